@@ -1,0 +1,204 @@
+// Writes everything derived from the editions and the rules: schemas/, docs/rules/, fixtures/rules/ and the example workbook.
+// `node dist/scripts/generate.js --check` lists what is stale instead of writing (CI and a test run it).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { countBySeverity, type Lang } from '../src/diagnostics/diagnostic';
+import { editions, getEdition } from '../src/editions';
+import { readBytes } from '../src/read/read-input';
+import type { ReadReport } from '../src/read/read-report';
+import type { FileResult } from '../src/reporters/file-result';
+import { textReporter } from '../src/reporters/text';
+import { editionSchema } from '../src/schema/edition-schema';
+import { writeTemplate } from '../src/template/write-template';
+import type { RuleMeta } from '../src/validate/rule';
+import { ruleCatalog } from '../src/validate/rules';
+import { validateReport } from '../src/validate/validate-report';
+import { fillByNames } from './fill-workbook';
+import { applyPatch, ruleFixtures } from './rule-fixtures';
+
+/** The project root: the nearest folder above this file that holds package.json (works from dist/ and under ts-jest). */
+export const ROOT = (() => {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return dir;
+})();
+
+export interface GeneratedFile {
+  path: string;
+  content: string | Buffer;
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+const readFixture = (name: string) =>
+  JSON.parse(readFileSync(join(ROOT, 'fixtures', `${name}.json`), 'utf8')) as Record<string, unknown>;
+
+export async function generate(): Promise<GeneratedFile[]> {
+  const files: GeneratedFile[] = [];
+  for (const edition of editions) {
+    files.push({ path: `schemas/report-${edition.id}.schema.json`, content: json(editionSchema(edition)) });
+  }
+
+  const example2021 = readFixture('example-2021');
+  const exampleWorkbook = await writeTemplate(getEdition('2021'), { model: example2021 });
+  files.push({ path: 'fixtures/example-2021.xlsx', content: exampleWorkbook });
+
+  for (const rule of ruleCatalog) {
+    const fixture = ruleFixtures[rule.id];
+    if (!fixture) throw new Error(`rule ${rule.id} has no fixture in scripts/rule-fixtures.ts`);
+    const base = readFixture(fixture.base);
+    const dir = `fixtures/rules/${rule.id}`;
+    let failPath: string;
+    let failPrevious: string | undefined;
+    if (fixture.workbookCells) {
+      const workbook = await writeTemplate(getEdition(base.edition as '2021'), { model: base });
+      files.push({ path: `${dir}/pass.xlsx`, content: workbook });
+      failPath = `${dir}/fail.xlsx`;
+      files.push({ path: failPath, content: await fillByNames(workbook, fixture.workbookCells) });
+    } else {
+      files.push({ path: `${dir}/pass.json`, content: json(applyPatch(base, fixture.pass)) });
+      failPath = `${dir}/fail.json`;
+      files.push({ path: failPath, content: json(applyPatch(base, fixture.fail)) });
+    }
+    if (fixture.previous) {
+      files.push({ path: `${dir}/pass.previous.json`, content: json(applyPatch(base, fixture.previous.pass)) });
+      failPrevious = `${dir}/fail.previous.json`;
+      files.push({ path: failPrevious, content: json(applyPatch(base, fixture.previous.fail)) });
+    }
+    const contentOf = (path: string) => files.find((file) => file.path === path)?.content ?? '';
+    files.push({
+      path: `docs/rules/${rule.id}.md`,
+      content: rulePage(rule, dir, failPath, failPrevious, contentOf),
+    });
+  }
+  files.push({ path: 'docs/rules/README.md', content: rulesIndex() });
+  return files;
+}
+
+function readGenerated(path: string, content: string | Buffer): ReadReport {
+  const buffer = typeof content === 'string' ? Buffer.from(content) : content;
+  return readBytes(buffer, path, path.slice(path.lastIndexOf('.')));
+}
+
+/** What `report validate` prints for the failing fixture, so the docs show real output. */
+function validateOutput(
+  failPath: string,
+  previousPath: string | undefined,
+  contentOf: (p: string) => string | Buffer,
+  lang: Lang,
+): string {
+  const report = readGenerated(failPath, contentOf(failPath));
+  const previous = previousPath ? readGenerated(previousPath, contentOf(previousPath)) : undefined;
+  const { edition, diagnostics } = validateReport(report, { lang, ...(previous ? { previous } : {}) });
+  const result: FileResult = {
+    file: failPath,
+    status: countBySeverity(diagnostics).errors ? 'invalid' : 'ok',
+    ...(edition ? { edition: edition.id } : {}),
+    readAs: report.readAs,
+    diagnostics,
+  };
+  return textReporter([result], { lang, color: false, toolVersion: '' });
+}
+
+function rulePage(
+  rule: RuleMeta,
+  dir: string,
+  failPath: string,
+  failPrevious: string | undefined,
+  contentOf: (p: string) => string | Buffer,
+): string {
+  const passName = failPath.endsWith('.xlsx') ? `${dir}/pass.xlsx` : `${dir}/pass.json`;
+  const previousFlag = (name: string) => (failPrevious ? ` --previous ${dir}/${name}.previous.json` : '');
+  const severity = rule.severity === 'error' ? 'error（错误）' : 'warning（警告）';
+  const messages = Object.entries(rule.messages)
+    .map(([id, text]) => `| \`${id}\` | ${text.zh} | ${text.en} |`)
+    .join('\n');
+  return `<!-- Generated by \`npm run generate\` from src/validate/rules/ and scripts/rule-fixtures.ts; edit those, not this page. -->
+# ${rule.id} · ${rule.name}
+
+${rule.description.zh}
+
+${rule.description.en}
+
+| | |
+| --- | --- |
+| id · 编号 | \`${rule.id}\` (alias \`${rule.name}\`) |
+| default severity · 默认级别 | ${severity} |
+| configure · 配置 | \`report.config.json\`: \`{ "rules": { "${rule.id}": "off" \\| "warning" \\| "error" } }\`${rule.id === 'schema' || rule.id === 'input' ? ' (cannot be turned off)' : ''} |
+
+## 说明
+
+${rule.details.zh}
+
+## Details
+
+${rule.details.en}
+
+## Messages · 消息
+
+| messageId | 中文 | English |
+| --- | --- | --- |
+${messages}
+
+## Examples · 示例
+
+Passes · 通过: \`report validate ${passName}${previousFlag('pass')}\`
+
+Fails · 不通过:
+
+\`\`\`console
+$ report validate ${failPath}${previousFlag('fail')}
+${validateOutput(failPath, failPrevious, contentOf, 'zh')}
+$ report validate ${failPath}${previousFlag('fail')} --lang en
+${validateOutput(failPath, failPrevious, contentOf, 'en')}\`\`\`
+`;
+}
+
+function rulesIndex(): string {
+  const rows = ruleCatalog.map(
+    (rule) =>
+      `| [\`${rule.id}\`](${rule.id}.md) | \`${rule.name}\` | ${rule.severity} | ${rule.description.zh}<br>${rule.description.en} |`,
+  );
+  return `<!-- Generated by \`npm run generate\`; edit src/validate/rules/. -->
+# Rules · 规则
+
+| id | name | severity | description |
+| --- | --- | --- | --- |
+${rows.join('\n')}
+`;
+}
+
+/** Paths whose committed content differs from what would be generated. Workbooks compare by what they read as. */
+export function staleFiles(files: readonly GeneratedFile[]): string[] {
+  return files
+    .filter((file) => {
+      const path = join(ROOT, file.path);
+      if (!existsSync(path)) return true;
+      return !readFileSync(path).equals(typeof file.content === 'string' ? Buffer.from(file.content) : file.content);
+    })
+    .map((file) => file.path);
+}
+
+async function main(): Promise<void> {
+  const files = await generate();
+  if (process.argv.includes('--check')) {
+    const stale = staleFiles(files);
+    if (stale.length) {
+      process.stderr.write(`stale generated files (run npm run generate):\n${stale.map((p) => `  ${p}`).join('\n')}\n`);
+      process.exitCode = 1;
+    }
+    return;
+  }
+  for (const file of files) {
+    const path = join(ROOT, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.content);
+  }
+  process.stdout.write(`wrote ${files.length} files\n`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,98 @@
+// The rule fixtures as code: each is a base report plus a small patch; `npm run generate` writes them to fixtures/rules/.
+export type Patch = Readonly<Record<string, unknown>>;
+
+export interface RuleFixture {
+  base: 'example-2021' | 'example-2019';
+  /** Pointer → value; `undefined` removes the key. */
+  pass: Patch;
+  fail: Patch;
+  /** Cross-year rules: last year's report, as patches of the same base. */
+  previous?: { pass: Patch; fail: Patch };
+  /** The `input` checks need a workbook: the fail fixture is a filled template with these cell texts. */
+  workbookCells?: Readonly<Record<string, string>>;
+}
+
+/** Last year's report as the 2021 example with a year and carry-forward that agree with this year's. */
+const lastYear = {
+  '/year': 2024,
+  '/requests/carriedForward': {
+    natural: 3,
+    commercial: 1,
+    research: 0,
+    publicInterest: 0,
+    legalService: 0,
+    otherOrg: 0,
+    total: 4,
+  },
+  '/proactive/normativeDocs/inForce': 25,
+};
+
+export const ruleFixtures: Readonly<Record<string, RuleFixture>> = {
+  input: {
+    base: 'example-2021',
+    pass: {},
+    fail: {},
+    workbookCells: { 'requests.newReceived.natural': '38件', 'requests.newReceived.commercial': '５' },
+  },
+  schema: {
+    base: 'example-2021',
+    pass: {},
+    fail: { '/appeals/review/pending': -1, '/proactive/fees/amount': 12.34567 },
+  },
+  R101: { base: 'example-2021', pass: {}, fail: { '/year': 2020 } },
+  R102: { base: 'example-2019', pass: {}, fail: { '/overview': [], '/problems': ['  '] } },
+  R301: { base: 'example-2021', pass: {}, fail: { '/requests/newReceived/total': 48 } },
+  R302: {
+    base: 'example-2021',
+    pass: {},
+    fail: { '/requests/results/granted/natural': 16, '/requests/results/granted/total': 20 },
+  },
+  R303: {
+    base: 'example-2021',
+    pass: {},
+    fail: { '/requests/carriedForward/natural': 3, '/requests/carriedForward/total': 5 },
+  },
+  R401: { base: 'example-2021', pass: {}, fail: { '/appeals/review/total': 5 } },
+  X301: {
+    base: 'example-2021',
+    pass: {},
+    fail: {},
+    previous: {
+      pass: lastYear,
+      fail: {
+        ...lastYear,
+        '/requests/carriedForward': {
+          natural: 2,
+          commercial: 1,
+          research: 0,
+          publicInterest: 0,
+          legalService: 0,
+          otherOrg: 0,
+          total: 3,
+        },
+      },
+    },
+  },
+  X201: {
+    base: 'example-2021',
+    pass: {},
+    fail: {},
+    previous: {
+      pass: lastYear,
+      fail: { ...lastYear, '/proactive/normativeDocs/inForce': 30 },
+    },
+  },
+};
+
+export function applyPatch<T>(base: T, patch: Patch): T {
+  const copy = structuredClone(base) as Record<string, unknown>;
+  for (const [pointer, value] of Object.entries(patch)) {
+    const keys = pointer.split('/').slice(1);
+    let node = copy;
+    for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
+    const last = keys[keys.length - 1] as string;
+    if (value === undefined) delete node[last];
+    else node[last] = value;
+  }
+  return copy as T;
+}

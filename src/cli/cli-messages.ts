@@ -1,0 +1,73 @@
+// Messages the command line itself prints (not diagnostics), in both languages.
+import type { Lang, LocalizedText } from '../diagnostics/diagnostic';
+import { fillTemplate } from '../diagnostics/diagnostic';
+
+const messages = {
+  badLang: { zh: '--lang 只能是 zh 或 en，实际为 {value}', en: '--lang must be zh or en, is {value}' },
+  badFormat: {
+    zh: '--format 只能是 {choices}，实际为 {value}',
+    en: '--format must be one of {choices}, is {value}',
+  },
+  badEdition: {
+    zh: '格式版本只能是 {choices}，实际为 {value}',
+    en: 'the edition must be one of {choices}, is {value}',
+  },
+  badYear: { zh: '--year 应为四位数年份，实际为 {value}', en: '--year must be a four-digit year, is {value}' },
+  badNumber: { zh: '{option} 应为非负整数，实际为 {value}', en: '{option} must be a non-negative integer, is {value}' },
+  noFiles: {
+    zh: '请给出要检查的文件，例如 report validate 2025.xlsx',
+    en: 'give the files to check, e.g. report validate 2025.xlsx',
+  },
+  outputExists: {
+    zh: '{file} 已存在，未覆盖：换一个文件名，或加 --force 覆盖',
+    en: '{file} exists and was not overwritten: choose another name, or add --force',
+  },
+  outputNotXlsx: {
+    zh: '模板只能保存为 .xlsx 文件，实际为 {file}',
+    en: 'the template can only be written as .xlsx, not {file}',
+  },
+  outputFailed: { zh: '无法写入 {file}：{detail}', en: 'cannot write {file}: {detail}' },
+  templateWritten: {
+    zh: '已生成{edition}填报模板：{file}{about}',
+    en: 'wrote the {edition} template: {file}{about}',
+  },
+  editionFromYear: {
+    zh: '（{year} 年度使用 {edition} 年版格式）',
+    en: '(the {edition} edition applies to {year})',
+  },
+  editionYearMismatch: {
+    zh: '注意：{year} 年度应使用 {expected} 年版格式，你选择了 {edition} 年版',
+    en: 'note: a report for {year} should use the {expected} edition, you chose {edition}',
+  },
+  previousUnreadable: { zh: '上年报告无法读取：{detail}', en: 'last year’s report cannot be read: {detail}' },
+  configUnreadable: { zh: '配置文件 {file} 无法读取：{detail}', en: 'the config file {file} cannot be read: {detail}' },
+  configInvalid: { zh: '配置文件 {file} 有误：{detail}', en: 'the config file {file} is wrong: {detail}' },
+  tooManyWarnings: {
+    zh: '警告有 {count} 个，超过 --max-warnings {max}',
+    en: '{count} warnings exceed --max-warnings {max}',
+  },
+  internalError: {
+    zh: '内部错误：{detail}（加 --debug 查看详情，并请报告此问题）',
+    en: 'internal error: {detail} (add --debug for details, and please report it)',
+  },
+  rulesHeader: { zh: '编号  名称  默认级别  说明', en: 'id  name  severity  description' },
+  severityError: { zh: '错误', en: 'error' },
+  severityWarning: { zh: '警告', en: 'warning' },
+} satisfies Record<string, LocalizedText>;
+
+export type CliMessageId = keyof typeof messages;
+
+export function say(lang: Lang, id: CliMessageId, params: Record<string, string | number> = {}): string {
+  return fillTemplate(messages[id][lang], params);
+}
+
+/** A usage or environment error that ends the command with exit code 2 and one clear line. */
+export class UsageError extends Error {
+  constructor(
+    readonly messageId: CliMessageId,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(messageId);
+    this.name = 'UsageError';
+  }
+}

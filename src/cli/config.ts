@@ -1,0 +1,63 @@
+// Loads report.config.json: default edition, language, rules turned off or re-graded, DOCX style.
+import { existsSync, readFileSync } from 'node:fs';
+import type { Lang } from '../diagnostics/diagnostic';
+import { isEditionId } from '../editions';
+import type { EditionId } from '../editions/types';
+import { findRule } from '../validate/rules';
+import type { RuleSetting } from '../validate/validate-report';
+import { UsageError } from './cli-messages';
+
+export interface Config {
+  edition?: EditionId;
+  lang?: Lang;
+  rules: Record<string, RuleSetting>;
+  docxStyle?: 'gbt9704' | 'plain';
+}
+
+export const DEFAULT_CONFIG_FILE = 'report.config.json';
+const SETTINGS: readonly string[] = ['off', 'warning', 'error'];
+
+/** The config at `path`, or report.config.json in the working folder when present, or none. */
+export function loadConfig(path?: string): Config {
+  const file = path ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
+  if (!file) return { rules: {} };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const detail = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    throw new UsageError('configUnreadable', { file, detail });
+  }
+  const invalid = (detail: string) => new UsageError('configInvalid', { file, detail });
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw invalid('{ … }');
+  const config: Config = { rules: {} };
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (key === '$schema') continue;
+    if (key === 'edition') {
+      if (!isEditionId(value)) throw invalid(`edition: ${JSON.stringify(value)} (2019 | 2021)`);
+      config.edition = value;
+    } else if (key === 'lang') {
+      if (value !== 'zh' && value !== 'en') throw invalid(`lang: ${JSON.stringify(value)} (zh | en)`);
+      config.lang = value;
+    } else if (key === 'docxStyle') {
+      if (value !== 'gbt9704' && value !== 'plain')
+        throw invalid(`docxStyle: ${JSON.stringify(value)} (gbt9704 | plain)`);
+      config.docxStyle = value;
+    } else if (key === 'rules') {
+      if (value === null || typeof value !== 'object' || Array.isArray(value))
+        throw invalid('rules: { "R101": "off" }');
+      for (const [idOrName, setting] of Object.entries(value as Record<string, unknown>)) {
+        const rule = findRule(idOrName);
+        if (!rule) throw invalid(`rules.${idOrName}: unknown rule`);
+        if (typeof setting !== 'string' || !SETTINGS.includes(setting))
+          throw invalid(`rules.${idOrName}: ${JSON.stringify(setting)} (off | warning | error)`);
+        if ((rule.id === 'schema' || rule.id === 'input') && setting !== 'error')
+          throw invalid(`rules.${idOrName}: the ${rule.id} check cannot be turned off`);
+        config.rules[rule.id] = setting as RuleSetting;
+      }
+    } else {
+      throw invalid(`${key}: unknown setting (edition, lang, rules, docxStyle)`);
+    }
+  }
+  return config;
+}

@@ -1,0 +1,129 @@
+// The command line: parses flags and hands each command to its module; commands load heavy libraries only when they run.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import type { Lang } from '../diagnostics/diagnostic';
+import { say, UsageError } from './cli-messages';
+
+export interface CommonOptions {
+  lang?: string;
+  config?: string;
+  color?: boolean;
+  debug?: boolean;
+}
+
+function toolVersion(): string {
+  // dist/src/cli → the package root.
+  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return manifest.version;
+}
+
+export function parseLang(value: string | undefined): Lang | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'zh' && value !== 'en') throw new UsageError('badLang', { value });
+  return value;
+}
+
+/** The language before any config is read: the flag, else REPORT_LANG, else Chinese. */
+function earlyLang(argv: readonly string[]): Lang {
+  const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  const value =
+    index < 0 ? process.env.REPORT_LANG : argv[index]?.includes('=') ? argv[index]?.split('=')[1] : argv[index + 1];
+  return value === 'en' ? 'en' : 'zh';
+}
+
+const common = (command: Command) =>
+  command
+    .option('--lang <lang>', 'zh | en: language of messages (default zh)')
+    .option('--config <file>', 'config file (default: report.config.json in the working folder)')
+    .option('--no-color', 'no colours (also: NO_COLOR=1)')
+    .option('--debug', 'show stack traces of internal errors');
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const lang = earlyLang(argv);
+  let exitCode = 0;
+  const version = toolVersion();
+  const program = new Command()
+    .name('report')
+    .description(
+      '政府信息公开工作年度报告：模板、检查与转换 · annual disclosure reports: template, validation, conversion',
+    )
+    .version(version, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  common(
+    program
+      .command('validate')
+      .description('检查报告（工作簿或 JSON）· check reports (workbooks or JSON)')
+      .argument('<files...>', '.xlsx .xls .et .ods .json, or - for standard input')
+      .addOption(
+        new Option('--format <format>', 'output format').choices(['text', 'json', 'junit', 'github']).default('text'),
+      )
+      .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+      .option('--quiet', 'report errors only')
+      .option('--previous <file>', 'last year’s report, for the cross-year rules'),
+  ).action(async (files: string[], options) => {
+    const { runValidate } = await import('./validate-command');
+    exitCode = await runValidate(files, options, version);
+  });
+
+  common(
+    program
+      .command('template')
+      .description('生成可填写的 Excel 模板 · write a fillable Excel workbook')
+      .option('--edition <edition>', '2021 | 2019 (default: by --year, else 2021)')
+      .option('--agency <name>', '机关名称 · the reporting body')
+      .option('--year <year>', '报告年度 · report year')
+      .requiredOption('-o, --output <file>', 'the .xlsx file to write')
+      .option('--force', 'overwrite an existing file'),
+  ).action(async (options) => {
+    const { runTemplate } = await import('./template-command');
+    exitCode = await runTemplate(options);
+  });
+
+  common(
+    program
+      .command('schema')
+      .description('输出某一格式版本的 JSON Schema · print the JSON Schema of an edition')
+      .option('--edition <edition>', '2021 | 2019 (default 2021)'),
+  ).action(async (options) => {
+    const { runSchema } = await import('./schema-command');
+    exitCode = await runSchema(options);
+  });
+
+  common(
+    program
+      .command('rules')
+      .description('列出全部规则 · list every rule')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
+  ).action(async (options) => {
+    const { runRules } = await import('./rules-command');
+    exitCode = await runRules(options);
+  });
+
+  try {
+    await program.parseAsync([...argv]);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version end with code 0; every other parse failure is a usage error.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    return reportFailure(error, lang, argv.includes('--debug'));
+  }
+}
+
+/** One clear line for the user; the stack only with --debug. */
+export function reportFailure(error: unknown, lang: Lang, debug: boolean): number {
+  if (error instanceof UsageError) {
+    process.stderr.write(`report: ${say(lang, error.messageId, error.params)}\n`);
+  } else {
+    const detail = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`report: ${say(lang, 'internalError', { detail })}\n`);
+  }
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  return 2;
+}

@@ -1,0 +1,38 @@
+// `report rules`: every rule with its id, name, default severity and one-line description.
+import { styleText } from 'node:util';
+import type { Lang } from '../diagnostics/diagnostic';
+import { ruleCatalog } from '../validate/rules';
+import { say } from './cli-messages';
+import { type CommonOptions, reportFailure } from './main';
+import { resolveCommon } from './shared-options';
+
+export async function runRules(flags: CommonOptions & { format: string }): Promise<number> {
+  let lang: Lang = 'zh';
+  try {
+    const common = resolveCommon(flags);
+    lang = common.lang;
+    if (flags.format === 'json') {
+      const rules = ruleCatalog.map((rule) => ({
+        id: rule.id,
+        name: rule.name,
+        severity: common.config.rules[rule.id] ?? rule.severity,
+        description: rule.description[lang],
+        docs: `docs/rules/${rule.id}.md`,
+      }));
+      process.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
+      return 0;
+    }
+    const paint = (style: Parameters<typeof styleText>[0], text: string) =>
+      common.color ? styleText(style, text) : text;
+    const width = Math.max(...ruleCatalog.map((rule) => rule.name.length));
+    const lines = ruleCatalog.map((rule) => {
+      const setting = common.config.rules[rule.id] ?? rule.severity;
+      const severity = setting === 'off' ? 'off' : say(lang, setting === 'error' ? 'severityError' : 'severityWarning');
+      return `${paint('bold', rule.id.padEnd(6))} ${rule.name.padEnd(width)}  ${severity.padEnd(lang === 'zh' ? 2 : 7)}  ${rule.description[lang]}`;
+    });
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return 0;
+  } catch (error) {
+    return reportFailure(error, lang, flags.debug === true);
+  }
+}

@@ -1,0 +1,24 @@
+// Resolves what several commands share: language, config, colour.
+import type { Lang } from '../diagnostics/diagnostic';
+import { type Config, loadConfig } from './config';
+import { type CommonOptions, parseLang } from './main';
+
+export interface Resolved {
+  lang: Lang;
+  config: Config;
+  color: boolean;
+  debug: boolean;
+}
+
+export function resolveCommon(options: CommonOptions): Resolved {
+  const flagLang = parseLang(options.lang);
+  const envLang = process.env.REPORT_LANG === 'en' ? 'en' : undefined;
+  const config = loadConfig(options.config);
+  const lang = flagLang ?? config.lang ?? envLang ?? 'zh';
+  // NO_COLOR (any value) and --no-color turn colours off; otherwise colour only on a terminal.
+  const color =
+    options.color !== false &&
+    !process.env.NO_COLOR &&
+    (Boolean(process.env.FORCE_COLOR) || process.stdout.isTTY === true);
+  return { lang, config, color, debug: options.debug === true };
+}

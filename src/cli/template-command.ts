@@ -1,0 +1,80 @@
+// `report template`: writes a blank (or prefilled) workbook of an edition, never over an existing file unless --force.
+import { existsSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { Lang } from '../diagnostics/diagnostic';
+import { editionForYear, editions, getEdition, isEditionId } from '../editions';
+import { writeFileAtomic } from '../output/write-atomic';
+import { say, UsageError } from './cli-messages';
+import { type CommonOptions, reportFailure } from './main';
+import { resolveCommon } from './shared-options';
+
+export interface TemplateFlags extends CommonOptions {
+  edition?: string;
+  agency?: string;
+  year?: string;
+  output: string;
+  force?: boolean;
+}
+
+export async function runTemplate(flags: TemplateFlags): Promise<number> {
+  let lang: Lang = 'zh';
+  try {
+    const common = resolveCommon(flags);
+    lang = common.lang;
+    const year = flags.year === undefined ? undefined : parseYear(flags.year);
+    const edition = chooseEdition(flags.edition, year, common.config.edition);
+    const output = flags.output;
+    if (extname(output).toLowerCase() !== '.xlsx') throw new UsageError('outputNotXlsx', { file: output });
+    if (existsSync(output) && !flags.force) throw new UsageError('outputExists', { file: output });
+
+    const expected = year === undefined ? undefined : editionForYear(year);
+    if (expected && expected.id !== edition.id) {
+      process.stderr.write(
+        `report: ${say(lang, 'editionYearMismatch', { year: year ?? '', expected: expected.id, edition: edition.id })}\n`,
+      );
+    }
+    // exceljs is loaded only here: validate never pays for it.
+    const { writeTemplate } = await import('../template/write-template');
+    const bytes = await writeTemplate(edition, {
+      ...(flags.agency ? { agency: flags.agency.trim() } : {}),
+      ...(year !== undefined ? { year } : {}),
+    });
+    try {
+      writeFileAtomic(output, bytes);
+    } catch (error) {
+      throw new UsageError('outputFailed', {
+        file: output,
+        detail: (error as NodeJS.ErrnoException).code ?? String(error),
+      });
+    }
+    const about = [
+      flags.agency?.trim(),
+      year !== undefined ? (lang === 'zh' ? `${year} 年度` : String(year)) : undefined,
+    ]
+      .filter(Boolean)
+      .join(lang === 'zh' ? '，' : ', ');
+    const editionName = edition.name[lang];
+    process.stdout.write(
+      `${say(lang, 'templateWritten', { edition: editionName, file: output, about: about ? (lang === 'zh' ? `（${about}）` : ` (${about})`) : '' })}\n`,
+    );
+    return 0;
+  } catch (error) {
+    return reportFailure(error, lang, flags.debug === true);
+  }
+}
+
+function parseYear(value: string): number {
+  if (!/^\d{4}$/.test(value.trim())) throw new UsageError('badYear', { value });
+  return Number(value.trim());
+}
+
+function chooseEdition(flag: string | undefined, year: number | undefined, configured: string | undefined) {
+  const choices = editions.map((edition) => edition.id).join(' | ');
+  if (flag !== undefined) {
+    if (!isEditionId(flag)) throw new UsageError('badEdition', { choices, value: flag });
+    return getEdition(flag);
+  }
+  const byYear = year === undefined ? undefined : editionForYear(year);
+  if (byYear) return byYear;
+  return getEdition(configured && isEditionId(configured) ? configured : '2021');
+}

@@ -1,0 +1,97 @@
+// The 2021 edition (国办公开办函〔2021〕30号), used from report year 2021 on.
+import {
+  appealsGroups,
+  appealsOutcomes,
+  applicantColumns,
+  carriedForward,
+  countColumn,
+  requestsHead,
+  requestsHeaders,
+  requestsRow,
+  resultsBeforeOther,
+  resultsLabel,
+  resultsTotal,
+  sections,
+} from './shared-tables';
+import type { Edition } from './types';
+
+const documentColumns = [
+  countColumn('issued', '本年制发件数', 'issued this year', ['本年发件', '本年制发件']),
+  countColumn('repealed', '本年废止件数', 'repealed this year', ['本年废止件']),
+  countColumn('inForce', '现行有效件数', 'in force', ['现行有效件']),
+];
+const decisions = [countColumn('decisions', '本年处理决定数量', 'decisions this year')];
+
+export const edition2021: Edition = {
+  id: '2021',
+  name: { zh: '2021年版（国办公开办函〔2021〕30号）', en: '2021 edition (State Council letter 2021 No. 30)' },
+  years: { from: 2021 },
+  sections,
+  proactive: [
+    {
+      item: { zh: '第二十条第（一）项', en: 'Article 20 (1)' },
+      columns: documentColumns,
+      rows: [
+        { key: 'rules', label: { zh: '规章', en: 'rules' } },
+        {
+          key: 'normativeDocs',
+          label: { zh: '行政规范性文件', en: 'normative documents', variants: ['规范性文件'] },
+        },
+      ],
+    },
+    {
+      item: { zh: '第二十条第（五）项', en: 'Article 20 (5)' },
+      columns: decisions,
+      rows: [{ key: 'licensing', label: { zh: '行政许可', en: 'administrative licensing' } }],
+    },
+    {
+      item: { zh: '第二十条第（六）项', en: 'Article 20 (6)' },
+      columns: decisions,
+      rows: [
+        { key: 'penalty', label: { zh: '行政处罚', en: 'administrative penalties' } },
+        { key: 'enforcement', label: { zh: '行政强制', en: 'administrative enforcement' } },
+      ],
+    },
+    {
+      item: { zh: '第二十条第（八）项', en: 'Article 20 (8)' },
+      columns: [
+        {
+          key: 'amount',
+          label: {
+            zh: '本年收费金额（单位：万元）',
+            en: 'fees collected this year (10,000 yuan)',
+            variants: ['本年收费金额'],
+          },
+          kind: 'amount',
+        },
+      ],
+      rows: [{ key: 'fees', label: { zh: '行政事业性收费', en: 'administrative fees' } }],
+    },
+  ],
+  requests: {
+    ...requestsHeaders,
+    columns: applicantColumns,
+    rows: [
+      ...requestsHead,
+      requestsRow('results', resultsLabel.zh, resultsLabel.en, [
+        ...resultsBeforeOther,
+        requestsRow('other', '（六）其他处理', 'otherwise handled', [
+          requestsRow(
+            'overdueCorrection',
+            '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+            'applicant did not correct in time',
+          ),
+          requestsRow(
+            'overdueFee',
+            '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+            'applicant did not pay the fee in time',
+          ),
+          requestsRow('other', '3.其他', 'other'),
+        ]),
+        resultsTotal,
+      ]),
+      carriedForward,
+    ],
+  },
+  appeals: { groups: appealsGroups, outcomes: appealsOutcomes },
+};

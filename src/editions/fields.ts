@@ -1,0 +1,162 @@
+// Flattens an edition into the fields every other part works with: model paths, JSON Pointers, kinds and label chains.
+import type {
+  Edition,
+  EditionId,
+  Label,
+  RequestsRow,
+  SectionKey,
+  TableSectionKey,
+  TextSectionKey,
+  ValueKind,
+} from './types';
+
+/** One numeric cell of an official table. */
+export interface NumericField {
+  /** Dotted model path, also the template's defined name: `requests.newReceived.natural`. */
+  path: string;
+  /** JSON Pointer into the model: `/requests/newReceived/natural`. */
+  pointer: string;
+  kind: ValueKind;
+  section: TableSectionKey;
+  /** Official labels from the table down to the column, without the section numeral. */
+  labels: readonly Label[];
+}
+
+/** A data row of 三 (a row that carries numbers). */
+export interface RequestsLeaf {
+  pointer: string;
+  /** Keys from `requests` down: ['results', 'denied', 'stateSecret']. */
+  keys: readonly string[];
+  /** The labels of the row and of the group rows above it. */
+  labels: readonly Label[];
+}
+
+export interface EditionFields {
+  edition: Edition;
+  numeric: readonly NumericField[];
+  byPointer: ReadonlyMap<string, NumericField>;
+  requestsLeaves: readonly RequestsLeaf[];
+  /** Leaves of 三、本年度办理结果 that add up to （七）总计 (every result row but the total). */
+  resultParts: readonly RequestsLeaf[];
+  /** The label chain of any node of the model, by pointer. */
+  labelOf(pointer: string, lang: 'zh' | 'en'): string | undefined;
+}
+
+export const textSections: readonly TextSectionKey[] = ['overview', 'problems', 'otherMatters'];
+export const metaLabels: Readonly<Record<'edition' | 'agency' | 'year', Label>> = {
+  edition: { zh: '格式版本', en: 'edition' },
+  agency: { zh: '机关名称', en: 'agency' },
+  year: { zh: '报告年度', en: 'report year' },
+};
+
+const SEPARATOR = ' › ';
+const cache = new Map<EditionId, EditionFields>();
+
+export function fieldsOf(edition: Edition): EditionFields {
+  const cached = cache.get(edition.id);
+  if (cached) return cached;
+  const built = buildFields(edition);
+  cache.set(edition.id, built);
+  return built;
+}
+
+export function pointerOf(keys: readonly string[]): string {
+  return `/${keys.join('/')}`;
+}
+
+function buildFields(edition: Edition): EditionFields {
+  const numeric: NumericField[] = [];
+  // Every node of the model, leaf or group, with the label chain that names it.
+  const nodeLabels = new Map<string, { section: SectionKey; labels: Label[] }>();
+  const addNode = (keys: string[], section: SectionKey, labels: Label[]) =>
+    nodeLabels.set(pointerOf(keys), { section, labels });
+
+  for (const group of edition.proactive) {
+    for (const row of group.rows) {
+      addNode(['proactive', row.key], 'proactive', [group.item, row.label]);
+      for (const column of group.columns) {
+        const keys = ['proactive', row.key, column.key];
+        const labels = [group.item, row.label, column.label];
+        addNode(keys, 'proactive', labels);
+        numeric.push(field(keys, column.kind, 'proactive', labels));
+      }
+    }
+  }
+
+  const requestsLeaves: RequestsLeaf[] = [];
+  const walk = (rows: readonly RequestsRow[], parentKeys: string[], parentLabels: Label[]) => {
+    for (const row of rows) {
+      const keys = [...parentKeys, row.key];
+      const labels = [...parentLabels, row.label];
+      addNode(['requests', ...keys], 'requests', labels);
+      if (row.children) {
+        walk(row.children, keys, labels);
+        continue;
+      }
+      requestsLeaves.push({ pointer: pointerOf(['requests', ...keys]), keys, labels });
+      for (const column of edition.requests.columns) {
+        const columnKeys = ['requests', ...keys, column.key];
+        const columnLabels = [...labels, column.label];
+        addNode(columnKeys, 'requests', columnLabels);
+        numeric.push(field(columnKeys, column.kind, 'requests', columnLabels));
+      }
+    }
+  };
+  walk(edition.requests.rows, [], []);
+
+  for (const group of edition.appeals.groups) {
+    const groupLabels = group.parent ? [group.parent, group.label] : [group.label];
+    addNode(['appeals', group.key], 'appeals', groupLabels);
+    for (const outcome of edition.appeals.outcomes) {
+      const keys = ['appeals', group.key, outcome.key];
+      const labels = [...groupLabels, outcome.label];
+      addNode(keys, 'appeals', labels);
+      numeric.push(field(keys, outcome.kind, 'appeals', labels));
+    }
+  }
+
+  for (const section of ['proactive', 'requests', 'appeals'] as const) addNode([section], section, []);
+
+  const resultParts = requestsLeaves.filter(
+    (leaf) => leaf.keys[0] === 'results' && leaf.pointer !== '/requests/results/total',
+  );
+
+  const labelOf = (pointer: string, lang: 'zh' | 'en'): string | undefined => {
+    const [, top, index] = pointer.split('/');
+    if (top === 'edition' || top === 'agency' || top === 'year') return metaLabels[top][lang];
+    if (top && (textSections as string[]).includes(top)) {
+      const title = edition.sections[top as TextSectionKey].title[lang];
+      return index === undefined
+        ? title
+        : `${title}${SEPARATOR}${lang === 'zh' ? `第${Number(index) + 1}段` : `paragraph ${Number(index) + 1}`}`;
+    }
+    // Walk up to the nearest described node: an unknown key still gets its table's label.
+    let probe = pointer;
+    while (probe) {
+      const node = nodeLabels.get(probe);
+      if (node?.labels.length === 0) return edition.sections[node.section].title[lang];
+      if (node) {
+        const head =
+          lang === 'zh'
+            ? edition.sections[node.section].numeral
+            : edition.sections[node.section].title.en.split('.')[0];
+        return [head, ...node.labels.map((label) => label[lang])].join(SEPARATOR);
+      }
+      probe = probe.slice(0, probe.lastIndexOf('/'));
+    }
+    return undefined;
+  };
+
+  return {
+    edition,
+    numeric,
+    byPointer: new Map(numeric.map((f) => [f.pointer, f])),
+    requestsLeaves,
+    resultParts,
+    labelOf,
+  };
+}
+
+function field(keys: string[], kind: ValueKind, section: TableSectionKey, labels: Label[]): NumericField {
+  return { path: keys.join('.'), pointer: pointerOf(keys), kind, section, labels };
+}

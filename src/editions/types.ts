@@ -1,0 +1,77 @@
+// The shape of an official edition: the single source of truth for template, readers, schema, rules and renderers.
+
+export type EditionId = '2019' | '2021';
+
+/** How a numeric cell is read and checked. */
+export type ValueKind = 'count' | 'signedCount' | 'amount';
+
+/** An official label as printed, an English gloss, and other spellings seen in published reports. */
+export interface Label {
+  zh: string;
+  en: string;
+  variants?: readonly string[];
+}
+
+export interface Column {
+  key: string;
+  label: Label;
+  kind: ValueKind;
+}
+
+/** One sub-table of 二 (an item of 条例第二十条): its columns apply to each of its rows. */
+export interface ProactiveGroup {
+  item: Label;
+  columns: readonly Column[];
+  rows: readonly { key: string; label: Label }[];
+}
+
+/** A row of 三. A row with children is a group label that carries no numbers. */
+export interface RequestsRow {
+  key: string;
+  label: Label;
+  children?: readonly RequestsRow[];
+}
+
+export interface AppealsGroup {
+  key: string;
+  label: Label;
+  /** 行政诉讼 over 未经复议直接起诉 and 复议后起诉. */
+  parent?: Label;
+}
+
+export type TextSectionKey = 'overview' | 'problems' | 'otherMatters';
+export type TableSectionKey = 'proactive' | 'requests' | 'appeals';
+export type SectionKey = TextSectionKey | TableSectionKey;
+
+export interface Section {
+  /** 一、总体情况 … as printed. */
+  title: Label;
+  /** The numeral that opens diagnostics' label chains: 一 … 六. */
+  numeral: string;
+  /** Sheet of the template that holds it (≤ 31 characters, no []:*?/\). */
+  sheet: string;
+}
+
+export interface Edition {
+  id: EditionId;
+  /** e.g. 2021年版（国办公开办函〔2021〕30号）. */
+  name: Label;
+  /** Report years the edition is used for (inclusive); `to` absent means still current. */
+  years: { from: number; to?: number };
+  sections: Readonly<Record<SectionKey, Section>>;
+  proactive: readonly ProactiveGroup[];
+  requests: {
+    /** The top-left header cell that states the table's own arithmetic. */
+    balanceNote: Label;
+    applicantHeader: Label;
+    organisationHeader: Label;
+    /** Seven numeric columns; the last is the total. */
+    columns: readonly Column[];
+    rows: readonly RequestsRow[];
+  };
+  appeals: {
+    groups: readonly AppealsGroup[];
+    /** Five outcome columns; the last is the total. */
+    outcomes: readonly Column[];
+  };
+}

@@ -1,0 +1,236 @@
+// Reads workbooks (.xlsx, .xls, .et, .ods) with SheetJS — the only SheetJS import — and finds a template's cells by their defined names.
+import * as XLSX from 'xlsx';
+import type { Finding } from '../diagnostics/diagnostic';
+import { getEdition, isEditionId } from '../editions';
+import { fieldsOf, textSections } from '../editions/fields';
+import type { EditionId } from '../editions/types';
+import { topLevelKeys } from '../schema/edition-schema';
+import { markerSheet, markerTag } from '../template/marker';
+import { type CellReading, type ReadingMode, readNumberCell, readYearCell } from './cell-value';
+import { type CellSource, type InputFormat, ReadError, type ReadReport } from './read-report';
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+const startsWith = (buffer: Buffer, magic: number[]) => magic.every((byte, index) => buffer[index] === byte);
+
+/** Whether the bytes look like a workbook container SheetJS should parse (zip, OLE, or XML/HTML spreadsheet). */
+export function looksLikeWorkbook(buffer: Buffer): boolean {
+  if (startsWith(buffer, ZIP_MAGIC) || startsWith(buffer, CFB_MAGIC)) return true;
+  const head = buffer
+    .subarray(0, 512)
+    .toString('utf8')
+    .replace(/^\ufeff/, '')
+    .trimStart()
+    .toLowerCase();
+  return head.startsWith('<?xml') || head.startsWith('<html') || head.startsWith('<!doctype html');
+}
+
+export function parseWorkbook(buffer: Buffer, file: string): XLSX.WorkBook {
+  // SheetJS reads anything as CSV; refuse what is not a workbook container before it tries.
+  if (!looksLikeWorkbook(buffer)) throw new ReadError('notWorkbook', { file });
+  try {
+    const workbook = quietly(() =>
+      XLSX.read(buffer, { type: 'buffer', cellFormula: true, cellHTML: false, cellNF: false, cellDates: false }),
+    );
+    if (workbook.SheetNames.length === 0) throw new ReadError('notWorkbook', { file });
+    return workbook;
+  } catch (error) {
+    if (error instanceof ReadError) throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    if (/password|encrypt/i.test(detail)) throw new ReadError('encrypted', { file }, { cause: error });
+    throw new ReadError('notWorkbook', { file }, { cause: error });
+  }
+}
+
+/** SheetJS writes some parse notes straight to console.error (e.g. ODS number formats); they are not the user's business. */
+function quietly<T>(parse: () => T): T {
+  // biome-ignore lint/suspicious/noConsole: silencing a library's console output is the point here.
+  const original = console.error;
+  console.error = () => {};
+  try {
+    return parse();
+  } finally {
+    console.error = original;
+  }
+}
+
+interface NamedRange {
+  sheet: string;
+  range: XLSX.Range;
+}
+
+/** Defined names of the workbook (global ones, and sheet-local ones that are not shadowed). */
+function definedNames(workbook: XLSX.WorkBook): Map<string, NamedRange> {
+  const names = new Map<string, NamedRange>();
+  for (const entry of workbook.Workbook?.Names ?? []) {
+    const parsed = parseReference(entry.Ref);
+    if (!parsed) continue;
+    if (entry.Sheet === undefined || !names.has(entry.Name)) names.set(entry.Name, parsed);
+  }
+  return names;
+}
+
+/** `'三、收到…'!$D$5` or `Sheet1!$A$3:$A$102` → sheet and range. */
+function parseReference(reference: string): NamedRange | undefined {
+  const bang = reference.lastIndexOf('!');
+  if (bang < 0) return undefined;
+  // ODS keeps XML entities in references (&apos;三、…&apos;!$D$5).
+  let sheet = decodeEntities(reference.slice(0, bang));
+  if (sheet.startsWith('=')) sheet = sheet.slice(1);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  const address = reference.slice(bang + 1).replace(/\$/g, '');
+  if (!/^[A-Z]+\d+(:[A-Z]+\d+)?$/i.test(address)) return undefined;
+  return { sheet, range: XLSX.utils.decode_range(address) };
+}
+
+function decodeEntities(text: string): string {
+  const entities: Record<string, string> = { apos: "'", quot: '"', amp: '&', lt: '<', gt: '>' };
+  return text.replace(/&(apos|quot|amp|lt|gt);/g, (_, name: string) => entities[name] ?? '');
+}
+
+function templateEdition(workbook: XLSX.WorkBook, file: string): EditionId | undefined {
+  const marker = workbook.Sheets[markerSheet];
+  if (!marker || marker.A1?.v !== markerTag) return undefined;
+  const edition = String(marker.B1?.v ?? '');
+  if (!isEditionId(edition)) throw new ReadError('unknownTemplateEdition', { file, edition });
+  return edition;
+}
+
+export function isTemplateWorkbook(workbook: XLSX.WorkBook): boolean {
+  return workbook.Sheets[markerSheet] !== undefined || definedNames(workbook).has('requests.newReceived.total');
+}
+
+/** Reads a workbook made by `report template`, cell by cell through its defined names. */
+export function readTemplateWorkbook(
+  workbook: XLSX.WorkBook,
+  file: string,
+  format: InputFormat,
+  mode: ReadingMode = { lenient: false },
+): ReadReport {
+  const names = definedNames(workbook);
+  const markedEdition = templateEdition(workbook, file);
+  const editionId = markedEdition ?? guessEditionFromNames(names);
+  if (!editionId) throw new ReadError('notTemplate', { file });
+  const edition = getEdition(editionId);
+  const fields = fieldsOf(edition);
+
+  const model: Record<string, unknown> = { edition: edition.id };
+  const sources = new Map<string, CellSource>();
+  const findings: Finding[] = [];
+  const unreadable = new Set<string>();
+
+  const cellAt = (named: NamedRange) => {
+    const address = XLSX.utils.encode_cell(named.range.s);
+    return { cell: workbook.Sheets[named.sheet]?.[address] as XLSX.CellObject | undefined, address };
+  };
+  const locate = (pointer: string, name: string) => {
+    const named = names.get(name);
+    if (!named) return undefined;
+    const { cell, address } = cellAt(named);
+    sources.set(pointer, { sheet: named.sheet, cell: address });
+    return { cell, named };
+  };
+
+  for (const key of ['agency', 'year'] as const) {
+    const found = locate(`/${key}`, key);
+    const raw = found?.cell?.v;
+    if (raw === undefined || raw === '') continue;
+    if (key === 'agency') model.agency = String(raw).trim();
+    else model.year = readYearCell(raw);
+  }
+
+  for (const field of fields.numeric) {
+    // Containers exist even when every cell is blank, so each blank cell is reported with its address.
+    ensureParents(model, field.pointer);
+    const found = locate(field.pointer, field.path);
+    if (!found) {
+      findings.push({
+        ruleId: 'input',
+        messageId: 'nameMissing',
+        pointer: field.pointer,
+        params: { name: field.path },
+      });
+      unreadable.add(field.pointer);
+      continue;
+    }
+    const cell = found.cell;
+    if (cell?.f !== undefined && (cell.v === undefined || cell.t === 'z')) {
+      findings.push({
+        ruleId: 'input',
+        messageId: 'formulaNoValue',
+        pointer: field.pointer,
+        params: { formula: cell.f },
+      });
+      unreadable.add(field.pointer);
+      continue;
+    }
+    const reading = readNumberCell(cell?.t === 'e' ? (cell.w ?? '#ERROR') : cell?.v, field.kind, mode);
+    applyReading(reading, field.pointer, model, findings, unreadable);
+  }
+
+  for (const section of textSections) {
+    const found = locate(`/${section}`, section);
+    if (!found) continue;
+    const sheet = workbook.Sheets[found.named.sheet];
+    const paragraphs: string[] = [];
+    const { s, e } = found.named.range;
+    for (let row = s.r; row <= e.r; row++) {
+      const value = sheet?.[XLSX.utils.encode_cell({ r: row, c: s.c })]?.v;
+      const text = value === undefined ? '' : String(value).trim();
+      if (text !== '') paragraphs.push(text);
+    }
+    model[section] = paragraphs;
+  }
+
+  return { file, format, readAs: 'template', model: orderModel(model), sources, findings, unreadable };
+}
+
+function applyReading(
+  reading: CellReading,
+  pointer: string,
+  model: Record<string, unknown>,
+  findings: Finding[],
+  unreadable: Set<string>,
+): void {
+  if (reading.kind === 'blank') return;
+  if (reading.kind === 'invalid') {
+    findings.push({ ruleId: 'input', messageId: reading.messageId, pointer, params: { text: reading.text } });
+    unreadable.add(pointer);
+    return;
+  }
+  setAt(model, pointer, reading.value);
+  if (reading.note) {
+    const { messageId, text, value } = reading.note;
+    findings.push({ ruleId: 'input', messageId, pointer, params: { text, value }, severity: 'warning' });
+  }
+}
+
+function ensureParents(model: Record<string, unknown>, pointer: string): Record<string, unknown> {
+  let node = model;
+  for (const key of pointer.split('/').slice(1, -1)) {
+    node[key] ??= {};
+    node = node[key] as Record<string, unknown>;
+  }
+  return node;
+}
+
+function setAt(model: Record<string, unknown>, pointer: string, value: unknown): void {
+  const keys = pointer.split('/');
+  ensureParents(model, pointer)[keys[keys.length - 1] as string] = value;
+}
+
+/** A template whose marker sheet was deleted still tells its edition by the names only one edition has. */
+function guessEditionFromNames(names: ReadonlyMap<string, NamedRange>): EditionId | undefined {
+  if (!names.has('requests.newReceived.total')) return undefined;
+  if (names.has('proactive.rules.issued')) return '2021';
+  if (names.has('proactive.rules.newlyMade')) return '2019';
+  return undefined;
+}
+
+/** Puts the top-level keys in the order of SPEC §3, so the JSON written from a workbook reads like the spec. */
+function orderModel(model: Record<string, unknown>): Record<string, unknown> {
+  const ordered: Record<string, unknown> = {};
+  for (const key of topLevelKeys) if (key in model) ordered[key] = model[key];
+  return ordered;
+}

@@ -1,0 +1,38 @@
+// The outcome of checking one input: what reporters format and what the exit code is computed from.
+import type { Diagnostic, Lang } from '../diagnostics/diagnostic';
+import { countBySeverity } from '../diagnostics/diagnostic';
+
+export type FileStatus = 'ok' | 'invalid' | 'unreadable';
+
+export interface FileResult {
+  file: string;
+  status: FileStatus;
+  edition?: string;
+  format?: string;
+  /** `template` (a workbook read by its defined names) or `model` (JSON). */
+  readAs?: string;
+  diagnostics: Diagnostic[];
+  /** Why the file could not be read, worded in the chosen language. */
+  error?: { messageId: string; message: string };
+}
+
+export interface ReporterContext {
+  lang: Lang;
+  color: boolean;
+  toolVersion: string;
+}
+
+export type Reporter = (results: readonly FileResult[], context: ReporterContext) => string;
+
+export function summarize(results: readonly FileResult[]) {
+  let errors = 0;
+  let warnings = 0;
+  let unreadable = 0;
+  for (const result of results) {
+    const counts = countBySeverity(result.diagnostics);
+    errors += counts.errors;
+    warnings += counts.warnings;
+    if (result.status === 'unreadable') unreadable++;
+  }
+  return { files: results.length, errors, warnings, unreadable };
+}

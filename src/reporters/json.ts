@@ -1,0 +1,25 @@
+// Machine-readable output; its shape is documented in the README and versioned by `formatVersion`.
+import { countBySeverity } from '../diagnostics/diagnostic';
+import type { Reporter } from './file-result';
+import { summarize } from './file-result';
+
+export const jsonReporter: Reporter = (results, context) => {
+  const output = {
+    tool: 'report',
+    version: context.toolVersion,
+    formatVersion: 1,
+    lang: context.lang,
+    summary: summarize(results),
+    files: results.map((result) => ({
+      file: result.file,
+      status: result.status,
+      ...(result.edition ? { edition: result.edition } : {}),
+      ...(result.format ? { format: result.format } : {}),
+      ...(result.readAs ? { readAs: result.readAs } : {}),
+      ...countBySeverity(result.diagnostics),
+      ...(result.error ? { error: result.error } : {}),
+      diagnostics: result.diagnostics,
+    })),
+  };
+  return `${JSON.stringify(output, null, 2)}\n`;
+};

@@ -1,0 +1,64 @@
+// The default reporter: diagnostics grouped by file, coloured on a terminal, with a one-line summary.
+import { styleText } from 'node:util';
+import { countBySeverity } from '../diagnostics/diagnostic';
+import type { FileResult, Reporter, ReporterContext } from './file-result';
+import { summarize } from './file-result';
+
+const words = {
+  zh: {
+    error: '错误',
+    warning: '警告',
+    clean: '无错误',
+    readAs: { template: '按模板定义名称读取', model: 'JSON' } as Record<string, string>,
+    edition: (id: string) => `${id}年版`,
+    summary: (files: number, errors: number, warnings: number, unreadable: number) =>
+      `${files} 个文件：${errors} 个错误，${warnings} 个警告${unreadable ? `，${unreadable} 个无法读取` : ''}`,
+  },
+  en: {
+    error: 'error',
+    warning: 'warning',
+    clean: 'no errors',
+    readAs: { template: 'read by the template’s defined names', model: 'JSON' } as Record<string, string>,
+    edition: (id: string) => `${id} edition`,
+    summary: (files: number, errors: number, warnings: number, unreadable: number) =>
+      `${files} file${files === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${unreadable ? `, ${unreadable} unreadable` : ''}`,
+  },
+};
+
+type Style = Parameters<typeof styleText>[0];
+
+export const textReporter: Reporter = (results, context) => {
+  const w = words[context.lang];
+  const paint = (style: Style, text: string) => (context.color ? styleText(style, text) : text);
+  const lines: string[] = [];
+  for (const result of results) {
+    lines.push(heading(result, context, paint));
+    if (result.error) lines.push(`  ${paint('red', `✖ ${result.error.message}`)}`);
+    for (const diagnostic of result.diagnostics) {
+      const isError = diagnostic.severity === 'error';
+      const mark = isError ? paint('red', `✖ ${w.error}`) : paint('yellow', `⚠ ${w.warning}`);
+      lines.push(`  ${mark}  ${diagnostic.message}  ${paint('gray', diagnostic.ruleId)}`);
+    }
+    lines.push('');
+  }
+  const total = summarize(results);
+  const line = w.summary(total.files, total.errors, total.warnings, total.unreadable);
+  const failed = total.errors > 0 || total.unreadable > 0;
+  lines.push(failed ? paint(['red', 'bold'], `✖ ${line}`) : paint(['green', 'bold'], `✓ ${line}`));
+  return `${lines.join('\n')}\n`;
+};
+
+function heading(result: FileResult, context: ReporterContext, paint: (style: Style, text: string) => string): string {
+  const w = words[context.lang];
+  const details = [
+    result.edition ? w.edition(result.edition) : undefined,
+    result.readAs ? w.readAs[result.readAs] : undefined,
+  ]
+    .filter(Boolean)
+    .join(context.lang === 'zh' ? '，' : ', ');
+  const about = details ? (context.lang === 'zh' ? `（${details}）` : ` (${details})`) : '';
+  const { errors, warnings } = countBySeverity(result.diagnostics);
+  const clean =
+    result.status !== 'unreadable' && errors === 0 && warnings === 0 ? `  ${paint('green', `✓ ${w.clean}`)}` : '';
+  return `${paint('bold', result.file)}${about}${clean}`;
+}

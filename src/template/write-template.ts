@@ -1,0 +1,444 @@
+// Writes the fillable workbook of an edition (the only exceljs import): official layout, names = model paths, live checks.
+import ExcelJS from 'exceljs';
+import { fieldsOf, metaLabels, textSections } from '../editions/fields';
+import type { Column, Edition, RequestsRow, TextSectionKey, ValueKind } from '../editions/types';
+import { pinZipTimestamps } from '../output/pin-zip-timestamps';
+import { valueAt } from '../validate/rule';
+import { markerSheet, markerTag, templateVersion } from './marker';
+
+export interface TemplateOptions {
+  agency?: string;
+  year?: number;
+  /** A report to fill the template with (e.g. an imported prior year). */
+  model?: Record<string, unknown>;
+}
+
+const FONT = '宋体';
+const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } };
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+const OK = '✓';
+/** Pinned so the same input gives the same bytes (exceljs stamps the clock into docProps otherwise). */
+const FIXED_DATE = new Date(Date.UTC(2021, 8, 26));
+const TEXT_ROWS: Readonly<Record<TextSectionKey, number>> = { overview: 60, problems: 30, otherMatters: 20 };
+
+const quoteSheet = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
+const col = (index: number) => {
+  let name = '';
+  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+};
+
+export async function writeTemplate(edition: Edition, options: TemplateOptions = {}): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'report';
+  workbook.lastModifiedBy = 'report';
+  workbook.created = FIXED_DATE;
+  workbook.modified = FIXED_DATE;
+  workbook.calcProperties.fullCalcOnLoad = true;
+  const writer = new TemplateWriter(workbook, edition, options);
+  await writer.write();
+  return pinZipTimestamps(new Uint8Array(await workbook.xlsx.writeBuffer()));
+}
+
+class TemplateWriter {
+  constructor(
+    private readonly workbook: ExcelJS.Workbook,
+    private readonly edition: Edition,
+    private readonly options: TemplateOptions,
+  ) {}
+
+  async write(): Promise<void> {
+    const sheets: ExcelJS.Worksheet[] = [];
+    sheets.push(this.instructionsSheet());
+    sheets.push(this.textSheet('overview'));
+    sheets.push(this.proactiveSheet());
+    sheets.push(this.requestsSheet());
+    sheets.push(this.appealsSheet());
+    sheets.push(this.textSheet('problems'));
+    sheets.push(this.textSheet('otherMatters'));
+    this.markerSheet();
+    for (const sheet of sheets) {
+      const isText = (textSections as readonly string[]).some(
+        (key) => this.edition.sections[key as TextSectionKey].sheet === sheet.name,
+      );
+      // No password: protection only keeps labels from being overwritten by accident.
+      await sheet.protect('', {
+        selectLockedCells: true,
+        selectUnlockedCells: true,
+        formatColumns: true,
+        formatRows: true,
+        insertRows: isText,
+        deleteRows: isText,
+      });
+    }
+  }
+
+  private name(sheet: ExcelJS.Worksheet, address: string, name: string): void {
+    this.workbook.definedNames.add(`${quoteSheet(sheet.name)}!${address}`, name);
+  }
+
+  private sheet(name: string, widths: number[], landscape = false): ExcelJS.Worksheet {
+    const sheet = this.workbook.addWorksheet(name, {
+      pageSetup: {
+        paperSize: 9,
+        orientation: landscape ? 'landscape' : 'portrait',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      },
+    });
+    widths.forEach((width, index) => {
+      sheet.getColumn(index + 1).width = width;
+    });
+    return sheet;
+  }
+
+  private title(sheet: ExcelJS.Worksheet, text: string, lastColumn: number): void {
+    sheet.mergeCells(1, 1, 1, lastColumn);
+    const cell = sheet.getCell(1, 1);
+    cell.value = text;
+    cell.font = { name: FONT, size: 14, bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle' };
+    sheet.getRow(1).height = 28;
+  }
+
+  /** A locked label or header cell, optionally merged over a block. */
+  private label(
+    sheet: ExcelJS.Worksheet,
+    text: string,
+    top: number,
+    left: number,
+    bottom = top,
+    right = left,
+    style: { header?: boolean; align?: 'left' | 'center' } = {},
+  ): void {
+    if (bottom !== top || right !== left) sheet.mergeCells(top, left, bottom, right);
+    const cell = sheet.getCell(top, left);
+    cell.value = text;
+    cell.font = { name: FONT, size: 10, bold: style.header ?? false };
+    cell.alignment = { horizontal: style.align ?? 'center', vertical: 'middle', wrapText: true };
+    if (style.header) cell.fill = HEADER_FILL;
+    for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) sheet.getCell(r, c).border = THIN;
+  }
+
+  /** An unlocked, shaded, validated number cell named after its model path. */
+  private input(sheet: ExcelJS.Worksheet, row: number, column: number, path: string, kind: ValueKind, span = 1): void {
+    if (span > 1) sheet.mergeCells(row, column, row, column + span - 1);
+    const cell = sheet.getCell(row, column);
+    for (let c = column; c < column + span; c++) sheet.getCell(row, c).border = THIN;
+    cell.fill = INPUT_FILL;
+    cell.protection = { locked: false };
+    cell.font = { name: FONT, size: 10 };
+    cell.alignment = { horizontal: 'right', vertical: 'middle' };
+    cell.numFmt = kind === 'amount' ? '0.00##' : '0';
+    cell.dataValidation = validationFor(kind);
+    const value = this.options.model ? valueAt(this.options.model, `/${path.replace(/\./g, '/')}`) : undefined;
+    if (typeof value === 'number') cell.value = value;
+    this.name(sheet, `$${col(column)}$${row}`, path);
+  }
+
+  /** A live check: ✓ when the formula's difference is zero, the difference otherwise; red when broken. */
+  private check(sheet: ExcelJS.Worksheet, row: number, column: number, condition: string, difference: string): void {
+    const cell = sheet.getCell(row, column);
+    cell.value = { formula: `IF(${condition},"${OK}",${difference})` };
+    cell.font = { name: FONT, size: 10, color: { argb: 'FF006100' } };
+    cell.alignment = { horizontal: 'center', vertical: 'middle' };
+    cell.border = THIN;
+    const address = `${col(column)}${row}`;
+    sheet.addConditionalFormatting({
+      ref: address,
+      rules: [
+        {
+          type: 'expression',
+          priority: 1,
+          formulae: [`${address}<>"${OK}"`],
+          style: { fill: ERROR_FILL, font: { color: { argb: 'FF9C0006' }, bold: true } },
+        },
+      ],
+    });
+  }
+
+  private instructionsSheet(): ExcelJS.Worksheet {
+    const edition = this.edition;
+    const sheet = this.sheet('填写说明', [16, 90]);
+    this.title(sheet, '政府信息公开工作年度报告 · 填报模板', 2);
+    const meta: [keyof typeof metaLabels, string | number | undefined][] = [
+      ['agency', this.options.agency ?? stringAt(this.options.model, 'agency')],
+      ['year', this.options.year ?? numberAt(this.options.model, 'year')],
+    ];
+    meta.forEach(([key, value], index) => {
+      const row = 3 + index;
+      this.label(sheet, metaLabels[key].zh, row, 1, row, 1, { header: true });
+      const cell = sheet.getCell(row, 2);
+      cell.border = THIN;
+      cell.fill = INPUT_FILL;
+      cell.protection = { locked: false };
+      cell.font = { name: FONT, size: 11 };
+      if (value !== undefined) cell.value = value;
+      if (key === 'year') {
+        cell.numFmt = '0';
+        cell.dataValidation = {
+          type: 'whole',
+          operator: 'between',
+          allowBlank: true,
+          formulae: [2008, 2100],
+          showErrorMessage: true,
+          errorTitle: '报告年度',
+          error: '请填写四位数的年份，如 2025。',
+        };
+      }
+      this.name(sheet, `$B$${row}`, key);
+    });
+    this.label(sheet, metaLabels.edition.zh, 5, 1, 5, 1, { header: true });
+    this.label(sheet, edition.name.zh, 5, 2, 5, 2, { align: 'left' });
+
+    const amountNote =
+      edition.id === '2021'
+        ? '行政事业性收费的“本年收费金额”以万元为单位，可保留四位小数。'
+        : '“本年增/减”可以是负数（减少时填 -4，不要写“减4”）；“采购总金额”以万元为单位，可保留四位小数。';
+    const lines = [
+      '只在浅黄色单元格中填写，其余单元格已锁定（工作表保护没有密码，需要时可在“审阅”中撤销）。',
+      '所有数量填写非负整数；没有的填 0，不要留空，也不要写“—”“/”“无”。',
+      amountNote,
+      '三、四表格中的“核对”单元格实时检查勾稽关系：显示 ✓ 表示无误，否则显示差额并标红。',
+      '一、五、六为文字部分：每段写在一行（一个单元格），小标题也单独占一行；行不够时可插入行。',
+      '填好后运行 report validate 文件名.xlsx 检查，无误后运行 report build 生成 Word 文档和网页。',
+      '请勿修改工作表名称；每个输入格都有与数据字段同名的“定义名称”，其他程序可以据此读写。',
+    ];
+    this.label(sheet, '填写说明', 7, 1, 7, 2, { header: true, align: 'left' });
+    lines.forEach((line, index) => {
+      const cell = sheet.getCell(8 + index, 1);
+      sheet.mergeCells(8 + index, 1, 8 + index, 2);
+      cell.value = `${index + 1}. ${line}`;
+      cell.font = { name: FONT, size: 10 };
+      cell.alignment = { wrapText: true, vertical: 'top' };
+      sheet.getRow(8 + index).height = 30;
+    });
+    return sheet;
+  }
+
+  private textSheet(key: TextSectionKey): ExcelJS.Worksheet {
+    const section = this.edition.sections[key];
+    const sheet = this.sheet(section.sheet, [110]);
+    this.title(sheet, section.title.zh, 1);
+    const hint = sheet.getCell(2, 1);
+    hint.value = '每段写在一行（一个单元格），小标题也单独占一行；行不够时可插入行。';
+    hint.font = { name: FONT, size: 9, italic: true, color: { argb: 'FF7F7F7F' } };
+    const paragraphs = this.options.model?.[key];
+    const given = Array.isArray(paragraphs) ? paragraphs.filter((p): p is string => typeof p === 'string') : [];
+    const rows = Math.max(TEXT_ROWS[key], given.length + 10);
+    for (let index = 0; index < rows; index++) {
+      const cell = sheet.getCell(3 + index, 1);
+      cell.fill = INPUT_FILL;
+      cell.protection = { locked: false };
+      cell.border = THIN;
+      cell.font = { name: FONT, size: 11 };
+      cell.alignment = { wrapText: true, vertical: 'top' };
+      const paragraph = given[index];
+      if (paragraph !== undefined) cell.value = paragraph;
+    }
+    this.name(sheet, `$A$3:$A$${2 + rows}`, key);
+    return sheet;
+  }
+
+  private proactiveSheet(): ExcelJS.Worksheet {
+    const sheet = this.sheet(this.edition.sections.proactive.sheet, [26, 20, 20, 20]);
+    this.title(sheet, this.edition.sections.proactive.title.zh, 4);
+    let row = 3;
+    for (const group of this.edition.proactive) {
+      this.label(sheet, group.item.zh, row, 1, row, 4, { header: true, align: 'left' });
+      row++;
+      const spans = spread(group.columns.length, 3);
+      this.label(sheet, '信息内容', row, 1, row, 1, { header: true });
+      let column = 2;
+      group.columns.forEach((c: Column, index) => {
+        const span = spans[index] ?? 1;
+        this.label(sheet, c.label.zh, row, column, row, column + span - 1, { header: true });
+        column += span;
+      });
+      sheet.getRow(row).height = 30;
+      row++;
+      for (const dataRow of group.rows) {
+        this.label(sheet, dataRow.label.zh, row, 1);
+        let column = 2;
+        group.columns.forEach((c: Column, index) => {
+          const span = spans[index] ?? 1;
+          this.input(sheet, row, column, `proactive.${dataRow.key}.${c.key}`, c.kind, span);
+          column += span;
+        });
+        row++;
+      }
+      row++;
+    }
+    return sheet;
+  }
+
+  private requestsSheet(): ExcelJS.Worksheet {
+    const { requests, sections } = this.edition;
+    const sheet = this.sheet(sections.requests.sheet, [12, 14, 44, 9, 9, 9, 9, 9, 9, 9, 12], true);
+    const first = 4; // first numeric column (D)
+    const count = requests.columns.length;
+    const totalColumn = first + count - 1;
+    const checkColumn = totalColumn + 1;
+    this.title(sheet, sections.requests.title.zh, checkColumn);
+    this.label(sheet, requests.balanceNote.zh, 2, 1, 4, 3, { header: true });
+    this.label(sheet, requests.applicantHeader.zh, 2, first, 2, totalColumn, { header: true });
+    const [natural, ...rest] = requests.columns;
+    const organisations = rest.slice(0, -1);
+    const total = requests.columns[count - 1];
+    this.label(sheet, natural?.label.zh ?? '', 3, first, 4, first, { header: true });
+    this.label(sheet, requests.organisationHeader.zh, 3, first + 1, 3, totalColumn - 1, { header: true });
+    organisations.forEach((c, index) => {
+      this.label(sheet, c.label.zh, 4, first + 1 + index, 4, first + 1 + index, { header: true });
+    });
+    this.label(sheet, total?.label.zh ?? '', 3, totalColumn, 4, totalColumn, { header: true });
+    this.label(sheet, '核对：总计−六类之和', 2, checkColumn, 4, checkColumn, { header: true });
+    sheet.getRow(4).height = 30;
+
+    const rowOf = new Map<string, number>();
+    let row = 5;
+    const place = (rows: readonly RequestsRow[], depth: number, keys: string[]) => {
+      for (const item of rows) {
+        const path = [...keys, item.key];
+        if (item.children) {
+          const start = row;
+          place(item.children, depth + 1, path);
+          this.label(sheet, item.label.zh, start, depth + 1, row - 1, depth + 1, { align: 'center' });
+          continue;
+        }
+        this.label(sheet, item.label.zh, row, depth + 1, row, 3, { align: 'left' });
+        rowOf.set(path.join('.'), row);
+        requests.columns.forEach((c, index) => {
+          this.input(sheet, row, first + index, `requests.${path.join('.')}.${c.key}`, c.kind);
+        });
+        const totalCell = `${col(totalColumn)}${row}`;
+        const parts = `SUM(${col(first)}${row}:${col(totalColumn - 1)}${row})`;
+        this.check(sheet, row, checkColumn, `${totalCell}=${parts}`, `${totalCell}-${parts}`);
+        if (item.label.zh.length > 24) sheet.getRow(row).height = 28;
+        row++;
+      }
+    };
+    place(requests.rows, 0, []);
+    sheet.views = [{ state: 'frozen', xSplit: 3, ySplit: 4 }];
+    sheet.pageSetup.printTitlesRow = '2:4';
+
+    // Column checks below the table: R302 and R303 as formulas.
+    const fields = fieldsOf(this.edition);
+    const resultRows = fields.resultParts.map((leaf) => rowOf.get(leaf.keys.join('.')) ?? 0);
+    const totalRow = rowOf.get('results.total') ?? 0;
+    const at = (key: string) => rowOf.get(key) ?? 0;
+    const checks = row + 1;
+    this.label(sheet, '核对：（七）总计 − 办理结果各项之和', checks, 1, checks, 3, { header: true, align: 'left' });
+    this.label(sheet, '核对：一＋二 −（七）总计 − 四', checks + 1, 1, checks + 1, 3, { header: true, align: 'left' });
+    for (let c = first; c <= totalColumn; c++) {
+      const letter = col(c);
+      const parts = `SUM(${letter}${Math.min(...resultRows)}:${letter}${Math.max(...resultRows)})`;
+      this.check(sheet, checks, c, `${letter}${totalRow}=${parts}`, `${letter}${totalRow}-${parts}`);
+      const balance = `${letter}${at('newReceived')}+${letter}${at('carriedOver')}-${letter}${totalRow}-${letter}${at('carriedForward')}`;
+      this.check(sheet, checks + 1, c, `${balance}=0`, balance);
+    }
+    return sheet;
+  }
+
+  private appealsSheet(): ExcelJS.Worksheet {
+    const { appeals, sections } = this.edition;
+    const width = appeals.outcomes.length;
+    const columns = appeals.groups.length * width;
+    const sheet = this.sheet(sections.appeals.sheet, Array(columns).fill(8.5), true);
+    this.title(sheet, sections.appeals.title.zh, columns);
+    // Header: a group without a parent spans both header rows; groups sharing a parent sit under it.
+    let column = 1;
+    for (let index = 0; index < appeals.groups.length; ) {
+      const group = appeals.groups[index];
+      if (!group) break;
+      if (!group.parent) {
+        this.label(sheet, group.label.zh, 2, column, 3, column + width - 1, { header: true });
+        column += width;
+        index++;
+        continue;
+      }
+      const siblings = appeals.groups.slice(index).filter((g) => g.parent?.zh === group.parent?.zh);
+      this.label(sheet, group.parent.zh, 2, column, 2, column + siblings.length * width - 1, { header: true });
+      for (const sibling of siblings) {
+        this.label(sheet, sibling.label.zh, 3, column, 3, column + width - 1, { header: true });
+        column += width;
+      }
+      index += siblings.length;
+    }
+    appeals.groups.forEach((group, groupIndex) => {
+      appeals.outcomes.forEach((outcome, outcomeIndex) => {
+        const c = 1 + groupIndex * width + outcomeIndex;
+        this.label(sheet, outcome.label.zh, 4, c, 4, c, { header: true });
+        this.input(sheet, 5, c, `appeals.${group.key}.${outcome.key}`, outcome.kind);
+      });
+      const start = 1 + groupIndex * width;
+      const totalCell = `${col(start + width - 1)}5`;
+      const parts = `SUM(${col(start)}5:${col(start + width - 2)}5)`;
+      this.label(sheet, '核对：总计−各项之和', 6, start, 6, start + width - 2, { align: 'center' });
+      this.check(sheet, 6, start + width - 1, `${totalCell}=${parts}`, `${totalCell}-${parts}`);
+    });
+    sheet.getRow(4).height = 30;
+    return sheet;
+  }
+
+  private markerSheet(): void {
+    const sheet = this.workbook.addWorksheet(markerSheet, { state: 'veryHidden' });
+    sheet.getCell('A1').value = markerTag;
+    sheet.getCell('B1').value = this.edition.id;
+    sheet.getCell('C1').value = templateVersion;
+  }
+}
+
+function validationFor(kind: ValueKind): ExcelJS.DataValidation {
+  const common = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop' as const, errorTitle: '数值有误' };
+  switch (kind) {
+    case 'count':
+      return {
+        ...common,
+        type: 'whole',
+        operator: 'greaterThanOrEqual',
+        formulae: [0],
+        error: '请填写非负整数，没有的填 0。',
+      };
+    case 'signedCount':
+      return {
+        ...common,
+        type: 'whole',
+        operator: 'between',
+        formulae: [-1000000, 1000000],
+        error: '请填写整数，减少时填负数。',
+      };
+    case 'amount':
+      return {
+        ...common,
+        type: 'decimal',
+        operator: 'greaterThanOrEqual',
+        formulae: [0],
+        error: '请填写以万元为单位的非负数。',
+      };
+  }
+}
+
+/** Splits `slots` merged cells among `parts` columns, the last ones taking the remainder. */
+function spread(parts: number, slots: number): number[] {
+  const base = Math.floor(slots / parts);
+  return Array.from({ length: parts }, (_, index) => base + (index >= parts - (slots % parts) ? 1 : 0));
+}
+
+function stringAt(model: Record<string, unknown> | undefined, key: string): string | undefined {
+  const value = model?.[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function numberAt(model: Record<string, unknown> | undefined, key: string): number | undefined {
+  const value = model?.[key];
+  return typeof value === 'number' ? value : undefined;
+}

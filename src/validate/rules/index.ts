@@ -1,0 +1,30 @@
+// The one list of rules: checking rules run in this order; the catalog adds the checks made while reading.
+import type { Rule, RuleMeta } from '../rule';
+import { appealsTotal } from './appeals-total';
+import { carriedOverMatchesPrevious } from './carried-over-matches-previous';
+import { editionYear } from './edition-year';
+import { inForceContinuity } from './in-force-continuity';
+import { inputRule } from './input';
+import { requestsBalance } from './requests-balance';
+import { requestsResultsTotal } from './requests-results-total';
+import { requestsRowTotal } from './requests-row-total';
+import { schemaRule } from './schema';
+import { textPresent } from './text-present';
+
+export const checkingRules: readonly Rule[] = [
+  editionYear,
+  textPresent,
+  requestsRowTotal,
+  requestsResultsTotal,
+  requestsBalance,
+  appealsTotal,
+  carriedOverMatchesPrevious,
+  inForceContinuity,
+];
+
+/** Every rule with its messages: the two reading checks first, then the checking rules. */
+export const ruleCatalog: readonly RuleMeta[] = [inputRule, schemaRule, ...checkingRules];
+
+export function findRule(idOrName: string): RuleMeta | undefined {
+  return ruleCatalog.find((rule) => rule.id === idOrName || rule.name === idOrName);
+}

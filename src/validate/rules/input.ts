@@ -1,0 +1,45 @@
+// `input`: what the readers find in cells while reading (text in number cells, full-width digits, formulas without values).
+import type { RuleMeta } from '../rule';
+
+export const inputRule: RuleMeta = {
+  id: 'input',
+  name: 'cell-input',
+  severity: 'error',
+  description: {
+    zh: '单元格内容能读成数字：文字、占位符、无结果的公式为错误；全角数字等可纠正的写法给出警告',
+    en: 'Cells read as numbers: text, placeholders and formulas without a value are errors; fixable spellings (full-width digits) warn',
+  },
+  details: {
+    zh: '数字可以作为文本输入，前后或中间的空格会被忽略。全角数字（如“１２”）按半角读取并给出警告。“12件”“一”等文字是错误；“—”“/”“无”在检查本年报告时是错误（没有的请填 0），在转换往年报告时按 0 读取并警告。公式必须有计算结果：请在 Excel、WPS 或 LibreOffice 中打开并保存一次。',
+    en: 'Numbers may be typed as text; blanks around or inside them are ignored. Full-width digits (１２) are read as ASCII with a warning. Text such as 12件 or 一 is an error; —, / and 无 are errors when checking a current report (write 0) and read as 0 with a warning when converting past years. A formula needs a saved result: open and save the workbook once in Excel, WPS or LibreOffice.',
+  },
+  messages: {
+    notANumber: { zh: '{label}（{at}）应填数字，实际为“{text}”', en: '{label} ({at}) should be a number, is "{text}"' },
+    placeholder: {
+      zh: '{label}（{at}）填写了“{text}”：没有的请填 0',
+      en: '{label} ({at}) says "{text}": write 0 if there were none',
+    },
+    placeholderAsZero: {
+      zh: '{label}（{at}）“{text}”按 0 读取',
+      en: '{label} ({at}) "{text}" read as 0',
+    },
+    fullWidthDigits: {
+      zh: '{label}（{at}）的全角数字“{text}”已按 {value} 读取，请改为半角数字',
+      en: '{label} ({at}) full-width digits "{text}" read as {value}; please type ASCII digits',
+    },
+    wordSign: { zh: '{label}（{at}）“{text}”已按 {value} 读取', en: '{label} ({at}) "{text}" read as {value}' },
+    yuanConverted: {
+      zh: '{label}（{at}）“{text}”以元为单位，已换算为 {value} 万元',
+      en: '{label} ({at}) "{text}" is in yuan: converted to {value} (10,000 yuan)',
+    },
+    formulaNoValue: {
+      zh: '{label}（{at}）是公式 ={formula}，但文件中没有保存计算结果：请在 Excel/WPS 中打开并保存，或直接填数字',
+      en: '{label} ({at}) is the formula ={formula} with no saved result: open and save the workbook in Excel/WPS, or type the number',
+    },
+    nameMissing: {
+      zh: '{label}：工作簿中缺少定义名称 {name}，无法定位该格',
+      en: '{label}: the workbook lacks the defined name {name}, so the cell cannot be found',
+    },
+    notText: { zh: '{label}（{at}）应为文字', en: '{label} ({at}) should be text' },
+  },
+};

@@ -1,0 +1,118 @@
+// The checking stage of the pipeline: reading findings + schema + rules → placed, worded diagnostics.
+import type { Diagnostic, Finding, Lang, Severity } from '../diagnostics/diagnostic';
+import { fillTemplate } from '../diagnostics/diagnostic';
+import { defaultEditionId, getEdition } from '../editions';
+import { fieldsOf } from '../editions/fields';
+import type { Edition } from '../editions/types';
+import type { ReadReport } from '../read/read-report';
+import type { Model, RuleContext } from './rule';
+import { valueAt } from './rule';
+import { checkingRules, ruleCatalog } from './rules';
+import { checkSchema } from './schema-check';
+
+/** `off`, or the severity a rule should report with instead of its default. */
+export type RuleSetting = 'off' | Severity;
+
+export interface ValidateOptions {
+  lang: Lang;
+  /** Last year's report, for the cross-year rules. */
+  previous?: ReadReport;
+  rules?: Readonly<Record<string, RuleSetting>>;
+}
+
+export interface Validation {
+  edition?: Edition;
+  diagnostics: Diagnostic[];
+}
+
+export function validateReport(report: ReadReport, options: ValidateOptions): Validation {
+  const schema = checkSchema(report.model);
+  // Cells the reader could not read were reported already: drop the schema's second word on them.
+  const schemaFindings = schema.findings.filter((f) => !report.unreadable.has(f.pointer));
+  const findings: Finding[] = [...report.findings, ...schemaFindings];
+  if (schema.edition) {
+    const blocked = new Set([...report.unreadable, ...schemaFindings.map((f) => f.pointer)]);
+    findings.push(...runRules(schema.edition, report.model, blocked, options.previous));
+  }
+  const labelEdition = schema.edition ?? getEdition(defaultEditionId);
+  const diagnostics = findings
+    .map((f) => place(f, report, labelEdition, options))
+    .filter((d): d is Diagnostic => d !== undefined);
+  return { ...(schema.edition ? { edition: schema.edition } : {}), diagnostics };
+}
+
+function numberReader(model: Model, blocked: ReadonlySet<string>) {
+  return (pointer: string): number | undefined => {
+    if (blocked.has(pointer)) return undefined;
+    const value = valueAt(model, pointer);
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  };
+}
+
+function runRules(edition: Edition, model: Model, blocked: ReadonlySet<string>, previous?: ReadReport): Finding[] {
+  const findings: Finding[] = [];
+  let previousContext: RuleContext['previous'];
+  if (previous) {
+    const previousSchema = checkSchema(previous.model);
+    if (previousSchema.edition) {
+      const previousBlocked = new Set([...previous.unreadable, ...previousSchema.findings.map((f) => f.pointer)]);
+      previousContext = {
+        edition: previousSchema.edition,
+        model: previous.model,
+        number: numberReader(previous.model, previousBlocked),
+      };
+    }
+  }
+  for (const rule of checkingRules) {
+    if (rule.needsPrevious && !previousContext) continue;
+    rule.check({
+      edition,
+      fields: fieldsOf(edition),
+      model,
+      number: numberReader(model, blocked),
+      ...(previousContext ? { previous: previousContext } : {}),
+      report: (finding) => findings.push({ ...finding, ruleId: rule.id }),
+    });
+  }
+  return findings;
+}
+
+/** Adds severity, official label, sheet and cell, and the message in the chosen language. */
+function place(
+  finding: Finding,
+  report: ReadReport,
+  edition: Edition,
+  options: ValidateOptions,
+): Diagnostic | undefined {
+  const rule = ruleCatalog.find((candidate) => candidate.id === finding.ruleId);
+  if (!rule) throw new Error(`finding of unregistered rule ${finding.ruleId}`);
+  const setting = options.rules?.[rule.id];
+  if (setting === 'off') return undefined;
+  const severity = setting ?? finding.severity ?? rule.severity;
+  const template = rule.messages[finding.messageId];
+  if (!template) throw new Error(`rule ${rule.id} has no message ${finding.messageId}`);
+  const fields = fieldsOf(edition);
+  const label = fields.labelOf(finding.pointer, 'zh');
+  const source = report.sources.get(finding.pointer);
+  const at = source ? `${source.sheet}!${source.cell}` : finding.pointer;
+  const message = fillTemplate(template[options.lang], {
+    ...finding.params,
+    label: fields.labelOf(finding.pointer, options.lang) ?? finding.pointer,
+    at,
+    expected: finding.expected,
+    actual: finding.actual,
+  });
+  return {
+    ruleId: rule.id,
+    severity,
+    messageId: finding.messageId,
+    params: finding.params ?? {},
+    message,
+    pointer: finding.pointer,
+    ...(label ? { label } : {}),
+    ...(source ? { sheet: source.sheet, cell: source.cell } : {}),
+    ...(finding.expected !== undefined ? { expected: finding.expected } : {}),
+    ...(finding.actual !== undefined ? { actual: finding.actual } : {}),
+    ...(finding.related ? { related: finding.related } : {}),
+  };
+}

@@ -1,0 +1,48 @@
+// Test helpers: run the real CLI as a process, make scratch folders, and find external tools (or skip loudly).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const ROOT = join(__dirname, '..');
+export const BIN = join(ROOT, 'bin', 'report.js');
+export const fixture = (...parts: string[]) => join(ROOT, 'fixtures', ...parts);
+export const readJsonFixture = (name: string) =>
+  JSON.parse(readFileSync(fixture(`${name}.json`), 'utf8')) as Record<string, unknown>;
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(
+  args: string[],
+  options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {},
+): CliRun {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.input,
+    env: { ...process.env, NO_COLOR: '1', REPORT_LANG: '', ...options.env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function scratch(prefix = 'report-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Whether an external program is on PATH; under REPORT_REQUIRE_TOOLS=1 a missing one fails the suite. */
+export function toolAvailable(command: string, why: string): boolean {
+  const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
+  if (found) return true;
+  if (process.env.REPORT_REQUIRE_TOOLS === '1') {
+    throw new Error(`REPORT_REQUIRE_TOOLS=1 but ${command} is not installed (needed for ${why})`);
+  }
+  process.stderr.write(
+    `\n*** SKIPPED: ${why} — ${command} is not installed. Install it (see .ci/run) or set REPORT_REQUIRE_TOOLS=1 to make this a failure. ***\n\n`,
+  );
+  return false;
+}
