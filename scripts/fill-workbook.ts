@@ -2,7 +2,8 @@
 import ExcelJS from 'exceljs';
 import { pinZipTimestamps } from '../src/output/pin-zip-timestamps';
 
-export type CellInput = string | number | { formula: string } | null;
+/** A cell's value, or for a paragraph range (overview, problems, otherMatters) its paragraphs, one a row. */
+export type CellInput = string | number | { formula: string } | null | readonly string[];
 
 /** Sets each named cell to a value; a name that is missing is an error, so tests cannot pass by accident. */
 export async function fillByNames(
@@ -23,19 +24,28 @@ export async function fillByNames(
       .split(':')[0] as string;
     const sheet = workbook.getWorksheet(sheetName);
     if (!sheet) throw new Error(`no sheet ${sheetName} for ${name}`);
-    sheet.getCell(address).value = value;
+    if (Array.isArray(value)) {
+      const start = sheet.getCell(address);
+      value.forEach((paragraph, index) => {
+        sheet.getCell(Number(start.row) + index, Number(start.col)).value = paragraph;
+      });
+    } else {
+      sheet.getCell(address).value = value as Exclude<CellInput, readonly string[]>;
+    }
   }
   workbook.created = new Date(Date.UTC(2021, 8, 26));
   workbook.modified = new Date(Date.UTC(2021, 8, 26));
   return pinZipTimestamps(new Uint8Array(await workbook.xlsx.writeBuffer()));
 }
 
-/** Every numeric cell and meta field of a model as defined-name → value (text sections are left out). */
-export function namedValues(model: Record<string, unknown>): Record<string, number | string> {
-  const values: Record<string, number | string> = {};
+/** Every value of a model as defined-name → value: numbers, agency, year and the paragraphs of the text sections. */
+export function namedValues(model: Record<string, unknown>): Record<string, CellInput> {
+  const values: Record<string, CellInput> = {};
   const walk = (node: unknown, path: string[]) => {
     if (typeof node === 'number' || (typeof node === 'string' && path.length === 1)) {
       values[path.join('.')] = node;
+    } else if (Array.isArray(node) && path.length === 1) {
+      values[path.join('.')] = node.filter((p): p is string => typeof p === 'string');
     } else if (node && typeof node === 'object' && !Array.isArray(node)) {
       for (const [key, child] of Object.entries(node)) walk(child, [...path, key]);
     }

@@ -6,8 +6,10 @@ export function readJson(text: string, file: string): ReadReport {
   try {
     parsed = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    const { line, column } = positionOf(text, detail);
+    const message = error instanceof Error ? error.message : String(error);
+    const { line, column } = positionOf(text, message);
+    // V8 appends the offending text and "is not valid JSON"; the first clause is the useful part.
+    const detail = message.split(/, (?:\.\.\.)?"|\n/)[0] ?? message;
     throw new ReadError('jsonSyntax', { file, line, column, detail }, { cause: error });
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ReadError('notModel', { file });
@@ -22,12 +24,20 @@ export function readJson(text: string, file: string): ReadReport {
   };
 }
 
-/** Node's JSON errors give a character offset ("at position 123"); people need a line and a column. */
-function positionOf(text: string, detail: string): { line: number; column: number } {
-  const lineColumn = /line (\d+) column (\d+)/.exec(detail);
+/**
+ * Node's JSON errors give a character offset ("at position 123") or, for an unexpected token, only the text around it
+ * (`Unexpected token '某', ..."agency": 某\n}" is not valid JSON`); people need a line and a column.
+ */
+function positionOf(text: string, message: string): { line: number; column: number } {
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
   if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
-  const position = /position (\d+)/.exec(detail);
-  const offset = position ? Number(position[1]) : text.length;
+  const position = /position (\d+)/.exec(message);
+  let offset = position ? Number(position[1]) : text.length;
+  const around = /^Unexpected token '(.+?)', (?:\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON/.exec(message);
+  if (!position && around?.[1] && around[2] !== undefined) {
+    const start = text.indexOf(around[2]);
+    if (start >= 0) offset = start + around[2].indexOf(around[1]);
+  }
   const before = text.slice(0, offset).split('\n');
   return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
 }

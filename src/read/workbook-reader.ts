@@ -31,7 +31,15 @@ export function parseWorkbook(buffer: Buffer, file: string): XLSX.WorkBook {
   if (!looksLikeWorkbook(buffer)) throw new ReadError('notWorkbook', { file });
   try {
     const workbook = quietly(() =>
-      XLSX.read(buffer, { type: 'buffer', cellFormula: true, cellHTML: false, cellNF: false, cellDates: false }),
+      // sheetStubs: a formula with no saved result only shows up as a stub cell.
+      XLSX.read(buffer, {
+        type: 'buffer',
+        cellFormula: true,
+        sheetStubs: true,
+        cellHTML: false,
+        cellNF: false,
+        cellDates: false,
+      }),
     );
     if (workbook.SheetNames.length === 0) throw new ReadError('notWorkbook', { file });
     return workbook;
@@ -134,7 +142,7 @@ export function readTemplateWorkbook(
 
   for (const key of ['agency', 'year'] as const) {
     const found = locate(`/${key}`, key);
-    const raw = found?.cell?.v;
+    const raw = found?.cell?.t === 'z' ? undefined : found?.cell?.v;
     if (raw === undefined || raw === '') continue;
     if (key === 'agency') model.agency = String(raw).trim();
     else model.year = readYearCell(raw);
@@ -165,7 +173,8 @@ export function readTemplateWorkbook(
       unreadable.add(field.pointer);
       continue;
     }
-    const reading = readNumberCell(cell?.t === 'e' ? (cell.w ?? '#ERROR') : cell?.v, field.kind, mode);
+    const raw = cell === undefined || cell.t === 'z' ? undefined : cell.t === 'e' ? (cell.w ?? '#ERROR') : cell.v;
+    const reading = readNumberCell(raw, field.kind, mode);
     applyReading(reading, field.pointer, model, findings, unreadable);
   }
 
@@ -176,8 +185,8 @@ export function readTemplateWorkbook(
     const paragraphs: string[] = [];
     const { s, e } = found.named.range;
     for (let row = s.r; row <= e.r; row++) {
-      const value = sheet?.[XLSX.utils.encode_cell({ r: row, c: s.c })]?.v;
-      const text = value === undefined ? '' : String(value).trim();
+      const cell = sheet?.[XLSX.utils.encode_cell({ r: row, c: s.c })] as XLSX.CellObject | undefined;
+      const text = cell === undefined || cell.t === 'z' || cell.v === undefined ? '' : String(cell.v).trim();
       if (text !== '') paragraphs.push(text);
     }
     model[section] = paragraphs;

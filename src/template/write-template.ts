@@ -283,7 +283,7 @@ class TemplateWriter {
 
   private requestsSheet(): ExcelJS.Worksheet {
     const { requests, sections } = this.edition;
-    const sheet = this.sheet(sections.requests.sheet, [12, 14, 44, 9, 9, 9, 9, 9, 9, 9, 12], true);
+    const sheet = this.sheet(sections.requests.sheet, [12, 14, 44, 10.5, 10.5, 10.5, 12, 12, 10.5, 10.5, 12], true);
     const first = 4; // first numeric column (D)
     const count = requests.columns.length;
     const totalColumn = first + count - 1;

@@ -55,24 +55,23 @@ export function checkSchema(model: Model): SchemaOutcome {
     // One message per cell: ajv may report type and range of the same value.
     if (!byPointer.has(mapped.pointer)) byPointer.set(mapped.pointer, mapped);
   }
-  return { edition, findings: collapseBlankTables([...byPointer.values()], edition) };
+  return { edition, findings: collapseBlankTables([...byPointer.values()], edition, model) };
 }
 
-/** A table left wholly blank is one mistake, not a message per cell. */
-function collapseBlankTables(findings: Finding[], edition: Edition): Finding[] {
-  const fields = fieldsOf(edition).numeric;
-  const blankBySection = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const field = f.messageId === 'blank' ? fieldsOf(edition).byPointer.get(f.pointer) : undefined;
-    if (field) blankBySection.set(field.section, [...(blankBySection.get(field.section) ?? []), f]);
-  }
+/** A table without a single figure is one mistake, not a message per cell or row. */
+function collapseBlankTables(findings: Finding[], edition: Edition, model: Model): Finding[] {
   let result = findings;
-  for (const [section, blanks] of blankBySection) {
-    const cells = fields.filter((field) => field.section === section).length;
-    if (blanks.length < cells) continue;
-    const first = blanks[0] as Finding;
-    result = result.filter((f) => !blanks.includes(f));
-    result.push(finding('tableBlank', `/${section}`, { params: { cells, first: first.pointer } }));
+  for (const section of ['proactive', 'requests', 'appeals'] as const) {
+    const fields = fieldsOf(edition).numeric.filter((field) => field.section === section);
+    if (fields.some((field) => valueAt(model, field.pointer) !== undefined)) continue;
+    const inSection = (f: Finding) =>
+      (f.messageId === 'blank' || f.messageId === 'missing') &&
+      (f.pointer === `/${section}` || f.pointer.startsWith(`/${section}/`));
+    if (!result.some(inSection)) continue;
+    result = [
+      ...result.filter((f) => !inSection(f)),
+      finding('tableBlank', `/${section}`, { params: { cells: fields.length } }),
+    ];
   }
   return result;
 }

@@ -1,0 +1,194 @@
+// Every kind of bad input gets one clear line naming the file (and cell), the right exit code, and never a stack trace.
+import { copyFileSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import officeCrypto from 'officecrypto-tool';
+import { fillByNames } from '../scripts/fill-workbook';
+import { fixture, runCli, scratch } from './helpers';
+
+const REQUESTS = '三、收到和处理政府信息公开申请情况';
+const APPEALS = '四、政府信息公开行政复议、行政诉讼情况';
+const STACK = /\n\s+at .+:\d+:\d+/;
+const dir = scratch('report-bad-');
+const example = fixture('example-2021.xlsx');
+
+function validate(file: string, ...flags: string[]) {
+  const run = runCli(['validate', file, ...flags]);
+  expect(run.stdout + run.stderr).not.toMatch(STACK);
+  return run;
+}
+
+async function withCells(name: string, cells: Parameters<typeof fillByNames>[1]): Promise<string> {
+  const path = join(dir, name);
+  writeFileSync(path, await fillByNames(readFileSync(example), cells));
+  return path;
+}
+
+describe('unreadable inputs: exit 2 and one line naming the file', () => {
+  it.each<[string, () => string, string]>([
+    ['a missing file', () => join(dir, 'nope.xlsx'), '找不到文件'],
+    ['a folder', () => dir, '是文件夹，不是报告文件'],
+    [
+      'an empty file',
+      () => {
+        writeFileSync(join(dir, 'empty.xlsx'), '');
+        return join(dir, 'empty.xlsx');
+      },
+      '是空文件',
+    ],
+    [
+      'text named .xlsx',
+      () => {
+        writeFileSync(join(dir, 'text.xlsx'), '这不是工作簿\n1,2,3\n');
+        return join(dir, 'text.xlsx');
+      },
+      '不是有效的工作簿',
+    ],
+    [
+      'a file of another kind',
+      () => {
+        writeFileSync(join(dir, 'notes.txt'), 'hello');
+        return join(dir, 'notes.txt');
+      },
+      '不是可读取的报告',
+    ],
+    [
+      'a corrupt (truncated) workbook',
+      () => {
+        const path = join(dir, 'truncated.xlsx');
+        copyFileSync(example, path);
+        truncateSync(path, 4000);
+        return path;
+      },
+      '不是有效的工作簿',
+    ],
+    [
+      'invalid JSON',
+      () => {
+        writeFileSync(join(dir, 'broken.json'), '{\n  "edition": "2021",\n  "agency": 某\n}');
+        return join(dir, 'broken.json');
+      },
+      '不是有效的 JSON：第 3 行',
+    ],
+    [
+      'JSON that is not an object',
+      () => {
+        writeFileSync(join(dir, 'list.json'), '[1, 2]');
+        return join(dir, 'list.json');
+      },
+      '顶层应为对象',
+    ],
+  ])('%s', (_what, make, message) => {
+    const file = make();
+    const run = validate(file);
+    expect(run.code).toBe(2);
+    const line = run.stdout.split('\n').find((l) => l.includes(message));
+    expect(line).toBeDefined();
+    expect(line).toContain(file);
+  });
+
+  it('a password-protected workbook (encrypted as Excel does)', async () => {
+    const path = join(dir, 'locked.xlsx');
+    writeFileSync(path, await officeCrypto.encrypt(readFileSync(example), { password: 'secret' }));
+    const run = validate(path, '--lang', 'en');
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain(`${path} is password-protected: remove the password in Excel or WPS`);
+  });
+
+  it('a workbook of some other layout', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Sheet1').addRow(['姓名', '金额']);
+    const path = join(dir, 'other.xlsx');
+    await workbook.xlsx.writeFile(path);
+    const run = validate(path);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('不是用 report template 生成的工作簿');
+  });
+
+  it('a file over 20 MB, refused by its size before parsing', () => {
+    const path = join(dir, 'huge.xlsx');
+    writeFileSync(path, Buffer.alloc(21 * 1024 * 1024, 0x41));
+    const run = validate(path, '--lang', 'en');
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain(`${path} is 21 MB, over the 20 MB limit: not read`);
+  });
+
+  it('shows the stack only with --debug', () => {
+    const path = join(dir, 'debug.xlsx');
+    writeFileSync(path, 'PK\u0003\u0004 not really a zip');
+    expect(runCli(['validate', path]).stderr).toBe('');
+    expect(runCli(['validate', path, '--debug']).stderr).toMatch(STACK);
+  });
+});
+
+describe('invalid cells: exit 1 naming the cell, its label and the text', () => {
+  it.each<[string, Parameters<typeof fillByNames>[1], string, string]>([
+    ['text', { 'requests.newReceived.natural': '十二' }, `${REQUESTS}!D5`, '应填数字，实际为“十二”'],
+    ['a unit after the number', { 'requests.newReceived.natural': '38件' }, `${REQUESTS}!D5`, '应填数字，实际为“38件”'],
+    ['a dash for none', { 'requests.carriedOver.research': '—' }, `${REQUESTS}!F6`, '填写了“—”：没有的请填 0'],
+    ['a negative count', { 'appeals.review.upheld': -2 }, `${APPEALS}!A5`, '不能为负数，实际为 -2'],
+    ['a decimal count', { 'requests.results.granted.natural': 15.5 }, `${REQUESTS}!D7`, '应为整数，实际为 15.5'],
+    ['a blank count', { 'requests.carriedForward.otherOrg': null }, `${REQUESTS}!I29`, '未填写：没有的请填 0'],
+    [
+      'a formula without a saved result',
+      { 'requests.newReceived.total': { formula: 'SUM(D5:I5)' } },
+      `${REQUESTS}!J5`,
+      '是公式 =SUM(D5:I5)',
+    ],
+  ])('%s', async (what, cells, cell, message) => {
+    const path = await withCells(`${what}.xlsx`, cells);
+    const run = validate(path);
+    expect(run.code).toBe(1);
+    const line = run.stdout.split('\n').find((l) => l.includes(message));
+    expect(line).toContain(`（${cell}）`);
+    expect(line).toMatch(/^ {2}✖ 错误 {2}[三四] › /);
+  });
+
+  it('full-width digits are read, with a warning (exit 0)', async () => {
+    const path = await withCells('fullwidth.xlsx', { 'requests.newReceived.natural': '３８' });
+    const run = validate(path);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`（${REQUESTS}!D5）的全角数字“３８”已按 38 读取`);
+  });
+
+  it('numbers typed as text with spaces are read silently', async () => {
+    const path = await withCells('spaces.xlsx', {
+      'requests.newReceived.natural': ' 3 8 ',
+      'appeals.review.total': '4',
+    });
+    const run = validate(path);
+    expect(run).toMatchObject({ code: 0 });
+    expect(run.stdout).toContain('无错误');
+  });
+
+  it('JSON of the wrong edition is one error (exit 1)', () => {
+    const model = JSON.parse(readFileSync(fixture('example-2019.json'), 'utf8'));
+    model.edition = '2021';
+    const path = join(dir, 'wrong-edition.json');
+    writeFileSync(path, JSON.stringify(model));
+    const run = validate(path);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('文件声明为 2021 年版，但表格内容属于 2019 年版');
+    expect(run.stdout).toContain('1 个错误');
+  });
+
+  it('an unknown edition is one error (exit 1)', () => {
+    const path = join(dir, 'edition-2020.json');
+    writeFileSync(path, JSON.stringify({ edition: '2020' }));
+    const run = validate(path, '--lang', 'en');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('the edition (/edition) should be "2019" or "2021", is "2020"');
+  });
+});
+
+describe('inputs are never written to', () => {
+  it('validate leaves the folder as it was', () => {
+    const folder = join(dir, 'untouched');
+    mkdirSync(folder);
+    const path = join(folder, 'example.xlsx');
+    copyFileSync(example, path);
+    const before = readFileSync(path);
+    runCli(['validate', path]);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+});

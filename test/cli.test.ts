@@ -1,0 +1,195 @@
+// The command line as users meet it: formats, languages, exit codes, config, --previous, standard input.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixture, ROOT, runCli, scratch } from './helpers';
+
+const r301 = fixture('rules', 'R301', 'fail.json');
+const r101 = fixture('rules', 'R101', 'fail.json');
+const good = fixture('example-2021.json');
+
+describe('report validate output formats', () => {
+  it('text: grouped by file, a summary, no colour under NO_COLOR, colour when forced', () => {
+    const run = runCli(['validate', good, r301]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`${good}（2021年版，JSON）  ✓ 无错误`);
+    expect(run.stdout).toContain(`${r301}（2021年版，JSON）\n  ✖ 错误  三 › 一、本年新收政府信息公开申请数量 › 总计`);
+    expect(run.stdout.trim().split('\n').pop()).toBe('✖ 2 个文件：2 个错误，0 个警告');
+    expect(run.stdout).not.toContain('\u001b[');
+    const coloured = runCli(['validate', r301], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(coloured.stdout).toContain('\u001b[31m');
+    expect(runCli(['validate', r301, '--no-color'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).not.toContain(
+      '\u001b[',
+    );
+  });
+
+  it('json: stable, documented shape', () => {
+    const run = runCli(['validate', r301, '--format', 'json', '--lang', 'en']);
+    expect(run.code).toBe(1);
+    const output = JSON.parse(run.stdout);
+    expect(output).toMatchObject({
+      tool: 'report',
+      formatVersion: 1,
+      lang: 'en',
+      summary: { files: 1, errors: 2, warnings: 0, unreadable: 0 },
+    });
+    expect(output.files[0]).toMatchObject({
+      file: r301,
+      status: 'invalid',
+      edition: '2021',
+      format: 'json',
+      readAs: 'model',
+    });
+    expect(output.files[0].diagnostics[0]).toEqual({
+      ruleId: 'R301',
+      severity: 'error',
+      messageId: 'rowTotal',
+      params: {},
+      message:
+        'III › new requests this year › total (/requests/newReceived/total) should be 47 (the sum of the six applicant columns), is 48',
+      pointer: '/requests/newReceived/total',
+      label: '三 › 一、本年新收政府信息公开申请数量 › 总计',
+      expected: 47,
+      actual: 48,
+      related: [
+        '/requests/newReceived/natural',
+        '/requests/newReceived/commercial',
+        '/requests/newReceived/research',
+        '/requests/newReceived/publicInterest',
+        '/requests/newReceived/legalService',
+        '/requests/newReceived/otherOrg',
+      ],
+    });
+  });
+
+  it('junit: a suite per file and a failing case per diagnostic', () => {
+    const run = runCli(['validate', good, r301, '--format', 'junit']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="report validate" tests="3" failures="2" errors="0">/,
+    );
+    expect(run.stdout).toContain(`<testsuite name="${r301}" tests="2" failures="2" errors="0">`);
+    expect(run.stdout).toContain('<testcase classname="');
+    expect(run.stdout).toContain(
+      'name="R301 /requests/newReceived/total"><failure message="三 › 一、本年新收政府信息公开申请数量 › 总计',
+    );
+    expect(run.stdout).toContain(`<testsuite name="${good}" tests="1" failures="0" errors="0">`);
+  });
+
+  it('github: workflow annotations with the place in the message', () => {
+    const run = runCli(['validate', r301, r101, '--format', 'github']);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(
+      /^::error file=.*R301\/fail\.json,title=R301::三 › 一、本年新收政府信息公开申请数量 › 总计（\/requests\/newReceived\/total）应为 47/,
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^::warning file=.*R101\/fail\.json,title=R101::2020 年度报告应使用 2019 年版格式/),
+    );
+  });
+});
+
+describe('report validate exit codes and options', () => {
+  it('0 for a clean file, 1 for errors, 2 when any file is unreadable (the worst wins)', () => {
+    expect(runCli(['validate', good]).code).toBe(0);
+    expect(runCli(['validate', good, r301]).code).toBe(1);
+    const mixed = runCli(['validate', good, r301, 'missing.json']);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stdout).toContain('找不到文件 missing.json');
+    expect(mixed.stdout).toContain('3 个文件：2 个错误，0 个警告，1 个无法读取');
+  });
+
+  it('warnings alone exit 0; --max-warnings turns too many into 1; --quiet hides them', () => {
+    expect(runCli(['validate', r101]).code).toBe(0);
+    const strict = runCli(['validate', r101, '--max-warnings', '0']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('警告有 1 个，超过 --max-warnings 0');
+    expect(runCli(['validate', r101, '--max-warnings', '1']).code).toBe(0);
+    expect(runCli(['validate', r101, '--quiet']).stdout).not.toContain('应使用 2019 年版格式');
+    expect(runCli(['validate', r101]).stdout).toContain('应使用 2019 年版格式');
+    expect(runCli(['validate', r101, '--max-warnings', 'many']).code).toBe(2);
+  });
+
+  it('--previous runs the cross-year rules; an unreadable previous report is exit 2', () => {
+    const dir = fixture('rules', 'X301');
+    const run = runCli([
+      'validate',
+      join(dir, 'fail.json'),
+      '--previous',
+      join(dir, 'fail.previous.json'),
+      '--lang',
+      'en',
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('should be 2 (carried forward in the 2024 report), is 3');
+    expect(runCli(['validate', join(dir, 'fail.json')]).code).toBe(0);
+    const missing = runCli(['validate', good, '--previous', 'nowhere.json']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('report: 上年报告无法读取：找不到文件 nowhere.json\n');
+  });
+
+  it('reads standard input with -', () => {
+    const run = runCli(['validate', '-'], { input: readFileSync(r301) });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('<stdin>（2021年版，JSON）');
+    const workbook = runCli(['validate', '-', '--format', 'json'], {
+      input: readFileSync(fixture('example-2021.xlsx')),
+    });
+    expect(JSON.parse(workbook.stdout).files[0]).toMatchObject({ status: 'ok', readAs: 'template', format: 'xlsx' });
+  });
+
+  it('takes report.config.json from the working folder: language and rules', () => {
+    const dir = scratch();
+    writeFileSync(
+      join(dir, 'report.config.json'),
+      JSON.stringify({ lang: 'en', rules: { 'edition-year': 'error', R303: 'off' } }),
+    );
+    const run = runCli(['validate', r101, r301], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('✖ error  a report for 2020 should use the 2019 edition');
+    expect(run.stdout).not.toContain('R303');
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ rules: { R999: 'off' } }));
+    const bad = runCli(['validate', good, '--config', join(dir, 'bad.json')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('rules.R999: unknown rule');
+  });
+
+  it('refuses unknown options and values with exit 2', () => {
+    expect(runCli(['validate', good, '--format', 'xml']).code).toBe(2);
+    expect(runCli(['validate', good, '--lang', 'fr']).stderr).toContain('--lang 只能是 zh 或 en');
+    expect(runCli(['validate', good, '--bogus']).code).toBe(2);
+    expect(runCli(['validate']).code).toBe(2);
+    expect(runCli(['frobnicate']).code).toBe(2);
+  });
+});
+
+describe('report schema, rules, --version', () => {
+  it('prints the committed schema of each edition', () => {
+    for (const edition of ['2019', '2021']) {
+      const run = runCli(['schema', '--edition', edition]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe(readFileSync(join(ROOT, 'schemas', `report-${edition}.schema.json`), 'utf8'));
+    }
+    expect(runCli(['schema']).stdout).toContain('"const": "2021"');
+    expect(runCli(['schema', '--edition', '2020']).code).toBe(2);
+  });
+
+  it('lists every rule with id, name, severity and description', () => {
+    const run = runCli(['rules', '--lang', 'en']);
+    expect(run.code).toBe(0);
+    for (const id of ['schema', 'input', 'R101', 'R102', 'R301', 'R302', 'R303', 'R401', 'X301', 'X201']) {
+      expect(run.stdout).toMatch(new RegExp(`^${id}\\s+[a-z-]+\\s+(error|warning)\\s+\\S`, 'm'));
+    }
+    const json = JSON.parse(runCli(['rules', '--format', 'json']).stdout);
+    expect(json.find((rule: { id: string }) => rule.id === 'R303')).toEqual({
+      id: 'R303',
+      name: 'requests-balance',
+      severity: 'error',
+      description: '三：第一项加第二项之和等于第三项（七）总计加第四项之和，逐列成立',
+      docs: 'docs/rules/R303.md',
+    });
+  });
+
+  it('prints the version', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(runCli(['--version']).stdout.trim()).toBe(manifest.version);
+  });
+});

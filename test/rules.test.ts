@@ -1,0 +1,257 @@
+// Every rule passes its passing fixture and reports exactly the expected diagnostics on its failing one.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ruleFixtures } from '../scripts/rule-fixtures';
+import type { Diagnostic } from '../src/diagnostics/diagnostic';
+import { readInput } from '../src/read/read-input';
+import { ruleCatalog } from '../src/validate/rules';
+import { validateReport } from '../src/validate/validate-report';
+import { fixture, ROOT, readJsonFixture } from './helpers';
+
+const REQUESTS = '三、收到和处理政府信息公开申请情况';
+
+function check(rule: string, outcome: 'pass' | 'fail', lang: 'zh' | 'en' = 'zh'): Diagnostic[] {
+  const dir = fixture('rules', rule);
+  const file = ['json', 'xlsx'].map((ext) => join(dir, `${outcome}.${ext}`)).find(existsSync) as string;
+  const previousFile = join(dir, `${outcome}.previous.json`);
+  const previous = existsSync(previousFile) ? readInput(previousFile) : undefined;
+  return validateReport(readInput(file), { lang, ...(previous ? { previous } : {}) }).diagnostics;
+}
+
+const summary = (d: Diagnostic) => ({
+  ruleId: d.ruleId,
+  severity: d.severity,
+  messageId: d.messageId,
+  pointer: d.pointer,
+  ...(d.expected !== undefined ? { expected: d.expected } : {}),
+  ...(d.actual !== undefined ? { actual: d.actual } : {}),
+  ...(d.cell ? { cell: d.cell } : {}),
+});
+
+const expectedFailures: Record<string, ReturnType<typeof summary>[]> = {
+  input: [
+    {
+      ruleId: 'input',
+      severity: 'error',
+      messageId: 'notANumber',
+      pointer: '/requests/newReceived/natural',
+      cell: 'D5',
+    },
+    {
+      ruleId: 'input',
+      severity: 'warning',
+      messageId: 'fullWidthDigits',
+      pointer: '/requests/newReceived/commercial',
+      cell: 'E5',
+    },
+  ],
+  schema: [
+    {
+      ruleId: 'schema',
+      severity: 'error',
+      messageId: 'tooManyDecimals',
+      pointer: '/proactive/fees/amount',
+      actual: 12.34567,
+    },
+    { ruleId: 'schema', severity: 'error', messageId: 'negative', pointer: '/appeals/review/pending', actual: -1 },
+  ],
+  R101: [{ ruleId: 'R101', severity: 'warning', messageId: 'wrongEdition', pointer: '/edition' }],
+  R102: [
+    { ruleId: 'R102', severity: 'error', messageId: 'empty', pointer: '/overview' },
+    { ruleId: 'R102', severity: 'error', messageId: 'empty', pointer: '/problems' },
+  ],
+  R301: [
+    {
+      ruleId: 'R301',
+      severity: 'error',
+      messageId: 'rowTotal',
+      pointer: '/requests/newReceived/total',
+      expected: 47,
+      actual: 48,
+    },
+    {
+      ruleId: 'R303',
+      severity: 'error',
+      messageId: 'balance',
+      pointer: '/requests/carriedForward/total',
+      expected: 5,
+      actual: 4,
+    },
+  ],
+  R302: [
+    {
+      ruleId: 'R302',
+      severity: 'error',
+      messageId: 'resultsTotal',
+      pointer: '/requests/results/total/natural',
+      expected: 40,
+      actual: 39,
+    },
+    {
+      ruleId: 'R302',
+      severity: 'error',
+      messageId: 'resultsTotal',
+      pointer: '/requests/results/total/total',
+      expected: 48,
+      actual: 47,
+    },
+  ],
+  R303: [
+    {
+      ruleId: 'R303',
+      severity: 'error',
+      messageId: 'balance',
+      pointer: '/requests/carriedForward/natural',
+      expected: 2,
+      actual: 3,
+    },
+    {
+      ruleId: 'R303',
+      severity: 'error',
+      messageId: 'balance',
+      pointer: '/requests/carriedForward/total',
+      expected: 4,
+      actual: 5,
+    },
+  ],
+  R401: [
+    {
+      ruleId: 'R401',
+      severity: 'error',
+      messageId: 'groupTotal',
+      pointer: '/appeals/review/total',
+      expected: 4,
+      actual: 5,
+    },
+  ],
+  X301: [
+    {
+      ruleId: 'X301',
+      severity: 'error',
+      messageId: 'mismatch',
+      pointer: '/requests/carriedOver/natural',
+      expected: 2,
+      actual: 3,
+    },
+    {
+      ruleId: 'X301',
+      severity: 'error',
+      messageId: 'mismatch',
+      pointer: '/requests/carriedOver/total',
+      expected: 3,
+      actual: 4,
+    },
+  ],
+  X201: [
+    {
+      ruleId: 'X201',
+      severity: 'warning',
+      messageId: 'mismatch',
+      pointer: '/proactive/normativeDocs/inForce',
+      expected: 32,
+      actual: 27,
+    },
+  ],
+};
+
+describe.each(ruleCatalog.map((rule) => [rule.id, rule] as const))('rule %s', (id, rule) => {
+  it('is documented in docs/rules and has fixtures', () => {
+    expect(existsSync(join(ROOT, 'docs', 'rules', `${id}.md`))).toBe(true);
+    expect(ruleFixtures[id]).toBeDefined();
+    expect(expectedFailures[id]).toBeDefined();
+  });
+
+  it('has a kebab-case name and messages in both languages', () => {
+    expect(rule.name).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    for (const text of Object.values(rule.messages)) {
+      expect(text.zh).not.toBe('');
+      expect(text.en).not.toBe('');
+    }
+  });
+
+  it('passes its passing fixture with no diagnostic at all', () => {
+    expect(check(id, 'pass')).toEqual([]);
+  });
+
+  it('reports exactly the expected diagnostics on its failing fixture', () => {
+    expect(check(id, 'fail').map(summary)).toEqual(expectedFailures[id]);
+  });
+
+  it('words every diagnostic in zh and en, with no placeholder left unfilled', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      for (const diagnostic of check(id, 'fail', lang)) {
+        expect(diagnostic.message).not.toMatch(/\{\w+\}/);
+        expect(diagnostic.label).toBeDefined();
+      }
+    }
+  });
+});
+
+describe('rules as a whole', () => {
+  it('have unique ids and names', () => {
+    const ids = ruleCatalog.map((rule) => rule.id);
+    const names = ruleCatalog.map((rule) => rule.name);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(names).size).toBe(names.length);
+    expect(ids).toEqual(
+      expect.arrayContaining(['R301', 'R302', 'R303', 'R401', 'R101', 'R102', 'X301', 'X201', 'schema']),
+    );
+  });
+
+  it('state the arithmetic in the messages: expected, actual and the cell for a workbook', () => {
+    const [diagnostic] = check('input', 'fail');
+    expect(diagnostic?.message).toBe(
+      `三 › 一、本年新收政府信息公开申请数量 › 自然人（${REQUESTS}!D5）应填数字，实际为“38件”`,
+    );
+    expect(diagnostic?.sheet).toBe(REQUESTS);
+  });
+
+  it('stay silent about a row whose cell failed to read: one mistake, one message', () => {
+    const ids = check('input', 'fail').map((d) => d.ruleId);
+    expect(ids).not.toContain('R301');
+    expect(ids).not.toContain('R303');
+  });
+
+  it('can be turned off or re-graded by configuration', () => {
+    const report = readInput(fixture('rules', 'R301', 'fail.json'));
+    const off = validateReport(report, { lang: 'zh', rules: { R301: 'off' } }).diagnostics;
+    expect(off.map((d) => d.ruleId)).toEqual(['R303']);
+    const graded = validateReport(report, { lang: 'zh', rules: { R303: 'warning' } }).diagnostics;
+    expect(graded.map((d) => [d.ruleId, d.severity])).toEqual([
+      ['R301', 'error'],
+      ['R303', 'warning'],
+    ]);
+  });
+
+  it('tell a 2021 report sent as 2019 with one message, not a cascade', () => {
+    const report = readInput(fixture('example-2021.json'));
+    (report.model as { edition: string }).edition = '2019';
+    const diagnostics = validateReport(report, { lang: 'en' }).diagnostics;
+    expect(diagnostics.map(summary)).toEqual([
+      { ruleId: 'schema', severity: 'error', messageId: 'editionMismatch', pointer: '/edition' },
+    ]);
+    expect(diagnostics[0]?.message).toContain(
+      'the file says edition 2019 but its tables are those of the 2021 edition',
+    );
+  });
+
+  it('report a wholly blank table once', () => {
+    const model = readJsonFixture('example-2021');
+    const requests = model.requests as Record<string, unknown>;
+    for (const key of Object.keys(requests)) delete requests[key];
+    const report = { ...readInput(fixture('example-2021.json')), model };
+    expect(validateReport(report, { lang: 'zh' }).diagnostics.map(summary)).toEqual([
+      { ruleId: 'schema', severity: 'error', messageId: 'tableBlank', pointer: '/requests' },
+    ]);
+  });
+
+  it('accept the seed report’s figures except the procurement amount it never printed', () => {
+    const diagnostics = validateReport(readInput(fixture('seed-2019-shijiazhuang.json')), { lang: 'zh' }).diagnostics;
+    expect(diagnostics.map(summary)).toEqual([
+      { ruleId: 'schema', severity: 'error', messageId: 'blank', pointer: '/proactive/procurement/amount' },
+    ]);
+    const seed = JSON.parse(readFileSync(fixture('seed-2019-shijiazhuang.json'), 'utf8'));
+    expect(seed).toMatchObject({ edition: '2019', agency: '石家庄市商务局', year: 2019 });
+    expect(seed.proactive.penalty).toEqual({ previousCount: 1, change: 5, decisions: 5 });
+  });
+});
