@@ -66,10 +66,12 @@ describe('edition definitions', () => {
 
   it('put every model path of an edition in its schema', () => {
     for (const edition of editions) {
-      const schema = editionSchema(edition);
+      type Node = { properties?: Record<string, Node>; $ref?: string; type?: string };
+      const schema = editionSchema(edition) as Node & { $defs: Record<string, Node> };
+      const resolve = (node: Node): Node => (node.$ref ? (schema.$defs[node.$ref.replace('#/$defs/', '')] as Node) : node);
       for (const field of fieldsOf(edition).numeric) {
-        let node = schema as { properties?: Record<string, unknown> };
-        for (const key of field.path.split('.')) node = (node.properties?.[key] ?? {}) as typeof node;
+        let node: Node = schema;
+        for (const key of field.path.split('.')) node = resolve(node).properties?.[key] ?? {};
         expect(node).toMatchObject({ type: field.kind === 'amount' ? 'number' : 'integer' });
       }
     }

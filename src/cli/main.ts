@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { Lang } from '../diagnostics/diagnostic';
+import { packageRoot } from '../package-root';
 import { say, UsageError } from './cli-messages';
 
 export interface CommonOptions {

@@ -1,6 +1,6 @@
 // Derives an edition's JSON Schema (draft 2020-12) from its definition; the committed schemas/ files are its output.
-import { fieldsOf, metaLabels, type textSections } from '../editions/fields';
-import type { Edition, ValueKind } from '../editions/types';
+import { metaLabels } from '../editions/fields';
+import type { Column, Edition, RequestsRow, TextSectionKey, ValueKind } from '../editions/types';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -25,35 +25,40 @@ const valueSchemas: Record<ValueKind, JsonSchema> = {
 
 export const schemaId = (edition: Edition) => `https://report.invalid/schemas/report-${edition.id}.schema.json`;
 
+const objectOf = (properties: Record<string, JsonSchema>): JsonSchema => ({
+  type: 'object',
+  additionalProperties: false,
+  required: Object.keys(properties),
+  properties,
+});
+
+const columnsObject = (columns: readonly Column[]): JsonSchema =>
+  objectOf(Object.fromEntries(columns.map((column) => [column.key, { ...valueSchemas[column.kind], title: column.label.zh }])));
+
 export function editionSchema(edition: Edition): JsonSchema {
-  const fields = fieldsOf(edition);
-  // Nest the fields' keys into objects, keeping the definition's order.
-  const tables: Record<string, JsonSchema> = {};
-  for (const field of fields.numeric) {
-    const keys = field.path.split('.');
-    let node = tables;
-    for (const key of keys.slice(0, -1)) {
-      node[key] ??= {};
-      node = node[key] as Record<string, JsonSchema>;
+  const proactive: Record<string, JsonSchema> = {};
+  for (const group of edition.proactive) {
+    for (const row of group.rows) {
+      proactive[row.key] = { title: `${group.item.zh} › ${row.label.zh}`, ...columnsObject(group.columns) };
     }
-    node[keys[keys.length - 1] as string] = {
-      ...valueSchemas[field.kind],
-      title: field.labels.map((l) => l.zh).join(' › '),
-    };
   }
-  const toObject = (tree: Record<string, JsonSchema>): JsonSchema => {
-    const properties: Record<string, JsonSchema> = {};
-    for (const [key, child] of Object.entries(tree)) {
-      properties[key] = 'type' in child ? child : toObject(child as Record<string, JsonSchema>);
-    }
-    return {
-      type: 'object',
-      additionalProperties: false,
-      required: Object.keys(properties),
-      properties,
-    };
-  };
-  const paragraphs = (key: (typeof textSections)[number]): JsonSchema => ({
+  // A row of 三 is SPEC's `Cols`; a group of 四 its `Outcome`: defined once, referred to by every row.
+  const requestsRows = (rows: readonly RequestsRow[]): Record<string, JsonSchema> =>
+    Object.fromEntries(
+      rows.map((row) => [
+        row.key,
+        row.children
+          ? { title: row.label.zh, ...objectOf(requestsRows(row.children)) }
+          : { title: row.label.zh, $ref: '#/$defs/Cols' },
+      ]),
+    );
+  const appeals = Object.fromEntries(
+    edition.appeals.groups.map((group) => [
+      group.key,
+      { title: [group.parent?.zh, group.label.zh].filter(Boolean).join(' › '), $ref: '#/$defs/Outcome' },
+    ]),
+  );
+  const paragraphs = (key: TextSectionKey): JsonSchema => ({
     title: edition.sections[key].title.zh,
     type: 'array',
     items: { type: 'string' },
@@ -64,12 +69,9 @@ export function editionSchema(edition: Edition): JsonSchema {
     agency: { title: metaLabels.agency.zh, type: 'string', minLength: 1 },
     year: { title: metaLabels.year.zh, type: 'integer', minimum: 2008, maximum: 2100 },
     overview: paragraphs('overview'),
-    proactive: {
-      title: edition.sections.proactive.title.zh,
-      ...toObject(tables.proactive as Record<string, JsonSchema>),
-    },
-    requests: { title: edition.sections.requests.title.zh, ...toObject(tables.requests as Record<string, JsonSchema>) },
-    appeals: { title: edition.sections.appeals.title.zh, ...toObject(tables.appeals as Record<string, JsonSchema>) },
+    proactive: { title: edition.sections.proactive.title.zh, ...objectOf(proactive) },
+    requests: { title: edition.sections.requests.title.zh, ...objectOf(requestsRows(edition.requests.rows)) },
+    appeals: { title: edition.sections.appeals.title.zh, ...objectOf(appeals) },
     problems: paragraphs('problems'),
     otherMatters: paragraphs('otherMatters'),
   };
@@ -82,5 +84,9 @@ export function editionSchema(edition: Edition): JsonSchema {
     additionalProperties: false,
     required: [...topLevelKeys],
     properties,
+    $defs: {
+      Cols: { title: '申请人情况', ...columnsObject(edition.requests.columns) },
+      Outcome: { title: '行政复议、行政诉讼结果', ...columnsObject(edition.appeals.outcomes) },
+    },
   };
 }

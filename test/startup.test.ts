@@ -1,0 +1,21 @@
+// The validate path stays light: it never loads docx, exceljs or the ajv compiler (figures: `npm run bench`).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixture, ROOT, runCli, scratch } from './helpers';
+
+function modulesLoadedBy(args: string[]): string[] {
+  const out = join(scratch(), 'modules.json');
+  const run = runCli(args, { env: { NODE_OPTIONS: `--require ${join(ROOT, 'bench', 'record-modules.cjs')}`, RECORD_MODULES: out } });
+  expect(run.code).toBe(0);
+  return JSON.parse(readFileSync(out, 'utf8'));
+}
+
+describe('start-up of report validate', () => {
+  it.each([fixture('example-2021.xlsx'), fixture('example-2021.json')])('loads neither docx, exceljs nor ajv’s compiler for %s', (file) => {
+    const modules = modulesLoadedBy(['validate', file]);
+    expect(modules.some((path) => path.includes('/node_modules/xlsx/'))).toBe(file.endsWith('.xlsx'));
+    for (const heavy of ['/node_modules/exceljs/', '/node_modules/docx/', '/node_modules/ajv/dist/compile/', '/node_modules/ajv/dist/core']) {
+      expect(modules.filter((path) => path.includes(heavy))).toEqual([]);
+    }
+  });
+});
