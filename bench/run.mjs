@@ -49,17 +49,22 @@ const targets = [
 ];
 
 const pad = (text, width) => String(text).padEnd(width);
-console.log(`report bench — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${RUNS} runs after ${WARMUP} warm-ups\n`);
-console.log(`${pad('command', 52)}${pad('median ms', 12)}${pad('p90 ms', 10)}peak RSS MB`);
+const print = (line = '') => process.stdout.write(`${line}\n`);
+print(
+  `report bench — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${RUNS} runs after ${WARMUP} warm-ups\n`,
+);
+print(`${pad('command', 52)}${pad('median ms', 12)}${pad('p90 ms', 10)}peak RSS MB`);
 for (const [name, row] of Object.entries(rows)) {
-  console.log(`${pad(name, 52)}${pad(row.median.toFixed(0), 12)}${pad(row.p90.toFixed(0), 10)}${row.peakRssMb.toFixed(1)}`);
+  print(`${pad(name, 52)}${pad(row.median.toFixed(0), 12)}${pad(row.p90.toFixed(0), 10)}${row.peakRssMb.toFixed(1)}`);
 }
-console.log('');
+print();
 let missed = 0;
 for (const target of targets) {
   const ok = target.value <= target.limit;
   if (!ok) missed++;
-  console.log(`${ok ? 'PASS' : 'MISS'}  ${pad(target.name, 34)} ${target.value.toFixed(2)}${target.unit} (target ≤ ${target.limit}${target.unit})`);
+  print(
+    `${ok ? 'PASS' : 'MISS'}  ${pad(target.name, 34)} ${target.value.toFixed(2)}${target.unit} (target ≤ ${target.limit}${target.unit})`,
+  );
 }
 
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });

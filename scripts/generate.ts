@@ -2,19 +2,19 @@
 // `node dist/scripts/generate.js --check` lists what is stale instead of writing (CI and a test run it).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import standaloneCode from 'ajv/dist/standalone';
 import { countBySeverity, type Lang } from '../src/diagnostics/diagnostic';
 import { editions, getEdition } from '../src/editions';
 import { readBytes } from '../src/read/read-input';
 import type { ReadReport } from '../src/read/read-report';
 import type { FileResult } from '../src/reporters/file-result';
 import { textReporter } from '../src/reporters/text';
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
-import standaloneCode from 'ajv/dist/standalone';
 import { editionSchema, schemaId } from '../src/schema/edition-schema';
-import { ajvOptions, provideValidators, validatorExport } from '../src/validate/schema-check';
 import { writeTemplate } from '../src/template/write-template';
 import type { RuleMeta } from '../src/validate/rule';
 import { ruleCatalog } from '../src/validate/rules';
+import { ajvOptions, provideValidators, validatorExport } from '../src/validate/schema-check';
 import { validateReport } from '../src/validate/validate-report';
 import { fillByNames } from './fill-workbook';
 import { applyPatch, ruleFixtures } from './rule-fixtures';

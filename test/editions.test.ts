@@ -68,7 +68,8 @@ describe('edition definitions', () => {
     for (const edition of editions) {
       type Node = { properties?: Record<string, Node>; $ref?: string; type?: string };
       const schema = editionSchema(edition) as Node & { $defs: Record<string, Node> };
-      const resolve = (node: Node): Node => (node.$ref ? (schema.$defs[node.$ref.replace('#/$defs/', '')] as Node) : node);
+      const resolve = (node: Node): Node =>
+        node.$ref ? (schema.$defs[node.$ref.replace('#/$defs/', '')] as Node) : node;
       for (const field of fieldsOf(edition).numeric) {
         let node: Node = schema;
         for (const key of field.path.split('.')) node = resolve(node).properties?.[key] ?? {};

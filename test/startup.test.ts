@@ -5,17 +5,27 @@ import { fixture, ROOT, runCli, scratch } from './helpers';
 
 function modulesLoadedBy(args: string[]): string[] {
   const out = join(scratch(), 'modules.json');
-  const run = runCli(args, { env: { NODE_OPTIONS: `--require ${join(ROOT, 'bench', 'record-modules.cjs')}`, RECORD_MODULES: out } });
+  const run = runCli(args, {
+    env: { NODE_OPTIONS: `--require ${join(ROOT, 'bench', 'record-modules.cjs')}`, RECORD_MODULES: out },
+  });
   expect(run.code).toBe(0);
   return JSON.parse(readFileSync(out, 'utf8'));
 }
 
 describe('start-up of report validate', () => {
-  it.each([fixture('example-2021.xlsx'), fixture('example-2021.json')])('loads neither docx, exceljs nor ajv’s compiler for %s', (file) => {
-    const modules = modulesLoadedBy(['validate', file]);
-    expect(modules.some((path) => path.includes('/node_modules/xlsx/'))).toBe(file.endsWith('.xlsx'));
-    for (const heavy of ['/node_modules/exceljs/', '/node_modules/docx/', '/node_modules/ajv/dist/compile/', '/node_modules/ajv/dist/core']) {
-      expect(modules.filter((path) => path.includes(heavy))).toEqual([]);
-    }
-  });
+  it.each([fixture('example-2021.xlsx'), fixture('example-2021.json')])(
+    'loads neither docx, exceljs nor ajv’s compiler for %s',
+    (file) => {
+      const modules = modulesLoadedBy(['validate', file]);
+      expect(modules.some((path) => path.includes('/node_modules/xlsx/'))).toBe(file.endsWith('.xlsx'));
+      for (const heavy of [
+        '/node_modules/exceljs/',
+        '/node_modules/docx/',
+        '/node_modules/ajv/dist/compile/',
+        '/node_modules/ajv/dist/core',
+      ]) {
+        expect(modules.filter((path) => path.includes(heavy))).toEqual([]);
+      }
+    },
+  );
 });

@@ -14,10 +14,7 @@ export interface CommonOptions {
 }
 
 function toolVersion(): string {
-  // dist/src/cli → the package root.
-  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
-    version: string;
-  };
+  const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
   return manifest.version;
 }
 

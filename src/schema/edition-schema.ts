@@ -33,7 +33,9 @@ const objectOf = (properties: Record<string, JsonSchema>): JsonSchema => ({
 });
 
 const columnsObject = (columns: readonly Column[]): JsonSchema =>
-  objectOf(Object.fromEntries(columns.map((column) => [column.key, { ...valueSchemas[column.kind], title: column.label.zh }])));
+  objectOf(
+    Object.fromEntries(columns.map((column) => [column.key, { ...valueSchemas[column.kind], title: column.label.zh }])),
+  );
 
 export function editionSchema(edition: Edition): JsonSchema {
   const proactive: Record<string, JsonSchema> = {};

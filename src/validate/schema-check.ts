@@ -39,7 +39,8 @@ export function provideValidators(compiled: Record<string, GeneratedValidator>):
 function validatorFor(edition: Edition): GeneratedValidator {
   validators ??= require(join(packageRoot(), 'schemas', 'validators.cjs')) as Record<string, GeneratedValidator>;
   const validate = validators[validatorExport(edition)];
-  if (!validate) throw new Error(`schemas/validators.cjs has no validator for edition ${edition.id}: run npm run generate`);
+  if (!validate)
+    throw new Error(`schemas/validators.cjs has no validator for edition ${edition.id}: run npm run generate`);
   return validate;
 }
 

@@ -15,8 +15,8 @@ export const requestsBalance: Rule = {
   },
   messages: {
     balance: {
-      zh: '{label}（{at}）应为 {expected}，实际为 {actual}：本年新收 {newReceived} ＋ 上年结转 {carriedOver} 应等于 办理结果总计 {handled} ＋ 结转下年度',
-      en: '{label} ({at}) should be {expected}, is {actual}: new {newReceived} + carried over {carriedOver} must equal handled {handled} + carried forward',
+      zh: '{label}（{at}）应为 {expected}（本年新收 {newReceived} ＋ 上年结转 {carriedOver} − 办理结果总计 {handled}），实际为 {actual}',
+      en: '{label} ({at}) should be {expected} (new {newReceived} + carried over {carriedOver} − handled {handled}), is {actual}',
     },
   },
   check(context) {
