@@ -1,7 +1,7 @@
 // The template in a real spreadsheet program: LibreOffice opens it, recalculates its live checks, and saves it as
 // .xls and .ods, which `report validate` reads by the same defined names.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as XLSX from 'xlsx';
 import { fillByNames, namedValues } from '../scripts/fill-workbook';
@@ -63,6 +63,14 @@ describeWithOffice('the template in LibreOffice', () => {
     const run = runCli(['validate', join(dir, `broken.${format}`)]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`（${REQUESTS}!J5）应为 47（六类申请人之和），实际为 48`);
+  });
+
+  it('a WPS .et workbook (the BIFF format of .xls) is read by its content', () => {
+    const et = join(dir, 'filled.et');
+    copyFileSync(join(dir, 'filled.xls'), et);
+    const run = runCli(['validate', et, '--format', 'json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).files[0]).toMatchObject({ status: 'ok', format: 'et', readAs: 'template' });
   });
 
   it('recalculates the live checks: ✓ on good rows, the difference on the broken one', () => {

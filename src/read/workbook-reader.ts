@@ -6,7 +6,7 @@ import { fieldsOf, textSections } from '../editions/fields';
 import type { EditionId } from '../editions/types';
 import { topLevelKeys } from '../schema/edition-schema';
 import { markerSheet, markerTag } from '../template/marker';
-import { type CellReading, type ReadingMode, readNumberCell, readYearCell } from './cell-value';
+import { type ReadingMode, readNumberCell, readYearCell } from './cell-value';
 import { type CellSource, type InputFormat, ReadError, type ReadReport } from './read-report';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -127,6 +127,11 @@ export function readTemplateWorkbook(
   const sources = new Map<string, CellSource>();
   const findings: Finding[] = [];
   const unreadable = new Set<string>();
+  /** A cell whose value cannot be read: one message, and the schema and arithmetic stay silent about it. */
+  const cannotRead = (pointer: string, messageId: string, params: Record<string, string>) => {
+    findings.push({ ruleId: 'input', messageId, pointer, params });
+    unreadable.add(pointer);
+  };
 
   const cellAt = (named: NamedRange) => {
     const address = XLSX.utils.encode_cell(named.range.s);
@@ -152,30 +157,29 @@ export function readTemplateWorkbook(
     // Containers exist even when every cell is blank, so each blank cell is reported with its address.
     ensureParents(model, field.pointer);
     const found = locate(field.pointer, field.path);
+    const cell = found?.cell;
     if (!found) {
-      findings.push({
-        ruleId: 'input',
-        messageId: 'nameMissing',
-        pointer: field.pointer,
-        params: { name: field.path },
-      });
-      unreadable.add(field.pointer);
-      continue;
+      cannotRead(field.pointer, 'nameMissing', { name: field.path });
+    } else if (cell?.f !== undefined && (cell.v === undefined || cell.t === 'z')) {
+      cannotRead(field.pointer, 'formulaNoValue', { formula: cell.f });
+    } else {
+      const raw = cell === undefined || cell.t === 'z' ? undefined : cell.t === 'e' ? (cell.w ?? '#ERROR') : cell.v;
+      const reading = readNumberCell(raw, field.kind, mode);
+      if (reading.kind === 'invalid') cannotRead(field.pointer, reading.messageId, { text: reading.text });
+      else if (reading.kind === 'number') {
+        setAt(model, field.pointer, reading.value);
+        if (reading.note) {
+          const { messageId, text, value } = reading.note;
+          findings.push({
+            ruleId: 'input',
+            messageId,
+            pointer: field.pointer,
+            params: { text, value },
+            severity: 'warning',
+          });
+        }
+      }
     }
-    const cell = found.cell;
-    if (cell?.f !== undefined && (cell.v === undefined || cell.t === 'z')) {
-      findings.push({
-        ruleId: 'input',
-        messageId: 'formulaNoValue',
-        pointer: field.pointer,
-        params: { formula: cell.f },
-      });
-      unreadable.add(field.pointer);
-      continue;
-    }
-    const raw = cell === undefined || cell.t === 'z' ? undefined : cell.t === 'e' ? (cell.w ?? '#ERROR') : cell.v;
-    const reading = readNumberCell(raw, field.kind, mode);
-    applyReading(reading, field.pointer, model, findings, unreadable);
   }
 
   for (const section of textSections) {
@@ -193,26 +197,6 @@ export function readTemplateWorkbook(
   }
 
   return { file, format, readAs: 'template', model: orderModel(model), sources, findings, unreadable };
-}
-
-function applyReading(
-  reading: CellReading,
-  pointer: string,
-  model: Record<string, unknown>,
-  findings: Finding[],
-  unreadable: Set<string>,
-): void {
-  if (reading.kind === 'blank') return;
-  if (reading.kind === 'invalid') {
-    findings.push({ ruleId: 'input', messageId: reading.messageId, pointer, params: { text: reading.text } });
-    unreadable.add(pointer);
-    return;
-  }
-  setAt(model, pointer, reading.value);
-  if (reading.note) {
-    const { messageId, text, value } = reading.note;
-    findings.push({ ruleId: 'input', messageId, pointer, params: { text, value }, severity: 'warning' });
-  }
 }
 
 function ensureParents(model: Record<string, unknown>, pointer: string): Record<string, unknown> {
