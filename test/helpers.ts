@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as XLSX from 'xlsx';
 
 export const ROOT = join(__dirname, '..');
 export const BIN = join(ROOT, 'bin', 'report.js');
@@ -37,12 +38,29 @@ export function scratch(prefix = 'report-test-'): string {
 /** Whether an external program is on PATH; under REPORT_REQUIRE_TOOLS=1 a missing one fails the suite. */
 export function toolAvailable(command: string, why: string): boolean {
   const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
-  if (found) return true;
+  return found || missing(command, why);
+}
+
+/** Whether fontconfig resolves `family` to a font whose name contains `provider` (e.g. Times New Roman → Liberation). */
+export function fontAvailable(family: string, provider: string, why: string): boolean {
+  const match = spawnSync('fc-match', [family], { encoding: 'utf8' });
+  return (match.status === 0 && match.stdout.includes(provider)) || missing(`a font for ${family} (${provider})`, why);
+}
+
+function missing(what: string, why: string): false {
   if (process.env.REPORT_REQUIRE_TOOLS === '1') {
-    throw new Error(`REPORT_REQUIRE_TOOLS=1 but ${command} is not installed (needed for ${why})`);
+    throw new Error(`REPORT_REQUIRE_TOOLS=1 but ${what} is not installed (needed for ${why})`);
   }
   process.stderr.write(
-    `\n*** SKIPPED: ${why} — ${command} is not installed. Install it (see .ci/run) or set REPORT_REQUIRE_TOOLS=1 to make this a failure. ***\n\n`,
+    `\n*** SKIPPED: ${why} — ${what} is not installed. Install it (see .ci/run) or set REPORT_REQUIRE_TOOLS=1 to make this a failure. ***\n\n`,
   );
   return false;
+}
+
+/** The text of one part of a zip container (a .docx), read with SheetJS's zip reader. */
+export function zipText(path: string, part: string): string {
+  const container = XLSX.CFB.read(readFileSync(path), { type: 'buffer' });
+  const entry = XLSX.CFB.find(container, `/${part}`);
+  if (!entry?.content) throw new Error(`${part} not in ${path}`);
+  return Buffer.from(entry.content as Uint8Array).toString('utf8');
 }

@@ -50,6 +50,36 @@ const messages = {
     zh: '内部错误：{detail}（加 --debug 查看详情，并请报告此问题）',
     en: 'internal error: {detail} (add --debug for details, and please report it)',
   },
+  stdoutOneFormat: {
+    zh: '-o - 只能输出一种格式，请用 --to 选择一种（当前为 {formats}）',
+    en: '-o - writes one format only: choose one with --to (now {formats})',
+  },
+  badBuildFormat: {
+    zh: '--to 只能是 {choices} 中的一种或几种，实际为 {value}',
+    en: '--to takes one or more of {choices}, is {value}',
+  },
+  badDocxStyle: {
+    zh: '--docx-style 只能是 gbt9704 或 plain，实际为 {value}',
+    en: '--docx-style must be gbt9704 or plain, is {value}',
+  },
+  buildNoEdition: {
+    zh: '{file} 的格式版本无法确定，无法生成文件',
+    en: 'the edition of {file} cannot be told, so nothing can be built',
+  },
+  buildRefused: {
+    zh: '{file} 有 {errors} 个错误，未生成任何文件。改正后重试，或加 --force 生成标注“未通过检查”的文件',
+    en: '{file} has {errors} errors: nothing was written. Correct them, or add --force to write files marked as not validated',
+  },
+  built: { zh: '已生成 {count} 个文件：', en: 'wrote {count} files:' },
+  builtNotValidated: {
+    zh: '已强制生成 {count} 个标注“未通过检查”的文件：',
+    en: 'wrote {count} files marked as not validated (--force):',
+  },
+  outputIsInput: {
+    zh: '输出文件 {file} 就是输入文件，未覆盖',
+    en: 'the output {file} is the input file: not overwritten',
+  },
+  outputNotDirectory: { zh: '{file} 不是文件夹', en: '{file} is not a folder' },
   rulesHeader: { zh: '编号  名称  默认级别  说明', en: 'id  name  severity  description' },
   severityError: { zh: '错误', en: 'error' },
   severityWarning: { zh: '警告', en: 'warning' },

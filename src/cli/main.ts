@@ -84,6 +84,20 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   common(
     program
+      .command('build')
+      .description('生成 Word、网页和 JSON · write DOCX, HTML and JSON')
+      .argument('<file>', '.xlsx .xls .et .ods .json, or - for standard input')
+      .option('-o, --output <dir>', 'output folder (created when missing), or - for standard output', '.')
+      .option('--to <formats>', 'docx,html,json (default: all three)')
+      .option('--docx-style <style>', 'gbt9704 (GB/T 9704 公文格式, default) | plain (the official Word template)')
+      .option('--force', 'write even when the report has errors, marked as not validated'),
+  ).action(async (file: string, options) => {
+    const { runBuild } = await import('./build-command');
+    exitCode = await runBuild(file, options, version);
+  });
+
+  common(
+    program
       .command('schema')
       .description('输出某一格式版本的 JSON Schema · print the JSON Schema of an edition')
       .option('--edition <edition>', '2021 | 2019 (default 2021)'),

@@ -160,3 +160,9 @@ function buildFields(edition: Edition): EditionFields {
 function field(keys: string[], kind: ValueKind, section: TableSectionKey, labels: Label[]): NumericField {
   return { path: keys.join('.'), pointer: pointerOf(keys), kind, section, labels };
 }
+
+/** How the value columns of a 二 sub-table share the table's width: `parts` columns over `slots`, the last ones wider. */
+export function spreadColumns(parts: number, slots: number): number[] {
+  const base = Math.floor(slots / parts);
+  return Array.from({ length: parts }, (_, index) => base + (index >= parts - (slots % parts) ? 1 : 0));
+}

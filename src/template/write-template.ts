@@ -1,6 +1,6 @@
 // Writes the fillable workbook of an edition (the only exceljs import): official layout, names = model paths, live checks.
 import ExcelJS from 'exceljs';
-import { fieldsOf, metaLabels, textSections } from '../editions/fields';
+import { fieldsOf, metaLabels, spreadColumns, textSections } from '../editions/fields';
 import type { Column, Edition, RequestsRow, TextSectionKey, ValueKind } from '../editions/types';
 import { pinZipTimestamps } from '../output/pin-zip-timestamps';
 import { valueAt } from '../validate/rule';
@@ -256,7 +256,7 @@ class TemplateWriter {
     for (const group of this.edition.proactive) {
       this.label(sheet, group.item.zh, row, 1, row, 4, { header: true, align: 'left' });
       row++;
-      const spans = spread(group.columns.length, 3);
+      const spans = spreadColumns(group.columns.length, 3);
       this.label(sheet, '信息内容', row, 1, row, 1, { header: true });
       let column = 2;
       group.columns.forEach((c: Column, index) => {
@@ -425,12 +425,6 @@ function validationFor(kind: ValueKind): ExcelJS.DataValidation {
         error: '请填写以万元为单位的非负数。',
       };
   }
-}
-
-/** Splits `slots` merged cells among `parts` columns, the last ones taking the remainder. */
-function spread(parts: number, slots: number): number[] {
-  const base = Math.floor(slots / parts);
-  return Array.from({ length: parts }, (_, index) => base + (index >= parts - (slots % parts) ? 1 : 0));
 }
 
 function stringAt(model: Record<string, unknown> | undefined, key: string): string | undefined {
