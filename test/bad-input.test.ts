@@ -47,10 +47,18 @@ describe('unreadable inputs: exit 2 and one line naming the file', () => {
     [
       'a file of another kind',
       () => {
-        writeFileSync(join(dir, 'notes.txt'), 'hello');
-        return join(dir, 'notes.txt');
+        writeFileSync(join(dir, 'notes.md'), '# hello');
+        return join(dir, 'notes.md');
       },
       '不是可读取的报告',
+    ],
+    [
+      'a text file that is no report',
+      () => {
+        writeFileSync(join(dir, 'notes.txt'), '会议纪要\n今天讨论了三件事。');
+        return join(dir, 'notes.txt');
+      },
+      '中找不到年度报告的章节或表格',
     ],
     [
       'a corrupt (truncated) workbook',

@@ -80,6 +80,14 @@ const messages = {
     en: 'the output {file} is the input file: not overwritten',
   },
   outputNotDirectory: { zh: '{file} 不是文件夹', en: '{file} is not a folder' },
+  importOutput: {
+    zh: 'import 只能写 .json 或 .xlsx（我们的模板，已填写），实际为 {file}',
+    en: 'import writes .json or .xlsx (our template, filled), not {file}',
+  },
+  imported: {
+    zh: '已导入：{file}（{agency}，{year} 年度，{edition} 年版；{errors} 个错误，{warnings} 个警告）',
+    en: 'imported: {file} ({agency}, {year}, {edition} edition; {errors} errors, {warnings} warnings)',
+  },
   rulesHeader: { zh: '编号  名称  默认级别  说明', en: 'id  name  severity  description' },
   severityError: { zh: '错误', en: 'error' },
   severityWarning: { zh: '警告', en: 'warning' },

@@ -98,6 +98,22 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   common(
     program
+      .command('import')
+      .description('导入已发布的报告（网页、文本、Word、PDF、工作簿）· import a published report')
+      .argument('<file>', '.html .htm .txt .docx .pdf .xlsx .xls .et .ods .json, or - for standard input')
+      .requiredOption(
+        '-o, --output <file>',
+        '.json (the model), .xlsx (our template, filled), or - for JSON on standard output',
+      )
+      .option('--strict', 'read blanks, —, /, 无 as errors instead of 0 with a warning')
+      .option('--quiet', 'print errors only'),
+  ).action(async (file: string, options) => {
+    const { runImport } = await import('./import-command');
+    exitCode = await runImport(file, options, version);
+  });
+
+  common(
+    program
       .command('schema')
       .description('输出某一格式版本的 JSON Schema · print the JSON Schema of an edition')
       .option('--edition <edition>', '2021 | 2019 (default 2021)'),

@@ -19,6 +19,35 @@ export interface Finding {
   related?: string[];
   /** Overrides the rule's default severity (e.g. input normalisations that only warn). */
   severity?: Severity;
+  /** Where in the input, when the pointer alone does not say (a label that fits nowhere in the model). */
+  source?: SourceRef;
+}
+
+/** Where a value came from: a workbook cell, a line of text, a PDF page, or a cell of an HTML or DOCX table. */
+export interface SourceRef {
+  sheet?: string;
+  /** A1 address in a workbook. */
+  cell?: string;
+  line?: number;
+  page?: number;
+  table?: number;
+  row?: number;
+  column?: number;
+}
+
+/** The place of a source in words: `sheet!D5`, `第 12 行`, `第 3 页`, `表 2 第 4 行第 5 列`. */
+export function describeSource(source: SourceRef, lang: Lang): string | undefined {
+  if (source.sheet && source.cell) return `${source.sheet}!${source.cell}`;
+  const zh = lang === 'zh';
+  const parts: string[] = [];
+  if (source.page !== undefined) parts.push(zh ? `第 ${source.page} 页` : `page ${source.page}`);
+  if (source.line !== undefined) parts.push(zh ? `第 ${source.line} 行` : `line ${source.line}`);
+  if (source.table !== undefined) {
+    parts.push(zh ? `表 ${source.table}` : `table ${source.table}`);
+    if (source.row !== undefined) parts.push(zh ? `第 ${source.row} 行` : `row ${source.row}`);
+    if (source.column !== undefined) parts.push(zh ? `第 ${source.column} 列` : `column ${source.column}`);
+  }
+  return parts.length ? parts.join(zh ? '' : ', ') : undefined;
 }
 
 export interface Diagnostic {
@@ -34,8 +63,9 @@ export interface Diagnostic {
   sheet?: string;
   /** A1 address, when the input was a workbook. */
   cell?: string;
-  /** Where the value came from in a non-workbook input (e.g. `line 12`). */
+  /** Where the value came from in a text or PDF input. */
   line?: number;
+  page?: number;
   expected?: number;
   actual?: number | string;
   related?: string[];

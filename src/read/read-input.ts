@@ -8,6 +8,15 @@ import { type InputFormat, ReadError, type ReadReport } from './read-report';
 /** Inputs over this size are refused before parsing (a zip bomb or a mistaken file). */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 
+/** Published reports, read by their labels (import and convert read them leniently). */
+const PUBLISHED_FORMATS: Readonly<Record<string, InputFormat>> = {
+  '.html': 'html',
+  '.htm': 'html',
+  '.txt': 'txt',
+  '.docx': 'docx',
+  '.pdf': 'pdf',
+};
+
 const WORKBOOK_FORMATS: Readonly<Record<string, InputFormat>> = {
   '.xlsx': 'xlsx',
   '.xlsm': 'xlsx',
@@ -40,6 +49,12 @@ export function readBytes(
   if (buffer.length > MAX_INPUT_BYTES) throw tooLarge(file, buffer.length);
 
   const workbookFormat = WORKBOOK_FORMATS[extension];
+  const publishedFormat = PUBLISHED_FORMATS[extension];
+  if (publishedFormat) {
+    // Loaded here: validating JSON or a template never pays for the published-report readers.
+    const { readPublished } = require('./published/read-published') as typeof import('./published/read-published');
+    return readPublished(buffer, file, publishedFormat, mode);
+  }
   if (extension === '.json' || (!workbookFormat && looksLikeJson(buffer)))
     return readJson(buffer.toString('utf8'), file);
   // Loaded here, not at the top: reading JSON never pays for SheetJS.
@@ -47,8 +62,10 @@ export function readBytes(
   if (!workbookFormat && !workbooks.looksLikeWorkbook(buffer)) throw new ReadError('unsupportedType', { file });
   const workbook = workbooks.parseWorkbook(buffer, file);
   const format = workbookFormat ?? (buffer[0] === 0x50 ? 'xlsx' : 'xls');
-  if (!workbooks.isTemplateWorkbook(workbook)) throw new ReadError('notTemplate', { file });
-  return workbooks.readTemplateWorkbook(workbook, file, format, mode);
+  if (workbooks.isTemplateWorkbook(workbook)) return workbooks.readTemplateWorkbook(workbook, file, format, mode);
+  // Not made from the template: read it by the labels of the official tables.
+  const { readLabelledWorkbook } = require('./published/read-published') as typeof import('./published/read-published');
+  return readLabelledWorkbook(workbook, file, format, mode);
 }
 
 function readFileChecked(path: string): Buffer {

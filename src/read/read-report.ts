@@ -1,24 +1,24 @@
 // What every reader returns: the model as read, where each value came from, and what reading found.
-import type { Finding, LocalizedText } from '../diagnostics/diagnostic';
+import type { Finding, LocalizedText, SourceRef } from '../diagnostics/diagnostic';
 import type { Model } from '../validate/rule';
 
-export interface CellSource {
-  sheet: string;
-  /** A1 address. */
-  cell: string;
-}
+export type { SourceRef };
 
-export type InputFormat = 'json' | 'xlsx' | 'xls' | 'ods' | 'et';
+export type InputFormat = 'json' | 'xlsx' | 'xls' | 'ods' | 'et' | 'html' | 'txt' | 'docx' | 'pdf';
 
 export interface ReadReport {
   /** The path as the user gave it. */
   file: string;
   format: InputFormat;
-  /** How the input was understood: the model itself, or a workbook made from our template (by its defined names). */
-  readAs: 'model' | 'template';
+  /**
+   * How the input was understood: the model itself (JSON, or the JSON our own HTML embeds), a workbook made from our
+   * template (by its defined names), a workbook laid out like the official tables (by its labels), or a published
+   * report (text, HTML, DOCX, PDF).
+   */
+  readAs: 'model' | 'embedded' | 'template' | 'labels' | 'published';
   model: Model;
-  /** JSON Pointer → the cell it was read from. */
-  sources: ReadonlyMap<string, CellSource>;
+  /** JSON Pointer → where it was read from. */
+  sources: ReadonlyMap<string, SourceRef>;
   findings: Finding[];
   /** Pointers whose value could not be read; the schema and the arithmetic stay silent about them. */
   unreadable: ReadonlySet<string>;
@@ -57,8 +57,8 @@ export const readErrorMessages = {
     en: '{file} is password-protected: remove the password in Excel or WPS, then check it again',
   },
   notTemplate: {
-    zh: '{file} 不是用 report template 生成的工作簿（找不到模板的定义名称），无法定位各项数据：请用 report template 生成模板并填写',
-    en: '{file} was not made with report template (none of its defined names is there), so its figures cannot be found: fill a workbook made by report template',
+    zh: '{file} 既不是用 report template 生成的工作簿，也找不到官方表格的栏目（如“本年新收政府信息公开申请数量”），无法读取',
+    en: '{file} was neither made with report template nor holds the labels of the official tables (such as 本年新收政府信息公开申请数量): cannot be read',
   },
   unknownTemplateEdition: {
     zh: '{file} 的模板标记写着格式版本 {edition}，本工具不认识该版本',
@@ -73,4 +73,20 @@ export const readErrorMessages = {
     en: '{file} is not a report JSON: the top level should be an object {…}',
   },
   unreadable: { zh: '{file} 无法读取：{detail}', en: '{file} cannot be read: {detail}' },
+  notDocx: {
+    zh: '{file} 不是有效的 Word 文档（.docx）',
+    en: '{file} is not a valid Word document (.docx)',
+  },
+  notPdf: {
+    zh: '{file} 不是有效的 PDF 文件，或没有文字层（扫描件需先识别文字）',
+    en: '{file} is not a valid PDF, or has no text layer (a scan needs OCR first)',
+  },
+  preFormat: {
+    zh: '{file} 是 2019 年以前的报告结构（概述、收费及减免、附表），不属于 2019 年版或 2021 年版格式，未转换',
+    en: '{file} has the pre-2019 structure (概述, 收费及减免, 附表), which is neither the 2019 nor the 2021 edition: not converted',
+  },
+  notReport: {
+    zh: '{file} 中找不到年度报告的章节或表格（一、总体情况 … 六、其他需要报告的事项）',
+    en: '{file} holds none of the sections or tables of an annual report (一、总体情况 … 六、其他需要报告的事项)',
+  },
 } satisfies Record<string, LocalizedText>;

@@ -7,7 +7,7 @@ import type { EditionId } from '../editions/types';
 import { topLevelKeys } from '../schema/edition-schema';
 import { markerSheet, markerTag } from '../template/marker';
 import { type ReadingMode, readNumberCell, readYearCell } from './cell-value';
-import { type CellSource, type InputFormat, ReadError, type ReadReport } from './read-report';
+import { type InputFormat, ReadError, type ReadReport, type SourceRef } from './read-report';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -124,7 +124,7 @@ export function readTemplateWorkbook(
   const fields = fieldsOf(edition);
 
   const model: Record<string, unknown> = { edition: edition.id };
-  const sources = new Map<string, CellSource>();
+  const sources = new Map<string, SourceRef>();
   const findings: Finding[] = [];
   const unreadable = new Set<string>();
   /** A cell whose value cannot be read: one message, and the schema and arithmetic stay silent about it. */

@@ -9,7 +9,13 @@ const words = {
     error: '错误',
     warning: '警告',
     clean: '无错误',
-    readAs: { template: '按模板定义名称读取', model: 'JSON' } as Record<string, string>,
+    readAs: {
+      template: '按模板定义名称读取',
+      model: 'JSON',
+      embedded: '读取网页中嵌入的 JSON',
+      labels: '按官方表格的栏目读取',
+      published: '按已发布报告的章节和栏目读取',
+    } as Record<string, string>,
     edition: (id: string) => `${id}年版`,
     summary: (files: number, errors: number, warnings: number, unreadable: number) =>
       `${files} 个文件：${errors} 个错误，${warnings} 个警告${unreadable ? `，${unreadable} 个无法读取` : ''}`,
@@ -18,7 +24,13 @@ const words = {
     error: 'error',
     warning: 'warning',
     clean: 'no errors',
-    readAs: { template: 'read by the template’s defined names', model: 'JSON' } as Record<string, string>,
+    readAs: {
+      template: 'read by the template’s defined names',
+      model: 'JSON',
+      embedded: 'the JSON embedded in the page',
+      labels: 'read by the labels of the official tables',
+      published: 'read by the sections and labels of a published report',
+    } as Record<string, string>,
     edition: (id: string) => `${id} edition`,
     summary: (files: number, errors: number, warnings: number, unreadable: number) =>
       `${files} file${files === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${unreadable ? `, ${unreadable} unreadable` : ''}`,

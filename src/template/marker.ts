@@ -6,3 +6,6 @@ export const markerSheet = '_report';
 export const markerTag = 'report-template';
 /** Bumped when the template's names or layout change in a way readers must know. */
 export const templateVersion = 1;
+
+/** The hint above each text section's rows; a reader that finds it knows it is ours, not the report's. */
+export const paragraphHint = '每段写在一行（一个单元格），小标题也单独占一行；行不够时可插入行。';

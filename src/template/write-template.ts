@@ -4,7 +4,7 @@ import { fieldsOf, metaLabels, spreadColumns, textSections } from '../editions/f
 import type { Column, Edition, RequestsRow, TextSectionKey, ValueKind } from '../editions/types';
 import { pinZipTimestamps } from '../output/pin-zip-timestamps';
 import { valueAt } from '../validate/rule';
-import { markerSheet, markerTag, templateVersion } from './marker';
+import { markerSheet, markerTag, paragraphHint, templateVersion } from './marker';
 
 export interface TemplateOptions {
   agency?: string;
@@ -230,7 +230,7 @@ class TemplateWriter {
     const sheet = this.sheet(section.sheet, [110]);
     this.title(sheet, section.title.zh, 1);
     const hint = sheet.getCell(2, 1);
-    hint.value = '每段写在一行（一个单元格），小标题也单独占一行；行不够时可插入行。';
+    hint.value = paragraphHint;
     hint.font = { name: FONT, size: 9, italic: true, color: { argb: 'FF7F7F7F' } };
     const paragraphs = this.options.model?.[key];
     const given = Array.isArray(paragraphs) ? paragraphs.filter((p): p is string => typeof p === 'string') : [];

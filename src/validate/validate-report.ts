@@ -1,6 +1,6 @@
 // The checking stage of the pipeline: reading findings + schema + rules → placed, worded diagnostics.
 import type { Diagnostic, Finding, Lang, Severity } from '../diagnostics/diagnostic';
-import { fillTemplate } from '../diagnostics/diagnostic';
+import { describeSource, fillTemplate } from '../diagnostics/diagnostic';
 import { defaultEditionId, getEdition } from '../editions';
 import { fieldsOf } from '../editions/fields';
 import type { Edition } from '../editions/types';
@@ -93,8 +93,8 @@ function place(
   if (!template) throw new Error(`rule ${rule.id} has no message ${finding.messageId}`);
   const fields = fieldsOf(edition);
   const label = fields.labelOf(finding.pointer, 'zh');
-  const source = report.sources.get(finding.pointer);
-  const at = source ? `${source.sheet}!${source.cell}` : finding.pointer;
+  const source = finding.source ?? report.sources.get(finding.pointer);
+  const at = (source && describeSource(source, options.lang)) || finding.pointer || report.file;
   const message = fillTemplate(template[options.lang], {
     ...finding.params,
     label: fields.labelOf(finding.pointer, options.lang) ?? finding.pointer,
@@ -110,7 +110,10 @@ function place(
     message,
     pointer: finding.pointer,
     ...(label ? { label } : {}),
-    ...(source ? { sheet: source.sheet, cell: source.cell } : {}),
+    ...(source?.sheet ? { sheet: source.sheet } : {}),
+    ...(source?.cell ? { cell: source.cell } : {}),
+    ...(source?.line !== undefined ? { line: source.line } : {}),
+    ...(source?.page !== undefined ? { page: source.page } : {}),
     ...(finding.expected !== undefined ? { expected: finding.expected } : {}),
     ...(finding.actual !== undefined ? { actual: finding.actual } : {}),
     ...(finding.related ? { related: finding.related } : {}),

@@ -41,5 +41,40 @@ export const inputRule: RuleMeta = {
       en: '{label}: the workbook lacks the defined name {name}, so the cell cannot be found',
     },
     notText: { zh: '{label}（{at}）应为文字', en: '{label} ({at}) should be text' },
+    blankAsZero: { zh: '{label}（{at}）为空白，按 0 读取', en: '{label} ({at}) is blank: read as 0' },
+    notFound: {
+      zh: '{label}：报告中找不到这个数字，未填写（不作推测）',
+      en: '{label}: the report does not give this figure; left out (never guessed)',
+    },
+    unplacedLabel: {
+      zh: '表格中的“{text}”（{at}）不是 {edition} 年版格式的栏目，已忽略',
+      en: '"{text}" ({at}) is not a label of the {edition} edition: ignored',
+    },
+    unplacedRow: {
+      zh: '“{text}”（{at}）一行的数字“{values}”无法与栏目一一对应，未填写',
+      en: 'the figures "{values}" of the row "{text}" ({at}) cannot be matched to its columns: left out',
+    },
+    editionGuessed: {
+      zh: '表格中没有能区分格式版本的栏目，按报告年度取 {edition} 年版',
+      en: 'no label tells the edition: the {edition} edition was taken from the report year',
+    },
+    agencyFromText: {
+      zh: '标题中没有机关名称，按正文取“{agency}”，请核对',
+      en: 'the title names no agency; "{agency}" was taken from the text: please check',
+    },
+    agencyFromFileName: {
+      zh: '标题中没有机关名称，按文件名取“{agency}”，请核对',
+      en: 'the title names no agency; "{agency}" was taken from the file name: please check',
+    },
+    agencyNotFound: { zh: '找不到机关名称', en: 'the agency cannot be found' },
+    yearFromText: {
+      zh: '标题中没有报告年度，按正文中最常出现的年份取 {year}，请核对',
+      en: 'the title names no year; {year}, the year the text names most, was taken: please check',
+    },
+    yearFromFileName: {
+      zh: '标题中没有报告年度，按文件名取 {year}，请核对',
+      en: 'the title names no year; {year} was taken from the file name: please check',
+    },
+    yearNotFound: { zh: '找不到报告年度', en: 'the report year cannot be found' },
   },
 };

@@ -1,0 +1,69 @@
+// `report import FILE -o OUT.json|OUT.xlsx`: a published report (or hand-made workbook) into the model, read leniently.
+import { extname, resolve } from 'node:path';
+import type { Lang } from '../diagnostics/diagnostic';
+import { renderOutputs } from '../render/render-outputs';
+import { say, UsageError } from './cli-messages';
+import { type CommonOptions, reportFailure } from './main';
+import { readAndCheck } from './read-and-check';
+import { resolveCommon } from './shared-options';
+import { displayPath, writeOutputs } from './write-outputs';
+
+export interface ImportFlags extends CommonOptions {
+  output: string;
+  strict?: boolean;
+  quiet?: boolean;
+}
+
+export async function runImport(file: string, flags: ImportFlags, toolVersion: string): Promise<number> {
+  let lang: Lang = 'zh';
+  try {
+    const common = resolveCommon(flags);
+    lang = common.lang;
+    const toStdout = flags.output === '-';
+    const extension = toStdout ? '.json' : extname(flags.output).toLowerCase();
+    if (extension !== '.json' && extension !== '.xlsx') throw new UsageError('importOutput', { file: flags.output });
+
+    const checked = readAndCheck(file, {
+      lang,
+      lenient: !flags.strict,
+      rules: common.config.rules,
+      color: common.color,
+      debug: common.debug,
+      toolVersion,
+      showWarnings: !flags.quiet,
+    });
+    if (typeof checked === 'number') return checked;
+    const edition = checked.validation.edition;
+    if (!edition) {
+      process.stderr.write(`report: ${say(lang, 'buildNoEdition', { file })}\n`);
+      return 1;
+    }
+    // What could not be found stays out of the model: the JSON says only what the report says.
+    const [output] = await renderOutputs(checked.report.model, edition, [extension === '.json' ? 'json' : 'xlsx'], {
+      docxStyle: 'gbt9704',
+      notValidated: checked.errors > 0,
+      generator: `report ${toolVersion}`,
+    });
+    if (!output) return 2;
+    if (toStdout) {
+      process.stdout.write(output.bytes);
+    } else {
+      const path = resolve(flags.output);
+      writeOutputs([{ path, bytes: output.bytes }], [file]);
+      const model = checked.report.model;
+      process.stderr.write(
+        `${say(lang, 'imported', {
+          file: displayPath(path),
+          edition: edition.id,
+          agency: typeof model.agency === 'string' ? model.agency : '?',
+          year: typeof model.year === 'number' ? model.year : '?',
+          errors: checked.errors,
+          warnings: checked.warnings,
+        })}\n`,
+      );
+    }
+    return checked.errors > 0 ? 1 : 0;
+  } catch (error) {
+    return reportFailure(error, lang, flags.debug === true);
+  }
+}

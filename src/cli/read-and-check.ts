@@ -1,0 +1,52 @@
+// The first half of build, import and convert: read one input and validate it, printing what was found to stderr.
+import { countBySeverity, fillTemplate, type Lang } from '../diagnostics/diagnostic';
+import { readInput } from '../read/read-input';
+import { ReadError, type ReadReport, readErrorMessages } from '../read/read-report';
+import { textReporter } from '../reporters/text';
+import { type RuleSetting, type Validation, validateReport } from '../validate/validate-report';
+
+export interface CheckOptions {
+  lang: Lang;
+  lenient: boolean;
+  rules: Readonly<Record<string, RuleSetting>>;
+  color: boolean;
+  debug: boolean;
+  toolVersion: string;
+  /** Print warnings too (errors are always printed). */
+  showWarnings?: boolean;
+}
+
+export type Checked = { report: ReadReport; validation: Validation; errors: number; warnings: number };
+
+/** The checked report, or the exit code (2) after a one-line message when the input cannot be read. */
+export function readAndCheck(file: string, options: CheckOptions): Checked | number {
+  let report: ReadReport;
+  try {
+    report = readInput(file, { lenient: options.lenient });
+  } catch (error) {
+    if (!(error instanceof ReadError)) throw error;
+    process.stderr.write(`report: ${fillTemplate(readErrorMessages[error.messageId][options.lang], error.params)}\n`);
+    if (options.debug && error.cause instanceof Error) process.stderr.write(`${error.cause.stack}\n`);
+    return 2;
+  }
+  const validation = validateReport(report, { lang: options.lang, rules: options.rules });
+  const { errors, warnings } = countBySeverity(validation.diagnostics);
+  const shown =
+    options.showWarnings === false
+      ? validation.diagnostics.filter((d) => d.severity === 'error')
+      : validation.diagnostics;
+  // Diagnostics go to standard error, so `-o -` leaves standard output to the document.
+  if (shown.length) {
+    const result = {
+      file: report.file,
+      status: errors ? ('invalid' as const) : ('ok' as const),
+      ...(validation.edition ? { edition: validation.edition.id } : {}),
+      readAs: report.readAs,
+      diagnostics: shown,
+    };
+    process.stderr.write(
+      textReporter([result], { lang: options.lang, color: options.color, toolVersion: options.toolVersion }),
+    );
+  }
+  return { report, validation, errors, warnings };
+}

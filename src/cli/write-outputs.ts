@@ -1,0 +1,54 @@
+// Writes a command's outputs: the folder is created, an output that is an input is refused, each file goes through a
+// temporary name. Every path is checked before the first byte is written.
+import { mkdirSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
+import { writeFileAtomic } from '../output/write-atomic';
+import { UsageError } from './cli-messages';
+
+export interface OutputFile {
+  path: string;
+  bytes: string | Uint8Array;
+}
+
+export function prepareDirectory(directory: string): void {
+  try {
+    mkdirSync(directory, { recursive: true });
+  } catch (error) {
+    throw new UsageError('outputFailed', {
+      file: directory,
+      detail: (error as NodeJS.ErrnoException).code ?? String(error),
+    });
+  }
+  if (!statSync(directory).isDirectory()) throw new UsageError('outputNotDirectory', { file: directory });
+}
+
+export function writeOutputs(outputs: readonly OutputFile[], inputs: readonly string[]): void {
+  const realInputs = new Set(inputs.filter((input) => input !== '-').map((input) => realpathOrSelf(input)));
+  for (const { path } of outputs) {
+    if (realInputs.has(realpathOrSelf(path))) throw new UsageError('outputIsInput', { file: path });
+  }
+  for (const { path, bytes } of outputs) {
+    try {
+      writeFileAtomic(path, bytes);
+    } catch (error) {
+      throw new UsageError('outputFailed', {
+        file: path,
+        detail: (error as NodeJS.ErrnoException).code ?? String(error),
+      });
+    }
+  }
+}
+
+/** A path under the working folder is shown relative to it, as the user would type it. */
+export function displayPath(path: string): string {
+  const near = relative(process.cwd(), path);
+  return near.startsWith('..') || isAbsolute(near) ? path : near;
+}
+
+function realpathOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path; // not there yet
+  }
+}

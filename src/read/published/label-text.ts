@@ -1,0 +1,152 @@
+// Label matching that survives how published reports spell labels: brackets of either width, 1、 for 1., spaces
+// inside labels, quotes, Traditional characters, and explanations added in brackets.
+
+// Traditional forms of the characters the official labels use (the labels are short; this is all they need).
+const TRADITIONAL: Readonly<Record<string, string>> = Object.fromEntries(
+  [
+    ['總', '总'],
+    ['計', '计'],
+    ['結', '结'],
+    ['轉', '转'],
+    ['請', '请'],
+    ['數', '数'],
+    ['處', '处'],
+    ['開', '开'],
+    ['議', '议'],
+    ['訴', '诉'],
+    ['訟', '讼'],
+    ['審', '审'],
+    ['維', '维'],
+    ['糾', '纠'],
+    ['機', '机'],
+    ['構', '构'],
+    ['業', '业'],
+    ['織', '织'],
+    ['體', '体'],
+    ['況', '况'],
+    ['關', '关'],
+    ['係', '系'],
+    ['為', '为'],
+    ['於', '于'],
+    ['項', '项'],
+    ['規', '规'],
+    ['範', '范'],
+    ['許', '许'],
+    ['強', '强'],
+    ['製', '制'],
+    ['發', '发'],
+    ['廢', '废'],
+    ['現', '现'],
+    ['決', '决'],
+    ['費', '费'],
+    ['額', '额'],
+    ['萬', '万'],
+    ['務', '务'],
+    ['補', '补'],
+    ['複', '复'],
+    ['復', '复'],
+    ['確', '确'],
+    ['認', '认'],
+    ['獲', '获'],
+    ['辦', '办'],
+    ['理', '理'],
+    ['予', '予'],
+    ['護', '护'],
+    ['權', '权'],
+    ['屬', '属'],
+    ['國', '国'],
+    ['秘', '秘'],
+    ['其', '其'],
+    ['他', '他'],
+    ['禁', '禁'],
+    ['危', '危'],
+    ['險', '险'],
+    ['穩', '稳'],
+    ['內', '内'],
+    ['資', '资'],
+    ['訊', '讯'],
+    ['類', '类'],
+    ['過', '过'],
+    ['執', '执'],
+    ['卷', '卷'],
+    ['詢', '询'],
+    ['掌', '掌'],
+    ['另', '另'],
+    ['舊', '旧'],
+    ['仍', '仍'],
+    ['確', '确'],
+    ['訪', '访'],
+    ['舉', '举'],
+    ['報', '报'],
+    ['訴', '诉'],
+    ['訴', '诉'],
+    ['複', '复'],
+    ['出', '出'],
+    ['版', '版'],
+    ['無', '无'],
+    ['當', '当'],
+    ['據', '据'],
+    ['量', '量'],
+    ['反', '反'],
+    ['則', '则'],
+    ['確', '确'],
+    ['獲', '获'],
+    ['逾', '逾'],
+    ['繳', '缴'],
+    ['納', '纳'],
+    ['通', '通'],
+    ['單', '单'],
+    ['位', '位'],
+    ['稅', '税'],
+    ['採', '采'],
+    ['購', '购'],
+    ['團', '团'],
+    ['體', '体'],
+    ['會', '会'],
+    ['務', '务'],
+    ['種', '种'],
+    ['應', '应'],
+    ['學', '学'],
+    ['術', '术'],
+    ['讀', '读'],
+    ['歸', '归'],
+    ['檔', '档'],
+    ['義', '义'],
+    ['張', '张'],
+    ['勾', '勾'],
+    ['稽', '稽'],
+    ['層', '层'],
+  ].filter(([from, to]) => from !== to),
+);
+
+/** The comparable form of a label: NFKC (full-width → ASCII), no blanks or quotes, 1、→1., Simplified characters. */
+export function normaliseLabel(text: string): string {
+  let s = text.normalize('NFKC');
+  s = s.replace(/[\s\u3000\u00a0\u200b]+/g, '');
+  s = s.replace(/[“”"「」『』‘’']/g, '');
+  s = s.replace(/、/g, (_, offset: number, whole: string) => (/\d/.test(whole[offset - 1] ?? '') ? '.' : '、'));
+  s = s.replace(/[：]/g, ':').replace(/[，]/g, ',');
+  return [...s].map((ch) => TRADITIONAL[ch] ?? ch).join('');
+}
+
+/** The label without its leading numbering (（三）, 1., 三、) and without a bracketed explanation at its end. */
+export function coreLabel(normalised: string): string {
+  return normalised
+    .replace(/^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.)])/, '')
+    .replace(/\([^()]*\)$/, '');
+}
+
+/** Whether a cell's text is this label: equal, or equal once numbering and trailing explanations are set aside. */
+export function labelMatches(cellText: string, label: { zh: string; variants?: readonly string[] }): boolean {
+  const cell = normaliseLabel(cellText);
+  if (cell === '') return false;
+  for (const candidate of [label.zh, ...(label.variants ?? [])]) {
+    const wanted = normaliseLabel(candidate);
+    if (cell === wanted) return true;
+    const cellCore = coreLabel(cell);
+    const wantedCore = coreLabel(wanted);
+    if (wantedCore !== '' && (cellCore === wantedCore || (wantedCore.length >= 4 && cellCore.startsWith(wantedCore))))
+      return true;
+  }
+  return false;
+}

@@ -1,0 +1,40 @@
+// Renders a checked report to the requested formats; docx and exceljs load only when their format is asked for.
+import type { Edition } from '../editions/types';
+import type { Model } from '../validate/rule';
+import type { DocxStyleName } from './docx-styles';
+import { renderHtml } from './html';
+import { renderJson } from './json';
+import { layoutReport } from './layout';
+
+export type RenderFormat = 'docx' | 'html' | 'json' | 'xlsx';
+
+export interface RenderOptions {
+  docxStyle: DocxStyleName;
+  notValidated: boolean;
+  /** `report <version>`, written into the documents. */
+  generator: string;
+}
+
+export async function renderOutputs(
+  model: Model,
+  edition: Edition,
+  formats: readonly RenderFormat[],
+  options: RenderOptions,
+): Promise<{ format: RenderFormat; bytes: string | Buffer }[]> {
+  const document = layoutReport(model, edition, { notValidated: options.notValidated });
+  const rendered: { format: RenderFormat; bytes: string | Buffer }[] = [];
+  for (const format of formats) {
+    if (format === 'json') rendered.push({ format, bytes: renderJson(model, edition) });
+    if (format === 'html') rendered.push({ format, bytes: renderHtml(document, model, options.generator) });
+    if (format === 'docx') {
+      const { renderDocx } = await import('./docx');
+      rendered.push({ format, bytes: await renderDocx(document, options.docxStyle, options.generator) });
+    }
+    if (format === 'xlsx') {
+      // Our template, filled: an office carries a past year's report on in Excel.
+      const { writeTemplate } = await import('../template/write-template');
+      rendered.push({ format, bytes: await writeTemplate(edition, { model }) });
+    }
+  }
+  return rendered;
+}
