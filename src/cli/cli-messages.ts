@@ -85,8 +85,8 @@ const messages = {
     en: 'import writes .json or .xlsx (our template, filled), not {file}',
   },
   imported: {
-    zh: '已导入：{file}（{agency}，{year} 年度，{edition} 年版；{errors} 个错误，{warnings} 个警告）',
-    en: 'imported: {file} ({agency}, {year}, {edition} edition; {errors} errors, {warnings} warnings)',
+    zh: '已导入：{file}（{agency}，{year} 年度，{edition} 年版，{how}；{errors} 个错误，{warnings} 个警告）',
+    en: 'imported: {file} ({agency}, {year}, {edition} edition, {how}; {errors} errors, {warnings} warnings)',
   },
   rulesHeader: { zh: '编号  名称  默认级别  说明', en: 'id  name  severity  description' },
   severityError: { zh: '错误', en: 'error' },

@@ -2,6 +2,7 @@
 import { extname, resolve } from 'node:path';
 import type { Lang } from '../diagnostics/diagnostic';
 import { renderOutputs } from '../render/render-outputs';
+import { readAsWords } from '../reporters/text';
 import { say, UsageError } from './cli-messages';
 import { type CommonOptions, reportFailure } from './main';
 import { readAndCheck } from './read-and-check';
@@ -59,6 +60,7 @@ export async function runImport(file: string, flags: ImportFlags, toolVersion: s
           year: typeof model.year === 'number' ? model.year : '?',
           errors: checked.errors,
           warnings: checked.warnings,
+          how: readAsWords(lang, checked.report.readAs),
         })}\n`,
       );
     }

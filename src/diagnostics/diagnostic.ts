@@ -43,11 +43,11 @@ export function describeSource(source: SourceRef, lang: Lang): string | undefine
   if (source.page !== undefined) parts.push(zh ? `第 ${source.page} 页` : `page ${source.page}`);
   if (source.line !== undefined) parts.push(zh ? `第 ${source.line} 行` : `line ${source.line}`);
   if (source.table !== undefined) {
-    parts.push(zh ? `表 ${source.table}` : `table ${source.table}`);
-    if (source.row !== undefined) parts.push(zh ? `第 ${source.row} 行` : `row ${source.row}`);
-    if (source.column !== undefined) parts.push(zh ? `第 ${source.column} 列` : `column ${source.column}`);
+    const row = source.row === undefined ? '' : zh ? ` 第 ${source.row} 行` : `, row ${source.row}`;
+    const column = source.column === undefined ? '' : zh ? `第 ${source.column} 列` : `, column ${source.column}`;
+    parts.push(zh ? `表 ${source.table}${row}${column}` : `table ${source.table}${row}${column}`);
   }
-  return parts.length ? parts.join(zh ? '' : ', ') : undefined;
+  return parts.length ? parts.join(zh ? ' ' : ', ') : undefined;
 }
 
 export interface Diagnostic {

@@ -39,6 +39,11 @@ const words = {
 
 type Style = Parameters<typeof styleText>[0];
 
+/** How an input was read, in words (`readAs` of a ReadReport). */
+export function readAsWords(lang: 'zh' | 'en', readAs: string): string {
+  return words[lang].readAs[readAs] ?? readAs;
+}
+
 export const textReporter: Reporter = (results, context) => {
   const w = words[context.lang];
   const paint = (style: Style, text: string) => (context.color ? styleText(style, text) : text);

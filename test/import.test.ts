@@ -1,0 +1,193 @@
+// `report import`: published reports of every kind give the model back; what a report lacks is reported missing.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as XLSX from 'xlsx';
+import { fixture, ROOT, runCli, scratch } from './helpers';
+
+const SEED = join(ROOT, '..', 'shared', 'seeds', '000_1185ee4c741c8fc5.txt');
+const dir = scratch('report-import-');
+const canonical = (name: string) => readFileSync(fixture(`${name}.json`), 'utf8');
+
+function importTo(input: string, ...flags: string[]) {
+  const output = join(dir, `${Math.random().toString(36).slice(2)}.json`);
+  const run = runCli(['import', input, '-o', output, ...flags]);
+  return { ...run, output, json: () => readFileSync(output, 'utf8') };
+}
+
+describe('the seed report (text copied from its web page)', () => {
+  it('imports as 石家庄市商务局, 2019, edition 2019, with its figures and a warning for each value it lacks', () => {
+    const run = importTo(SEED);
+    expect(run.code).toBe(0);
+    const model = JSON.parse(run.json());
+    expect(model).toMatchObject({ edition: '2019', agency: '石家庄市商务局', year: 2019 });
+    // Every figure the page prints, as transcribed by hand into fixtures/seed-2019-shijiazhuang.json.
+    expect(run.json()).toBe(canonical('seed-2019-shijiazhuang'));
+    expect(model.proactive.procurement).toEqual({ projects: 10 });
+    expect(run.stderr).toContain(
+      '二 › 第二十条第（九）项 › 政府集中采购 › 采购总金额：报告中找不到这个数字，未填写（不作推测）',
+    );
+    expect(run.stderr).toContain('标题中没有机关名称，按正文取“石家庄市商务局”，请核对');
+    expect(run.stderr).toMatch(/三 › 一、本年新收政府信息公开申请数量 › 商业企业（第 \d+ 行）为空白，按 0 读取/);
+    expect(run.stderr).toContain('已导入');
+  });
+
+  it('refuses the blanks with --strict', () => {
+    const run = importTo(SEED, '--strict');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/采购总金额：报告中找不到这个数字/);
+  });
+
+  it('writes our template, filled, with -o x.xlsx, which validates as the same report', () => {
+    const workbook = join(dir, 'seed.xlsx');
+    expect(runCli(['import', SEED, '-o', workbook, '--quiet']).code).toBe(0);
+    const back = runCli(['import', workbook, '-o', '-', '--quiet']);
+    expect(back.stdout).toBe(canonical('seed-2019-shijiazhuang'));
+    const validated = runCli(['validate', workbook, '--format', 'json']);
+    expect(
+      JSON.parse(validated.stdout).files[0].diagnostics.map((d: { messageId: string; pointer: string }) => [
+        d.messageId,
+        d.pointer,
+      ]),
+    ).toEqual([['blank', '/proactive/procurement/amount']]);
+  });
+});
+
+describe('a fixture report published in every form imports to the same model', () => {
+  const out = join(dir, 'built');
+
+  beforeAll(() => {
+    expect(runCli(['build', fixture('example-2021.json'), '-o', out]).code).toBe(0);
+    expect(runCli(['build', fixture('example-2019.json'), '-o', out]).code).toBe(0);
+  });
+  const built = (year: string, ext: string) =>
+    join(out, readdirSync(out).find((f) => f.includes(year) && f.endsWith(ext)) as string);
+
+  it.each([
+    ['2025', 'example-2021'],
+    ['2020', 'example-2019'],
+  ])('our own HTML (%s) through its embedded JSON', (year, name) => {
+    const run = importTo(built(year, '.html'));
+    expect(run.code).toBe(0);
+    expect(run.json()).toBe(canonical(name));
+    expect(run.stderr).toContain('读取网页中嵌入的 JSON');
+  });
+
+  it.each([
+    ['2025', 'example-2021'],
+    ['2020', 'example-2019'],
+  ])('the HTML (%s) without its JSON, read by its tables', (year, name) => {
+    const stripped = join(dir, `stripped-${year}.html`);
+    writeFileSync(
+      stripped,
+      readFileSync(built(year, '.html'), 'utf8').replace(/<script type="application\/json"[\s\S]*?<\/script>/, ''),
+    );
+    const run = importTo(stripped);
+    expect(run.stderr).toContain('按已发布报告的章节和栏目读取');
+    expect(run.json()).toBe(canonical(name));
+  });
+
+  it('the HTML saved in GBK with its charset declared', () => {
+    const html = readFileSync(built('2025', '.html'), 'utf8')
+      .replace(/<script type="application\/json"[\s\S]*?<\/script>/, '')
+      .replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">');
+    const gbk = join(dir, 'gbk.html');
+    // Encoded by iconv-free means: every character of the page is in GB2312 except the ones we check do not matter.
+    const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
+    writeFileSync(gbk, execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: html }));
+    expect(readFileSync(gbk).includes(Buffer.from('某市商务局'))).toBe(false);
+    expect(importTo(gbk).json()).toBe(canonical('example-2021'));
+  });
+
+  it.each([
+    ['2025', 'example-2021'],
+    ['2020', 'example-2019'],
+  ])('the DOCX (%s), read by its tables and paragraphs', (year, name) => {
+    const run = importTo(built(year, '.docx'));
+    expect(run.code).toBe(0);
+    expect(run.json()).toBe(canonical(name));
+  });
+
+  it('a hand-made workbook in the official layout (no defined names), read by its labels', () => {
+    const workbook = XLSX.read(readFileSync(fixture('example-2021.xlsx')));
+    workbook.Workbook = { ...workbook.Workbook, Names: [] };
+    const marker = workbook.SheetNames.indexOf('_report');
+    workbook.SheetNames.splice(marker, 1);
+    workbook.Workbook.Sheets?.splice(marker, 1);
+    const path = join(dir, 'handmade.xlsx');
+    XLSX.writeFile(workbook, path);
+    const run = importTo(path);
+    expect(run.stderr).toContain('按官方表格的栏目读取');
+    expect(run.json()).toBe(canonical('example-2021'));
+    // validate reads it too, strictly.
+    expect(runCli(['validate', path]).code).toBe(0);
+  });
+});
+
+describe('never a wrong figure', () => {
+  it('a report cut off in the middle of table 三 reports the rest as missing', () => {
+    const lines = readFileSync(SEED, 'utf8').split('\n');
+    const cut = lines.findIndex((line) => line.startsWith('(四)无法提供'));
+    const truncated = join(dir, 'truncated.txt');
+    writeFileSync(truncated, lines.slice(0, cut).join('\n'));
+    const run = importTo(truncated);
+    const model = JSON.parse(run.json());
+    expect(model.requests.results.denied.stateSecret.natural).toBe(0);
+    expect(model.requests.results.unableToProvide).toBeUndefined();
+    expect(model.requests.carriedForward).toBeUndefined();
+    expect(model.appeals).toBeUndefined();
+    expect(run.stderr).toContain('三 › 四、结转下年度继续办理 › 总计：报告中找不到这个数字');
+    expect(run.stderr).toContain('四 › 行政复议 › 结果维持：报告中找不到这个数字');
+    expect(model.problems).toBeUndefined();
+  });
+
+  it('a row whose figures cannot be matched to its columns is left out, with the figures quoted', () => {
+    const garbled = join(dir, 'garbled.txt');
+    const text = readFileSync(SEED, 'utf8').replace(
+      '一、本年新收政府信息公开申请数量 |\n0 |',
+      '一、本年新收政府信息公开申请数量 |\n5 |\n3 |',
+    );
+    writeFileSync(garbled, text);
+    const run = importTo(garbled);
+    const model = JSON.parse(run.json());
+    expect(model.requests.newReceived).toBeUndefined();
+    expect(run.stderr).toMatch(
+      /“一、本年新收政府信息公开申请数量”（第 \d+ 行）一行的数字“5 3”无法与栏目一一对应，未填写/,
+    );
+    expect(run.stderr).toContain('三 › 一、本年新收政府信息公开申请数量 › 自然人：报告中找不到这个数字');
+  });
+
+  it('a stray word among a flattened row’s figures leaves the row out rather than guess', () => {
+    const garbled = join(dir, 'letters.txt');
+    writeFileSync(garbled, readFileSync(SEED, 'utf8').replace('规范性文件 |\n2 |', '规范性文件 |\n二 |'));
+    const run = importTo(garbled);
+    expect(run.stderr).toMatch(/“规范性文件”（第 \d+ 行）一行的数字“二 2 2”无法与栏目一一对应，未填写/);
+    expect(JSON.parse(run.json()).proactive.normativeDocs).toBeUndefined();
+  });
+
+  it('text in a figure’s cell of a table is an error naming the cell, never a number', () => {
+    const out = join(dir, 'cells');
+    expect(runCli(['build', fixture('example-2021.json'), '--to', 'html', '-o', out]).code).toBe(0);
+    const page = readFileSync(join(out, readdirSync(out)[0] as string), 'utf8')
+      .replace(/<script type="application\/json"[\s\S]*?<\/script>/, '')
+      .replace('<td data-pointer="/requests/newReceived/natural">38</td>', '<td>三十八</td>');
+    const path = join(dir, 'letters.html');
+    writeFileSync(path, page);
+    const run = importTo(path);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      '三 › 一、本年新收政府信息公开申请数量 › 自然人（表 2 第 4 行第 4 列）应填数字，实际为“三十八”',
+    );
+    expect(JSON.parse(run.json()).requests.newReceived.natural).toBeUndefined();
+  });
+
+  it('a page without the report’s sections is refused, and a pre-2019 report is named as such', () => {
+    const notes = join(dir, 'notes.html');
+    writeFileSync(notes, '<html><body><p>通知</p><p>请各单位按时报送。</p></body></html>');
+    expect(runCli(['import', notes, '-o', join(dir, 'n.json')]).code).toBe(2);
+    const old = join(dir, 'old.txt');
+    writeFileSync(old, '一、概述\n本机关2017年…\n二、收费及减免情况\n无\n附表\n');
+    const run = runCli(['import', old, '-o', join(dir, 'o.json'), '--lang', 'en']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('has the pre-2019 structure');
+  });
+});
