@@ -191,3 +191,64 @@ describe('never a wrong figure', () => {
     expect(run.stderr).toContain('has the pre-2019 structure');
   });
 });
+
+describe('PDF: the text layer, with table rows rebuilt from positions', () => {
+  const CORPUS = join(ROOT, '..', 'shared', 'corpus', '2024-huaian-city-government.pdf');
+  const cols = (
+    natural: number,
+    commercial: number,
+    research: number,
+    publicInterest: number,
+    legalService: number,
+    otherOrg: number,
+    total: number,
+  ) => ({
+    natural,
+    commercial,
+    research,
+    publicInterest,
+    legalService,
+    otherOrg,
+    total,
+  });
+
+  it('the real 淮安市人民政府 2024 report: every figure as printed, and its tables add up', () => {
+    const run = importTo(CORPUS);
+    expect(run.stderr).toContain(
+      '（淮安市人民政府，2024 年度，2021 年版，按已发布报告的章节和栏目读取；0 个错误，0 个警告）',
+    );
+    expect(run.code).toBe(0);
+    const model = JSON.parse(run.json());
+    // Read off the PDF by hand (pdftotext -layout), page 3–4.
+    expect(model.proactive).toEqual({
+      rules: { issued: 1, repealed: 0, inForce: 11 },
+      normativeDocs: { issued: 8, repealed: 26, inForce: 66 },
+      licensing: { decisions: 447228 },
+      penalty: { decisions: 3985758 },
+      enforcement: { decisions: 88283 },
+      fees: { amount: 96171.6 },
+    });
+    const { requests } = model;
+    expect(requests.newReceived).toEqual(cols(3001, 53, 0, 0, 61, 4, 3119));
+    expect(requests.carriedOver).toEqual(cols(34, 0, 0, 0, 0, 0, 34));
+    expect(requests.results.granted).toEqual(cols(1288, 21, 0, 0, 50, 3, 1362));
+    expect(requests.results.partiallyGranted).toEqual(cols(447, 7, 0, 0, 0, 0, 454));
+    expect(requests.results.denied.administrativeQuery).toEqual(cols(105, 0, 0, 0, 0, 0, 105));
+    expect(requests.results.unableToProvide.notHeld).toEqual(cols(746, 12, 0, 0, 10, 1, 769));
+    expect(requests.results.unableToProvide.needsCreation).toEqual(cols(11, 0, 0, 0, 0, 0, 11));
+    expect(requests.results.notProcessed.petitionComplaint).toEqual(cols(56, 6, 0, 0, 0, 0, 62));
+    expect(requests.results.other.overdueCorrection).toEqual(cols(67, 3, 0, 0, 1, 0, 71));
+    expect(requests.results.other.other).toEqual(cols(108, 2, 0, 0, 0, 0, 110));
+    expect(requests.results.total).toEqual(cols(2932, 53, 0, 0, 61, 4, 3050));
+    expect(requests.carriedForward).toEqual(cols(103, 0, 0, 0, 0, 0, 103));
+    expect(model.appeals).toEqual({
+      review: { upheld: 72, corrected: 64, other: 178, pending: 37, total: 351 },
+      litigationDirect: { upheld: 13, corrected: 4, other: 8, pending: 1, total: 26 },
+      litigationAfterReview: { upheld: 12, corrected: 1, other: 1, pending: 6, total: 20 },
+    });
+    expect(model.otherMatters).toEqual([
+      '2024 年，市政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费 3940 元。',
+    ]);
+    expect(model.overview[1]).toMatch(/^（一）主动公开情况。2024 年，市政府网站主动公开各类政府信息 5500 余条/);
+  });
+});

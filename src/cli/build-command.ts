@@ -27,7 +27,7 @@ export async function runBuild(file: string, flags: BuildFlags, toolVersion: str
     const toStdout = flags.output === '-';
     if (toStdout && formats.length !== 1) throw new UsageError('stdoutOneFormat', { formats: formats.join(',') });
 
-    const checked = readAndCheck(file, {
+    const checked = await readAndCheck(file, {
       lang,
       lenient: false,
       rules: common.config.rules,

@@ -24,7 +24,7 @@ export async function runImport(file: string, flags: ImportFlags, toolVersion: s
     const extension = toStdout ? '.json' : extname(flags.output).toLowerCase();
     if (extension !== '.json' && extension !== '.xlsx') throw new UsageError('importOutput', { file: flags.output });
 
-    const checked = readAndCheck(file, {
+    const checked = await readAndCheck(file, {
       lang,
       lenient: !flags.strict,
       rules: common.config.rules,

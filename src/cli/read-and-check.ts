@@ -19,10 +19,10 @@ export interface CheckOptions {
 export type Checked = { report: ReadReport; validation: Validation; errors: number; warnings: number };
 
 /** The checked report, or the exit code (2) after a one-line message when the input cannot be read. */
-export function readAndCheck(file: string, options: CheckOptions): Checked | number {
+export async function readAndCheck(file: string, options: CheckOptions): Promise<Checked | number> {
   let report: ReadReport;
   try {
-    report = readInput(file, { lenient: options.lenient });
+    report = await readInput(file, { lenient: options.lenient });
   } catch (error) {
     if (!(error instanceof ReadError)) throw error;
     process.stderr.write(`report: ${fillTemplate(readErrorMessages[error.messageId][options.lang], error.params)}\n`);

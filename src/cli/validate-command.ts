@@ -23,8 +23,10 @@ export async function runValidate(files: string[], flags: ValidateFlags, toolVer
     const common = resolveCommon(flags);
     lang = common.lang;
     const maxWarnings = parseMaxWarnings(flags.maxWarnings);
-    const previous = flags.previous ? readPrevious(flags.previous, lang) : undefined;
-    const results = files.map((file) => checkFile(file, { lang, rules: common.config.rules, previous }, common.debug));
+    const previous = flags.previous ? await readPrevious(flags.previous, lang) : undefined;
+    const results: FileResult[] = [];
+    for (const file of files)
+      results.push(await checkFile(file, { lang, rules: common.config.rules, previous }, common.debug));
     const shown = flags.quiet
       ? results.map((result) => ({ ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') }))
       : results;
@@ -42,9 +44,9 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-function readPrevious(path: string, lang: Lang): ReadReport {
+async function readPrevious(path: string, lang: Lang): Promise<ReadReport> {
   try {
-    return readInput(path);
+    return await readInput(path);
   } catch (error) {
     if (error instanceof ReadError) {
       throw new UsageError('previousUnreadable', {
@@ -55,14 +57,14 @@ function readPrevious(path: string, lang: Lang): ReadReport {
   }
 }
 
-function checkFile(
+async function checkFile(
   file: string,
   options: { lang: Lang; rules: Record<string, 'off' | 'error' | 'warning'>; previous?: ReadReport },
   debug: boolean,
-): FileResult {
+): Promise<FileResult> {
   const shownName = file === '-' ? '<stdin>' : file;
   try {
-    const report = readInput(file);
+    const report = await readInput(file);
     const { edition, diagnostics } = validateReport(report, options);
     return {
       file: shownName,

@@ -14,7 +14,6 @@ const PUBLISHED_FORMATS: Readonly<Record<string, InputFormat>> = {
   '.htm': 'html',
   '.txt': 'txt',
   '.docx': 'docx',
-  '.pdf': 'pdf',
 };
 
 const WORKBOOK_FORMATS: Readonly<Record<string, InputFormat>> = {
@@ -30,12 +29,34 @@ export interface ReadOptions extends Partial<ReadingMode> {
   stdin?: () => Buffer;
 }
 
-export function readInput(path: string, options: ReadOptions = {}): ReadReport {
+/** Reads any input; PDFs are read asynchronously (pdfjs), everything else as readInputSync does. */
+export async function readInput(path: string, options: ReadOptions = {}): Promise<ReadReport> {
+  const { buffer, file, extension, mode } = load(path, options);
+  if (extension === '.pdf') {
+    checkSize(buffer, file);
+    const { readPdf } = require('./published/read-published') as typeof import('./published/read-published');
+    return readPdf(buffer, file, mode);
+  }
+  return readBytes(buffer, file, extension, mode);
+}
+
+/** Reads any input but a PDF, synchronously. */
+export function readInputSync(path: string, options: ReadOptions = {}): ReadReport {
+  const { buffer, file, extension, mode } = load(path, options);
+  return readBytes(buffer, file, extension, mode);
+}
+
+function load(path: string, options: ReadOptions) {
   const mode: ReadingMode = { lenient: options.lenient ?? false };
   const fromStdin = path === '-';
   const file = fromStdin ? '<stdin>' : path;
   const buffer = fromStdin ? (options.stdin ?? (() => readFileSync(0)))() : readFileChecked(path);
-  return readBytes(buffer, file, extname(path).toLowerCase(), mode);
+  return { buffer, file, extension: extname(path).toLowerCase(), mode };
+}
+
+function checkSize(buffer: Buffer, file: string): void {
+  if (buffer.length === 0) throw new ReadError('empty', { file });
+  if (buffer.length > MAX_INPUT_BYTES) throw tooLarge(file, buffer.length);
 }
 
 /** Reads the bytes of an input whose name (for messages) and extension (for its kind, when it has one) are given. */
@@ -45,9 +66,7 @@ export function readBytes(
   extension: string,
   mode: ReadingMode = { lenient: false },
 ): ReadReport {
-  if (buffer.length === 0) throw new ReadError('empty', { file });
-  if (buffer.length > MAX_INPUT_BYTES) throw tooLarge(file, buffer.length);
-
+  checkSize(buffer, file);
   const workbookFormat = WORKBOOK_FORMATS[extension];
   const publishedFormat = PUBLISHED_FORMATS[extension];
   if (publishedFormat) {

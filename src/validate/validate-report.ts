@@ -27,8 +27,12 @@ export interface Validation {
 
 export function validateReport(report: ReadReport, options: ValidateOptions): Validation {
   const schema = checkSchema(report.model);
-  // Cells the reader could not read were reported already: drop the schema's second word on them.
-  const schemaFindings = schema.findings.filter((f) => !report.unreadable.has(f.pointer));
+  // Cells the reader could not read were reported already: drop the schema's second word on them, and on the rows
+  // or tables that are missing only because those cells are.
+  const unreadable = [...report.unreadable];
+  const schemaFindings = schema.findings.filter(
+    (f) => !report.unreadable.has(f.pointer) && !unreadable.some((pointer) => pointer.startsWith(`${f.pointer}/`)),
+  );
   const findings: Finding[] = [...report.findings, ...schemaFindings];
   if (schema.edition) {
     const blocked = new Set([...report.unreadable, ...schemaFindings.map((f) => f.pointer)]);

@@ -194,7 +194,7 @@ const HEADINGS: readonly [Exclude<SectionKey, 'preamble'>, string][] = [
   ['otherMatters', '六、其他需要报告的事项'],
 ];
 
-function headingOf(text: string): Exclude<SectionKey, 'preamble'> | undefined {
+export function headingOf(text: string): Exclude<SectionKey, 'preamble'> | undefined {
   const normalised = normaliseLabel(text).replace(/^([一二三四五六])[.,、]/, '$1、');
   for (const [key, title] of HEADINGS) {
     const wanted = normaliseLabel(title);
@@ -419,7 +419,9 @@ function readRequests(x: Extraction, tables: readonly FlowTable[]): void {
     let labelWidth = Number.POSITIVE_INFINITY;
     let sawData = false;
     for (const row of table.rows) {
-      const labels = labelCells(row, table.positioned ? Math.min(labelWidth, row.length) : row.length);
+      const cells = labelCells(row, table.positioned ? Math.min(labelWidth, row.length) : row.length);
+      // A column header (总计, 其他) never names a row, however like （七）总计 or 3.其他 it looks.
+      const labels = cells.filter((cell) => !isColumnLabel(x.edition, cell.text));
       const leaf = labels.length ? matchLeaf(fields.requestsLeaves, labels, context) : undefined;
       if (!leaf) {
         if (table.positioned && !sawData) {
@@ -433,7 +435,7 @@ function readRequests(x: Extraction, tables: readonly FlowTable[]): void {
           }
         }
         rememberGroups(labels, context);
-        const unknown = labels.filter((cell) => !isKnownRequestsLabel(x.edition, cell.text));
+        const unknown = cells.filter((cell) => !isKnownRequestsLabel(x.edition, cell.text));
         for (const cell of unknown)
           x.note('unplacedLabel', '', { text: cell.text, edition: x.edition.id }, cell.source, 'warning');
         continue;
@@ -454,6 +456,11 @@ function readRequests(x: Extraction, tables: readonly FlowTable[]): void {
       }
     }
   }
+}
+
+function isColumnLabel(edition: Edition, text: string): boolean {
+  const label = normaliseLabel(text);
+  return edition.requests.columns.some((column) => normaliseLabel(column.label.zh) === label);
 }
 
 /** The column of a header row whose cell is exactly this column's label (其他 and 总计 are short: no prefixes). */

@@ -7,6 +7,7 @@ import { docxToFlow } from './docx-source';
 import { extractReport } from './extract-report';
 import type { FlowDocument } from './flow-document';
 import { decodeHtml, embeddedModel, htmlToFlow } from './html-source';
+import { pdfToFlow } from './pdf-source';
 import { workbookToFlow } from './sheet-source';
 import { textToFlow } from './text-source';
 
@@ -31,6 +32,10 @@ export function readPublished(buffer: Buffer, file: string, format: InputFormat,
       throw new ReadError('unsupportedType', { file });
   }
   return finish(flow, file, format, mode, 'published');
+}
+
+export async function readPdf(buffer: Buffer, file: string, mode: ReadingMode): Promise<ReadReport> {
+  return finish(await pdfToFlow(buffer, file), file, 'pdf', mode, 'published');
 }
 
 /** A workbook not made from our template: read by the labels of the official tables, or refused when it has none. */

@@ -1,0 +1,280 @@
+// A PDF's text layer (pdfjs): paragraphs from its lines, and the tables of 二, 三 and 四 rebuilt from positions —
+// a row is a line of figures, and label fragments (wrapped lines, vertical text) are joined by column and given
+// to the nearest row.
+import { ReadError } from '../read-report';
+import { headingOf } from './extract-report';
+import type { FlowCell, FlowDocument, FlowItem } from './flow-document';
+import { normaliseLabel } from './label-text';
+
+interface Run {
+  text: string;
+  page: number;
+  x: number;
+  right: number;
+  /** Baseline, from the top of the page (grows downwards). */
+  y: number;
+  height: number;
+}
+
+type Line = Run[];
+
+export async function pdfToFlow(buffer: Buffer, file: string): Promise<FlowDocument> {
+  const lines = await pdfLines(buffer, file);
+  if (!lines.some((line) => line.some((run) => run.text.trim()))) throw new ReadError('notPdf', { file });
+  const items: FlowItem[] = [];
+  let tableSection: string | undefined;
+  let tableLines: Line[] = [];
+  const flushTable = () => {
+    if (tableSection && tableLines.length) items.push(...tableFromLines(tableLines));
+    tableLines = [];
+  };
+  let paragraph: { text: string; line: Line } | undefined;
+  const flushParagraph = () => {
+    if (paragraph)
+      items.push({ kind: 'paragraph', text: paragraph.text, source: { page: paragraph.line[0]?.page ?? 1 } });
+    paragraph = undefined;
+  };
+  const firstInk = (line: Line) => line.find((run) => run.text.trim() !== '') ?? line[0];
+  const left = Math.min(...lines.map((line) => firstInk(line)?.x ?? Number.POSITIVE_INFINITY));
+  // The right margin of the body text: most lines of a paragraph run to it (tables and titles are not the measure).
+  const rights = lines.map((line) => line[line.length - 1]?.right ?? 0).sort((a, b) => a - b);
+  const right = rights[Math.floor(rights.length * 0.75)] ?? 0;
+
+  for (const line of lines) {
+    const text = lineText(line);
+    const heading = headingOf(text);
+    if (heading) {
+      flushParagraph();
+      flushTable();
+      tableSection = heading === 'proactive' || heading === 'requests' || heading === 'appeals' ? heading : undefined;
+      items.push({ kind: 'paragraph', text, source: { page: line[0]?.page ?? 1 } });
+      continue;
+    }
+    if (tableSection) {
+      tableLines.push(line);
+      continue;
+    }
+    const first = firstInk(line) as Run;
+    const indented = first.x > left + first.height * 0.8;
+    const subheading = /^[（(][一二三四五六七八九十]+[）)]/.test(text);
+    const previousShort = paragraph
+      ? (paragraph.line[paragraph.line.length - 1]?.right ?? 0) < right - first.height * 2
+      : true;
+    if (!paragraph || indented || subheading || previousShort || first.page !== paragraph.line[0]?.page) {
+      // A paragraph continues on the next page when its last line ran to the margin.
+      if (paragraph && first.page !== paragraph.line[0]?.page && !indented && !subheading && !previousShort) {
+        paragraph.text += text;
+        paragraph.line = line;
+        continue;
+      }
+      flushParagraph();
+      paragraph = { text, line };
+    } else {
+      paragraph.text += text;
+      paragraph.line = line;
+    }
+  }
+  flushParagraph();
+  flushTable();
+  return { items };
+}
+
+async function pdfLines(buffer: Buffer, file: string): Promise<Line[]> {
+  // pdfjs is an ES module; Node 20.19+ loads it with require. eval is off: the PDF is untrusted.
+  const pdfjs = require('pdfjs-dist/legacy/build/pdf.mjs') as typeof import('pdfjs-dist');
+  let document: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
+  try {
+    document = await pdfjs.getDocument({
+      data: new Uint8Array(buffer),
+      isEvalSupported: false,
+      verbosity: 0,
+      useSystemFonts: false,
+    }).promise;
+  } catch (error) {
+    if (/password/i.test(String(error))) throw new ReadError('encrypted', { file }, { cause: error });
+    throw new ReadError('notPdf', { file }, { cause: error });
+  }
+  const lines: Line[] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const page = await document.getPage(number);
+    const height = page.view[3] ?? 842;
+    const content = await page.getTextContent();
+    const runs: Run[] = [];
+    for (const item of content.items) {
+      // Spaces come as items of their own: kept for paragraphs, dropped from table cells.
+      if (!('str' in item) || item.str === '') continue;
+      const size = Math.abs(item.transform[3] ?? item.height) || item.height || 10;
+      runs.push({
+        text: item.str,
+        page: number,
+        x: item.transform[4] ?? 0,
+        right: (item.transform[4] ?? 0) + item.width,
+        y: height - (item.transform[5] ?? 0),
+        height: size,
+      });
+    }
+    lines.push(
+      ...groupLines(runs).filter((line) => lineText(line) !== '' && !/^[-—–]\s*\d+\s*[-—–]$/.test(lineText(line))),
+    );
+  }
+  await document.destroy();
+  return lines;
+}
+
+/** Runs on one baseline (within half a character) form a line, left to right. */
+function groupLines(runs: Run[]): Line[] {
+  const sorted = [...runs].sort((a, b) => a.y - b.y || a.x - b.x);
+  const lines: Line[] = [];
+  for (const run of sorted) {
+    const line = lines[lines.length - 1];
+    const anchor = line?.[0];
+    if (line && anchor && Math.abs(run.y - anchor.y) < Math.min(run.height, anchor.height) * 0.5) line.push(run);
+    else lines.push([run]);
+  }
+  return lines.map((line) => line.sort((a, b) => a.x - b.x));
+}
+
+function lineText(line: Line): string {
+  return line
+    .map((run) => run.text)
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const isFigure = (text: string) =>
+  /^[+-]?[\d,]+(\.\d+)?$/.test(normaliseLabel(text)) || /^(—+|-|\/|无)$/.test(text.trim());
+
+/** Runs of one line that touch (a phrase split by font changes) become one piece; a wide gap separates cells. */
+function pieces(line: Line): Run[] {
+  const merged: Run[] = [];
+  for (const run of line.filter((r) => r.text.trim() !== '')) {
+    const last = merged[merged.length - 1];
+    // Digits never join their neighbours (adjacent figures are separate cells); other text does, so a 无 inside
+    // 无正当理由 stays a word rather than a placeholder.
+    const digits = (text: string) => /^[+-]?\d[\d,]*(\.\d+)?$/.test(text.trim());
+    const touching =
+      last && run.x - last.right < Math.min(run.height, last.height) * 0.6 && !digits(run.text) && !digits(last.text);
+    if (last && touching) merged[merged.length - 1] = { ...last, text: last.text + run.text, right: run.right };
+    else merged.push({ ...run });
+  }
+  return merged;
+}
+
+// Header labels of the tables: they stay rows of their own, never part of a data row's label.
+const HEADER_LABELS = [
+  '信息内容',
+  '本年制发件数',
+  '本年废止件数',
+  '现行有效件数',
+  '本年处理决定数量',
+  '本年收费金额',
+  '本年新制作数量',
+  '本年新公开数量',
+  '对外公开总数量',
+  '上一年项目数量',
+  '本年增/减',
+  '处理决定数量',
+  '采购项目数量',
+  '采购总金额',
+  '申请人情况',
+  '自然人',
+  '法人或其他组织',
+  '商业企业',
+  '科研机构',
+  '社会公益组织',
+  '法律服务机构',
+  '总计',
+  '行政复议',
+  '行政诉讼',
+  '未经复议直接起诉',
+  '复议后起诉',
+  '结果维持',
+  '结果纠正',
+  '其他结果',
+  '尚未审结',
+].map(normaliseLabel);
+/** Exactly a header label: （七）总计 is a row, 总计 a column. */
+const isHeader = (text: string) => {
+  const label = normaliseLabel(text);
+  return (
+    /^第二十条/.test(label) ||
+    /勾稽关系/.test(label) ||
+    HEADER_LABELS.includes(label) ||
+    label.startsWith('本年收费金额')
+  );
+};
+
+/** Rebuilds a section's table: each line of figures is a row; label fragments join by column and go to the nearest row. */
+function tableFromLines(lines: readonly Line[]): FlowItem[] {
+  const rows: FlowCell[][] = [];
+  const byPage = new Map<number, Line[]>();
+  for (const line of lines) {
+    const page = line[0]?.page ?? 0;
+    byPage.set(page, [...(byPage.get(page) ?? []), line]);
+  }
+  for (const pageLines of byPage.values()) {
+    const all = pageLines.flatMap(pieces);
+    const figures = all.filter((run) => isFigure(run.text));
+    const labels = all.filter((run) => !isFigure(run.text));
+    // Rows: figures on one baseline.
+    const figureLines = groupLines(figures);
+    const rowY = figureLines.map((line) => line.reduce((sum, run) => sum + run.y, 0) / line.length);
+    // No row is shorter than a line of its text.
+    const lineHeight = Math.min(...all.map((run) => run.height));
+    const gaps = rowY
+      .slice(1)
+      .map((y, i) => y - (rowY[i] as number))
+      .filter((gap) => gap > lineHeight);
+    // A page with one row of the table gives no pitch: a row is then taken as about two lines high.
+    const pitch = gaps.length ? Math.min(...gaps) : lineHeight * 2.2;
+    // Cells: label fragments that overlap horizontally and sit closer than a row's height are one wrapped label
+    // (centred lines start at different x; vertical text is one character a line).
+    const cells: { text: string; top: number; bottom: number; x: number; right: number; source: Run }[] = [];
+    for (const run of [...labels].sort((a, b) => a.y - b.y || a.x - b.x)) {
+      const cell = cells.find(
+        (c) => run.x < c.right && run.right > c.x && run.y > c.bottom && run.y - c.bottom < pitch * 0.9,
+      );
+      if (cell) {
+        cell.text += run.text;
+        cell.bottom = run.y;
+        cell.x = Math.min(cell.x, run.x);
+        cell.right = Math.max(cell.right, run.right);
+      } else {
+        cells.push({ text: run.text, top: run.y, bottom: run.y, x: run.x, right: run.right, source: run });
+      }
+    }
+    type Row = { y: number; labels: typeof cells; figures: Run[] };
+    const placed: Row[] = figureLines.map((line, i) => ({ y: rowY[i] as number, labels: [], figures: line }));
+    const own: Row[] = [];
+    for (const cell of cells) {
+      const middle = (cell.top + cell.bottom) / 2;
+      const nearest = placed.reduce<Row | undefined>(
+        (best, row) => (!best || Math.abs(row.y - middle) < Math.abs(best.y - middle) ? row : best),
+        undefined,
+      );
+      if (nearest && !isHeader(cell.text) && Math.abs(nearest.y - middle) < pitch * 0.6) nearest.labels.push(cell);
+      else own.push({ y: middle, labels: [cell], figures: [] });
+    }
+    // Header lines keep their own rows, one per line.
+    const merged = [
+      ...placed,
+      ...own.reduce<Row[]>((acc, row) => {
+        const same = acc.find((r) => Math.abs(r.y - row.y) < (row.labels[0]?.source.height ?? 10) * 0.5);
+        if (same) same.labels.push(...row.labels);
+        else acc.push(row);
+        return acc;
+      }, []),
+    ];
+    for (const row of merged.sort((a, b) => a.y - b.y)) {
+      const labelCells = row.labels
+        .sort((a, b) => a.x - b.x)
+        .map((cell) => ({ text: cell.text.trim(), source: { page: cell.source.page } }));
+      const figureCells = row.figures
+        .sort((a, b) => a.x - b.x)
+        .map((run) => ({ text: run.text.trim(), source: { page: run.page } }));
+      rows.push([...labelCells, ...figureCells]);
+    }
+  }
+  return rows.length ? [{ kind: 'table', rows, positioned: false }] : [];
+}
