@@ -88,6 +88,11 @@ const messages = {
     zh: '已导入：{file}（{agency}，{year} 年度，{edition} 年版，{how}；{errors} 个错误，{warnings} 个警告）',
     en: 'imported: {file} ({agency}, {year}, {edition} edition, {how}; {errors} errors, {warnings} warnings)',
   },
+  noInputs: { zh: '没有找到可读取的输入：{inputs}', en: 'no readable input found in: {inputs}' },
+  converted: {
+    zh: '结果已写入 {dir}（summary.json、index.html），用时 {seconds} 秒',
+    en: 'results in {dir} (summary.json, index.html), {seconds} s',
+  },
   rulesHeader: { zh: '编号  名称  默认级别  说明', en: 'id  name  severity  description' },
   severityError: { zh: '错误', en: 'error' },
   severityWarning: { zh: '警告', en: 'warning' },

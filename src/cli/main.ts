@@ -114,6 +114,21 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   common(
     program
+      .command('convert')
+      .description('批量转换往年报告 · convert reports in batch')
+      .argument('<inputs...>', 'files, folders (recursive) and globs of any readable input')
+      .requiredOption('-o, --output <dir>', 'output folder: the outputs, summary.json and index.html')
+      .option('--to <formats>', 'docx,html,json,xlsx (default: docx,html,json)')
+      .option('--jobs <n>', 'worker threads (default: the number of cores)')
+      .option('--docx-style <style>', 'gbt9704 | plain')
+      .option('--strict', 'read blanks, —, /, 无 as errors instead of 0 with a warning'),
+  ).action(async (inputs: string[], options) => {
+    const { runConvertCommand } = await import('./convert-command');
+    exitCode = await runConvertCommand(inputs, options, version);
+  });
+
+  common(
+    program
       .command('schema')
       .description('输出某一格式版本的 JSON Schema · print the JSON Schema of an edition')
       .option('--edition <edition>', '2021 | 2019 (default 2021)'),

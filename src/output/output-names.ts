@@ -12,6 +12,6 @@ export function outputBaseName(model: Model, inputPath: string, notValidated: bo
   // Without an agency or a year, the input's own name keeps outputs apart; characters no file system takes are replaced.
   const base = complete ? reportTitle(model) : basename(inputPath, extname(inputPath));
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what must not reach a file name.
-  const safe = base.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+  const safe = base.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/[\s\u3000]+/g, '');
   return notValidated ? `${safe}（未通过检查）` : safe;
 }

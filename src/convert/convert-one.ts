@@ -1,0 +1,48 @@
+// One input of a batch: read (leniently), check, render. Runs in a worker thread; never throws.
+import { countBySeverity, fillTemplate } from '../diagnostics/diagnostic';
+import { readInput } from '../read/read-input';
+import { ReadError, readErrorMessages } from '../read/read-report';
+import { renderOutputs } from '../render/render-outputs';
+import { validateReport } from '../validate/validate-report';
+import type { ConvertJob, ConvertResult } from './job';
+
+export async function convertOne(job: ConvertJob): Promise<ConvertResult> {
+  try {
+    const report = await readInput(job.path, { lenient: job.lenient });
+    const { edition, diagnostics } = validateReport(report, { lang: job.lang, rules: job.rules });
+    const outputs = edition
+      ? await renderOutputs(report.model, edition, job.formats, {
+          docxStyle: job.docxStyle,
+          notValidated: countBySeverity(diagnostics).errors > 0,
+          generator: job.generator,
+        })
+      : [];
+    return {
+      id: job.id,
+      ok: true,
+      format: report.format,
+      readAs: report.readAs,
+      ...(edition ? { edition: edition.id } : {}),
+      model: report.model,
+      sources: [...report.sources],
+      diagnostics,
+      outputs: outputs.map(({ format, bytes }) => ({
+        format,
+        bytes: typeof bytes === 'string' ? Buffer.from(bytes) : new Uint8Array(bytes),
+      })),
+    };
+  } catch (error) {
+    if (error instanceof ReadError) {
+      return {
+        id: job.id,
+        ok: false,
+        error: {
+          messageId: error.messageId,
+          message: fillTemplate(readErrorMessages[error.messageId][job.lang], error.params),
+        },
+      };
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    return { id: job.id, ok: false, error: { messageId: 'internalError', message: detail } };
+  }
+}

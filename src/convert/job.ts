@@ -1,0 +1,31 @@
+// What the convert pool sends to a worker and what comes back: plain data that crosses threads.
+import type { Diagnostic, Lang, SourceRef } from '../diagnostics/diagnostic';
+import type { DocxStyleName } from '../render/docx-styles';
+import type { RenderFormat } from '../render/render-outputs';
+import type { RuleSetting } from '../validate/validate-report';
+
+export interface ConvertJob {
+  id: number;
+  path: string;
+  lang: Lang;
+  lenient: boolean;
+  formats: RenderFormat[];
+  docxStyle: DocxStyleName;
+  rules: Record<string, RuleSetting>;
+  generator: string;
+}
+
+export type ConvertResult =
+  | {
+      id: number;
+      ok: true;
+      format: string;
+      readAs: string;
+      edition?: string;
+      model: Record<string, unknown>;
+      /** Where each value came from (JSON Pointer → place), for cross-year messages. */
+      sources: [string, SourceRef][];
+      diagnostics: Diagnostic[];
+      outputs: { format: RenderFormat; bytes: Uint8Array }[];
+    }
+  | { id: number; ok: false; error: { messageId: string; message: string } };

@@ -1,0 +1,251 @@
+// The batch: convert every input on the pool, write outputs under unique names, check consecutive years of each
+// agency against each other (X301, X201), and sum it all up for summary.json and index.html.
+import { join, relative } from 'node:path';
+import { countBySeverity, type Diagnostic, type Lang, type SourceRef } from '../diagnostics/diagnostic';
+import { outputBaseName } from '../output/output-names';
+import { normaliseLabel } from '../read/published/label-text';
+import type { ReadReport } from '../read/read-report';
+import type { DocxStyleName } from '../render/docx-styles';
+import type { RenderFormat } from '../render/render-outputs';
+import { type RuleSetting, validateReport } from '../validate/validate-report';
+import type { ConvertJob, ConvertResult } from './job';
+import { runJobs } from './worker-pool';
+
+export interface ConvertOptions {
+  outDir: string;
+  formats: RenderFormat[];
+  jobs: number;
+  lenient: boolean;
+  lang: Lang;
+  rules: Record<string, RuleSetting>;
+  docxStyle: DocxStyleName;
+  generator: string;
+  /** Writes outputs; the CLI passes its atomic, input-protecting writer. */
+  write: (outputs: { path: string; bytes: Uint8Array }[], inputs: string[]) => void;
+  onProgress?: (done: number, total: number, record: InputRecord) => void;
+}
+
+export interface InputRecord {
+  path: string;
+  status: 'ok' | 'invalid' | 'unreadable';
+  edition?: string;
+  agency?: string;
+  year?: number;
+  format?: string;
+  readAs?: string;
+  errors: number;
+  warnings: number;
+  /** Diagnostics by rule id. */
+  rules: Record<string, number>;
+  outputs: string[];
+  error?: string;
+  diagnostics: Diagnostic[];
+  /** The figures the index page charts across years (absent when the report lacks them). */
+  figures: TrendFigures;
+  model?: Record<string, unknown>;
+  sources?: [string, SourceRef][];
+}
+
+export interface TrendFigures {
+  newReceived?: number;
+  handled?: number;
+  carriedForward?: number;
+  review?: number;
+  litigation?: number;
+}
+
+export interface CrossYearFinding {
+  agency: string;
+  previous: string;
+  current: string;
+  previousYear: number;
+  year: number;
+  ruleId: string;
+  message: string;
+  pointer: string;
+  expected?: number;
+  actual?: number | string;
+}
+
+export interface ConvertSummary {
+  records: InputRecord[];
+  crossYear: CrossYearFinding[];
+}
+
+export async function runConvert(inputs: readonly string[], options: ConvertOptions): Promise<ConvertSummary> {
+  const jobs: ConvertJob[] = inputs.map((path, id) => ({
+    id,
+    path,
+    lang: options.lang,
+    lenient: options.lenient,
+    formats: options.formats,
+    docxStyle: options.docxStyle,
+    rules: options.rules,
+    generator: options.generator,
+  }));
+  const records: InputRecord[] = new Array(inputs.length);
+  const usedNames = new Set<string>();
+  let done = 0;
+  await runJobs(jobs, options.jobs, (result: ConvertResult) => {
+    const path = inputs[result.id] as string;
+    const record = toRecord(path, result);
+    if (result.ok && result.outputs.length) {
+      const base = uniqueBase(outputBaseName(result.model, path, record.errors > 0), usedNames);
+      const files = result.outputs.map((output) => ({
+        path: join(options.outDir, `${base}.${output.format}`),
+        bytes: output.bytes,
+      }));
+      try {
+        options.write(files, [path]);
+        record.outputs = files.map((file) => relative(options.outDir, file.path));
+      } catch (error) {
+        record.status = 'unreadable';
+        record.error = error instanceof Error ? error.message : String(error);
+      }
+    }
+    records[result.id] = record;
+    done++;
+    options.onProgress?.(done, inputs.length, record);
+  });
+  const crossYear = checkAcrossYears(records, options);
+  for (const record of records) {
+    delete record.model;
+    delete record.sources;
+  }
+  return { records, crossYear };
+}
+
+function toRecord(path: string, result: ConvertResult): InputRecord {
+  if (!result.ok) {
+    return {
+      path,
+      status: 'unreadable',
+      errors: 0,
+      warnings: 0,
+      rules: {},
+      outputs: [],
+      error: result.error.message,
+      diagnostics: [],
+      figures: {},
+    };
+  }
+  const { errors, warnings } = countBySeverity(result.diagnostics);
+  const model = result.model;
+  return {
+    path,
+    status: errors ? 'invalid' : 'ok',
+    ...(result.edition ? { edition: result.edition } : {}),
+    ...(typeof model.agency === 'string' ? { agency: model.agency } : {}),
+    ...(typeof model.year === 'number' ? { year: model.year } : {}),
+    format: result.format,
+    readAs: result.readAs,
+    errors,
+    warnings,
+    rules: countRules(result.diagnostics),
+    outputs: [],
+    diagnostics: result.diagnostics,
+    figures: trendFigures(model),
+    model,
+    sources: result.sources,
+  };
+}
+
+function trendFigures(model: Record<string, unknown>): TrendFigures {
+  const at = (pointer: string) => {
+    let node: unknown = model;
+    for (const key of pointer.split('/').slice(1))
+      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+    return typeof node === 'number' ? node : undefined;
+  };
+  const direct = at('/appeals/litigationDirect/total');
+  const afterReview = at('/appeals/litigationAfterReview/total');
+  const figures: TrendFigures = {};
+  const set = (key: keyof TrendFigures, value: number | undefined) => {
+    if (value !== undefined) figures[key] = value;
+  };
+  set('newReceived', at('/requests/newReceived/total'));
+  set('handled', at('/requests/results/total/total'));
+  set('carriedForward', at('/requests/carriedForward/total'));
+  set('review', at('/appeals/review/total'));
+  set('litigation', direct !== undefined && afterReview !== undefined ? direct + afterReview : undefined);
+  return figures;
+}
+
+function countRules(diagnostics: readonly Diagnostic[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const d of diagnostics) counts[d.ruleId] = (counts[d.ruleId] ?? 0) + 1;
+  return counts;
+}
+
+function uniqueBase(base: string, used: Set<string>): string {
+  let name = base;
+  for (let n = 2; used.has(name); n++) name = `${base}（${n}）`;
+  used.add(name);
+  return name;
+}
+
+/** The same body, however its name is written: 某市 人民政府 ≈ 某市政府, full-width ≈ half-width. */
+export function agencyKey(agency: string): string {
+  return normaliseLabel(agency)
+    .replace(/人民政府/g, '政府')
+    .replace(/[()]/g, '');
+}
+
+/** X301 and X201 between consecutive years of each agency; as warnings, since past reports are being converted. */
+function checkAcrossYears(records: InputRecord[], options: ConvertOptions): CrossYearFinding[] {
+  const byAgency = new Map<string, InputRecord[]>();
+  for (const record of records) {
+    if (!record.model || !record.agency || record.year === undefined || !record.edition) continue;
+    const key = agencyKey(record.agency);
+    byAgency.set(key, [...(byAgency.get(key) ?? []), record]);
+  }
+  const findings: CrossYearFinding[] = [];
+  for (const list of byAgency.values()) {
+    list.sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+    for (let i = 1; i < list.length; i++) {
+      const previous = list[i - 1] as InputRecord;
+      const current = list[i] as InputRecord;
+      if ((current.year ?? 0) - (previous.year ?? 0) !== 1) continue;
+      const asReport = (record: InputRecord): ReadReport => ({
+        file: record.path,
+        format: 'json',
+        readAs: 'model',
+        model: record.model as Record<string, unknown>,
+        sources: new Map(record.sources ?? []),
+        findings: [],
+        unreadable: new Set(),
+      });
+      const cross = validateReport(asReport(current), {
+        lang: options.lang,
+        previous: asReport(previous),
+        rules: { X301: 'warning', X201: 'warning', ...pickCrossYear(options.rules) },
+      }).diagnostics.filter((d) => d.ruleId === 'X301' || d.ruleId === 'X201');
+      for (const d of cross) {
+        findings.push({
+          agency: current.agency as string,
+          previous: previous.path,
+          current: current.path,
+          previousYear: previous.year as number,
+          year: current.year as number,
+          ruleId: d.ruleId,
+          message: d.message,
+          pointer: d.pointer,
+          ...(d.expected !== undefined ? { expected: d.expected } : {}),
+          ...(d.actual !== undefined ? { actual: d.actual } : {}),
+        });
+        current.diagnostics.push(d);
+        current.rules[d.ruleId] = (current.rules[d.ruleId] ?? 0) + 1;
+        if (d.severity === 'error') current.errors++;
+        else current.warnings++;
+      }
+    }
+  }
+  return findings;
+}
+
+/** A config may turn the cross-year rules off (or make them errors); otherwise convert reports them as warnings. */
+function pickCrossYear(rules: Readonly<Record<string, RuleSetting>>): Record<string, RuleSetting> {
+  const picked: Record<string, RuleSetting> = {};
+  for (const id of ['X301', 'X201']) if (rules[id]) picked[id] = rules[id] as RuleSetting;
+  return picked;
+}

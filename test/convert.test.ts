@@ -1,0 +1,196 @@
+// `report convert`: folders of every kind of input, on worker threads; summary.json and index.html; X301 across years.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixture, ROOT, readJsonFixture, runCli, scratch } from './helpers';
+
+const SEED = join(ROOT, '..', 'shared', 'seeds', '000_1185ee4c741c8fc5.txt');
+const CORPUS = join(ROOT, '..', 'shared', 'corpus', '2024-huaian-city-government.pdf');
+
+interface SummaryInput {
+  path: string;
+  status: string;
+  edition?: string;
+  agency?: string;
+  year?: number;
+  errors: number;
+  warnings: number;
+  rules: Record<string, number>;
+  outputs: string[];
+  error?: string;
+}
+
+describe('report convert', () => {
+  const dir = scratch('report-convert-');
+  const archive = join(dir, 'archive');
+  const built = join(dir, 'built');
+  let inputs: string[];
+
+  beforeAll(() => {
+    mkdirSync(join(archive, '2020'), { recursive: true });
+    mkdirSync(join(archive, 'published'), { recursive: true });
+    expect(runCli(['build', fixture('example-2019.json'), '-o', built]).code).toBe(0);
+    const builtFile = (ext: string) => join(built, readdirSync(built).find((f) => f.endsWith(ext)) as string);
+    copyFileSync(fixture('example-2021.xlsx'), join(archive, 'commerce-2025.xlsx'));
+    copyFileSync(fixture('example-2019.json'), join(archive, '2020', 'county-2020.json'));
+    copyFileSync(builtFile('.html'), join(archive, 'published', 'county-2020.html'));
+    copyFileSync(builtFile('.docx'), join(archive, 'published', 'county-2020.docx'));
+    copyFileSync(SEED, join(archive, 'published', 'shijiazhuang-2019.txt'));
+    copyFileSync(CORPUS, join(archive, 'published', 'huaian-2024.pdf'));
+    // Last year of the same agency, whose carry-forward disagrees with this year's carry-over (X301).
+    const lastYear = readJsonFixture('example-2021');
+    lastYear.year = 2024;
+    lastYear.agency = '某市 商务局';
+    // In force last year so that this year's 27 follows (X201 holds); only the carry-over disagrees.
+    ((lastYear.proactive as Record<string, Record<string, number>>).normativeDocs as Record<string, number>).inForce =
+      25;
+    (lastYear.requests as Record<string, unknown>).carriedForward = {
+      natural: 2,
+      commercial: 1,
+      research: 0,
+      publicInterest: 0,
+      legalService: 0,
+      otherOrg: 1,
+      total: 4,
+    };
+    writeFileSync(join(archive, 'commerce-2024.json'), JSON.stringify(lastYear));
+    // Bad and unreadable inputs.
+    copyFileSync(fixture('rules', 'R301', 'fail.json'), join(archive, 'arithmetic-error.json'));
+    writeFileSync(join(archive, 'corrupt.xlsx'), 'PK\u0003\u0004 broken');
+    writeFileSync(join(archive, 'empty.docx'), '');
+    writeFileSync(join(archive, 'not-a.pdf'), 'hello');
+    writeFileSync(join(archive, 'notes.md'), 'not an input: skipped when reading a folder');
+    inputs = [
+      'commerce-2025.xlsx',
+      '2020/county-2020.json',
+      'published/county-2020.html',
+      'published/county-2020.docx',
+      'published/shijiazhuang-2019.txt',
+      'published/huaian-2024.pdf',
+      'commerce-2024.json',
+      'arithmetic-error.json',
+      'corrupt.xlsx',
+      'empty.docx',
+      'not-a.pdf',
+    ].map((name) => join(archive, name));
+  });
+
+  const summaryOf = (out: string) => JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+
+  it('converts a folder of every kind: each input in summary.json, outputs for the readable ones, exit 1', () => {
+    const out = join(dir, 'out');
+    const run = runCli(['convert', archive, '-o', out, '--jobs', '2']);
+    expect(run.code).toBe(1);
+    const summary = summaryOf(out);
+    const byPath = new Map<string, SummaryInput>(summary.inputs.map((input: SummaryInput) => [input.path, input]));
+    expect([...byPath.keys()].sort()).toEqual([...inputs].sort());
+    expect(summary.totals).toEqual({ inputs: 11, ok: 7, invalid: 1, unreadable: 3 });
+    for (const path of inputs) {
+      const input = byPath.get(path) as SummaryInput;
+      if (input.status === 'unreadable') {
+        expect(input.outputs).toEqual([]);
+        expect(input.error).toBeTruthy();
+      } else {
+        expect(input.outputs).toHaveLength(3);
+        for (const output of input.outputs) expect(existsSync(join(out, output))).toBe(true);
+      }
+    }
+    expect(byPath.get(join(archive, 'published', 'huaian-2024.pdf'))).toMatchObject({
+      status: 'ok',
+      agency: '淮安市人民政府',
+      year: 2024,
+      edition: '2021',
+      errors: 0,
+    });
+    expect(byPath.get(join(archive, 'published', 'shijiazhuang-2019.txt'))).toMatchObject({
+      status: 'ok',
+      agency: '石家庄市商务局',
+      year: 2019,
+      edition: '2019',
+    });
+    expect(byPath.get(join(archive, 'arithmetic-error.json'))).toMatchObject({
+      status: 'invalid',
+      errors: 2,
+      rules: { R301: 1, R303: 1 },
+    });
+    expect(byPath.get(join(archive, 'empty.docx'))?.error).toContain('是空文件');
+    // Three copies of the county's 2020 report: three sets of outputs, none over another.
+    const county = readdirSync(out).filter(
+      (name) => name.startsWith('某县人民政府办公室2020') && name.endsWith('.json'),
+    );
+    expect(county.sort()).toEqual([
+      '某县人民政府办公室2020年政府信息公开工作年度报告.json',
+      '某县人民政府办公室2020年政府信息公开工作年度报告（2）.json',
+      '某县人民政府办公室2020年政府信息公开工作年度报告（3）.json',
+    ]);
+    // Plain progress lines when not on a terminal, then the closing table.
+    expect(run.stderr).toMatch(/^\[1\/11\] /m);
+    expect(run.stdout).toContain('结果已写入');
+    expect(run.stdout).toMatch(/commerce-2025\.xlsx\s+通过\s+2021\s+某市商务局\s+2025/);
+  });
+
+  it('checks consecutive years of one agency (names normalised): X301 in summary.json and index.html', () => {
+    const out = join(dir, 'out-x301');
+    runCli([
+      'convert',
+      join(archive, 'commerce-2025.xlsx'),
+      join(archive, 'commerce-2024.json'),
+      '-o',
+      out,
+      '--lang',
+      'en',
+    ]);
+    const summary = summaryOf(out);
+    expect(summary.crossYear).toEqual([
+      expect.objectContaining({
+        ruleId: 'X301',
+        previousYear: 2024,
+        year: 2025,
+        pointer: '/requests/carriedOver/natural',
+        expected: 2,
+        actual: 3,
+        message: expect.stringContaining('三、收到和处理政府信息公开申请情况!D6'),
+      }),
+      expect.objectContaining({ ruleId: 'X301', pointer: '/requests/carriedOver/otherOrg', expected: 1, actual: 0 }),
+    ]);
+    const current = summary.inputs.find((input: SummaryInput) => input.year === 2025);
+    expect(current).toMatchObject({ status: 'ok', warnings: 2, rules: { X301: 2 } });
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(index).toContain('<b>X301</b> 某市商务局 2024→2025');
+    // The trend of the agency across its two years: a table and an inline chart.
+    expect(index).toMatch(/<section class="trend"><h3>某市(商务局| 商务局)<\/h3>/);
+    expect(index).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+    expect(index).toContain(
+      '<th scope="row">2024</th><td class="n">47</td><td class="n">47</td><td class="n">4</td><td class="n">4</td><td class="n">3</td>',
+    );
+  });
+
+  it('gives the same summary on one thread and on two', () => {
+    const one = join(dir, 'one');
+    const two = join(dir, 'two');
+    runCli(['convert', archive, '-o', one, '--jobs', '1', '--to', 'json']);
+    runCli(['convert', archive, '-o', two, '--jobs', '2', '--to', 'json']);
+    expect(readFileSync(join(one, 'summary.json'), 'utf8')).toBe(readFileSync(join(two, 'summary.json'), 'utf8'));
+  });
+
+  it('takes globs, writes our filled template with --to xlsx, and exits 2 when nothing can be read', () => {
+    const out = join(dir, 'glob');
+    const run = runCli(['convert', join(archive, '*.json'), '-o', out, '--to', 'xlsx']);
+    expect(
+      summaryOf(out)
+        .inputs.map((input: SummaryInput) => input.path)
+        .sort(),
+    ).toEqual(['arithmetic-error.json', 'commerce-2024.json'].map((name) => join(archive, name)));
+    expect(run.code).toBe(1);
+    const validated = runCli(['validate', join(out, '某市商务局2024年政府信息公开工作年度报告.xlsx')]);
+    expect(validated.code).toBe(0);
+    const none = runCli([
+      'convert',
+      join(archive, 'corrupt.xlsx'),
+      join(archive, 'not-a.pdf'),
+      '-o',
+      join(dir, 'none'),
+    ]);
+    expect(none.code).toBe(2);
+    expect(runCli(['convert', join(archive, 'nothing-*.xlsx'), '-o', join(dir, 'empty')]).code).toBe(2);
+  });
+});
