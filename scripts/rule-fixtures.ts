@@ -53,6 +53,14 @@ export const ruleFixtures: Readonly<Record<string, RuleFixture>> = {
     fail: { '/requests/carriedForward/natural': 3, '/requests/carriedForward/total': 5 },
   },
   R401: { base: 'example-2021', pass: {}, fail: { '/appeals/review/total': 5 } },
+  N001: {
+    base: 'example-2021',
+    pass: {},
+    fail: {
+      '/overview/4':
+        '全年共收到政府信息公开申请 45 件，上年结转 4 件；已办结 47 件，其中予以公开 19 件、部分公开 5 件、不予公开 7 件、无法提供 12 件、不予处理 3 件、其他处理 1 件，结转下年度继续办理 4 件。全年因政府信息公开被申请行政复议 5 件、提起行政诉讼 3 件。',
+    },
+  },
   X301: {
     base: 'example-2021',
     pass: {},

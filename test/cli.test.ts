@@ -13,7 +13,7 @@ describe('report validate output formats', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`${good}（2021年版，JSON）  ✓ 无错误`);
     expect(run.stdout).toContain(`${r301}（2021年版，JSON）\n  ✖ 错误  三 › 一、本年新收政府信息公开申请数量 › 总计`);
-    expect(run.stdout.trim().split('\n').pop()).toBe('✖ 2 个文件：2 个错误，0 个警告');
+    expect(run.stdout.trim().split('\n').pop()).toBe('✖ 2 个文件：2 个错误，1 个警告');
     expect(run.stdout).not.toContain('\u001b[');
     const coloured = runCli(['validate', r301], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
     expect(coloured.stdout).toContain('\u001b[31m');
@@ -30,7 +30,7 @@ describe('report validate output formats', () => {
       tool: 'report',
       formatVersion: 1,
       lang: 'en',
-      summary: { files: 1, errors: 2, warnings: 0, unreadable: 0 },
+      summary: { files: 1, errors: 2, warnings: 1, unreadable: 0 },
     });
     expect(output.files[0]).toMatchObject({
       file: r301,
@@ -65,9 +65,9 @@ describe('report validate output formats', () => {
     const run = runCli(['validate', good, r301, '--format', 'junit']);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(
-      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="report validate" tests="3" failures="2" errors="0">/,
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="report validate" tests="4" failures="3" errors="0">/,
     );
-    expect(run.stdout).toContain(`<testsuite name="${r301}" tests="2" failures="2" errors="0">`);
+    expect(run.stdout).toContain(`<testsuite name="${r301}" tests="3" failures="3" errors="0">`);
     expect(run.stdout).toContain('<testcase classname="');
     expect(run.stdout).toContain(
       'name="R301 /requests/newReceived/total"><failure message="三 › 一、本年新收政府信息公开申请数量 › 总计',
@@ -94,7 +94,7 @@ describe('report validate exit codes and options', () => {
     const mixed = runCli(['validate', good, r301, 'missing.json']);
     expect(mixed.code).toBe(2);
     expect(mixed.stdout).toContain('找不到文件 missing.json');
-    expect(mixed.stdout).toContain('3 个文件：2 个错误，0 个警告，1 个无法读取');
+    expect(mixed.stdout).toContain('3 个文件：2 个错误，1 个警告，1 个无法读取');
   });
 
   it('warnings alone exit 0; --max-warnings turns too many into 1; --quiet hides them', () => {

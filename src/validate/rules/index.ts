@@ -5,6 +5,7 @@ import { carriedOverMatchesPrevious } from './carried-over-matches-previous';
 import { editionYear } from './edition-year';
 import { inForceContinuity } from './in-force-continuity';
 import { inputRule } from './input';
+import { narrativeFigures } from './narrative-figures';
 import { requestsBalance } from './requests-balance';
 import { requestsResultsTotal } from './requests-results-total';
 import { requestsRowTotal } from './requests-row-total';
@@ -20,6 +21,7 @@ export const checkingRules: readonly Rule[] = [
   appealsTotal,
   carriedOverMatchesPrevious,
   inForceContinuity,
+  narrativeFigures,
 ];
 
 /** Every rule with its messages: the two reading checks first, then the checking rules. */

@@ -1,0 +1,134 @@
+// N001: a figure that the text of 一、总体情况 states for a table cell (收到申请 N 件, 上年结转 M 件 …) equals it.
+import type { Rule, RuleContext } from '../rule';
+
+/** A statement: its pattern (the figure in group 1, or none when it says "none"), and the table cells it totals. */
+interface Statement {
+  what: string;
+  pattern: RegExp;
+  /** The figure the statement gives when the pattern has no number (未收到… = 0). */
+  fixed?: number;
+  pointers: (context: RuleContext) => string[];
+}
+
+const N = '(\\d+)\\s*(?:件|起|宗|个)';
+const totals = (context: RuleContext, prefix: string) =>
+  context.fields.requestsLeaves
+    .filter((leaf) => leaf.pointer.startsWith(prefix))
+    .map((leaf) => `${leaf.pointer}/total`);
+
+// Patterns keep to one clause (no 。；，between the words and the figure), so a figure is never borrowed from the next.
+const STATEMENTS: readonly Statement[] = [
+  {
+    what: 'newReceived',
+    pattern: new RegExp(`(?:收到|受理|新收)[^。；，,\\d]{0,16}?申请(?:共|合计)?\\s*${N}`),
+    pointers: () => ['/requests/newReceived/total'],
+  },
+  {
+    what: 'carriedOver',
+    pattern: new RegExp(`上年(?:度)?结转[^。；，,\\d]{0,12}?${N}`),
+    pointers: () => ['/requests/carriedOver/total'],
+  },
+  {
+    what: 'carriedForward',
+    pattern: new RegExp(`结转(?:至|到)?下(?:一)?年度?(?:继续办理)?\\s*${N}`),
+    pointers: () => ['/requests/carriedForward/total'],
+  },
+  {
+    what: 'handled',
+    pattern: new RegExp(`(?:已办结|共办结|办结)\\s*${N}`),
+    pointers: () => ['/requests/results/total/total'],
+  },
+  { what: 'granted', pattern: new RegExp(`予以公开\\s*${N}`), pointers: () => ['/requests/results/granted/total'] },
+  {
+    what: 'partiallyGranted',
+    pattern: new RegExp(`部分公开\\s*${N}`),
+    pointers: () => ['/requests/results/partiallyGranted/total'],
+  },
+  { what: 'denied', pattern: new RegExp(`不予公开\\s*${N}`), pointers: (c) => totals(c, '/requests/results/denied/') },
+  {
+    what: 'unable',
+    pattern: new RegExp(`无法提供\\s*${N}`),
+    pointers: (c) => totals(c, '/requests/results/unableToProvide/'),
+  },
+  {
+    what: 'notProcessed',
+    pattern: new RegExp(`不予处理\\s*${N}`),
+    pointers: (c) => totals(c, '/requests/results/notProcessed/'),
+  },
+  { what: 'other', pattern: new RegExp(`其他处理\\s*${N}`), pointers: (c) => totals(c, '/requests/results/other') },
+  { what: 'review', pattern: new RegExp(`行政复议(?:案件|申请)?\\s*${N}`), pointers: () => ['/appeals/review/total'] },
+  {
+    what: 'litigation',
+    pattern: new RegExp(`行政诉讼(?:案件)?\\s*${N}`),
+    pointers: () => ['/appeals/litigationDirect/total', '/appeals/litigationAfterReview/total'],
+  },
+  {
+    what: 'noRequests',
+    pattern: /未(?:收到|受理)[^。；，,\d]{0,8}?(?:依申请公开|政府信息公开申请)/,
+    fixed: 0,
+    pointers: () => ['/requests/newReceived/total'],
+  },
+  {
+    what: 'noReview',
+    pattern: /未(?:发生|收到)[^。；，,\d]{0,8}?行政复议/,
+    fixed: 0,
+    pointers: () => ['/appeals/review/total'],
+  },
+  {
+    what: 'noLitigation',
+    pattern: /未(?:发生|收到)[^。；，,\d]{0,12}?行政诉讼/,
+    fixed: 0,
+    pointers: () => ['/appeals/litigationDirect/total', '/appeals/litigationAfterReview/total'],
+  },
+];
+
+export const narrativeFigures: Rule = {
+  id: 'N001',
+  name: 'narrative-figures',
+  severity: 'warning',
+  description: {
+    zh: '“一、总体情况”中复述的表格数字（收到申请 N 件、上年结转 M 件、行政复议 K 件等）与表格一致',
+    en: 'Figures that section 一 restates from the tables (requests received, carried over, reviews …) match them',
+  },
+  details: {
+    zh: '总体情况常常复述表格中的数字：收到（受理）申请 N 件、上年结转、结转下年度、已办结、予以公开、部分公开、不予公开、无法提供、不予处理、其他处理、行政复议、行政诉讼，以及“未收到依申请公开”“未发生行政复议和行政诉讼”。文中数字与表格不一致是审核中最常见的问题。本规则引用原句并指出对应的表格栏目；只读能确定所指的说法，读不出的句子不作判断。可在配置中关闭（"N001": "off"）。',
+    en: 'Section 一 often restates table figures: requests received, carried over, carried forward, handled, disclosed, partially disclosed, not disclosed, unable to provide, not processed, otherwise handled, reviews and lawsuits, and statements that there were none. A mismatch is what reviewers find most often. The rule quotes the sentence and names the table cell; it reads only statements whose meaning is certain and leaves other sentences alone. Turn it off in the config ("N001": "off").',
+  },
+  messages: {
+    mismatch: {
+      zh: '{label}（{at}）为 {actual}，但“一、总体情况”写的是 {expected}：“{sentence}”',
+      en: '{label} ({at}) is {actual}, but section 一 says {expected}: "{sentence}"',
+    },
+  },
+  check(context) {
+    const paragraphs = context.model.overview;
+    if (!Array.isArray(paragraphs)) return;
+    const seen = new Set<string>();
+    for (const paragraph of paragraphs) {
+      if (typeof paragraph !== 'string') continue;
+      for (const sentence of paragraph.split(/(?<=[。；;！!？?])/)) {
+        for (const statement of STATEMENTS) {
+          const match = statement.pattern.exec(sentence);
+          if (!match) continue;
+          const stated = statement.fixed ?? Number(match[1]);
+          const pointers = statement.pointers(context);
+          const values = pointers.map((pointer) => context.number(pointer));
+          if (pointers.length === 0 || values.some((value) => value === undefined)) continue;
+          const table = (values as number[]).reduce((a, b) => a + b, 0);
+          const pointer = pointers[0] as string;
+          const key = `${statement.what}:${stated}`;
+          if (table === stated || seen.has(key)) continue;
+          seen.add(key);
+          context.report({
+            messageId: 'mismatch',
+            pointer: pointers.length === 1 ? pointer : pointer.replace(/\/[^/]+\/total$/, ''),
+            expected: stated,
+            actual: table,
+            params: { sentence: sentence.trim() },
+            ...(pointers.length > 1 ? { related: pointers } : {}),
+          });
+        }
+      }
+    }
+  },
+};
