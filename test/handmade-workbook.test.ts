@@ -7,6 +7,8 @@ import { getEdition } from '../src/editions';
 import { fieldsOf } from '../src/editions/fields';
 import { readJsonFixture, runCli, scratch, toolAvailable } from './helpers';
 
+// The example report as nested records, looked up by key as the layout is written.
+// biome-ignore lint/suspicious/noExplicitAny: a JSON fixture walked by keys taken from the edition definition.
 const example = readJsonFixture('example-2021') as Record<string, any>;
 const dir = scratch('report-handmade-');
 const path = join(dir, 'handmade.xlsx');
