@@ -2,6 +2,7 @@
 // Prints a table, writes bench/results/latest.json, and exits 1 when a target is missed.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +46,17 @@ const rows = {
 
 rmSync(buildDir, { recursive: true, force: true });
 const [validate, build, bare, version, empty] = Object.values(rows);
+
+// report convert of many generated workbooks (all outputs) on one and on two worker threads: whole runs, once each.
+const CONVERT_COUNT = Number(process.env.BENCH_CONVERT_COUNT ?? 1000);
+const convertRuns = CONVERT_COUNT > 0 ? await benchConvert(CONVERT_COUNT) : undefined;
 const targets = [
+  ...(convertRuns
+    ? [
+        { name: 'convert --jobs 2 / --jobs 1 speed', value: convertRuns.speedup, limit: 1.7, unit: '×', atLeast: true },
+        { name: 'peak RSS of convert (--jobs 2)', value: convertRuns.jobs2.peakRssMb, limit: 400, unit: ' MB' },
+      ]
+    : []),
   { name: 'validate / bare SheetJS read', value: validate.median / bare.median, limit: 1.5, unit: '×' },
   { name: 'report --version / node -e 0', value: version.median / empty.median, limit: 2, unit: '×' },
   { name: 'peak RSS of report validate', value: validate.peakRssMb, limit: 150, unit: ' MB' },
@@ -64,11 +75,22 @@ for (const [name, row] of Object.entries(rows)) {
 }
 print();
 let missed = 0;
+if (convertRuns) {
+  for (const [name, run] of [
+    ['--jobs 1', convertRuns.jobs1],
+    ['--jobs 2', convertRuns.jobs2],
+  ]) {
+    print(
+      `report convert ${CONVERT_COUNT} workbooks ${pad(name, 10)} ${run.seconds.toFixed(1)} s  ${run.rate.toFixed(1)} reports/s  peak RSS ${run.peakRssMb.toFixed(1)} MB`,
+    );
+  }
+  print();
+}
 for (const target of targets) {
-  const ok = target.value <= target.limit;
+  const ok = target.atLeast ? target.value >= target.limit : target.value <= target.limit;
   if (!ok) missed++;
   print(
-    `${ok ? 'PASS' : 'MISS'}  ${pad(target.name, 34)} ${target.value.toFixed(2)}${target.unit} (target ≤ ${target.limit}${target.unit})`,
+    `${ok ? 'PASS' : 'MISS'}  ${pad(target.name, 34)} ${target.value.toFixed(2)}${target.unit} (target ${target.atLeast ? '≥' : '≤'} ${target.limit}${target.unit})`,
   );
 }
 
@@ -77,6 +99,53 @@ print(`      ${pad('build / validate (no target)', 34)} ${buildRatio.toFixed(2)}
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
 writeFileSync(
   join(root, 'bench', 'results', 'latest.json'),
-  `${JSON.stringify({ node: process.version, runs: RUNS, rows, targets, buildRatio }, null, 2)}\n`,
+  `${JSON.stringify({ node: process.version, runs: RUNS, rows, targets, buildRatio, convert: convertRuns }, null, 2)}\n`,
 );
 process.exitCode = missed ? 1 : 0;
+
+/** Writes `count` template workbooks (20 distinct reports, each under several names) and converts them twice. */
+async function benchConvert(count) {
+  const require = createRequire(import.meta.url);
+  const { writeTemplate } = require(join(root, 'dist', 'src', 'template', 'write-template.js'));
+  const { getEdition } = require(join(root, 'dist', 'src', 'editions', 'index.js'));
+  const example = JSON.parse(readFileSync(join(root, 'fixtures', 'example-2021.json'), 'utf8'));
+  const base = join(tmpdir(), `report-bench-convert-${process.pid}`);
+  const inputs = join(base, 'inputs');
+  mkdirSync(inputs, { recursive: true });
+  const distinct = [];
+  for (let i = 0; i < 20; i++) {
+    const model = structuredClone(example);
+    model.agency = `某市第${i + 1}局`;
+    model.year = 2021 + (i % 5);
+    model.proactive.licensing.decisions += i;
+    distinct.push(await writeTemplate(getEdition('2021'), { model }));
+  }
+  for (let i = 0; i < count; i++)
+    writeFileSync(join(inputs, `report-${String(i).padStart(4, '0')}.xlsx`), distinct[i % distinct.length]);
+  const run = (jobs) => {
+    const out = join(base, `out-${jobs}`);
+    const rssFile = join(base, `rss-${jobs}.txt`);
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, [bin, 'convert', inputs, '-o', out, '--jobs', String(jobs)], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: {
+        ...process.env,
+        CI: '1',
+        NODE_OPTIONS: `--require ${join(root, 'bench', 'record-rss.cjs')}`,
+        RECORD_RSS: rssFile,
+      },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    if (result.status !== 0)
+      throw new Error(`convert --jobs ${jobs} exited ${result.status}: ${result.stderr.toString().slice(-2000)}`);
+    const rss = Math.max(...readFileSync(rssFile, 'utf8').trim().split('\n').map(Number));
+    rmSync(out, { recursive: true, force: true });
+    return { seconds, rate: count / seconds, peakRssMb: rss / 1024 / 1024 };
+  };
+  const jobs1 = run(1);
+  const jobs2 = run(2);
+  rmSync(base, { recursive: true, force: true });
+  return { count, jobs1, jobs2, speedup: jobs2.rate / jobs1.rate };
+}

@@ -10,7 +10,7 @@ import type { RenderFormat } from '../render/render-outputs';
 import { say, UsageError } from './cli-messages';
 import { type CommonOptions, reportFailure } from './main';
 import { resolveCommon } from './shared-options';
-import { displayPath, prepareDirectory, writeOutputs } from './write-outputs';
+import { displayPath, inputGuard, prepareDirectory, writeOutputs } from './write-outputs';
 
 export interface ConvertFlags extends CommonOptions {
   output: string;
@@ -49,7 +49,7 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
       rules: common.config.rules,
       docxStyle,
       generator: `report ${toolVersion}`,
-      write: (outputs, sources) => writeOutputs(outputs, sources),
+      protect: inputGuard(files),
       onProgress: (done, total, record) => progress(done, total, record, started),
     });
     progress.finish();

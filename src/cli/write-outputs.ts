@@ -22,11 +22,18 @@ export function prepareDirectory(directory: string): void {
   if (!statSync(directory).isDirectory()) throw new UsageError('outputNotDirectory', { file: directory });
 }
 
-export function writeOutputs(outputs: readonly OutputFile[], inputs: readonly string[]): void {
+/** A check, built once for a set of inputs, that throws when an output path is one of them (through links too). */
+export function inputGuard(inputs: readonly string[]): (outputs: readonly string[]) => void {
   const realInputs = new Set(inputs.filter((input) => input !== '-').map((input) => realpathOrSelf(input)));
-  for (const { path } of outputs) {
-    if (realInputs.has(realpathOrSelf(path))) throw new UsageError('outputIsInput', { file: path });
-  }
+  return (outputs) => {
+    for (const path of outputs) {
+      if (realInputs.has(realpathOrSelf(path))) throw new UsageError('outputIsInput', { file: path });
+    }
+  };
+}
+
+export function writeOutputs(outputs: readonly OutputFile[], inputs: readonly string[]): void {
+  inputGuard(inputs)(outputs.map((output) => output.path));
   for (const { path, bytes } of outputs) {
     try {
       writeFileAtomic(path, bytes);

@@ -1,5 +1,6 @@
 // The batch: convert every input on the pool, write outputs under unique names, check consecutive years of each
 // agency against each other (X301, X201), and sum it all up for summary.json and index.html.
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { countBySeverity, type Diagnostic, type Lang, type SourceRef } from '../diagnostics/diagnostic';
 import { outputBaseName } from '../output/output-names';
@@ -20,8 +21,8 @@ export interface ConvertOptions {
   rules: Record<string, RuleSetting>;
   docxStyle: DocxStyleName;
   generator: string;
-  /** Writes outputs; the CLI passes its atomic, input-protecting writer. */
-  write: (outputs: { path: string; bytes: Uint8Array }[], inputs: string[]) => void;
+  /** Refuses output paths that are inputs (the CLI passes its check); called before any output is renamed into place. */
+  protect: (outputs: readonly string[]) => void;
   onProgress?: (done: number, total: number, record: InputRecord) => void;
 }
 
@@ -84,29 +85,43 @@ export async function runConvert(inputs: readonly string[], options: ConvertOpti
     generator: options.generator,
   }));
   const records: InputRecord[] = new Array(inputs.length);
-  const usedNames = new Set<string>();
+  // Outputs land in hidden temporary files as reports finish (in any order); they get their names in input order
+  // afterwards, so two runs name colliding reports alike whatever the threads did.
+  const pending = new Map<number, { format: string; temporary: string }[]>();
   let done = 0;
-  await runJobs(jobs, options.jobs, (result: ConvertResult) => {
-    const path = inputs[result.id] as string;
-    const record = toRecord(path, result);
-    if (result.ok && result.outputs.length) {
-      const base = uniqueBase(outputBaseName(result.model, path, record.errors > 0), usedNames);
-      const files = result.outputs.map((output) => ({
-        path: join(options.outDir, `${base}.${output.format}`),
-        bytes: output.bytes,
-      }));
-      try {
-        options.write(files, [path]);
-        record.outputs = files.map((file) => relative(options.outDir, file.path));
-      } catch (error) {
-        record.status = 'unreadable';
-        record.error = error instanceof Error ? error.message : String(error);
+  try {
+    await runJobs(jobs, options.jobs, (result: ConvertResult) => {
+      const path = inputs[result.id] as string;
+      const record = toRecord(path, result);
+      if (result.ok && result.outputs.length) {
+        const files = result.outputs.map((output) => {
+          const temporary = join(options.outDir, `.report-${process.pid}-${result.id}.${output.format}.tmp`);
+          writeFileSync(temporary, output.bytes);
+          return { format: output.format, temporary };
+        });
+        pending.set(result.id, files);
       }
-    }
-    records[result.id] = record;
-    done++;
-    options.onProgress?.(done, inputs.length, record);
-  });
+      records[result.id] = record;
+      done++;
+      options.onProgress?.(done, inputs.length, record);
+    });
+    const usedNames = new Set<string>();
+    records.forEach((record, id) => {
+      const files = pending.get(id);
+      if (!files || !record.model) return;
+      const base = uniqueBase(outputBaseName(record.model, record.path, record.errors > 0), usedNames);
+      const finals = files.map((file) => join(options.outDir, `${base}.${file.format}`));
+      options.protect(finals);
+      files.forEach((file, index) => {
+        renameSync(file.temporary, finals[index] as string);
+      });
+      pending.delete(id);
+      record.outputs = finals.map((final) => relative(options.outDir, final));
+    });
+  } finally {
+    // A failed run leaves no half-written file behind.
+    for (const files of pending.values()) for (const file of files) rmSync(file.temporary, { force: true });
+  }
   const crossYear = checkAcrossYears(records, options);
   for (const record of records) {
     delete record.model;
@@ -146,7 +161,10 @@ function toRecord(path: string, result: ConvertResult): InputRecord {
     diagnostics: result.diagnostics,
     figures: trendFigures(model),
     model,
-    sources: result.sources,
+    // Only what the cross-year rules point at is kept: a batch holds a thousand reports.
+    sources: result.sources.filter(
+      ([pointer]) => pointer.startsWith('/requests/carriedOver/') || pointer.endsWith('/inForce'),
+    ),
   };
 }
 

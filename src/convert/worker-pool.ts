@@ -1,59 +1,58 @@
-// Runs convert jobs on N worker threads (or in this thread for N = 1), in any order, one result per job.
+// Runs convert jobs on N worker threads, in any order, one result per job. Each worker has two jobs in hand, so it
+// never waits for the main thread; a worker that dies fails its jobs and is replaced.
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { convertOne } from './convert-one';
 import type { ConvertJob, ConvertResult } from './job';
 
 export const defaultJobs = () => Math.max(1, cpus().length);
+
+const IN_HAND = 2;
+// A small young generation and a ceiling keep each worker's memory near what one report needs; a report that
+// needs more fails alone (the worker is replaced).
+const LIMITS = { maxOldGenerationSizeMb: 384 };
 
 export async function runJobs(
   jobs: readonly ConvertJob[],
   threads: number,
   onResult: (result: ConvertResult) => void,
 ): Promise<void> {
-  if (threads <= 1) {
-    // One job at a time needs no thread: no start-up cost, the same code path.
-    for (const job of jobs) onResult(await convertOne(job));
-    return;
-  }
   const queue = [...jobs];
+  let remaining = jobs.length;
+  if (remaining === 0) return;
   const workerFile = join(__dirname, 'convert-worker.js');
   await new Promise<void>((resolve) => {
-    let running = 0;
+    const finish = (result: ConvertResult) => {
+      onResult(result);
+      remaining--;
+      if (remaining === 0) resolve();
+    };
     const start = () => {
-      const job = queue.shift();
-      if (!job) {
-        if (running === 0) resolve();
-        return;
-      }
-      running++;
-      const worker = new Worker(workerFile);
-      let current = job;
-      const next = () => {
-        const upcoming = queue.shift();
-        if (!upcoming) {
-          running--;
-          void worker.terminate();
-          if (running === 0) resolve();
-          return;
+      if (queue.length === 0) return;
+      const worker = new Worker(workerFile, { resourceLimits: LIMITS });
+      const inHand = new Map<number, ConvertJob>();
+      const feed = () => {
+        while (inHand.size < IN_HAND) {
+          const job = queue.shift();
+          if (!job) break;
+          inHand.set(job.id, job);
+          worker.postMessage(job);
         }
-        current = upcoming;
-        worker.postMessage(current);
+        if (inHand.size === 0) void worker.terminate();
       };
       worker.on('message', (result: ConvertResult) => {
-        onResult(result);
-        next();
+        inHand.delete(result.id);
+        feed();
+        finish(result);
       });
-      // A worker that dies (out of memory, a bug in a library) fails its job; a fresh worker takes the rest.
       worker.on('error', (error) => {
-        onResult({ id: current.id, ok: false, error: { messageId: 'internalError', message: error.message } });
-        running--;
+        for (const job of inHand.values())
+          finish({ id: job.id, ok: false, error: { messageId: 'internalError', message: error.message } });
+        inHand.clear();
         start();
       });
-      worker.postMessage(current);
+      feed();
     };
     for (let i = 0; i < Math.min(threads, jobs.length); i++) start();
-    if (jobs.length === 0) resolve();
   });
 }

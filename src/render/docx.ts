@@ -90,12 +90,23 @@ export async function renderDocx(
       case 'paragraph':
         return [paragraph(block.text, style.body)];
       case 'table':
-        return [renderTable(block, style, textWidth), new Paragraph({ children: [], spacing: { after: 120 } })];
+        return [renderTable(block, textWidth), new Paragraph({ children: [], spacing: { after: 120 } })];
     }
   }
 
   const [before, after] = style.pageNumber.format('#');
+  const tableRun = (bold: boolean) => ({
+    font: { eastAsia: style.table.eastAsia, ascii: style.table.latin, hAnsi: style.table.latin },
+    size: Math.round(style.table.size * 2),
+    ...(bold ? { bold: true } : {}),
+  });
   const doc = new Document({
+    styles: {
+      paragraphStyles: [
+        { id: 'TableText', name: 'Table Text', run: tableRun(false), paragraph: { spacing: { line: 240 } } },
+        { id: 'TableHeader', name: 'Table Header', basedOn: 'TableText', run: tableRun(true) },
+      ],
+    },
     creator: 'report',
     lastModifiedBy: 'report',
     title: document.title,
@@ -144,7 +155,7 @@ export async function renderDocx(
   return pinZipTimestamps(bytes);
 }
 
-function renderTable(table: TableBlock, style: DocxStyle, textWidth: number): Table {
+function renderTable(table: TableBlock, textWidth: number): Table {
   const total = table.widths.reduce((a, b) => a + b, 0);
   const columnWidths = table.widths.map((w) => Math.floor((w / total) * textWidth));
   const widthOf = (start: number, span: number) => columnWidths.slice(start, start + span).reduce((a, b) => a + b, 0);
@@ -167,14 +178,15 @@ function renderTable(table: TableBlock, style: DocxStyle, textWidth: number): Ta
       const alignment = numeric || cell.header !== 'row' ? AlignmentType.CENTER : AlignmentType.LEFT;
       return new TableCell({
         children: [
+          // The font and size come from the TableText style: a cell carries only its text.
           new Paragraph({
+            style: cell.header === 'col' || cell.header === 'colgroup' ? 'TableHeader' : 'TableText',
             alignment,
-            children: [run(cell.text, { ...style.table, bold: cell.header === 'col' || cell.header === 'colgroup' })],
+            children: [new TextRun(cell.text)],
           }),
         ],
         width: { size: width, type: WidthType.DXA },
         verticalAlign: VerticalAlignTable.CENTER,
-        margins: { left: 60, right: 60, top: 30, bottom: 30 },
         ...(colSpan > 1 ? { columnSpan: colSpan } : {}),
         ...(rowSpan > 1 ? { rowSpan } : {}),
       });
@@ -187,6 +199,7 @@ function renderTable(table: TableBlock, style: DocxStyle, textWidth: number): Ta
     columnWidths,
     width: { size: textWidth, type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
+    margins: { left: 60, right: 60, top: 30, bottom: 30 },
   });
 }
 

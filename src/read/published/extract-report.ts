@@ -506,13 +506,10 @@ function matchLeaf(
     const own = leaf.labels[leaf.labels.length - 1] as Label;
     if (!labels.some((cell) => labelMatches(cell.text, own))) continue;
     const parents = leaf.labels.slice(0, -1);
-    const score =
-      1 +
-      parents.filter((parent) => texts.some((text) => labelMatches(text, parent))).length * 2 -
-      (parents.length ? 0 : 0);
-    // A leaf with parents that none of the labels mention is only a weak match (3.其他 vs. 其他 columns).
-    const weak = parents.length > 0 && score === 1 && coreLabel(normaliseLabel(own.zh)).length <= 2;
-    if (weak) continue;
+    const score = 1 + parents.filter((parent) => texts.some((text) => labelMatches(text, parent))).length * 2;
+    // A bare two-character label (其他, 总计) names a row only with its group in sight; （七）总计 or 3.其他, numbered, does.
+    const bare = labels.some((cell) => normaliseLabel(cell.text) === coreLabel(normaliseLabel(own.zh)));
+    if (parents.length > 0 && score === 1 && bare && coreLabel(normaliseLabel(own.zh)).length <= 2) continue;
     if (!best || score > best.score) best = { leaf, score };
   }
   return best?.leaf;
