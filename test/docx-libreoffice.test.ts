@@ -6,7 +6,7 @@ import { getEdition } from '../src/editions';
 import { fieldsOf } from '../src/editions/fields';
 import type { Edition, EditionId } from '../src/editions/types';
 import { figuresOf, layoutReport } from '../src/render/layout';
-import { fontAvailable, readJsonFixture, runCli, scratch, toolAvailable } from './helpers';
+import { convertWithOffice, fontAvailable, readJsonFixture, runCli, scratch, toolAvailable } from './helpers';
 
 const hasOffice = toolAvailable('soffice', 'converting the DOCX output to PDF with LibreOffice');
 const hasPdftotext = hasOffice && toolAvailable('pdftotext', 'reading the text of the PDF');
@@ -134,20 +134,7 @@ describeWithTools('the DOCX in LibreOffice', () => {
     // The unique figures break the arithmetic on purpose: --force builds it anyway.
     expect(runCli(['build', input, '--to', 'docx', '--docx-style', style, '-o', out, '--force']).code).toBe(1);
     const docx = readdirSync(out).find((name) => name.endsWith('.docx')) as string;
-    const convert = spawnSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${join(dir, 'profile')}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        out,
-        join(out, docx),
-      ],
-      { encoding: 'utf8', timeout: 120_000 },
-    );
-    expect(convert.status).toBe(0);
+    convertWithOffice(out, 'pdf', [join(out, docx)]);
     const pdf = join(out, docx.replace(/\.docx$/, '.pdf'));
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
 
@@ -172,20 +159,7 @@ describeWithTools('the PDF that LibreOffice prints from our DOCX', () => {
     expect(runCli(['build', join(__dirname, '..', 'fixtures', `${name}.json`), '--to', 'docx', '-o', dir]).code).toBe(
       0,
     );
-    const convert = spawnSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${join(dir, 'profile')}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        join(dir, `${title}.docx`),
-      ],
-      { encoding: 'utf8', timeout: 120_000 },
-    );
-    expect(convert.status).toBe(0);
+    convertWithOffice(dir, 'pdf', [join(dir, `${title}.docx`)]);
     const run = runCli(['import', join(dir, `${title}.pdf`), '-o', '-']);
     // Not a single diagnostic: nothing missing, nothing unplaced.
     expect(run).toMatchObject({ code: 0, stderr: '' });

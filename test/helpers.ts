@@ -64,3 +64,21 @@ export function zipText(path: string, part: string): string {
   if (!entry?.content) throw new Error(`${part} not in ${path}`);
   return Buffer.from(entry.content as Uint8Array).toString('utf8');
 }
+
+/** Converts files with headless LibreOffice into `dir` (its own profile, so parallel runs do not collide). */
+export function convertWithOffice(dir: string, format: string, files: readonly string[]): void {
+  const result = spawnSync(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${join(dir, 'profile')}`,
+      '--headless',
+      '--convert-to',
+      format,
+      '--outdir',
+      dir,
+      ...files,
+    ],
+    { encoding: 'utf8', timeout: 120_000 },
+  );
+  if (result.status !== 0) throw new Error(`soffice --convert-to ${format} failed: ${result.stderr}`);
+}

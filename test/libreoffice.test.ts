@@ -6,30 +6,12 @@ import { join } from 'node:path';
 import type * as XLSX from 'xlsx';
 import { fillByNames, namedValues } from '../scripts/fill-workbook';
 import { parseWorkbook } from '../src/read/workbook-reader';
-import { readJsonFixture, runCli, scratch, toolAvailable } from './helpers';
+import { convertWithOffice, readJsonFixture, runCli, scratch, toolAvailable } from './helpers';
 
 const REQUESTS = '三、收到和处理政府信息公开申请情况';
 const hasOffice = toolAvailable('soffice', 'opening the template in LibreOffice and saving it as .xls/.ods/.pdf');
 const hasPdftotext = toolAvailable('pdftotext', 'reading the text of the PDF that LibreOffice prints');
 const describeWithOffice = hasOffice ? describe : describe.skip;
-
-function convert(dir: string, format: string, files: string[]): void {
-  // A profile of its own, so parallel test runs and a desktop LibreOffice do not collide.
-  const result = spawnSync(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${join(dir, 'profile')}`,
-      '--headless',
-      '--convert-to',
-      format,
-      '--outdir',
-      dir,
-      ...files,
-    ],
-    { encoding: 'utf8', timeout: 120_000 },
-  );
-  expect(result.status).toBe(0);
-}
 
 describeWithOffice('the template in LibreOffice', () => {
   const dir = scratch('report-office-');
@@ -42,9 +24,9 @@ describeWithOffice('the template in LibreOffice', () => {
     const values = namedValues(readJsonFixture('example-2021'));
     writeFileSync(filled, await fillByNames(readFileSync(blank), values));
     writeFileSync(broken, await fillByNames(readFileSync(blank), { ...values, 'requests.newReceived.total': 48 }));
-    convert(dir, 'xls', [filled, broken]);
-    convert(dir, 'ods', [filled, broken]);
-    convert(dir, 'pdf', [blank]);
+    convertWithOffice(dir, 'xls', [filled, broken]);
+    convertWithOffice(dir, 'ods', [filled, broken]);
+    convertWithOffice(dir, 'pdf', [blank]);
   }, 300_000);
 
   it.each(['xls', 'ods'])('a filled template saved as .%s validates clean', (format) => {

@@ -3,10 +3,10 @@ import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Lang } from '../diagnostics/diagnostic';
 import { editionForYear, editions, getEdition, isEditionId } from '../editions';
-import { writeFileAtomic } from '../output/write-atomic';
 import { say, UsageError } from './cli-messages';
 import { type CommonOptions, reportFailure } from './main';
 import { resolveCommon } from './shared-options';
+import { writeOutputs } from './write-outputs';
 
 export interface TemplateFlags extends CommonOptions {
   edition?: string;
@@ -39,14 +39,7 @@ export async function runTemplate(flags: TemplateFlags): Promise<number> {
       ...(flags.agency ? { agency: flags.agency.trim() } : {}),
       ...(year !== undefined ? { year } : {}),
     });
-    try {
-      writeFileAtomic(output, bytes);
-    } catch (error) {
-      throw new UsageError('outputFailed', {
-        file: output,
-        detail: (error as NodeJS.ErrnoException).code ?? String(error),
-      });
-    }
+    writeOutputs([{ path: output, bytes }], []);
     const about = [
       flags.agency?.trim(),
       year !== undefined ? (lang === 'zh' ? `${year} 年度` : String(year)) : undefined,

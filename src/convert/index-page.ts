@@ -1,10 +1,8 @@
 // The index.html of a convert run: every report with its status and links, cross-year findings, and for each
 // agency with several years a trend table and an inline SVG chart. Self-contained, every text escaped.
 import type { Lang } from '../diagnostics/diagnostic';
+import { escapeHtml } from '../render/html';
 import { agencyKey, type ConvertSummary, type InputRecord, type TrendFigures } from './run-convert';
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
 
 const words = {
   zh: {

@@ -3,7 +3,7 @@ import type { Model } from '../validate/rule';
 import type { Block, ReportDocument, TableBlock, TableCell } from './document-tree';
 import { NOT_VALIDATED_NOTICE } from './layout';
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
 
 /** JSON inside <script> must not close the element or open a comment: escape every `<` (and the JS line breaks). */

@@ -20,14 +20,10 @@ export interface ExtractOptions extends ReadingMode {
 }
 
 type SectionKey = 'preamble' | TextSectionKey | 'proactive' | 'requests' | 'appeals';
-const SECTION_ORDER: readonly Exclude<SectionKey, 'preamble'>[] = [
-  'overview',
-  'proactive',
-  'requests',
-  'appeals',
-  'problems',
-  'otherMatters',
-];
+/** The sections in the order of the model (SPEC §3). */
+const SECTION_ORDER = topLevelKeys.filter((key): key is Exclude<SectionKey, 'preamble'> =>
+  ['overview', 'proactive', 'requests', 'appeals', 'problems', 'otherMatters'].includes(key),
+);
 type TableKind = 'proactive' | 'requests' | 'appeals';
 
 class Extraction {

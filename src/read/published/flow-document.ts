@@ -1,19 +1,8 @@
 // What every published-report source (text, HTML, DOCX, PDF, a hand-made workbook) becomes before extraction:
 // paragraphs and tables of cells, each remembering where it came from.
+import type { SourceRef } from '../../diagnostics/diagnostic';
 
-export interface SourceRef {
-  sheet?: string;
-  /** A1 address in a workbook. */
-  cell?: string;
-  /** 1-based line of a text file. */
-  line?: number;
-  /** 1-based page of a PDF. */
-  page?: number;
-  /** 1-based table and row/column of an HTML or DOCX table. */
-  table?: number;
-  row?: number;
-  column?: number;
-}
+export type { SourceRef };
 
 export interface FlowCell {
   text: string;
