@@ -3,6 +3,7 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { countBySeverity, type Diagnostic, type Lang, type SourceRef } from '../diagnostics/diagnostic';
+import { numberAt } from '../model/pointer';
 import { outputBaseName } from '../output/output-names';
 import { normaliseLabel } from '../read/published/label-text';
 import type { ReadReport } from '../read/read-report';
@@ -169,12 +170,7 @@ function toRecord(path: string, result: ConvertResult): InputRecord {
 }
 
 function trendFigures(model: Record<string, unknown>): TrendFigures {
-  const at = (pointer: string) => {
-    let node: unknown = model;
-    for (const key of pointer.split('/').slice(1))
-      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
-    return typeof node === 'number' ? node : undefined;
-  };
+  const at = (pointer: string) => numberAt(model, pointer);
   const direct = at('/appeals/litigationDirect/total');
   const afterReview = at('/appeals/litigationAfterReview/total');
   const figures: TrendFigures = {};

@@ -4,7 +4,8 @@ import type { Finding } from '../diagnostics/diagnostic';
 import { getEdition, isEditionId } from '../editions';
 import { fieldsOf, textSections } from '../editions/fields';
 import type { EditionId } from '../editions/types';
-import { topLevelKeys } from '../schema/edition-schema';
+import { ensureParents, setAt } from '../model/pointer';
+import { canonicalModel } from '../schema/canonical-model';
 import { markerSheet, markerTag } from '../template/marker';
 import { type ReadingMode, readNumberCell, readYearCell } from './cell-value';
 import { type InputFormat, ReadError, type ReadReport, type SourceRef } from './read-report';
@@ -196,21 +197,7 @@ export function readTemplateWorkbook(
     model[section] = paragraphs;
   }
 
-  return { file, format, readAs: 'template', model: orderModel(model), sources, findings, unreadable };
-}
-
-function ensureParents(model: Record<string, unknown>, pointer: string): Record<string, unknown> {
-  let node = model;
-  for (const key of pointer.split('/').slice(1, -1)) {
-    node[key] ??= {};
-    node = node[key] as Record<string, unknown>;
-  }
-  return node;
-}
-
-function setAt(model: Record<string, unknown>, pointer: string, value: unknown): void {
-  const keys = pointer.split('/');
-  ensureParents(model, pointer)[keys[keys.length - 1] as string] = value;
+  return { file, format, readAs: 'template', model: canonicalModel(model, edition), sources, findings, unreadable };
 }
 
 /** A template whose marker sheet was deleted still tells its edition by the names only one edition has. */
@@ -219,11 +206,4 @@ function guessEditionFromNames(names: ReadonlyMap<string, NamedRange>): EditionI
   if (names.has('proactive.rules.issued')) return '2021';
   if (names.has('proactive.rules.newlyMade')) return '2019';
   return undefined;
-}
-
-/** Puts the top-level keys in the order of SPEC §3, so the JSON written from a workbook reads like the spec. */
-function orderModel(model: Record<string, unknown>): Record<string, unknown> {
-  const ordered: Record<string, unknown> = {};
-  for (const key of topLevelKeys) if (key in model) ordered[key] = model[key];
-  return ordered;
 }

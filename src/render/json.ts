@@ -1,25 +1,7 @@
-// The JSON output: the model with its keys in the order of SPEC §3 and of the edition (the schema's order), two-space indent.
+// The JSON output: the canonical model, two-space indent.
 import type { Edition } from '../editions/types';
-import { editionSchema } from '../schema/edition-schema';
-import type { Model } from '../validate/rule';
-
-type SchemaNode = { properties?: Record<string, SchemaNode>; $ref?: string };
-
-export function canonicalModel(model: Model, edition: Edition): Model {
-  const schema = editionSchema(edition) as SchemaNode & { $defs: Record<string, SchemaNode> };
-  const resolve = (node: SchemaNode) => (node.$ref ? (schema.$defs[node.$ref.replace('#/$defs/', '')] ?? node) : node);
-  const order = (value: unknown, node: SchemaNode): unknown => {
-    const properties = resolve(node).properties;
-    if (!properties || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-    const source = value as Record<string, unknown>;
-    const ordered: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(properties)) if (key in source) ordered[key] = order(source[key], child);
-    // Keys outside the format (only in a forced build) go last, untouched.
-    for (const key of Object.keys(source)) if (!(key in ordered)) ordered[key] = source[key];
-    return ordered;
-  };
-  return order(model, schema) as Model;
-}
+import type { Model } from '../model/pointer';
+import { canonicalModel } from '../schema/canonical-model';
 
 export function renderJson(model: Model, edition: Edition): string {
   return `${JSON.stringify(canonicalModel(model, edition), null, 2)}\n`;

@@ -1,8 +1,8 @@
 // Builds the neutral document tree once from the model and the edition definition; renderers only translate it.
 import { spreadColumns } from '../editions/fields';
 import type { Edition, RequestsRow, TextSectionKey } from '../editions/types';
+import { valueAt } from '../model/pointer';
 import type { Model } from '../validate/rule';
-import { valueAt } from '../validate/rule';
 import type { Block, ReportDocument, TableBlock, TableCell } from './document-tree';
 
 export const NOT_VALIDATED_NOTICE = '本文件由未通过检查的报告强制生成，数据可能有误，仅供核对，不得签发或发布。';

@@ -2,8 +2,8 @@
 import ExcelJS from 'exceljs';
 import { fieldsOf, metaLabels, spreadColumns, textSections } from '../editions/fields';
 import type { Column, Edition, RequestsRow, TextSectionKey, ValueKind } from '../editions/types';
+import { numberAt, valueAt } from '../model/pointer';
 import { pinZipTimestamps } from '../output/pin-zip-timestamps';
-import { valueAt } from '../validate/rule';
 import { markerSheet, markerTag, paragraphHint, templateVersion } from './marker';
 
 export interface TemplateOptions {
@@ -171,8 +171,8 @@ class TemplateWriter {
     const sheet = this.sheet('填写说明', [16, 90]);
     this.title(sheet, '政府信息公开工作年度报告 · 填报模板', 2);
     const meta: [keyof typeof metaLabels, string | number | undefined][] = [
-      ['agency', this.options.agency ?? stringAt(this.options.model, 'agency')],
-      ['year', this.options.year ?? numberAt(this.options.model, 'year')],
+      ['agency', this.options.agency ?? stringAt(this.options.model, '/agency')],
+      ['year', this.options.year ?? numberAt(this.options.model, '/year')],
     ];
     meta.forEach(([key, value], index) => {
       const row = 3 + index;
@@ -427,12 +427,7 @@ function validationFor(kind: ValueKind): ExcelJS.DataValidation {
   }
 }
 
-function stringAt(model: Record<string, unknown> | undefined, key: string): string | undefined {
-  const value = model?.[key];
+function stringAt(model: unknown, pointer: string): string | undefined {
+  const value = valueAt(model, pointer);
   return typeof value === 'string' ? value : undefined;
-}
-
-function numberAt(model: Record<string, unknown> | undefined, key: string): number | undefined {
-  const value = model?.[key];
-  return typeof value === 'number' ? value : undefined;
 }

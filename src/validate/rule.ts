@@ -2,8 +2,9 @@
 import type { Finding, LocalizedText, MessageTemplates, Severity } from '../diagnostics/diagnostic';
 import type { EditionFields } from '../editions/fields';
 import type { Edition } from '../editions/types';
+import type { Model } from '../model/pointer';
 
-export type Model = Record<string, unknown>;
+export type { Model };
 
 export interface RuleMeta {
   /** Stable id: R301, X201, … (or `schema` / `input` for the checks made while reading). */
@@ -33,13 +34,4 @@ export interface Rule extends RuleMeta {
   /** Cross-year rules run only when last year's report is given. */
   needsPrevious?: boolean;
   check(context: RuleContext): void;
-}
-
-export function valueAt(model: unknown, pointer: string): unknown {
-  let node: unknown = model;
-  for (const key of pointer.split('/').slice(1)) {
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
 }

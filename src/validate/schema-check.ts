@@ -7,8 +7,8 @@ import type { Finding } from '../diagnostics/diagnostic';
 import { editions, getEdition, isEditionId } from '../editions';
 import { fieldsOf } from '../editions/fields';
 import type { Edition } from '../editions/types';
+import { type Model, valueAt } from '../model/pointer';
 import { packageRoot } from '../package-root';
-import { type Model, valueAt } from './rule';
 
 /** The options the validators are generated with (scripts/generate.ts). */
 export const ajvOptions: Options = {

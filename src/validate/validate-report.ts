@@ -4,9 +4,9 @@ import { describeSource, fillTemplate } from '../diagnostics/diagnostic';
 import { defaultEditionId, getEdition } from '../editions';
 import { fieldsOf } from '../editions/fields';
 import type { Edition } from '../editions/types';
+import { numberAt } from '../model/pointer';
 import type { ReadReport } from '../read/read-report';
 import type { Model, RuleContext } from './rule';
-import { valueAt } from './rule';
 import { checkingRules, ruleCatalog } from './rules';
 import { checkSchema } from './schema-check';
 
@@ -47,9 +47,7 @@ export function validateReport(report: ReadReport, options: ValidateOptions): Va
 
 function numberReader(model: Model, blocked: ReadonlySet<string>) {
   return (pointer: string): number | undefined => {
-    if (blocked.has(pointer)) return undefined;
-    const value = valueAt(model, pointer);
-    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+    return blocked.has(pointer) ? undefined : numberAt(model, pointer);
   };
 }
 

@@ -5,6 +5,8 @@ import type { Finding } from '../../diagnostics/diagnostic';
 import { editionForYear, getEdition } from '../../editions';
 import { fieldsOf, type RequestsLeaf } from '../../editions/fields';
 import type { Column, Edition, EditionId, Label, TextSectionKey } from '../../editions/types';
+import { setAt, valueAt } from '../../model/pointer';
+import { canonicalModel } from '../../schema/canonical-model';
 import { topLevelKeys } from '../../schema/edition-schema';
 import { type ReadingMode, readNumberCell } from '../cell-value';
 import type { InputFormat, ReadReport } from '../read-report';
@@ -139,13 +141,11 @@ export function extractReport(document: FlowDocument, options: ExtractOptions): 
   readAppeals(x, tables.appeals);
   reportMissing(x);
 
-  const ordered: Record<string, unknown> = {};
-  for (const key of topLevelKeys) if (key in x.model) ordered[key] = x.model[key];
   return {
     file: options.file,
     format: options.format,
     readAs: options.readAs,
-    model: ordered,
+    model: canonicalModel(x.model, edition),
     sources: x.sources,
     findings: x.findings,
     unreadable: x.unreadable,
@@ -559,27 +559,8 @@ function readAppeals(x: Extraction, tables: readonly FlowTable[]): void {
 
 function reportMissing(x: Extraction): void {
   for (const field of fieldsOf(x.edition).numeric) {
-    if (x.unreadable.has(field.pointer) || valueAtPointer(x.model, field.pointer) !== undefined) continue;
+    if (x.unreadable.has(field.pointer) || valueAt(x.model, field.pointer) !== undefined) continue;
     x.note('notFound', field.pointer, {}, undefined, x.mode.lenient ? 'warning' : undefined);
     x.unreadable.add(field.pointer);
   }
-}
-
-function valueAtPointer(model: Record<string, unknown>, pointer: string): unknown {
-  let node: unknown = model;
-  for (const key of pointer.split('/').slice(1)) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
-
-function setAt(model: Record<string, unknown>, pointer: string, value: unknown): void {
-  const keys = pointer.split('/').slice(1);
-  let node = model;
-  for (const key of keys.slice(0, -1)) {
-    node[key] ??= {};
-    node = node[key] as Record<string, unknown>;
-  }
-  node[keys[keys.length - 1] as string] = value;
 }
