@@ -1,7 +1,7 @@
 // The first half of build, import and convert: read one input and validate it, printing what was found to stderr.
-import { countBySeverity, fillTemplate, type Lang } from '../diagnostics/diagnostic';
+import { countBySeverity, type Lang } from '../diagnostics/diagnostic';
 import { readInput } from '../read/read-input';
-import { ReadError, type ReadReport, readErrorMessages } from '../read/read-report';
+import { ReadError, type ReadReport } from '../read/read-report';
 import { textReporter } from '../reporters/text';
 import { type RuleSetting, type Validation, validateReport } from '../validate/validate-report';
 
@@ -25,7 +25,7 @@ export async function readAndCheck(file: string, options: CheckOptions): Promise
     report = await readInput(file, { lenient: options.lenient });
   } catch (error) {
     if (!(error instanceof ReadError)) throw error;
-    process.stderr.write(`report: ${fillTemplate(readErrorMessages[error.messageId][options.lang], error.params)}\n`);
+    process.stderr.write(`report: ${error.describe(options.lang)}\n`);
     if (options.debug && error.cause instanceof Error) process.stderr.write(`${error.cause.stack}\n`);
     return 2;
   }

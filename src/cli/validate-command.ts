@@ -1,8 +1,8 @@
 // `report validate FILE...`: read → check → report, and the exit code (the worst over all files).
 
-import { countBySeverity, fillTemplate, type Lang } from '../diagnostics/diagnostic';
+import { countBySeverity, type Lang } from '../diagnostics/diagnostic';
 import { readInput } from '../read/read-input';
-import { ReadError, type ReadReport, readErrorMessages } from '../read/read-report';
+import { ReadError, type ReadReport } from '../read/read-report';
 import { reporters } from '../reporters';
 import type { FileResult } from '../reporters/file-result';
 import { validateReport } from '../validate/validate-report';
@@ -49,9 +49,7 @@ async function readPrevious(path: string, lang: Lang): Promise<ReadReport> {
     return await readInput(path);
   } catch (error) {
     if (error instanceof ReadError) {
-      throw new UsageError('previousUnreadable', {
-        detail: fillTemplate(readErrorMessages[error.messageId][lang], error.params),
-      });
+      throw new UsageError('previousUnreadable', { detail: error.describe(lang) });
     }
     throw error;
   }
@@ -76,7 +74,7 @@ async function checkFile(
     };
   } catch (error) {
     if (error instanceof ReadError) {
-      const message = fillTemplate(readErrorMessages[error.messageId][options.lang], error.params);
+      const message = error.describe(options.lang);
       if (debug && error.cause instanceof Error) process.stderr.write(`${error.cause.stack}\n`);
       return { file: shownName, status: 'unreadable', diagnostics: [], error: { messageId: error.messageId, message } };
     }

@@ -1,7 +1,7 @@
 // One input of a batch: read (leniently), check, render. Runs in a worker thread; never throws.
-import { countBySeverity, fillTemplate } from '../diagnostics/diagnostic';
+import { countBySeverity } from '../diagnostics/diagnostic';
 import { readInput } from '../read/read-input';
-import { ReadError, readErrorMessages } from '../read/read-report';
+import { ReadError } from '../read/read-report';
 import { renderOutputs } from '../render/render-outputs';
 import { validateReport } from '../validate/validate-report';
 import type { ConvertJob, ConvertResult } from './job';
@@ -36,10 +36,7 @@ export async function convertOne(job: ConvertJob): Promise<ConvertResult> {
       return {
         id: job.id,
         ok: false,
-        error: {
-          messageId: error.messageId,
-          message: fillTemplate(readErrorMessages[error.messageId][job.lang], error.params),
-        },
+        error: { messageId: error.messageId, message: error.describe(job.lang) },
       };
     }
     const detail = error instanceof Error ? error.message : String(error);

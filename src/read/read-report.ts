@@ -1,5 +1,5 @@
 // What every reader returns: the model as read, where each value came from, and what reading found.
-import type { Finding, LocalizedText, SourceRef } from '../diagnostics/diagnostic';
+import { type Finding, fillTemplate, type Lang, type LocalizedText, type SourceRef } from '../diagnostics/diagnostic';
 import type { Model } from '../validate/rule';
 
 export type { SourceRef };
@@ -33,6 +33,11 @@ export class ReadError extends Error {
   ) {
     super(messageId, options);
     this.name = 'ReadError';
+  }
+
+  /** The one line the user reads, in their language. */
+  describe(lang: Lang): string {
+    return fillTemplate(readErrorMessages[this.messageId][lang], this.params);
   }
 }
 
