@@ -5,6 +5,7 @@ import {
   applicantColumns,
   carriedForward,
   countColumn,
+  proactiveHeader,
   requestsHead,
   requestsHeaders,
   requestsRow,
@@ -33,6 +34,7 @@ export const edition2019: Edition = {
   name: { zh: '2019年版（国办公开办函〔2019〕60号）', en: '2019 edition (State Council letter 2019 No. 60)' },
   years: { from: 2019, to: 2020 },
   sections,
+  proactiveHeader,
   proactive: [
     {
       item: { zh: '第二十条第（一）项', en: 'Article 20 (1)' },

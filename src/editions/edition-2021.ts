@@ -5,6 +5,7 @@ import {
   applicantColumns,
   carriedForward,
   countColumn,
+  proactiveHeader,
   requestsHead,
   requestsHeaders,
   requestsRow,
@@ -27,6 +28,7 @@ export const edition2021: Edition = {
   name: { zh: '2021年版（国办公开办函〔2021〕30号）', en: '2021 edition (State Council letter 2021 No. 30)' },
   years: { from: 2021 },
   sections,
+  proactiveHeader,
   proactive: [
     {
       item: { zh: '第二十条第（一）项', en: 'Article 20 (1)' },

@@ -91,6 +91,8 @@ export const resultsTotal = row('total', '（七）总计', 'total');
 export const carriedForward = row('carriedForward', '四、结转下年度继续办理', 'carried forward to next year');
 export const resultsLabel = { zh: '三、本年度办理结果', en: 'results this year' };
 
+export const proactiveHeader = { zh: '信息内容', en: 'item' };
+
 export const requestsHeaders = {
   balanceNote: {
     zh: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',

@@ -59,6 +59,8 @@ export interface Edition {
   /** Report years the edition is used for (inclusive); `to` absent means still current. */
   years: { from: number; to?: number };
   sections: Readonly<Record<SectionKey, Section>>;
+  /** The first header cell of every sub-table of 二: 信息内容. */
+  proactiveHeader: Label;
   proactive: readonly ProactiveGroup[];
   requests: {
     /** The top-left header cell that states the table's own arithmetic. */

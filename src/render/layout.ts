@@ -53,7 +53,7 @@ function proactiveTable(model: Model, edition: Edition): TableBlock {
     const spans = spreadColumns(group.columns.length, valueColumns);
     body.push([{ text: group.item.zh, colSpan: valueColumns + 1, header: 'colgroup' }]);
     body.push([
-      { text: '信息内容', header: 'col' },
+      { text: edition.proactiveHeader.zh, header: 'col' },
       ...group.columns.map((column, index) => ({
         text: column.label.zh,
         header: 'col' as const,

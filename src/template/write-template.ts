@@ -257,7 +257,7 @@ class TemplateWriter {
       this.label(sheet, group.item.zh, row, 1, row, 4, { header: true, align: 'left' });
       row++;
       const spans = spreadColumns(group.columns.length, 3);
-      this.label(sheet, '信息内容', row, 1, row, 1, { header: true });
+      this.label(sheet, this.edition.proactiveHeader.zh, row, 1, row, 1, { header: true });
       let column = 2;
       group.columns.forEach((c: Column, index) => {
         const span = spans[index] ?? 1;

@@ -1,5 +1,4 @@
 // Finds agency, year and edition in a published report: the title line first, then what the text says most often.
-import type { EditionId } from '../../editions/types';
 import { normaliseLabel } from './label-text';
 
 export interface DetectedMeta {
@@ -88,14 +87,4 @@ function count(text: string, part: string): number {
   let n = 0;
   for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length)) n++;
   return n;
-}
-
-/** The edition a report's labels belong to, when they say. */
-export function editionFromLabels(texts: readonly string[]): EditionId | undefined {
-  const all = texts.map(normaliseLabel).join('|');
-  const says2021 = /本年制发件数|本年废止件数|现行有效件数|本年收费金额|逾期不补正|逾期未按收费通知/.test(all);
-  const says2019 = /本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|采购项目数量/.test(all);
-  if (says2021 && !says2019) return '2021';
-  if (says2019 && !says2021) return '2019';
-  return undefined;
 }

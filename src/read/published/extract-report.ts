@@ -11,9 +11,10 @@ import { topLevelKeys } from '../../schema/edition-schema';
 import { type ReadingMode, readNumberCell } from '../cell-value';
 import type { InputFormat, ReadReport } from '../read-report';
 import { ReadError } from '../read-report';
-import { type DetectedMeta, detectMeta, editionFromLabels } from './detect-meta';
+import { type DetectedMeta, detectMeta } from './detect-meta';
 import type { FlowCell, FlowDocument, FlowItem, FlowParagraph, FlowTable, SourceRef } from './flow-document';
 import { coreLabel, labelMatches, normaliseLabel } from './label-text';
+import { editionFromLabels, sectionHeadings } from './official-labels';
 
 export interface ExtractOptions extends ReadingMode {
   file: string;
@@ -181,18 +182,9 @@ interface Sections {
   items: Map<SectionKey, FlowItem[]>;
 }
 
-const HEADINGS: readonly [Exclude<SectionKey, 'preamble'>, string][] = [
-  ['overview', '一、总体情况'],
-  ['proactive', '二、主动公开政府信息情况'],
-  ['requests', '三、收到和处理政府信息公开申请情况'],
-  ['appeals', '四、政府信息公开行政复议、行政诉讼情况'],
-  ['problems', '五、存在的主要问题及改进情况'],
-  ['otherMatters', '六、其他需要报告的事项'],
-];
-
 export function headingOf(text: string): Exclude<SectionKey, 'preamble'> | undefined {
   const normalised = normaliseLabel(text).replace(/^([一二三四五六])[.,、]/, '$1、');
-  for (const [key, title] of HEADINGS) {
+  for (const [key, title] of sectionHeadings) {
     const wanted = normaliseLabel(title);
     // A heading may carry more after it (一、总体情况 本机关…) but never less than its distinctive start.
     if (normalised === wanted || normalised.startsWith(wanted.slice(0, Math.max(6, wanted.length - 2)))) return key;
@@ -330,7 +322,7 @@ function readProactive(x: Extraction, tables: readonly FlowTable[]): void {
         columnIndex = undefined;
         continue;
       }
-      if (labelMatches(first.text, { zh: '信息内容' })) {
+      if (labelMatches(first.text, x.edition.proactiveHeader)) {
         // The header row: where each column of the current item stands.
         const current = group;
         if (!current) continue;

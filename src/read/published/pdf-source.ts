@@ -5,6 +5,7 @@ import { ReadError } from '../read-report';
 import { headingOf } from './extract-report';
 import type { FlowCell, FlowDocument, FlowItem } from './flow-document';
 import { normaliseLabel } from './label-text';
+import { isTableHeader } from './official-labels';
 
 interface Run {
   text: string;
@@ -161,50 +162,6 @@ function pieces(line: Line): Run[] {
   return merged;
 }
 
-// Header labels of the tables: they stay rows of their own, never part of a data row's label.
-const HEADER_LABELS = [
-  '信息内容',
-  '本年制发件数',
-  '本年废止件数',
-  '现行有效件数',
-  '本年处理决定数量',
-  '本年收费金额',
-  '本年新制作数量',
-  '本年新公开数量',
-  '对外公开总数量',
-  '上一年项目数量',
-  '本年增/减',
-  '处理决定数量',
-  '采购项目数量',
-  '采购总金额',
-  '申请人情况',
-  '自然人',
-  '法人或其他组织',
-  '商业企业',
-  '科研机构',
-  '社会公益组织',
-  '法律服务机构',
-  '总计',
-  '行政复议',
-  '行政诉讼',
-  '未经复议直接起诉',
-  '复议后起诉',
-  '结果维持',
-  '结果纠正',
-  '其他结果',
-  '尚未审结',
-].map(normaliseLabel);
-/** Exactly a header label: （七）总计 is a row, 总计 a column. */
-const isHeader = (text: string) => {
-  const label = normaliseLabel(text);
-  return (
-    /^第二十条/.test(label) ||
-    /勾稽关系/.test(label) ||
-    HEADER_LABELS.includes(label) ||
-    label.startsWith('本年收费金额')
-  );
-};
-
 /** Rebuilds a section's table: each line of figures is a row; label fragments join by column and go to the nearest row. */
 function tableFromLines(lines: readonly Line[]): FlowItem[] {
   const rows: FlowCell[][] = [];
@@ -253,7 +210,7 @@ function tableFromLines(lines: readonly Line[]): FlowItem[] {
         (best, row) => (!best || Math.abs(row.y - middle) < Math.abs(best.y - middle) ? row : best),
         undefined,
       );
-      if (nearest && !isHeader(cell.text) && Math.abs(nearest.y - middle) < pitch * 0.6) nearest.labels.push(cell);
+      if (nearest && !isTableHeader(cell.text) && Math.abs(nearest.y - middle) < pitch * 0.6) nearest.labels.push(cell);
       else own.push({ y: middle, labels: [cell], figures: [] });
     }
     // Header lines keep their own rows, one per line.

@@ -4,6 +4,7 @@ import * as XLSX from 'xlsx';
 import { paragraphHint } from '../../template/marker';
 import type { FlowCell, FlowDocument, FlowItem } from './flow-document';
 import { normaliseLabel } from './label-text';
+import { isTableHeader } from './official-labels';
 
 export function workbookToFlow(workbook: XLSX.WorkBook): FlowDocument {
   const items: FlowItem[] = [];
@@ -47,7 +48,7 @@ function sheetItems(sheet: XLSX.WorkSheet, name: string): FlowItem[] {
 /** A lone text in a row is prose (a heading, a paragraph) unless it is one of the tables' own label rows. */
 function isProse(text: string): boolean {
   const label = normaliseLabel(text);
-  if (/第二十条|信息内容|申请人情况|行政复议|行政诉讼/.test(label) && label.length < 30) return false;
+  if (isTableHeader(text)) return false;
   return /^[一二三四五六][、.]/.test(label) || /^\([一二三四五六七八九十]+\)/.test(label) || label.length >= 12;
 }
 

@@ -1,0 +1,76 @@
+// What the readers of published reports know about the official format, derived from the edition definitions:
+// the section headings, the labels that head table columns, and the labels that tell one edition from another.
+import { editions } from '../../editions';
+import { fieldsOf } from '../../editions/fields';
+import type { EditionId, Label, SectionKey } from '../../editions/types';
+import { normaliseLabel } from './label-text';
+
+const spellings = (label: Label) => [label.zh, ...(label.variants ?? [])].map(normaliseLabel);
+
+/** Each section's official heading (一、总体情况 …), the same in every edition. */
+export const sectionHeadings: readonly [SectionKey, string][] = (() => {
+  const headings = new Map<SectionKey, string>();
+  for (const edition of editions) {
+    for (const [key, section] of Object.entries(edition.sections) as [SectionKey, { title: Label }][]) {
+      if (!headings.has(key)) headings.set(key, section.title.zh);
+    }
+  }
+  return [...headings];
+})();
+
+const HEADER_LABELS = new Set(
+  editions.flatMap((edition) => [
+    ...spellings(edition.proactiveHeader),
+    ...edition.proactive.flatMap((group) => group.columns.flatMap((column) => spellings(column.label))),
+    ...spellings(edition.requests.applicantHeader),
+    ...spellings(edition.requests.organisationHeader),
+    ...edition.requests.columns.flatMap((column) => spellings(column.label)),
+    ...edition.appeals.groups.flatMap((group) => [
+      ...spellings(group.label),
+      ...(group.parent ? spellings(group.parent) : []),
+    ]),
+    ...edition.appeals.outcomes.flatMap((outcome) => spellings(outcome.label)),
+  ]),
+);
+
+/** Exactly a label that heads table columns (总计 is a column, （七）总计 a row), an item row or the balance note. */
+export function isTableHeader(text: string): boolean {
+  const label = normaliseLabel(text);
+  return HEADER_LABELS.has(label) || /^第二十条/.test(label) || /勾稽关系/.test(label);
+}
+
+/** Labels that only one edition prints (本年制发件数 is 2021's, 本年新制作数量 2019's), in every spelling. */
+const TELLING_LABELS: ReadonlyMap<string, EditionId> = (() => {
+  const labelsOf = (id: EditionId): Label[] => {
+    const edition = editions.find((e) => e.id === id);
+    if (!edition) return [];
+    return [
+      ...edition.proactive.flatMap((group) => group.columns.map((column) => column.label)),
+      // Every label of 三, group labels included: 2019's row （六）其他处理 is 2021's group label.
+      ...fieldsOf(edition).requestsLeaves.flatMap((leaf) => leaf.labels),
+    ];
+  };
+  const all = editions.map((edition) => ({
+    id: edition.id,
+    spellings: new Set(labelsOf(edition.id).flatMap(spellings)),
+  }));
+  const telling = new Map<string, EditionId>();
+  for (const { id, spellings: mine } of all) {
+    for (const spelling of mine)
+      if (!all.some((other) => other.id !== id && other.spellings.has(spelling))) telling.set(spelling, id);
+  }
+  return telling;
+})();
+
+/**
+ * The edition a report's cells say it is, when they say only one. Cells must be the label exactly (once brackets,
+ * 1、, spaces and Traditional characters are normalised): the column 其他 is not 2021's row 3.其他.
+ */
+export function editionFromLabels(texts: readonly string[]): EditionId | undefined {
+  const said = new Set<EditionId>();
+  for (const text of texts) {
+    const edition = TELLING_LABELS.get(normaliseLabel(text));
+    if (edition) said.add(edition);
+  }
+  return said.size === 1 ? [...said][0] : undefined;
+}
