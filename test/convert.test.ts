@@ -164,6 +164,18 @@ describe('report convert', () => {
     );
   });
 
+  it('lets the config turn the cross-year checks off, or make them errors', () => {
+    const config = join(dir, 'cross.config.json');
+    const pair = [join(archive, 'commerce-2025.xlsx'), join(archive, 'commerce-2024.json')];
+    writeFileSync(config, JSON.stringify({ rules: { X301: 'off' } }));
+    runCli(['convert', ...pair, '-o', join(dir, 'cross-off'), '--config', config]);
+    expect(summaryOf(join(dir, 'cross-off')).crossYear).toEqual([]);
+    writeFileSync(config, JSON.stringify({ rules: { X301: 'error' } }));
+    runCli(['convert', ...pair, '-o', join(dir, 'cross-error'), '--config', config]);
+    const current = summaryOf(join(dir, 'cross-error')).inputs.find((input: SummaryInput) => input.year === 2025);
+    expect(current).toMatchObject({ status: 'invalid', errors: 2, rules: { X301: 2 } });
+  });
+
   it('gives the same summary on one thread and on two', () => {
     const one = join(dir, 'one');
     const two = join(dir, 'two');

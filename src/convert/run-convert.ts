@@ -9,7 +9,8 @@ import { normaliseLabel } from '../read/published/label-text';
 import type { ReadReport } from '../read/read-report';
 import type { DocxStyleName } from '../render/docx-styles';
 import type { RenderFormat } from '../render/render-outputs';
-import { type RuleSetting, validateReport } from '../validate/validate-report';
+import { crossYearRuleIds } from '../validate/rules';
+import { checkAgainstPreviousYear, type RuleSetting } from '../validate/validate-report';
 import type { ConvertJob, ConvertResult } from './job';
 import { runJobs } from './worker-pool';
 
@@ -229,11 +230,10 @@ function checkAcrossYears(records: InputRecord[], options: ConvertOptions): Cros
         findings: [],
         unreadable: new Set(),
       });
-      const cross = validateReport(asReport(current), {
+      const cross = checkAgainstPreviousYear(asReport(current), asReport(previous), {
         lang: options.lang,
-        previous: asReport(previous),
-        rules: { X301: 'warning', X201: 'warning', ...pickCrossYear(options.rules) },
-      }).diagnostics.filter((d) => d.ruleId === 'X301' || d.ruleId === 'X201');
+        rules: crossYearSettings(options.rules),
+      });
       for (const d of cross) {
         findings.push({
           agency: current.agency as string,
@@ -249,17 +249,21 @@ function checkAcrossYears(records: InputRecord[], options: ConvertOptions): Cros
         });
         current.diagnostics.push(d);
         current.rules[d.ruleId] = (current.rules[d.ruleId] ?? 0) + 1;
-        if (d.severity === 'error') current.errors++;
-        else current.warnings++;
+        if (d.severity === 'error') {
+          current.errors++;
+          current.status = 'invalid';
+        } else {
+          current.warnings++;
+        }
       }
     }
   }
   return findings;
 }
 
-/** A config may turn the cross-year rules off (or make them errors); otherwise convert reports them as warnings. */
-function pickCrossYear(rules: Readonly<Record<string, RuleSetting>>): Record<string, RuleSetting> {
-  const picked: Record<string, RuleSetting> = {};
-  for (const id of ['X301', 'X201']) if (rules[id]) picked[id] = rules[id] as RuleSetting;
-  return picked;
+/** Past reports being converted: cross-year mismatches are warnings, unless the config says otherwise (SPEC §2). */
+function crossYearSettings(rules: Readonly<Record<string, RuleSetting>>): Record<string, RuleSetting> {
+  const settings: Record<string, RuleSetting> = {};
+  for (const id of crossYearRuleIds) settings[id] = rules[id] ?? 'warning';
+  return settings;
 }

@@ -6,7 +6,7 @@ import { fieldsOf } from '../editions/fields';
 import type { Edition } from '../editions/types';
 import { numberAt } from '../model/pointer';
 import type { ReadReport } from '../read/read-report';
-import type { Model, RuleContext } from './rule';
+import type { Model, Rule, RuleContext } from './rule';
 import { checkingRules, ruleCatalog } from './rules';
 import { checkSchema } from './schema-check';
 
@@ -26,6 +26,26 @@ export interface Validation {
 }
 
 export function validateReport(report: ReadReport, options: ValidateOptions): Validation {
+  const { edition, schemaFindings, blocked } = checkModel(report);
+  const findings: Finding[] = [...report.findings, ...schemaFindings];
+  if (edition) findings.push(...runRules(edition, report.model, blocked, options.previous));
+  return { ...(edition ? { edition } : {}), diagnostics: placeAll(findings, report, edition, options) };
+}
+
+/** Only the rules that compare a report with last year's (X301, X201): what a batch adds after each report was checked. */
+export function checkAgainstPreviousYear(
+  report: ReadReport,
+  previous: ReadReport,
+  options: ValidateOptions,
+): Diagnostic[] {
+  const { edition, blocked } = checkModel(report);
+  if (!edition) return [];
+  const findings = runRules(edition, report.model, blocked, previous, (rule) => rule.needsPrevious === true);
+  return placeAll(findings, report, edition, options);
+}
+
+/** The schema's findings and the cells the arithmetic must leave alone. */
+function checkModel(report: ReadReport) {
   const schema = checkSchema(report.model);
   // Cells the reader could not read were reported already: drop the schema's second word on them, and on the rows
   // or tables that are missing only because those cells are.
@@ -33,16 +53,18 @@ export function validateReport(report: ReadReport, options: ValidateOptions): Va
   const schemaFindings = schema.findings.filter(
     (f) => !report.unreadable.has(f.pointer) && !unreadable.some((pointer) => pointer.startsWith(`${f.pointer}/`)),
   );
-  const findings: Finding[] = [...report.findings, ...schemaFindings];
-  if (schema.edition) {
-    const blocked = new Set([...report.unreadable, ...schemaFindings.map((f) => f.pointer)]);
-    findings.push(...runRules(schema.edition, report.model, blocked, options.previous));
-  }
-  const labelEdition = schema.edition ?? getEdition(defaultEditionId);
-  const diagnostics = findings
-    .map((f) => place(f, report, labelEdition, options))
-    .filter((d): d is Diagnostic => d !== undefined);
-  return { ...(schema.edition ? { edition: schema.edition } : {}), diagnostics };
+  const blocked = new Set([...report.unreadable, ...schemaFindings.map((f) => f.pointer)]);
+  return { edition: schema.edition, schemaFindings, blocked };
+}
+
+function placeAll(
+  findings: readonly Finding[],
+  report: ReadReport,
+  edition: Edition | undefined,
+  options: ValidateOptions,
+) {
+  const labelEdition = edition ?? getEdition(defaultEditionId);
+  return findings.map((f) => place(f, report, labelEdition, options)).filter((d): d is Diagnostic => d !== undefined);
 }
 
 function numberReader(model: Model, blocked: ReadonlySet<string>) {
@@ -51,7 +73,13 @@ function numberReader(model: Model, blocked: ReadonlySet<string>) {
   };
 }
 
-function runRules(edition: Edition, model: Model, blocked: ReadonlySet<string>, previous?: ReadReport): Finding[] {
+function runRules(
+  edition: Edition,
+  model: Model,
+  blocked: ReadonlySet<string>,
+  previous?: ReadReport,
+  select: (rule: Rule) => boolean = () => true,
+): Finding[] {
   const findings: Finding[] = [];
   let previousContext: RuleContext['previous'];
   if (previous) {
@@ -66,7 +94,7 @@ function runRules(edition: Edition, model: Model, blocked: ReadonlySet<string>, 
     }
   }
   for (const rule of checkingRules) {
-    if (rule.needsPrevious && !previousContext) continue;
+    if (!select(rule) || (rule.needsPrevious && !previousContext)) continue;
     rule.check({
       edition,
       fields: fieldsOf(edition),

@@ -30,3 +30,8 @@ export const ruleCatalog: readonly RuleMeta[] = [inputRule, schemaRule, ...check
 export function findRule(idOrName: string): RuleMeta | undefined {
   return ruleCatalog.find((rule) => rule.id === idOrName || rule.name === idOrName);
 }
+
+/** The rules that compare a report with last year's. */
+export const crossYearRuleIds: readonly string[] = checkingRules
+  .filter((rule) => rule.needsPrevious)
+  .map((rule) => rule.id);
