@@ -100,7 +100,7 @@ describe('unreadable inputs: exit 2 and one line naming the file', () => {
     writeFileSync(path, await officeCrypto.encrypt(readFileSync(example), { password: 'secret' }));
     const run = validate(path, '--lang', 'en');
     expect(run.code).toBe(2);
-    expect(run.stdout).toContain(`${path} is password-protected: remove the password in Excel or WPS`);
+    expect(run.stdout).toContain(`${path} is password-protected: remove the password in Excel, Word or WPS`);
   });
 
   it('a workbook of some other layout', async () => {
@@ -126,6 +126,56 @@ describe('unreadable inputs: exit 2 and one line naming the file', () => {
     writeFileSync(path, 'PK\u0003\u0004 not really a zip');
     expect(runCli(['validate', path]).stderr).toBe('');
     expect(runCli(['validate', path, '--debug']).stderr).toMatch(STACK);
+  });
+});
+
+describe('published reports and output folders that cannot be used: exit 2 and one line', () => {
+  const importing = (name: string, bytes: Buffer | string, ...flags: string[]) => {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    const run = runCli(['import', path, '-o', join(dir, 'out.json'), ...flags]);
+    expect(run.stdout + run.stderr).not.toMatch(STACK);
+    return { ...run, path };
+  };
+
+  it.each<[string, string | Buffer, string]>([
+    ['damaged.docx', 'PK\u0003\u0004 garbage', '不是有效的 Word 文档（.docx）'],
+    ['notes.pdf', 'hello', '不是有效的 PDF 文件，或没有文字层'],
+    ['empty-text-layer.pdf', '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', '不是有效的 PDF 文件，或没有文字层'],
+  ])('%s', (name, bytes, message) => {
+    const run = importing(name, bytes);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `report: ${run.path} ${message}${message.endsWith('层') ? '（扫描件需先识别文字）' : ''}\n`,
+    );
+  });
+
+  it('a password-protected Word document, told from a damaged one', async () => {
+    const out = join(dir, 'locked-source');
+    expect(runCli(['build', fixture('example-2021.json'), '--to', 'docx', '-o', out]).code).toBe(0);
+    const docx = join(out, '某市商务局2025年政府信息公开工作年度报告.docx');
+    const run = importing(
+      'locked.docx',
+      await officeCrypto.encrypt(readFileSync(docx), { password: 'secret' }),
+      '--lang',
+      'en',
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('is password-protected: remove the password in Excel, Word or WPS');
+  });
+
+  it('import writes .json or .xlsx only; --jobs is 1 to 64; -o must be a folder', () => {
+    const wrong = runCli(['import', fixture('example-2021.json'), '-o', join(dir, 'x.pdf')]);
+    expect(wrong).toMatchObject({ code: 2 });
+    expect(wrong.stderr).toContain('import 只能写 .json 或 .xlsx');
+    const jobs = runCli(['convert', fixture('example-2021.json'), '-o', join(dir, 'j'), '--jobs', '0']);
+    expect(jobs).toMatchObject({ code: 2, stderr: 'report: --jobs 应为 1 到 64 之间的整数，实际为 0\n' });
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'x');
+    for (const command of ['convert', 'build']) {
+      const run = runCli([command, fixture('example-2021.json'), '-o', file]);
+      expect(run).toMatchObject({ code: 2, stderr: `report: ${file} 不是文件夹\n` });
+    }
   });
 });
 

@@ -88,6 +88,10 @@ const messages = {
     zh: '已导入：{file}（{agency}，{year} 年度，{edition} 年版，{how}；{errors} 个错误，{warnings} 个警告）',
     en: 'imported: {file} ({agency}, {year}, {edition} edition, {how}; {errors} errors, {warnings} warnings)',
   },
+  badJobs: {
+    zh: '--jobs 应为 1 到 64 之间的整数，实际为 {value}',
+    en: '--jobs must be a whole number from 1 to 64, is {value}',
+  },
   noInputs: { zh: '没有找到可读取的输入：{inputs}', en: 'no readable input found in: {inputs}' },
   converted: {
     zh: '结果已写入 {dir}（summary.json、index.html），用时 {seconds} 秒',

@@ -29,8 +29,7 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
     lang = common.lang;
     const formats = parseFormats(flags.to);
     const jobs = flags.jobs === undefined ? defaultJobs() : Number(flags.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
-      throw new UsageError('badNumber', { option: '--jobs', value: flags.jobs ?? '' });
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError('badJobs', { value: flags.jobs ?? '' });
     const docxStyle = (flags.docxStyle ?? common.config.docxStyle ?? 'gbt9704') as DocxStyleName;
     if (docxStyle !== 'gbt9704' && docxStyle !== 'plain') throw new UsageError('badDocxStyle', { value: docxStyle });
     const outDir = resolve(flags.output);

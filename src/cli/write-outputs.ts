@@ -1,6 +1,6 @@
 // Writes a command's outputs: the folder is created, an output that is an input is refused, each file goes through a
 // temporary name. Every path is checked before the first byte is written.
-import { mkdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { writeFileAtomic } from '../output/write-atomic';
 import { UsageError } from './cli-messages';
@@ -11,6 +11,9 @@ export interface OutputFile {
 }
 
 export function prepareDirectory(directory: string): void {
+  // An existing file where the folder should be: say so, rather than what mkdir calls it (EEXIST).
+  if (existsSync(directory) && !statSync(directory).isDirectory())
+    throw new UsageError('outputNotDirectory', { file: directory });
   try {
     mkdirSync(directory, { recursive: true });
   } catch (error) {

@@ -24,10 +24,7 @@ const WORKBOOK_FORMATS: Readonly<Record<string, InputFormat>> = {
   '.ods': 'ods',
 };
 
-export interface ReadOptions extends Partial<ReadingMode> {
-  /** The bytes of standard input, when the path is `-`. */
-  stdin?: () => Buffer;
-}
+export interface ReadOptions extends Partial<ReadingMode> {}
 
 /** Reads any input; PDFs are read asynchronously (pdfjs), everything else as readInputSync does. */
 export async function readInput(path: string, options: ReadOptions = {}): Promise<ReadReport> {
@@ -50,7 +47,7 @@ function load(path: string, options: ReadOptions) {
   const mode: ReadingMode = { lenient: options.lenient ?? false };
   const fromStdin = path === '-';
   const file = fromStdin ? '<stdin>' : path;
-  const buffer = fromStdin ? (options.stdin ?? (() => readFileSync(0)))() : readFileChecked(path);
+  const buffer = fromStdin ? readFileSync(0) : readFileChecked(path);
   return { buffer, file, extension: extname(path).toLowerCase(), mode };
 }
 

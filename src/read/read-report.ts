@@ -58,8 +58,8 @@ export const readErrorMessages = {
     en: '{file} is not a valid workbook (it is damaged, or not an Excel, WPS or LibreOffice file)',
   },
   encrypted: {
-    zh: '{file} 设有打开密码：请在 Excel 或 WPS 中取消密码后再检查',
-    en: '{file} is password-protected: remove the password in Excel or WPS, then check it again',
+    zh: '{file} 设有打开密码：请在 Excel、Word 或 WPS 中取消密码后再检查',
+    en: '{file} is password-protected: remove the password in Excel, Word or WPS, then check it again',
   },
   notTemplate: {
     zh: '{file} 既不是用 report template 生成的工作簿，也找不到官方表格的栏目（如“本年新收政府信息公开申请数量”），无法读取',

@@ -46,8 +46,10 @@ export function parseWorkbook(buffer: Buffer, file: string): XLSX.WorkBook {
     return workbook;
   } catch (error) {
     if (error instanceof ReadError) throw error;
+    // SheetJS calls a damaged zip header "encryption" too: only a real encrypted package says password.
     const detail = error instanceof Error ? error.message : String(error);
-    if (/password|encrypt/i.test(detail)) throw new ReadError('encrypted', { file }, { cause: error });
+    if (isEncryptedOffice(buffer) || /password/i.test(detail))
+      throw new ReadError('encrypted', { file }, { cause: error });
     throw new ReadError('notWorkbook', { file }, { cause: error });
   }
 }
@@ -62,6 +64,76 @@ function quietly<T>(parse: () => T): T {
   } finally {
     console.error = original;
   }
+}
+
+/** An Office file encrypted with a password: an OLE container holding EncryptionInfo and EncryptedPackage. */
+export function isEncryptedOffice(buffer: Buffer): boolean {
+  if (!startsWith(buffer, CFB_MAGIC)) return false;
+  try {
+    return XLSX.CFB.find(XLSX.CFB.read(buffer, { type: 'buffer' }), '/EncryptedPackage') !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** The bytes of one entry of a zip container (a .docx), or undefined when it is not there; throws on a damaged zip. */
+export function readZipEntry(buffer: Buffer, path: string): Buffer | undefined {
+  const entry = XLSX.CFB.find(XLSX.CFB.read(buffer, { type: 'buffer' }), `/${path}`);
+  return entry?.content ? Buffer.from(entry.content as Uint8Array) : undefined;
+}
+
+export interface GridCell {
+  text: string;
+  /** A1 address. */
+  address: string;
+  /** A copy placed in a position covered by a merged cell. */
+  spanned?: boolean;
+}
+
+/** Every visible sheet as rows of cell texts, merged cells copied into each position they cover. */
+export function visibleSheetGrids(workbook: XLSX.WorkBook): { name: string; rows: GridCell[][] }[] {
+  return workbook.SheetNames.flatMap((name, index) => {
+    const sheet = workbook.Sheets[name];
+    if (!sheet || workbook.Workbook?.Sheets?.[index]?.Hidden) return [];
+    return [{ name, rows: sheetGrid(sheet) }];
+  });
+}
+
+function sheetGrid(sheet: XLSX.WorkSheet): GridCell[][] {
+  const ref = sheet['!ref'];
+  if (!ref) return [];
+  const range = XLSX.utils.decode_range(ref);
+  // A sheet may claim a huge range for one formatted cell far away: read what holds cells, within reason.
+  const lastRow = Math.min(range.e.r, range.s.r + 2000);
+  const lastColumn = Math.min(range.e.c, range.s.c + 60);
+  const grid: GridCell[][] = [];
+  for (let r = range.s.r; r <= lastRow; r++) {
+    const row: GridCell[] = [];
+    for (let c = range.s.c; c <= lastColumn; c++) {
+      const address = XLSX.utils.encode_cell({ r, c });
+      row.push({ text: cellText(sheet[address] as XLSX.CellObject | undefined), address });
+    }
+    grid.push(row);
+  }
+  for (const merge of sheet['!merges'] ?? []) {
+    const origin = grid[merge.s.r - range.s.r]?.[merge.s.c - range.s.c];
+    if (!origin) continue;
+    for (let r = merge.s.r; r <= Math.min(merge.e.r, lastRow); r++) {
+      for (let c = merge.s.c; c <= Math.min(merge.e.c, lastColumn); c++) {
+        if (r === merge.s.r && c === merge.s.c) continue;
+        const row = grid[r - range.s.r];
+        if (row) row[c - range.s.c] = { ...origin, spanned: true };
+      }
+    }
+  }
+  return grid;
+}
+
+function cellText(cell: XLSX.CellObject | undefined): string {
+  if (!cell || cell.t === 'z' || cell.v === undefined) return '';
+  if (cell.t === 'n') return String(cell.v);
+  if (cell.t === 'e') return cell.w ?? '#ERROR';
+  return String(cell.v);
 }
 
 interface NamedRange {

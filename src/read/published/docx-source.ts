@@ -1,20 +1,18 @@
 // A Word document: its paragraphs and its tables (gridSpan and vMerge expanded), from word/document.xml.
 import { type ChildNode, type Element, isTag, isText } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
-import * as XLSX from 'xlsx';
 import { ReadError } from '../read-report';
+import { isEncryptedOffice, readZipEntry } from '../workbook-reader';
 import type { FlowCell, FlowDocument, FlowItem } from './flow-document';
 
 export function docxToFlow(buffer: Buffer, file: string): FlowDocument {
+  if (isEncryptedOffice(buffer)) throw new ReadError('encrypted', { file });
   let xml: string;
   try {
-    // SheetJS reads zip containers too: no second zip library.
-    const container = XLSX.CFB.read(buffer, { type: 'buffer' });
-    const entry = XLSX.CFB.find(container, '/word/document.xml');
-    if (!entry?.content) throw new Error('no word/document.xml');
-    xml = Buffer.from(entry.content as Uint8Array).toString('utf8');
+    const entry = readZipEntry(buffer, 'word/document.xml');
+    if (!entry) throw new Error('no word/document.xml');
+    xml = entry.toString('utf8');
   } catch (error) {
-    if (/password|encrypt/i.test(String(error))) throw new ReadError('encrypted', { file }, { cause: error });
     throw new ReadError('notDocx', { file }, { cause: error });
   }
   const document = parseDocument(xml, { xmlMode: true });
