@@ -1,6 +1,6 @@
 // What the published-report readers know of the format is derived from the edition definitions.
 import { editions } from '../src/editions';
-import { editionFromLabels, isTableHeader, sectionHeadings } from '../src/read/published/official-labels';
+import { editionFromLabels, isTableHeader, sectionHeadings, tableKindOf } from '../src/read/published/official-labels';
 
 describe('labels derived from the editions', () => {
   it('take the section headings from the definitions', () => {
@@ -26,5 +26,14 @@ describe('labels derived from the editions', () => {
     expect(isTableHeader('本年收费金额（单位：万元）')).toBe(true);
     expect(isTableHeader('信息内容')).toBe(true);
     expect(isTableHeader('规章')).toBe(false);
+  });
+
+  it('tell which official table a table is by the labels only it prints', () => {
+    expect(tableKindOf(['（本列数据的勾稽关系为…）', '申请人情况', '自然人'])).toBe('requests');
+    expect(tableKindOf(['一、本年新收政府信息公开申请数量', '0'])).toBe('requests');
+    expect(tableKindOf(['行政复议', '结果维持', '结果纠正', '2'])).toBe('appeals');
+    expect(tableKindOf(['第二十条 第（一）项'])).toBe('proactive');
+    expect(tableKindOf(['行政规范性文件', '3', '1', '27'])).toBe('proactive');
+    expect(tableKindOf(['序号', '姓名', '金额'])).toBeUndefined();
   });
 });

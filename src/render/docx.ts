@@ -27,11 +27,15 @@ const mm = (value: number) => Math.round(value * twipsPerMm);
 const FIXED_TIMESTAMP = '2021-09-26T00:00:00Z';
 
 type Font = DocxStyle['body'];
-const runOptions = (text: string, font: Font, extra: { color?: string; bold?: boolean } = {}) => ({
-  text,
+/** A style's font as docx run properties: Chinese and Latin faces, size in half-points. */
+const fontProperties = (font: Font, bold = false) => ({
   font: { eastAsia: font.eastAsia, ascii: font.latin, hAnsi: font.latin },
   size: Math.round(font.size * 2),
-  ...(font.bold || extra.bold ? { bold: true } : {}),
+  ...(font.bold || bold ? { bold: true } : {}),
+});
+const runOptions = (text: string, font: Font, extra: { color?: string; bold?: boolean } = {}) => ({
+  text,
+  ...fontProperties(font, extra.bold),
   ...(extra.color ? { color: extra.color } : {}),
 });
 const run = (text: string, font: Font, extra: { color?: string; bold?: boolean } = {}) =>
@@ -95,16 +99,16 @@ export async function renderDocx(
   }
 
   const [before, after] = style.pageNumber.format('#');
-  const tableRun = (bold: boolean) => ({
-    font: { eastAsia: style.table.eastAsia, ascii: style.table.latin, hAnsi: style.table.latin },
-    size: Math.round(style.table.size * 2),
-    ...(bold ? { bold: true } : {}),
-  });
   const doc = new Document({
     styles: {
       paragraphStyles: [
-        { id: 'TableText', name: 'Table Text', run: tableRun(false), paragraph: { spacing: { line: 240 } } },
-        { id: 'TableHeader', name: 'Table Header', basedOn: 'TableText', run: tableRun(true) },
+        {
+          id: 'TableText',
+          name: 'Table Text',
+          run: fontProperties(style.table),
+          paragraph: { spacing: { line: 240 } },
+        },
+        { id: 'TableHeader', name: 'Table Header', basedOn: 'TableText', run: fontProperties(style.table, true) },
       ],
     },
     creator: 'report',

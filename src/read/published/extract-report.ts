@@ -14,7 +14,7 @@ import { ReadError } from '../read-report';
 import { type DetectedMeta, detectMeta } from './detect-meta';
 import type { FlowCell, FlowDocument, FlowItem, FlowParagraph, FlowTable, SourceRef } from './flow-document';
 import { coreLabel, labelMatches, normaliseLabel } from './label-text';
-import { editionFromLabels, sectionHeadings } from './official-labels';
+import { editionFromLabels, sectionHeadings, tableKindOf } from './official-labels';
 
 export interface ExtractOptions extends ReadingMode {
   file: string;
@@ -213,16 +213,7 @@ function splitSections(items: readonly FlowItem[]): Sections {
 // ---------------------------------------------------------------- tables
 
 function kindOf(table: FlowTable): TableKind | undefined {
-  const text = normaliseLabel(
-    table.rows
-      .flat()
-      .map((cell) => cell.text)
-      .join('|'),
-  );
-  if (/本年新收|申请人情况|上年结转政府信息公开申请/.test(text)) return 'requests';
-  if (/结果维持|结果纠正/.test(text) && /行政复议/.test(text)) return 'appeals';
-  if (/第二十条|信息内容|规章|规范性文件|行政许可|行政处罚/.test(text)) return 'proactive';
-  return undefined;
+  return tableKindOf(table.rows.flat().map((cell) => cell.text));
 }
 
 function classifyTables(sections: Sections): Record<TableKind, FlowTable[]> {

@@ -74,3 +74,31 @@ export function editionFromLabels(texts: readonly string[]): EditionId | undefin
   }
   return said.size === 1 ? [...said][0] : undefined;
 }
+
+/** Which official table a table of cells is, by the labels only that table prints. */
+export function tableKindOf(texts: readonly string[]): 'proactive' | 'requests' | 'appeals' | undefined {
+  const cells = new Set(texts.map(normaliseLabel));
+  const has = (labels: readonly Label[]) =>
+    labels.some((label) => spellings(label).some((spelling) => cells.has(spelling)));
+  const prefixed = (prefix: string) => [...cells].some((cell) => cell.startsWith(prefix));
+  const say = (kind: 'proactive' | 'requests' | 'appeals') => TABLE_LABELS[kind];
+  if (has(say('requests'))) return 'requests';
+  if (has(say('appeals'))) return 'appeals';
+  if (has(say('proactive')) || prefixed('第二十条')) return 'proactive';
+  return undefined;
+}
+
+const TABLE_LABELS: Readonly<Record<'proactive' | 'requests' | 'appeals', readonly Label[]>> = {
+  // 三: its own headers and the two rows that open it.
+  requests: editions.flatMap((edition) => [
+    edition.requests.applicantHeader,
+    ...edition.requests.rows.filter((row) => !row.children).map((row) => row.label),
+  ]),
+  // 四: the outcomes, which only it prints.
+  appeals: editions.flatMap((edition) => edition.appeals.outcomes.slice(0, -1).map((outcome) => outcome.label)),
+  // 二: its header and its rows.
+  proactive: editions.flatMap((edition) => [
+    edition.proactiveHeader,
+    ...edition.proactive.flatMap((group) => group.rows.map((row) => row.label)),
+  ]),
+};
