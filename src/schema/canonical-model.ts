@@ -5,8 +5,15 @@ import { editionSchema } from './edition-schema';
 
 type SchemaNode = { properties?: Record<string, SchemaNode>; $ref?: string };
 
+// Readers order every report they read: build each edition's schema once.
+const schemas = new Map<string, SchemaNode & { $defs: Record<string, SchemaNode> }>();
+
 export function canonicalModel(model: Model, edition: Edition): Model {
-  const schema = editionSchema(edition) as SchemaNode & { $defs: Record<string, SchemaNode> };
+  let schema = schemas.get(edition.id);
+  if (!schema) {
+    schema = editionSchema(edition) as SchemaNode & { $defs: Record<string, SchemaNode> };
+    schemas.set(edition.id, schema);
+  }
   const resolve = (node: SchemaNode) => (node.$ref ? (schema.$defs[node.$ref.replace('#/$defs/', '')] ?? node) : node);
   const order = (value: unknown, node: SchemaNode): unknown => {
     const properties = resolve(node).properties;
