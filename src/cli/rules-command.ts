@@ -1,6 +1,7 @@
 // `report rules`: every rule with its id, name, default severity and one-line description.
-import { styleText } from 'node:util';
+
 import type { Lang } from '../diagnostics/diagnostic';
+import { painter } from '../reporters/paint';
 import { ruleCatalog } from '../validate/rules';
 import { say } from './cli-messages';
 import { type CommonOptions, reportFailure } from './main';
@@ -22,8 +23,7 @@ export async function runRules(flags: CommonOptions & { format: string }): Promi
       process.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
       return 0;
     }
-    const paint = (style: Parameters<typeof styleText>[0], text: string) =>
-      common.color ? styleText(style, text) : text;
+    const paint = painter(common.color);
     const width = Math.max(...ruleCatalog.map((rule) => rule.name.length));
     const lines = ruleCatalog.map((rule) => {
       const setting = common.config.rules[rule.id] ?? rule.severity;

@@ -37,7 +37,7 @@ export function collectInputs(args: readonly string[], exclude: string): string[
 function walk(dir: string, excluded: string): string[] {
   if (resolve(dir) === excluded) return [];
   const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort(byName)) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) files.push(...walk(path, excluded));
@@ -45,4 +45,9 @@ function walk(dir: string, excluded: string): string[] {
       files.push(path);
   }
   return files;
+}
+
+/** Code-unit order: the same on every machine, whatever its locale or its Node's ICU (localeCompare is neither). */
+function byName(a: { name: string }, b: { name: string }): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }

@@ -5,6 +5,7 @@ import { ReadError } from '../read/read-report';
 import { renderOutputs } from '../render/render-outputs';
 import { validateReport } from '../validate/validate-report';
 import type { ConvertJob, ConvertResult } from './job';
+import { ownedBytes } from './transferable';
 
 export async function convertOne(job: ConvertJob): Promise<ConvertResult> {
   try {
@@ -28,7 +29,7 @@ export async function convertOne(job: ConvertJob): Promise<ConvertResult> {
       diagnostics,
       outputs: outputs.map(({ format, bytes }) => ({
         format,
-        bytes: typeof bytes === 'string' ? Buffer.from(bytes) : new Uint8Array(bytes),
+        bytes: ownedBytes(bytes),
       })),
     };
   } catch (error) {

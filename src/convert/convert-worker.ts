@@ -2,6 +2,8 @@
 import { parentPort } from 'node:worker_threads';
 import { convertOne } from './convert-one';
 import type { ConvertJob } from './job';
+import { transferList } from './transferable';
+import { describeFailure, failedJob } from './worker-pool';
 
 // The pool sends the next job before this one is done (so no worker waits on the main thread); run them in order.
 const queue: ConvertJob[] = [];
@@ -12,9 +14,13 @@ async function drain(): Promise<void> {
   busy = true;
   for (let job = queue.shift(); job; job = queue.shift()) {
     const result = await convertOne(job);
-    // The rendered files move to the main thread without a copy.
-    const transfer = result.ok ? result.outputs.map((output) => output.bytes.buffer as ArrayBuffer) : [];
-    parentPort?.postMessage(result, transfer);
+    // The rendered files move to the main thread without a copy; convertOne made each one own its buffer. Should a
+    // result still not cross, the cause is told here, where it is still an error with a name and a message.
+    try {
+      parentPort?.postMessage(result, result.ok ? transferList(result.outputs.map((output) => output.bytes)) : []);
+    } catch (error) {
+      parentPort?.postMessage(failedJob(job, describeFailure(error)));
+    }
   }
   busy = false;
 }

@@ -26,6 +26,6 @@ export type ConvertResult =
       /** Where each value came from (JSON Pointer → place), for cross-year messages. */
       sources: [string, SourceRef][];
       diagnostics: Diagnostic[];
-      outputs: { format: RenderFormat; bytes: Uint8Array }[];
+      outputs: { format: RenderFormat; bytes: Uint8Array<ArrayBuffer> }[];
     }
   | { id: number; ok: false; error: { messageId: string; message: string } };

@@ -3,6 +3,7 @@
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { fillTemplate } from '../diagnostics/diagnostic';
 import type { ConvertJob, ConvertResult } from './job';
 
 export const defaultJobs = () => Math.max(1, cpus().length);
@@ -16,43 +17,94 @@ export async function runJobs(
   jobs: readonly ConvertJob[],
   threads: number,
   onResult: (result: ConvertResult) => void,
+  /** The worker's entry; tests give one that fails on purpose. */
+  workerFile = join(__dirname, 'convert-worker.js'),
 ): Promise<void> {
   const queue = [...jobs];
-  let remaining = jobs.length;
-  if (remaining === 0) return;
-  const workerFile = join(__dirname, 'convert-worker.js');
+  if (jobs.length === 0) return;
+  const finished = new Set<number>();
   await new Promise<void>((resolve) => {
+    // Each job is finished once: a dying worker's last result can arrive after its job went back to the queue.
     const finish = (result: ConvertResult) => {
+      if (finished.has(result.id)) return;
+      finished.add(result.id);
+      const requeued = queue.findIndex((job) => job.id === result.id);
+      if (requeued >= 0) queue.splice(requeued, 1);
       onResult(result);
-      remaining--;
-      if (remaining === 0) resolve();
+      if (finished.size === jobs.length) resolve();
     };
     const start = () => {
       if (queue.length === 0) return;
       const worker = new Worker(workerFile, { resourceLimits: LIMITS });
       const inHand = new Map<number, ConvertJob>();
+      let alive = true;
       const feed = () => {
-        while (inHand.size < IN_HAND) {
+        while (alive && inHand.size < IN_HAND) {
           const job = queue.shift();
           if (!job) break;
           inHand.set(job.id, job);
           worker.postMessage(job);
         }
-        if (inHand.size === 0) void worker.terminate();
+        if (alive && inHand.size === 0) {
+          alive = false;
+          void worker.terminate();
+        }
       };
       worker.on('message', (result: ConvertResult) => {
         inHand.delete(result.id);
         feed();
         finish(result);
       });
-      worker.on('error', (error) => {
-        for (const job of inHand.values())
-          finish({ id: job.id, ok: false, error: { messageId: 'internalError', message: error.message } });
+      // A worker that dies ('error', then 'exit') or stops on its own ('exit' alone) fails the job it was on, with
+      // the cause; the jobs it held besides go back to the queue, and a fresh worker takes them.
+      const fail = (detail: string) => {
+        if (!alive) return;
+        alive = false;
+        // The worker runs its jobs in order: the oldest in hand is the one it died on.
+        const [current, ...waiting] = inHand.values();
         inHand.clear();
+        queue.unshift(...waiting.filter((job) => !finished.has(job.id)));
+        if (current) finish(failedJob(current, detail));
         start();
+      };
+      // The verdict waits for 'exit': Node delivers the results a worker posted before it died by then, whereas an
+      // 'error' can overtake them.
+      let cause: string | undefined;
+      worker.on('error', (error) => {
+        cause ??= describeFailure(error);
       });
+      worker.on('exit', (code) => fail(cause ?? `worker exited with code ${code}`));
       feed();
     };
     for (let i = 0; i < Math.min(threads, jobs.length); i++) start();
   });
+}
+
+const workerFailed = {
+  zh: '内部错误：{detail}（请报告此问题）',
+  en: 'internal error: {detail} (please report it)',
+};
+
+export function failedJob(job: Pick<ConvertJob, 'id' | 'lang'>, detail: string): ConvertResult {
+  return {
+    id: job.id,
+    ok: false,
+    error: { messageId: 'internalError', message: fillTemplate(workerFailed[job.lang], { detail }) },
+  };
+}
+
+/**
+ * The cause of a worker's death in one line, never empty. What arrives differs by Node version: a DOMException thrown
+ * in a worker (DataCloneError) reaches this thread as `{}` on Node 20 (the cause is lost: the worker reports what it
+ * can catch itself), and on 22 and 24 as an Error whose name and message are gone and whose stack's first line holds it.
+ */
+export function describeFailure(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return String(error).trim() || 'unknown error';
+  const { name, message, code, stack } = error as Record<string, unknown>;
+  const named = typeof name === 'string' && name !== 'Error' ? name : '';
+  const said = typeof message === 'string' ? message : '';
+  const firstStackLine = typeof stack === 'string' ? (stack.split('\n')[0]?.replace(/:\s*$/, '').trim() ?? '') : '';
+  const text =
+    named || said ? [named, said].filter(Boolean).join(': ') : firstStackLine || 'an error Node did not pass on';
+  return typeof code === 'string' ? `${text} (${code})` : text;
 }

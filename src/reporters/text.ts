@@ -1,8 +1,8 @@
 // The default reporter: diagnostics grouped by file, coloured on a terminal, with a one-line summary.
-import { styleText } from 'node:util';
 import { countBySeverity } from '../diagnostics/diagnostic';
 import type { FileResult, Reporter, ReporterContext } from './file-result';
 import { summarize } from './file-result';
+import { painter, type Style } from './paint';
 
 const words = {
   zh: {
@@ -37,8 +37,6 @@ const words = {
   },
 };
 
-type Style = Parameters<typeof styleText>[0];
-
 /** How an input was read, in words (`readAs` of a ReadReport). */
 export function readAsWords(lang: 'zh' | 'en', readAs: string): string {
   return words[lang].readAs[readAs] ?? readAs;
@@ -46,7 +44,7 @@ export function readAsWords(lang: 'zh' | 'en', readAs: string): string {
 
 export const textReporter: Reporter = (results, context) => {
   const w = words[context.lang];
-  const paint = (style: Style, text: string) => (context.color ? styleText(style, text) : text);
+  const paint = painter(context.color);
   const lines: string[] = [];
   for (const result of results) {
     lines.push(heading(result, context, paint));

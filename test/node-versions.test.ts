@@ -1,0 +1,218 @@
+// The seams where Node.js 20, 22 and 24 differ, each tested on the Node that runs the suite (.ci/run runs all three):
+// moving bytes between threads, a worker's death, standard input in pieces, ICU text handling, engine requirements.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import * as semver from 'semver';
+import { collectInputs } from '../src/convert/collect-inputs';
+import type { ConvertJob, ConvertResult } from '../src/convert/job';
+import { ownedBytes, transferList } from '../src/convert/transferable';
+import { describeFailure, runJobs } from '../src/convert/worker-pool';
+import { readNumberCell } from '../src/read/cell-value';
+import { normaliseLabel } from '../src/read/published/label-text';
+import { painter } from '../src/reporters/paint';
+import { BIN, fixture, ROOT, scratch } from './helpers';
+
+const packageJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as { engines?: { node?: string } };
+
+describe(`Node.js ${process.version}`, () => {
+  test('is a version this package declares it supports', () => {
+    const range = packageJson(join(ROOT, 'package.json')).engines?.node ?? '';
+    expect(semver.satisfies(process.version, range)).toBe(true);
+    // The supported versions, as the README states them: 20 (end of life, still tested), 22 and 24.
+    for (const version of ['20.19.0', '22.13.0', '24.0.0']) expect(semver.satisfies(version, range)).toBe(true);
+    expect(semver.satisfies('18.20.0', range)).toBe(false);
+  });
+
+  test.each(['pdfjs-dist', 'docx', 'exceljs', 'commander', 'htmlparser2', 'ajv', 'xlsx'])(
+    'meets the engine requirement of %s',
+    (name) => {
+      const range = packageJson(join(ROOT, 'node_modules', name, 'package.json')).engines?.node;
+      if (range) expect(semver.satisfies(process.version, range)).toBe(true);
+    },
+  );
+
+  test('docx runs without its nanoid dependency, whose engines say Node 22+', () => {
+    // npm warns on Node 20 that nanoid@6 (a dependency of docx) wants Node 22; docx bundles its own copy of
+    // nanoid/non-secure, so the package npm warns about is never loaded.
+    const bundle = readFileSync(require.resolve('docx'), 'utf8');
+    expect(bundle).not.toMatch(/require\(["']nanoid/);
+    expect(bundle).toContain('nanoid');
+  });
+
+  test('pdfjs loads through require(esm) and finds the built-in modules it asks for', () => {
+    // pdfjs 5 asks for process.getBuiltinModule (Node 20.16+) and is an ES module loaded with require (20.19+).
+    // Jest's module system has no require(esm), so a plain Node process loads it as the CLI does.
+    expect(typeof process.getBuiltinModule).toBe('function');
+    const loaded = spawnSync(
+      process.execPath,
+      ['-e', "process.stdout.write(typeof require('pdfjs-dist/legacy/build/pdf.mjs').getDocument)"],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(loaded.stderr).toBe('');
+    expect(loaded.stdout).toBe('function');
+  });
+});
+
+describe('bytes that cross threads', () => {
+  const shapes: [string, () => string | Uint8Array][] = [
+    ['a string', () => '<!doctype html><p>政府信息公开</p>'],
+    // Small Buffers are views into Node's shared pool, which Node 22+ refuses to transfer.
+    ['a pooled Buffer', () => Buffer.from('{"edition":"2021"}')],
+    ['a view into a larger buffer', () => new Uint8Array(new ArrayBuffer(64), 8, 16).fill(7)],
+    ['a whole Uint8Array', () => new Uint8Array([80, 75, 3, 4])],
+  ];
+
+  test.each(shapes)('%s is copied only when it must be, and arrives intact', async (_name, make) => {
+    const original = make();
+    const owned = ownedBytes(original);
+    const expected = Buffer.from(typeof original === 'string' ? Buffer.from(original) : original);
+    expect(Buffer.from(owned)).toEqual(expected);
+    expect(owned.byteOffset).toBe(0);
+    expect(owned.byteLength).toBe(owned.buffer.byteLength);
+    if (original instanceof Uint8Array && !Buffer.isBuffer(original) && original.byteOffset === 0)
+      expect(owned).toBe(original);
+    // The real move: a worker sends the bytes back to this thread with the buffer in its transfer list.
+    const worker = new Worker(
+      `const { parentPort, workerData } = require('node:worker_threads');
+       const { ownedBytes, transferList } = require(workerData.module);
+       const bytes = ownedBytes(workerData.kind === 'string' ? workerData.text : Buffer.from(workerData.bytes));
+       parentPort.postMessage(bytes, transferList([bytes]));`,
+      {
+        eval: true,
+        workerData: {
+          module: join(ROOT, 'dist', 'src', 'convert', 'transferable.js'),
+          kind: typeof original === 'string' ? 'string' : 'bytes',
+          text: typeof original === 'string' ? original : '',
+          bytes: typeof original === 'string' ? [] : [...original],
+        },
+      },
+    );
+    const received = await new Promise<Uint8Array>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    await worker.terminate();
+    expect(Buffer.from(received)).toEqual(expected);
+  });
+
+  test('a transfer list names each buffer once', () => {
+    const bytes = ownedBytes('x');
+    expect(transferList([bytes, bytes])).toEqual([bytes.buffer]);
+  });
+});
+
+describe('a worker that dies', () => {
+  const dir = scratch('report-pool-');
+  // Fails the job whose path says how: throws an error with no message, or exits; converts nothing, echoes the rest.
+  const workerFile = join(dir, 'failing-worker.js');
+  writeFileSync(
+    workerFile,
+    `const { parentPort } = require('node:worker_threads');
+     parentPort.on('message', (job) => {
+       if (job.path === 'throw') throw new Error('the reader broke');
+       if (job.path === 'domexception') throw new DOMException('', 'DataCloneError');
+       if (job.path === 'exit') process.exit(3);
+       parentPort.postMessage({ id: job.id, ok: false, error: { messageId: 'echo', message: job.path } });
+     });`,
+  );
+  const job = (id: number, path: string): ConvertJob => ({
+    id,
+    path,
+    lang: 'en',
+    lenient: true,
+    formats: ['json'],
+    docxStyle: 'gbt9704',
+    rules: {},
+    generator: 'test',
+  });
+
+  test('fails only its own jobs, each with the cause, and a new worker finishes the batch', async () => {
+    const results: ConvertResult[] = [];
+    const paths = ['a', 'throw', 'b', 'exit', 'c', 'domexception', 'd'];
+    await runJobs(
+      paths.map((path, id) => job(id, path)),
+      1,
+      (result) => results.push(result),
+      workerFile,
+    );
+    expect(results).toHaveLength(paths.length);
+    const byPath = new Map(results.map((result) => [paths[result.id], result]));
+    for (const path of ['c', 'd']) expect(byPath.get(path)).toMatchObject({ ok: false, error: { message: path } });
+    const thrown = byPath.get('throw');
+    expect(thrown?.ok).toBe(false);
+    if (thrown && !thrown.ok) expect(thrown.error.message).toBe('internal error: the reader broke (please report it)');
+    // Node 20 passes a DOMException thrown in a worker on as `{}`; 22 and 24 keep its name in the stack.
+    const domException = byPath.get('domexception');
+    const cause = semver.gte(process.version, '22.0.0') ? 'DataCloneError' : 'an error Node did not pass on';
+    if (domException && !domException.ok) expect(domException.error.message).toContain(cause);
+    const exited = byPath.get('exit');
+    if (exited && !exited.ok) expect(exited.error.message).toContain('worker exited with code 3');
+    for (const result of results) if (!result.ok) expect(result.error.message.trim()).not.toBe('');
+  });
+
+  test('an error with neither message nor name is still described', () => {
+    expect(describeFailure(new DOMException('', 'DataCloneError'))).toBe('DataCloneError');
+    expect(describeFailure(Object.assign(new Error('out of memory'), { code: 'ERR_WORKER_OUT_OF_MEMORY' }))).toBe(
+      'out of memory (ERR_WORKER_OUT_OF_MEMORY)',
+    );
+    expect(describeFailure(new Error(''))).toBe('Error');
+    expect(describeFailure({})).toBe('an error Node did not pass on');
+    expect(describeFailure('')).toBe('unknown error');
+  });
+});
+
+test('standard input that arrives in pieces is read whole', async () => {
+  const json = readFileSync(fixture('example-2021.json'));
+  const child = spawn(process.execPath, [BIN, 'validate', '-', '--lang', 'en'], {
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString('utf8');
+  });
+  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+  // Split inside a multi-byte character: the reader must join bytes, not decoded strings.
+  const cut = json.indexOf(Buffer.from('商务局')) + 1;
+  child.stdin.write(json.subarray(0, cut));
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  child.stdin.end(json.subarray(cut));
+  expect(await closed).toBe(0);
+  expect(stdout).toContain('0 errors');
+});
+
+describe('text handling that rests on ICU', () => {
+  test('full-width digits, signs and separators read as numbers, with a note', () => {
+    expect(readNumberCell('１２', 'count', { lenient: false })).toMatchObject({ kind: 'number', value: 12 });
+    expect(readNumberCell('１，２３４', 'count', { lenient: false })).toMatchObject({ kind: 'number', value: 1234 });
+    expect(readNumberCell('２５．１万元', 'amount', { lenient: false })).toMatchObject({ kind: 'number', value: 25.1 });
+  });
+
+  test('labels compare equal across full-width and half-width punctuation', () => {
+    expect(normaliseLabel('（三）不予公开')).toBe(normaliseLabel('(三)不予公开'));
+    expect(normaliseLabel('１．属于国家秘密')).toBe(normaliseLabel('1.属于国家秘密'));
+    expect(normaliseLabel('1、属于国家秘密')).toBe(normaliseLabel('1.属于国家秘密'));
+    expect(normaliseLabel('商业\u3000企业')).toBe('商业企业');
+    expect(normaliseLabel('申请人无正当理由逾期不补正，行政机关')).toBe(
+      normaliseLabel('申请人无正当理由逾期不补正,行政机关'),
+    );
+  });
+
+  test('folders are walked in the same order under every locale and ICU', () => {
+    const dir = scratch('report-order-');
+    const names = ['淮安市-2024.json', 'Z.json', 'a.json', '石家庄-2019.json', '北京-2021.json', '10.json', '9.json'];
+    mkdirSync(join(dir, 'in'));
+    for (const name of names) writeFileSync(join(dir, 'in', name), '{}');
+    const order = collectInputs([join(dir, 'in')], join(dir, 'out')).map((path) =>
+      path.slice(join(dir, 'in').length + 1),
+    );
+    expect(order).toEqual([...names].sort());
+  });
+});
+
+test('colours follow our decision, not Node’s guess about process.stdout', () => {
+  // Jest's stdout is no terminal: Node 22.13+ would drop the colours unless told that the caller decided.
+  expect(painter(true)('red', '错误')).toBe('\u001b[31m错误\u001b[39m');
+  expect(painter(false)('red', '错误')).toBe('错误');
+});
