@@ -150,7 +150,7 @@ function requestsTable(model: Model, edition: Edition): TableBlock {
   };
 }
 
-function appealsTable(model: Model, edition: Edition): TableBlock {
+export function appealsTable(model: Model, edition: Edition): TableBlock {
   const { groups, outcomes } = edition.appeals;
   const width = outcomes.length;
   const outcomeCells = (rowSpan: number): TableCell[] =>
