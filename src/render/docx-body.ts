@@ -132,9 +132,14 @@ const TABLE_PROPERTIES = (width: number, padding: number) =>
   `<w:tblPr><w:tblW w:w="${width}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`).join('')}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="30" w:type="dxa"/><w:left w:w="${padding / 2}" w:type="dxa"/><w:bottom w:w="30" w:type="dxa"/><w:right w:w="${padding / 2}" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="0"/></w:tblPr>`;
 
 /**
- * A Word table. Merged rows need a continuation cell (`vMerge` without `restart`) in every row they cover; every row
- * of a table keeps with the next, so a table that fits a page is never torn from its header or its merged labels, and
- * one longer than a page breaks where it must, its header rows repeated.
+ * Body rows kept on the page of the header: a table never starts at a page foot with a sliver of rows. Not all of
+ * them — a table kept whole that is longer than what a page leaves under its heading pushes the heading away from it.
+ */
+const ROWS_KEPT_WITH_HEADER = 6;
+
+/**
+ * A Word table. Merged rows need a continuation cell (`vMerge` without `restart`) in every row they cover; the header
+ * and the first rows keep with the next, and the table breaks where it must, its header rows repeated.
  */
 export function tableXml(table: TableBlock, look: BodyLook): string {
   const widths = columnTwips(table, look);
@@ -145,14 +150,15 @@ export function tableXml(table: TableBlock, look: BodyLook): string {
     const colSpan = cell.colSpan ?? 1;
     const rowSpan = cell.rowSpan ?? 1;
     const span = colSpan > 1 ? `<w:gridSpan w:val="${colSpan}"/>` : '';
-    const keep = row < rows.length - 1;
+    const keep = row < Math.min(rows.length - 1, table.head.length + ROWS_KEPT_WITH_HEADER);
     byRow[row]?.push({
       column,
       xml: cellXml(cell, width(column, colSpan), span, rowSpan > 1 ? '<w:vMerge w:val="restart"/>' : '', keep, look),
     });
     for (let below = row + 1; below < row + rowSpan; below++) {
       const properties = `<w:tcW w:w="${width(column, colSpan)}" w:type="dxa"/>${span}<w:vMerge/>`;
-      const keepBelow = below < rows.length - 1 ? '<w:keepNext/>' : '';
+      const keepBelow =
+        below < Math.min(rows.length - 1, table.head.length + ROWS_KEPT_WITH_HEADER) ? '<w:keepNext/>' : '';
       byRow[below]?.push({
         column,
         xml: `<w:tc><w:tcPr>${properties}</w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/>${keepBelow}</w:pPr></w:p></w:tc>`,
