@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getEdition } from '../src/editions';
 import type { EditionId } from '../src/editions/types';
-import { convertWithOffice, fixture, ROOT, readJsonFixture, runCli, scratch, toolAvailable, zipText } from './helpers';
+import { fixture, ROOT, readJsonFixture, runCli, scratch, toolAvailable, zipText } from './helpers';
 
 const hasOffice = toolAvailable('soffice', 'printing the DOCX with LibreOffice');
 const hasPoppler =

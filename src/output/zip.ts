@@ -1,6 +1,7 @@
 // The zip container of DOCX files, read and written by hand: reading the package docx builds once per style, and
 // writing each report's package with fixed timestamps, so the same input gives the same bytes.
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
+import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 export const LOCAL_FILE_HEADER = 0x04034b50;
 export const CENTRAL_FILE_HEADER = 0x02014b50;
@@ -30,7 +31,11 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
+/** zlib's own CRC-32 where Node has it (20.15, 22.2 and later), ten times faster than the loop below. */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
 export function crc32(bytes: Uint8Array): number {
+  if (nativeCrc32) return nativeCrc32(bytes);
   let crc = -1;
   for (let index = 0; index < bytes.length; index++)
     crc = (CRC_TABLE[(crc ^ (bytes[index] as number)) & 0xff] as number) ^ (crc >>> 8);
@@ -40,7 +45,9 @@ export function crc32(bytes: Uint8Array): number {
 /** A deflated entry of `content`. */
 export function zipEntry(name: string, content: string | Uint8Array): ZipEntry {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  return { name, method: DEFLATE, crc: crc32(bytes), size: bytes.length, data: deflateRawSync(bytes) };
+  // The fastest level: XML this repetitive packs nearly as small, in a third of the time.
+  const data = deflateRawSync(bytes, { level: constants.Z_BEST_SPEED });
+  return { name, method: DEFLATE, crc: crc32(bytes), size: bytes.length, data };
 }
 
 /** The entries of a zip with their contents inflated, in the order of its central directory. */
