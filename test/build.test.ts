@@ -47,7 +47,12 @@ describe('report build', () => {
     expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
     expect(xml).toContain('w:eastAsia="方正小标宋简体"');
     expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
-    expect(xml).toContain('<w:spacing w:line="560" w:lineRule="exact"/>');
+    const styles = zipText(join(out2021, `${NAME_2021}.docx`), 'word/styles.xml');
+    expect(styles).toContain('<w:spacing w:line="560" w:lineRule="exact"/>');
+    // Chinese text is Chinese: the language and the east-Asian font slot on the styles and on every run.
+    expect(styles).toContain('<w:lang w:val="en-US" w:eastAsia="zh-CN"/>');
+    const runs = xml.match(/<w:r>/g)?.length ?? 0;
+    expect(xml.match(/<w:lang w:val="en-US" w:eastAsia="zh-CN"\/>/g)?.length).toBe(runs);
     expect(zipText(join(out2021, `${NAME_2021}.docx`), 'word/footer1.xml')).toContain('— ');
   });
 
@@ -92,7 +97,7 @@ describe('report build', () => {
     const two = runCli(['build', fixture('example-2021.json'), '--to', 'docx,html', '-o', '-']);
     expect(two.code).toBe(2);
     expect(two.stderr).toContain('-o - 只能输出一种格式');
-    expect(runCli(['build', fixture('example-2021.json'), '--to', 'pdf']).code).toBe(2);
+    expect(runCli(['build', fixture('example-2021.json'), '--to', 'rtf']).code).toBe(2);
   });
 
   it('gives byte-identical DOCX, HTML and JSON on every run', () => {

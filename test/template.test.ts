@@ -93,7 +93,9 @@ describe('report template', () => {
 
   it('carries live checks: a formula beside each row of 三 and conditional formatting that turns it red', async () => {
     const sheet = (await load(blank)).getWorksheet(REQUESTS) as ExcelJS.Worksheet;
-    expect(sheet.getCell('K5').value).toEqual({ formula: 'IF(J5=SUM(D5:I5),"✓",J5-SUM(D5:I5))' });
+    expect(sheet.getCell('K5').value).toEqual({
+      formula: 'IF(COUNT(D5:J5)=0,"",IF(J5=SUM(D5:I5),"✓",J5-SUM(D5:I5)))',
+    });
     const rules = (sheet.model as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings;
     expect(rules.map((rule) => rule.ref)).toContain('K5');
   });

@@ -1,9 +1,12 @@
 // `report build FILE`: validate, then write DOCX, HTML and JSON; refuse a report with errors unless --force.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Lang } from '../diagnostics/diagnostic';
-import { type OutputFormat, outputBaseName, outputFormats } from '../output/output-names';
+import { convertDocxToPdf, findOffice, OfficeFailed } from '../output/office-pdf';
+import { defaultOutputFormats, type OutputFormat, outputBaseName, outputFormats } from '../output/output-names';
 import type { DocxStyleName } from '../render/docx-styles';
-import { renderOutputs } from '../render/render-outputs';
+import { type RenderFormat, renderOutputs } from '../render/render-outputs';
 import { say, UsageError } from './cli-messages';
 import { type CommonOptions, reportFailure } from './main';
 import { readAndCheck } from './read-and-check';
@@ -14,6 +17,7 @@ export interface BuildFlags extends CommonOptions {
   output?: string;
   to?: string;
   docxStyle?: string;
+  date?: string;
   force?: boolean;
 }
 
@@ -24,6 +28,8 @@ export async function runBuild(file: string, flags: BuildFlags, toolVersion: str
     lang = common.lang;
     const formats = parseFormats(flags.to);
     const docxStyle = parseDocxStyle(flags.docxStyle ?? common.config.docxStyle);
+    const date = parseDate(flags.date ?? common.config.date);
+    const office = formats.includes('pdf') ? requireOffice() : undefined;
     const toStdout = flags.output === '-';
     if (toStdout && formats.length !== 1) throw new UsageError('stdoutOneFormat', { formats: formats.join(',') });
 
@@ -49,11 +55,23 @@ export async function runBuild(file: string, flags: BuildFlags, toolVersion: str
 
     const notValidated = errors > 0;
     // Render everything before writing anything: a failure leaves no file behind.
-    const rendered = await renderOutputs(report.model, edition, formats, {
-      docxStyle,
-      notValidated,
-      generator: `report ${toolVersion}`,
-    });
+    // A PDF is LibreOffice's print of the DOCX, so the DOCX is rendered for it even when not asked for.
+    const renderFormats = [...new Set(formats.map((format): RenderFormat => (format === 'pdf' ? 'docx' : format)))];
+    const rendered: { format: OutputFormat; bytes: string | Buffer }[] = await renderOutputs(
+      report.model,
+      edition,
+      renderFormats,
+      { docxStyle, notValidated, generator: `report ${toolVersion}`, ...(date ? { date } : {}) },
+    ).then((outputs) => outputs.map(({ format, bytes }) => ({ format: format as OutputFormat, bytes })));
+    if (office) {
+      const docx = rendered.find((output) => output.format === 'docx')?.bytes as Buffer;
+      rendered.push({ format: 'pdf', bytes: printPdf(office, docx) });
+      if (!formats.includes('docx'))
+        rendered.splice(
+          rendered.findIndex((output) => output.format === 'docx'),
+          1,
+        );
+    }
     if (toStdout) {
       process.stdout.write(rendered[0]?.bytes ?? '');
       return notValidated ? 1 : 0;
@@ -77,7 +95,7 @@ export async function runBuild(file: string, flags: BuildFlags, toolVersion: str
 }
 
 function parseFormats(value: string | undefined): OutputFormat[] {
-  if (value === undefined) return [...outputFormats];
+  if (value === undefined) return [...defaultOutputFormats];
   const formats = value
     .split(',')
     .map((part) => part.trim().toLowerCase())
@@ -93,4 +111,35 @@ function parseDocxStyle(value: string | undefined): DocxStyleName {
   if (value === undefined) return 'gbt9704';
   if (value !== 'gbt9704' && value !== 'plain') throw new UsageError('badDocxStyle', { value });
   return value;
+}
+
+/** `--date` (or the config's `date`): a real calendar date as YYYY-MM-DD. */
+export function parseDate(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+  if (!date || date.toISOString().slice(0, 10) !== value) throw new UsageError('badDate', { value });
+  return value;
+}
+
+/** The LibreOffice program, or a usage error that says how to get one: checked before anything is rendered. */
+export function requireOffice(): string {
+  const office = findOffice();
+  if (!office) throw new UsageError('pdfNeedsOffice');
+  return office;
+}
+
+/** LibreOffice's PDF of a DOCX, converted in a private temporary folder. */
+function printPdf(office: string, docx: Buffer): Buffer {
+  const work = mkdtempSync(join(tmpdir(), 'report-build-'));
+  try {
+    const input = join(work, 'report.docx');
+    writeFileSync(input, docx);
+    return convertDocxToPdf(office, new Map([['report', input]])).get('report') as Buffer;
+  } catch (error) {
+    if (error instanceof OfficeFailed) throw new UsageError('pdfFailed', { detail: error.message });
+    throw error;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }

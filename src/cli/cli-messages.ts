@@ -58,6 +58,18 @@ const messages = {
     zh: '--to 只能是 {choices} 中的一种或几种，实际为 {value}',
     en: '--to takes one or more of {choices}, is {value}',
   },
+  pdfNeedsOffice: {
+    zh: '--to pdf 需要 LibreOffice（soffice），本机未找到。请安装 LibreOffice，或用 REPORT_SOFFICE 指明 soffice 的路径；也可以去掉 pdf，只生成 Word 文档后自行转换',
+    en: '--to pdf needs LibreOffice (soffice), which is not installed here. Install LibreOffice or point REPORT_SOFFICE at soffice; or leave out pdf and convert the DOCX yourself',
+  },
+  pdfFailed: {
+    zh: 'LibreOffice 未能把 Word 文档转换为 PDF：{detail}',
+    en: 'LibreOffice could not convert the DOCX to PDF: {detail}',
+  },
+  badDate: {
+    zh: '--date 应为 年-月-日，如 2026-01-20，实际为 {value}',
+    en: '--date must be a date as YYYY-MM-DD, e.g. 2026-01-20, is {value}',
+  },
   badDocxStyle: {
     zh: '--docx-style 只能是 gbt9704 或 plain，实际为 {value}',
     en: '--docx-style must be gbt9704 or plain, is {value}',

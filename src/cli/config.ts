@@ -12,6 +12,8 @@ export interface Config {
   lang?: Lang;
   rules: Record<string, RuleSetting>;
   docxStyle?: 'gbt9704' | 'plain';
+  /** The 落款's date, YYYY-MM-DD (checked where it is used, as `--date` is). */
+  date?: string;
 }
 
 export const DEFAULT_CONFIG_FILE = 'report.config.json';
@@ -43,6 +45,10 @@ export function loadConfig(path?: string): Config {
       if (value !== 'gbt9704' && value !== 'plain')
         throw invalid(`docxStyle: ${JSON.stringify(value)} (gbt9704 | plain)`);
       config.docxStyle = value;
+    } else if (key === 'date') {
+      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))
+        throw invalid(`date: ${JSON.stringify(value)} (YYYY-MM-DD)`);
+      config.date = value;
     } else if (key === 'rules') {
       if (value === null || typeof value !== 'object' || Array.isArray(value))
         throw invalid('rules: { "R101": "off" }');
@@ -56,7 +62,7 @@ export function loadConfig(path?: string): Config {
         config.rules[rule.id] = setting as RuleSetting;
       }
     } else {
-      throw invalid(`${key}: unknown setting (edition, lang, rules, docxStyle)`);
+      throw invalid(`${key}: unknown setting (edition, lang, rules, docxStyle, date)`);
     }
   }
   return config;

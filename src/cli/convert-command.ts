@@ -1,12 +1,16 @@
 // `report convert INPUT... -o DIR`: every readable input, on worker threads; a bad file is recorded and the rest go on.
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { collectInputs } from '../convert/collect-inputs';
 import { renderIndex } from '../convert/index-page';
 import { type ConvertSummary, type InputRecord, runConvert } from '../convert/run-convert';
 import { defaultJobs } from '../convert/worker-pool';
 import type { Lang } from '../diagnostics/diagnostic';
+import { convertDocxToPdf, OfficeFailed } from '../output/office-pdf';
+import { writeFileAtomic } from '../output/write-atomic';
 import type { DocxStyleName } from '../render/docx-styles';
 import type { RenderFormat } from '../render/render-outputs';
+import { parseDate, requireOffice } from './build-command';
 import { say, UsageError } from './cli-messages';
 import { type CommonOptions, reportFailure } from './main';
 import { resolveCommon } from './shared-options';
@@ -18,9 +22,11 @@ export interface ConvertFlags extends CommonOptions {
   jobs?: string;
   strict?: boolean;
   docxStyle?: string;
+  date?: string;
 }
 
-const FORMATS: readonly RenderFormat[] = ['docx', 'html', 'json', 'xlsx'];
+type ConvertFormat = RenderFormat | 'pdf';
+const FORMATS: readonly ConvertFormat[] = ['docx', 'html', 'json', 'xlsx', 'pdf'];
 
 export async function runConvertCommand(inputs: string[], flags: ConvertFlags, toolVersion: string): Promise<number> {
   let lang: Lang = 'zh';
@@ -32,6 +38,8 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError('badJobs', { value: flags.jobs ?? '' });
     const docxStyle = (flags.docxStyle ?? common.config.docxStyle ?? 'gbt9704') as DocxStyleName;
     if (docxStyle !== 'gbt9704' && docxStyle !== 'plain') throw new UsageError('badDocxStyle', { value: docxStyle });
+    const date = parseDate(flags.date ?? common.config.date);
+    const office = formats.includes('pdf') ? requireOffice() : undefined;
     const outDir = resolve(flags.output);
     const files = collectInputs(inputs, outDir);
     if (files.length === 0) throw new UsageError('noInputs', { inputs: inputs.join(' ') });
@@ -41,17 +49,20 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
     const started = Date.now();
     const summary = await runConvert(files, {
       outDir,
-      formats,
+      // The PDFs are LibreOffice's prints of the DOCX files, made after the batch in one LibreOffice run.
+      formats: [...new Set(formats.map((format): RenderFormat => (format === 'pdf' ? 'docx' : format)))],
       jobs,
       lenient: !flags.strict,
       lang,
       rules: common.config.rules,
       docxStyle,
+      ...(date ? { date } : {}),
       generator: `report ${toolVersion}`,
       protect: inputGuard(files),
       onProgress: (done, total, record) => progress(done, total, record, started),
     });
     progress.finish();
+    if (office) addPdfs(office, summary, outDir, formats.includes('docx'));
     writeOutputs(
       [
         { path: resolve(outDir, 'summary.json'), bytes: summaryJson(summary, toolVersion) },
@@ -71,7 +82,34 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
   }
 }
 
-function parseFormats(value: string | undefined): RenderFormat[] {
+/** Each DOCX of the batch printed to PDF beside it (the DOCX removed when only the PDF was asked for). */
+function addPdfs(office: string, summary: ConvertSummary, outDir: string, keepDocx: boolean): void {
+  const docx = new Map<string, string>();
+  for (const record of summary.records) {
+    for (const output of record.outputs) if (output.endsWith('.docx')) docx.set(output, resolve(outDir, output));
+  }
+  if (docx.size === 0) return;
+  let pdfs: Map<string, Buffer>;
+  try {
+    pdfs = convertDocxToPdf(office, docx);
+  } catch (error) {
+    if (error instanceof OfficeFailed) throw new UsageError('pdfFailed', { detail: error.message });
+    throw error;
+  }
+  for (const record of summary.records) {
+    record.outputs = record.outputs.flatMap((output) => {
+      const pdf = pdfs.get(output);
+      if (!pdf) return [output];
+      const pdfName = output.replace(/\.docx$/, '.pdf');
+      writeFileAtomic(resolve(outDir, pdfName), pdf);
+      if (keepDocx) return [output, pdfName];
+      rmSync(resolve(outDir, output), { force: true });
+      return [pdfName];
+    });
+  }
+}
+
+function parseFormats(value: string | undefined): ConvertFormat[] {
   if (value === undefined) return ['docx', 'html', 'json'];
   const formats = value
     .split(',')
@@ -80,7 +118,7 @@ function parseFormats(value: string | undefined): RenderFormat[] {
   if (formats.length === 0 || formats.some((format) => !(FORMATS as readonly string[]).includes(format))) {
     throw new UsageError('badBuildFormat', { value, choices: FORMATS.join(',') });
   }
-  return [...new Set(formats)] as RenderFormat[];
+  return [...new Set(formats)] as ConvertFormat[];
 }
 
 /** summary.json: each input with its status, edition, agency, year, counts by rule and outputs; cross-year findings. */

@@ -88,8 +88,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       .description('生成 Word、网页和 JSON · write DOCX, HTML and JSON')
       .argument('<file>', '.xlsx .xls .et .ods .json, or - for standard input')
       .option('-o, --output <dir>', 'output folder (created when missing), or - for standard output', '.')
-      .option('--to <formats>', 'docx,html,json (default: all three)')
+      .option('--to <formats>', 'docx,html,json,pdf (default: docx,html,json; pdf needs LibreOffice)')
       .option('--docx-style <style>', 'gbt9704 (GB/T 9704 公文格式, default) | plain (the official Word template)')
+      .option('--date <YYYY-MM-DD>', "date of the 落款 (default: the config's date, else a blank 年 月 日 line)")
       .option('--force', 'write even when the report has errors, marked as not validated'),
   ).action(async (file: string, options) => {
     const { runBuild } = await import('./build-command');
@@ -118,9 +119,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       .description('批量转换往年报告 · convert reports in batch')
       .argument('<inputs...>', 'files, folders (recursive) and globs of any readable input')
       .requiredOption('-o, --output <dir>', 'output folder: the outputs, summary.json and index.html')
-      .option('--to <formats>', 'docx,html,json,xlsx (default: docx,html,json)')
+      .option('--to <formats>', 'docx,html,json,xlsx,pdf (default: docx,html,json; pdf needs LibreOffice)')
       .option('--jobs <n>', 'worker threads (default: the number of cores)')
       .option('--docx-style <style>', 'gbt9704 | plain')
+      .option('--date <YYYY-MM-DD>', "date of the 落款 in every DOCX (default: the config's date, else blank)")
       .option('--strict', 'read blanks, —, /, 无 as errors instead of 0 with a warning'),
   ).action(async (inputs: string[], options) => {
     const { runConvertCommand } = await import('./convert-command');

@@ -16,6 +16,7 @@ export async function convertOne(job: ConvertJob): Promise<ConvertResult> {
           docxStyle: job.docxStyle,
           notValidated: countBySeverity(diagnostics).errors > 0,
           generator: job.generator,
+          ...(job.date ? { date: job.date } : {}),
         })
       : [];
     return {

@@ -13,6 +13,7 @@ export interface ConvertJob {
   docxStyle: DocxStyleName;
   rules: Record<string, RuleSetting>;
   generator: string;
+  date?: string;
 }
 
 export type ConvertResult =

@@ -23,6 +23,8 @@ export interface ConvertOptions {
   rules: Record<string, RuleSetting>;
   docxStyle: DocxStyleName;
   generator: string;
+  /** The 落款's date in every DOCX, YYYY-MM-DD. */
+  date?: string;
   /** Refuses output paths that are inputs (the CLI passes its check); called before any output is renamed into place. */
   protect: (outputs: readonly string[]) => void;
   onProgress?: (done: number, total: number, record: InputRecord) => void;
@@ -85,6 +87,7 @@ export async function runConvert(inputs: readonly string[], options: ConvertOpti
     docxStyle: options.docxStyle,
     rules: options.rules,
     generator: options.generator,
+    ...(options.date ? { date: options.date } : {}),
   }));
   const records: InputRecord[] = new Array(inputs.length);
   // Outputs land in hidden temporary files as reports finish (in any order); they get their names in input order

@@ -31,7 +31,10 @@ const decisions = countColumn('decisions', '处理决定数量', 'decisions');
 
 export const edition2019: Edition = {
   id: '2019',
-  name: { zh: '2019年版（国办公开办函〔2019〕60号）', en: '2019 edition (State Council letter 2019 No. 60)' },
+  name: {
+    zh: '2019年版（国办公开办函〔2019〕60号，试行）',
+    en: '2019 edition, trial (State Council letter 2019 No. 60)',
+  },
   years: { from: 2019, to: 2020 },
   sections,
   proactiveHeader,

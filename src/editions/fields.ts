@@ -1,5 +1,6 @@
 // Flattens an edition into the fields every other part works with: model paths, JSON Pointers, kinds and label chains.
 import type {
+  Column,
   Edition,
   EditionId,
   Label,
@@ -165,4 +166,11 @@ function field(keys: string[], kind: ValueKind, section: TableSectionKey, labels
 export function spreadColumns(parts: number, slots: number): number[] {
   const base = Math.floor(slots / parts);
   return Array.from({ length: parts }, (_, index) => base + (index >= parts - (slots % parts) ? 1 : 0));
+}
+
+/** A column's header as printed: an amount the official label gives no unit for (2019 采购总金额) says 万元. */
+export function printedColumnLabel(column: Column): string {
+  return column.kind === 'amount' && !column.label.zh.includes('万元')
+    ? `${column.label.zh}（单位：万元）`
+    : column.label.zh;
 }

@@ -3,8 +3,10 @@ import { basename, extname } from 'node:path';
 import { reportTitle } from '../render/layout';
 import type { Model } from '../validate/rule';
 
-export type OutputFormat = 'docx' | 'html' | 'json';
-export const outputFormats: readonly OutputFormat[] = ['docx', 'html', 'json'];
+export type OutputFormat = 'docx' | 'html' | 'json' | 'pdf';
+/** What `build` writes unless --to says otherwise; pdf needs LibreOffice, so it is asked for by name. */
+export const defaultOutputFormats: readonly OutputFormat[] = ['docx', 'html', 'json'];
+export const outputFormats: readonly OutputFormat[] = [...defaultOutputFormats, 'pdf'];
 
 /** The base name for a report's outputs; a forced build of a failing report says so in the name. */
 export function outputBaseName(model: Model, inputPath: string, notValidated: boolean): string {

@@ -17,14 +17,35 @@ export interface TableBlock {
   id: string;
   caption: string;
   columnCount: number;
-  /** Relative widths of the columns (sum is arbitrary). */
-  widths: readonly number[];
+  /** Per column, what its text needs and how it shares the width the page leaves over. */
+  columns: readonly ColumnWidth[];
   /** Header rows, repeated on every printed page. */
   head: TableCell[][];
   body: TableCell[][];
 }
 
-export type Block = { kind: 'heading'; level: 1 | 2; text: string } | { kind: 'paragraph'; text: string } | TableBlock;
+export interface ColumnWidth {
+  /** Width in em of the table's font that the column's text needs on one line, cell padding excluded. */
+  em: number;
+  /** Share of the spare width of the page the column takes (0: none). */
+  grow: number;
+  /** Width in em at which the column's text would not wrap at all, granted before `grow` shares the rest. */
+  wish?: number;
+}
+
+/** The 落款 closing a document for signature: the agency, and the date or a blank 年 月 日 line to write by hand. */
+export interface SignatureBlock {
+  kind: 'signature';
+  agency: string;
+  /** `2026年1月20日`; absent when no date was given. */
+  date?: string;
+}
+
+export type Block =
+  | { kind: 'heading'; level: 1 | 2; text: string }
+  | { kind: 'paragraph'; text: string }
+  | TableBlock
+  | SignatureBlock;
 
 export interface ReportDocument {
   /** `<agency><year>年政府信息公开工作年度报告`. */

@@ -20,11 +20,14 @@ export interface DocxStyle {
   heading1: Font;
   heading2: Font;
   table: Font;
-  pageNumber: Font & { format: (n: string) => [string, string] };
+  /** Page numbers: `outside` puts them right on odd and left on even pages (GB/T 9704 7.5). */
+  pageNumber: Font & { format: (n: string) => [string, string]; alignment: 'outside' | 'center' };
   /** Exact line spacing of body text in points; undefined for the program's single spacing. */
   lineSpacing?: number;
   /** First-line indent in characters of body text. */
   indentChars: number;
+  /** How far the 落款's date stands from the right margin, in characters of body text. */
+  signatureIndentChars: number;
 }
 
 const FANGSONG = '仿宋_GB2312';
@@ -38,10 +41,12 @@ export const docxStyles: Readonly<Record<DocxStyleName, DocxStyle>> = {
     body: { eastAsia: FANGSONG, latin: ROMAN, size: 16 }, // 三号
     heading1: { eastAsia: '黑体', latin: ROMAN, size: 16 },
     heading2: { eastAsia: '楷体_GB2312', latin: ROMAN, size: 16 },
-    table: { eastAsia: FANGSONG, latin: ROMAN, size: 10.5 }, // 五号
-    pageNumber: { eastAsia: '宋体', latin: '宋体', size: 14, format: (n) => [`— ${n}`, ' —'] }, // 四号
+    // 10 pt, as the official template's tables: 五号 (10.5 pt) leaves the fifteen short labels of 三 no room.
+    table: { eastAsia: FANGSONG, latin: ROMAN, size: 10 },
+    pageNumber: { eastAsia: '宋体', latin: '宋体', size: 14, format: (n) => [`— ${n}`, ' —'], alignment: 'outside' }, // 四号
     lineSpacing: 28,
     indentChars: 2,
+    signatureIndentChars: 4, // 成文日期右空四字
   },
   plain: {
     // Word's default page: 2.54 cm top and bottom, 3.18 cm left and right.
@@ -51,7 +56,8 @@ export const docxStyles: Readonly<Record<DocxStyleName, DocxStyle>> = {
     heading1: { eastAsia: '宋体', latin: ROMAN, size: 12, bold: true },
     heading2: { eastAsia: '宋体', latin: ROMAN, size: 12, bold: true },
     table: { eastAsia: '宋体', latin: ROMAN, size: 9 },
-    pageNumber: { eastAsia: '宋体', latin: ROMAN, size: 10.5, format: (n) => [n, ''] },
+    pageNumber: { eastAsia: '宋体', latin: ROMAN, size: 10.5, format: (n) => [n, ''], alignment: 'center' },
     indentChars: 2,
+    signatureIndentChars: 2,
   },
 };

@@ -1,120 +1,159 @@
-// Translates the document tree into a DOCX (the only docx import): A4, the chosen style, real Word tables with merged cells.
+// Writes the DOCX (the only docx import). The docx library builds the package of each style once — content types,
+// styles with Chinese font slots and language, settings, fonts, footers with page numbers, section properties — and
+// every report reuses it: its body is serialised from the document tree by docx-body.ts and zipped with the package.
 import {
   AlignmentType,
   Document,
   Footer,
+  type IRunOptions,
   LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
   TextRun,
-  VerticalAlignTable,
-  WidthType,
 } from 'docx';
-import { pinZipTimestamps } from '../output/pin-zip-timestamps';
-import type { Block, ReportDocument, TableBlock, TableCell as TreeCell } from './document-tree';
+import { readZip, writeZip, type ZipEntry, zipEntry } from '../output/zip';
+import type { ReportDocument } from './document-tree';
+import { type BodyLook, documentBody, type ParagraphRole } from './docx-body';
 import { type DocxStyle, type DocxStyleName, docxStyles } from './docx-styles';
-import { NOT_VALIDATED_NOTICE } from './layout';
 
 const A4 = { width: 11906, height: 16838 }; // twips
 const twipsPerMm = 1440 / 25.4;
 const mm = (value: number) => Math.round(value * twipsPerMm);
 /** Pinned, so the same input gives the same bytes (docx stamps the clock into docProps/core.xml). */
 const FIXED_TIMESTAMP = '2021-09-26T00:00:00Z';
+const BODY_PLACEHOLDER = 'REPORT-BODY-PLACEHOLDER';
+/** Latin text in English, Chinese text in Chinese: Word and LibreOffice pick Chinese faces, never a Japanese one. */
+const LANGUAGE = { value: 'en-US', eastAsia: 'zh-CN' } as const;
+const CELL_PADDING = 80; // twips, left + right: two millimetres in all, as narrow as a printed table goes
 
 type Font = DocxStyle['body'];
-/** A style's font as docx run properties: Chinese and Latin faces, size in half-points. */
-const fontProperties = (font: Font, bold = false) => ({
+
+const runStyle = (font: Font, extra: { bold?: boolean; color?: string } = {}) => ({
   font: { eastAsia: font.eastAsia, ascii: font.latin, hAnsi: font.latin },
   size: Math.round(font.size * 2),
-  ...(font.bold || bold ? { bold: true } : {}),
-});
-const runOptions = (text: string, font: Font, extra: { color?: string; bold?: boolean } = {}) => ({
-  text,
-  ...fontProperties(font, extra.bold),
+  language: LANGUAGE,
+  ...(font.bold || extra.bold ? { bold: true } : {}),
   ...(extra.color ? { color: extra.color } : {}),
 });
-const run = (text: string, font: Font, extra: { color?: string; bold?: boolean } = {}) =>
-  new TextRun(runOptions(text, font, extra));
 
-/** A title too long for one line breaks after the agency, as 公文 titles do, not in the middle of a word. */
-function titleLines(title: string, style: DocxStyle, textWidth: number): string[] {
-  const charactersPerLine = Math.floor(textWidth / (style.title.size * 20));
-  const split = title.search(/\d{4}年政府信息公开工作年度报告$/);
-  return title.length <= charactersPerLine || split <= 0 ? [title] : [title.slice(0, split), title.slice(split)];
+/** What each paragraph style of the body sets its runs in. */
+function roleFonts(style: DocxStyle): Record<ParagraphRole, Font> {
+  return {
+    Title: style.title,
+    Notice: { ...style.body, bold: true },
+    Body: style.body,
+    Heading1: style.heading1,
+    Heading2: style.heading2,
+    TableText: style.table,
+    TableHeader: { ...style.table, bold: true },
+    TableFigure: style.table,
+    Signature: style.body,
+  };
 }
+
+/** The run properties a body run repeats: the font slots and the language, as its style has them. */
+const runProperties = (font: Font) =>
+  `<w:rPr><w:rFonts w:ascii="${font.latin}" w:hAnsi="${font.latin}" w:eastAsia="${font.eastAsia}" w:hint="eastAsia"/><w:lang w:val="${LANGUAGE.value}" w:eastAsia="${LANGUAGE.eastAsia}"/></w:rPr>`;
+
+interface Package {
+  look: BodyLook;
+  /** Every entry of the package but the two each report writes, compressed once; in the package's order. */
+  entries: readonly ZipEntry[];
+  /** word/document.xml around the body. */
+  documentHead: string;
+  documentTail: string;
+}
+
+const packages = new Map<DocxStyleName, Promise<Package>>();
 
 export async function renderDocx(
   document: ReportDocument,
   styleName: DocxStyleName,
   generator: string,
 ): Promise<Buffer> {
+  let built = packages.get(styleName);
+  if (!built) {
+    built = buildPackage(styleName);
+    packages.set(styleName, built);
+  }
+  const pkg = await built;
+  const documentXml = pkg.documentHead + documentBody(document, pkg.look) + pkg.documentTail;
+  return writeZip(
+    pkg.entries.map((entry) =>
+      entry.name === 'word/document.xml'
+        ? zipEntry(entry.name, documentXml)
+        : entry.name === 'docProps/core.xml'
+          ? zipEntry(entry.name, coreProperties(document.title, generator))
+          : entry,
+    ),
+  );
+}
+
+async function buildPackage(styleName: DocxStyleName): Promise<Package> {
   const style = docxStyles[styleName];
   const textWidth = A4.width - mm(style.margins.left) - mm(style.margins.right);
+  const fonts = roleFonts(style);
   const spacing = style.lineSpacing ? { line: style.lineSpacing * 20, lineRule: LineRuleType.EXACT } : {};
   const indent = { firstLineChars: style.indentChars * 100, firstLine: style.indentChars * style.body.size * 20 };
-  const paragraph = (
-    text: string,
-    font: Font,
-    options: { indent?: boolean; color?: string; center?: boolean; keepNext?: boolean } = {},
-  ) =>
-    new Paragraph({
-      children: [run(text, font, options.color ? { color: options.color } : {})],
-      spacing,
-      ...(options.keepNext ? { keepNext: true } : {}),
-      ...(options.indent === false ? {} : { indent }),
-      ...(options.center ? { alignment: AlignmentType.CENTER } : { alignment: AlignmentType.JUSTIFIED }),
-    });
-
-  const children: (Paragraph | Table)[] = [
-    new Paragraph({
-      children: titleLines(document.title, style, textWidth).map((line, index) =>
-        index === 0 ? run(line, style.title) : new TextRun({ ...runOptions(line, style.title), break: 1 }),
-      ),
-      alignment: AlignmentType.CENTER,
-      spacing: { ...spacing, after: style.lineSpacing ? style.lineSpacing * 20 : 240 },
-    }),
-  ];
-  if (document.notValidated) {
-    children.push(
-      paragraph(NOT_VALIDATED_NOTICE, { ...style.body, bold: true }, { indent: false, color: 'C00000', center: true }),
-    );
-  }
-  for (const block of document.blocks) children.push(...renderBlock(block));
-
-  function renderBlock(block: Block): (Paragraph | Table)[] {
-    switch (block.kind) {
-      case 'heading':
-        // A heading never ends a page: it stays with what follows.
-        return [paragraph(block.text, block.level === 1 ? style.heading1 : style.heading2, { keepNext: true })];
-      case 'paragraph':
-        return [paragraph(block.text, style.body)];
-      case 'table':
-        return [renderTable(block, textWidth), new Paragraph({ children: [], spacing: { after: 120 } })];
-    }
-  }
-
-  const [before, after] = style.pageNumber.format('#');
-  const doc = new Document({
-    styles: {
-      paragraphStyles: [
-        {
-          id: 'TableText',
-          name: 'Table Text',
-          run: fontProperties(style.table),
-          paragraph: { spacing: { line: 240 } },
-        },
-        { id: 'TableHeader', name: 'Table Header', basedOn: 'TableText', run: fontProperties(style.table, true) },
+  const table = { spacing: { line: 240, lineRule: LineRuleType.AUTO } };
+  const paragraphStyle = (id: ParagraphRole, paragraph: Record<string, unknown>, basedOn?: ParagraphRole) => ({
+    id,
+    name: id,
+    ...(basedOn ? { basedOn } : {}),
+    quickFormat: true,
+    run: runStyle(fonts[id], id === 'Notice' ? { color: 'C00000' } : {}),
+    paragraph,
+  });
+  const pageNumber = (alignment: 'left' | 'right' | 'center') => {
+    const [before, after] = style.pageNumber.format('#');
+    const font = style.pageNumber;
+    const run: IRunOptions = {
+      children: [before.replace('#', ''), PageNumber.CURRENT, after],
+      font: { eastAsia: font.eastAsia, ascii: font.latin, hAnsi: font.latin },
+      size: Math.round(font.size * 2),
+      language: LANGUAGE,
+    };
+    // GB/T 9704 7.5: 单页码居右空一字，双页码居左空一字.
+    const oneCharacter = Math.round(font.size * 20);
+    return new Footer({
+      children: [
+        new Paragraph({
+          alignment:
+            alignment === 'left'
+              ? AlignmentType.LEFT
+              : alignment === 'right'
+                ? AlignmentType.RIGHT
+                : AlignmentType.CENTER,
+          ...(alignment === 'center' ? {} : { indent: { [alignment]: oneCharacter } }),
+          children: [new TextRun(run)],
+        }),
       ],
-    },
+    });
+  };
+  const mirrored = style.pageNumber.alignment === 'outside';
+  const doc = new Document({
     creator: 'report',
     lastModifiedBy: 'report',
-    title: document.title,
-    description: generator,
+    evenAndOddHeaderAndFooters: mirrored,
+    styles: {
+      default: { document: { run: runStyle(style.body) } },
+      paragraphStyles: [
+        paragraphStyle('Title', {
+          alignment: AlignmentType.CENTER,
+          spacing: { ...spacing, after: style.lineSpacing ? style.lineSpacing * 20 : 240 },
+        }),
+        paragraphStyle('Notice', { alignment: AlignmentType.CENTER, spacing }),
+        paragraphStyle('Body', { alignment: AlignmentType.JUSTIFIED, spacing, indent }),
+        // A heading never ends a page: it stays with what follows.
+        paragraphStyle('Heading1', { alignment: AlignmentType.JUSTIFIED, spacing, indent, keepNext: true }),
+        paragraphStyle('Heading2', { alignment: AlignmentType.JUSTIFIED, spacing, indent, keepNext: true }),
+        paragraphStyle('TableText', table),
+        paragraphStyle('TableHeader', { alignment: AlignmentType.CENTER }, 'TableText'),
+        paragraphStyle('TableFigure', { alignment: AlignmentType.CENTER }, 'TableText'),
+        paragraphStyle('Signature', { spacing }),
+      ],
+    },
     sections: [
       {
         properties: {
@@ -129,82 +168,36 @@ export async function renderDocx(
             },
           },
         },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    children: [before.replace('#', ''), PageNumber.CURRENT, after],
-                    font: {
-                      eastAsia: style.pageNumber.eastAsia,
-                      ascii: style.pageNumber.latin,
-                      hAnsi: style.pageNumber.latin,
-                    },
-                    size: Math.round(style.pageNumber.size * 2),
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
-        children,
+        footers: mirrored
+          ? { default: pageNumber('right'), even: pageNumber('left') }
+          : { default: pageNumber('center') },
+        children: [new Paragraph({ children: [new TextRun(BODY_PLACEHOLDER)] })],
       },
     ],
   });
-  const bytes = await Packer.toBuffer(doc, false, [
-    { path: 'docProps/core.xml', data: coreProperties(document.title, generator) },
-  ]);
-  return pinZipTimestamps(bytes);
-}
-
-function renderTable(table: TableBlock, textWidth: number): Table {
-  const total = table.widths.reduce((a, b) => a + b, 0);
-  const columnWidths = table.widths.map((w) => Math.floor((w / total) * textWidth));
-  const widthOf = (start: number, span: number) => columnWidths.slice(start, start + span).reduce((a, b) => a + b, 0);
-  // Word needs each cell's width; track which grid columns are taken by row spans from rows above.
-  const occupied: number[][] = [];
-  const rows = [...table.head, ...table.body].map((cells, rowIndex) => {
-    const taken = occupied[rowIndex] ?? [];
-    let column = 0;
-    const docxCells = cells.map((cell: TreeCell) => {
-      while (taken.includes(column)) column++;
-      const colSpan = cell.colSpan ?? 1;
-      const rowSpan = cell.rowSpan ?? 1;
-      for (let r = 1; r < rowSpan; r++) {
-        occupied[rowIndex + r] ??= [];
-        for (let c = 0; c < colSpan; c++) occupied[rowIndex + r]?.push(column + c);
-      }
-      const width = widthOf(column, colSpan);
-      column += colSpan;
-      const numeric = cell.pointer !== undefined;
-      const alignment = numeric || cell.header !== 'row' ? AlignmentType.CENTER : AlignmentType.LEFT;
-      return new TableCell({
-        children: [
-          // The font and size come from the TableText style: a cell carries only its text.
-          new Paragraph({
-            style: cell.header === 'col' || cell.header === 'colgroup' ? 'TableHeader' : 'TableText',
-            alignment,
-            children: [new TextRun(cell.text)],
-          }),
-        ],
-        width: { size: width, type: WidthType.DXA },
-        verticalAlign: VerticalAlignTable.CENTER,
-        ...(colSpan > 1 ? { columnSpan: colSpan } : {}),
-        ...(rowSpan > 1 ? { rowSpan } : {}),
-      });
-    });
-    // Header rows repeat on every page; no data row is split across pages.
-    return new TableRow({ children: docxCells, tableHeader: rowIndex < table.head.length, cantSplit: true });
-  });
-  return new Table({
-    rows,
-    columnWidths,
-    width: { size: textWidth, type: WidthType.DXA },
-    layout: TableLayoutType.FIXED,
-    margins: { left: 60, right: 60, top: 30, bottom: 30 },
-  });
+  const parts = readZip(await Packer.toBuffer(doc));
+  const documentXml = parts.find((part) => part.name === 'word/document.xml')?.content.toString('utf8') ?? '';
+  const at = documentXml.indexOf(BODY_PLACEHOLDER);
+  const start = Math.max(documentXml.lastIndexOf('<w:p>', at), documentXml.lastIndexOf('<w:p ', at));
+  const end = documentXml.indexOf('</w:p>', at) + '</w:p>'.length;
+  if (at < 0 || start < 0) throw new Error('docx package: the body placeholder is missing');
+  const look: BodyLook = {
+    textWidth,
+    titleSize: style.title.size,
+    bodySize: style.body.size,
+    tableSize: style.table.size,
+    cellPadding: CELL_PADDING,
+    runProperties: Object.fromEntries(
+      Object.entries(fonts).map(([role, font]) => [role, runProperties(font)]),
+    ) as Record<ParagraphRole, string>,
+    signatureIndentChars: style.signatureIndentChars,
+  };
+  return {
+    look,
+    entries: parts.map((part) => zipEntry(part.name, part.content)),
+    documentHead: documentXml.slice(0, start),
+    documentTail: documentXml.slice(end),
+  };
 }
 
 const escapeXml = (text: string) =>

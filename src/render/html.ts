@@ -1,7 +1,7 @@
 // Translates the document tree into one self-contained HTML page (inline CSS, no external resource, the model embedded).
 import type { Model } from '../validate/rule';
 import type { Block, ReportDocument, TableBlock, TableCell } from './document-tree';
-import { NOT_VALIDATED_NOTICE } from './layout';
+import { BLANK_DATE, NOT_VALIDATED_NOTICE } from './layout';
 
 export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
@@ -25,7 +25,9 @@ h3 { font-size: 1.05rem; margin: 1em 0 0.4em; font-family: KaiTi, "楷体", "Kai
 p { text-indent: 2em; margin: 0.4em 0; }
 .notice { border: 2px solid #b00020; color: #b00020; padding: 0.6em 1em; margin: 1em 0; font-weight: bold; }
 .table-wrap { overflow-x: auto; margin: 0.6em 0 1.2em; }
-table { border-collapse: collapse; width: 100%; font-size: 0.85rem; line-height: 1.4; }
+/* Fixed layout: each column gets its share of the width, never less than its text needs (the table's min-width);
+   below that the table scrolls in its box and its labels keep their lines. */
+table { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: 0.85rem; line-height: 1.4; }
 /* The section heading above names the table; the caption stays for screen readers. */
 caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .table-wrap { position: relative; }
@@ -33,8 +35,8 @@ th, td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: middle
 thead th, th[scope="col"], th[scope="colgroup"] { background: var(--head); text-align: center; font-weight: bold; }
 tbody th { text-align: left; font-weight: normal; }
 tbody th[scope="rowgroup"] { text-align: center; }
-td { text-align: center; font-variant-numeric: tabular-nums; white-space: nowrap; min-width: 2.6em; }
-table.appeals th[scope="col"] { min-width: 2.6em; }
+td { text-align: center; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.signature { text-align: right; text-indent: 0; margin-top: 2em; }
 @media (max-width: 720px) { main { padding: 16px 12px; } h1 { font-size: 1.35rem; } }
 @media print {
   @page { size: A4; margin: 25mm 20mm; }
@@ -44,6 +46,8 @@ table.appeals th[scope="col"] { min-width: 2.6em; }
   thead { display: table-header-group; }
   tr, th, td { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
+  /* A table that fits a page is not begun at a page foot (a long one still breaks, its header repeated). */
+  .table-wrap { break-before: avoid; break-inside: avoid; }
 }
 `;
 
@@ -80,16 +84,20 @@ function renderBlock(block: Block): string {
       return `<p>${escapeHtml(block.text)}</p>`;
     case 'table':
       return renderTable(block);
+    case 'signature':
+      return `<p class="signature">${escapeHtml(block.agency)}<br>${escapeHtml(block.date ?? BLANK_DATE)}</p>`;
   }
 }
 
 function renderTable(table: TableBlock): string {
-  const total = table.widths.reduce((a, b) => a + b, 0);
-  const colgroup = table.widths.map((w) => `<col style="width:${((w / total) * 100).toFixed(2)}%">`).join('');
+  // Each column's text plus its cell padding and borders (about one em at the table's size).
+  const natural = table.columns.map((column) => column.em + 1);
+  const total = natural.reduce((a, b) => a + b, 0);
+  const colgroup = natural.map((w) => `<col style="width:${((w / total) * 100).toFixed(2)}%">`).join('');
   const rows = (cells: TableCell[][]) => cells.map((row) => `<tr>${row.map(renderCell).join('')}</tr>`).join('\n');
   const head = table.head.length ? `<thead>\n${rows(table.head)}\n</thead>\n` : '';
   return `<div class="table-wrap" role="region" aria-label="${escapeHtml(table.caption)}" tabindex="0">
-<table class="${table.id}">
+<table class="${table.id}" style="min-width:${total.toFixed(1)}em">
 <caption>${escapeHtml(table.caption)}</caption>
 <colgroup>${colgroup}</colgroup>
 ${head}<tbody>

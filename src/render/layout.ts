@@ -1,9 +1,10 @@
 // Builds the neutral document tree once from the model and the edition definition; renderers only translate it.
-import { spreadColumns } from '../editions/fields';
+import { printedColumnLabel, spreadColumns } from '../editions/fields';
 import type { Edition, RequestsRow, TextSectionKey } from '../editions/types';
 import { valueAt } from '../model/pointer';
 import type { Model } from '../validate/rule';
-import type { Block, ReportDocument, TableBlock, TableCell } from './document-tree';
+import type { Block, ColumnWidth, ReportDocument, TableBlock, TableCell } from './document-tree';
+import { textEm } from './text-width';
 
 export const NOT_VALIDATED_NOTICE = '本文件由未通过检查的报告强制生成，数据可能有误，仅供核对，不得签发或发布。';
 
@@ -13,7 +14,22 @@ export function reportTitle(model: Model): string {
   return `${agency}${year}政府信息公开工作年度报告`;
 }
 
-export function layoutReport(model: Model, edition: Edition, options: { notValidated?: boolean } = {}): ReportDocument {
+/** The 落款's date line when no date is given: room for the year, month and day to be written by hand. */
+export const BLANK_DATE = '\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日';
+
+export interface LayoutOptions {
+  notValidated?: boolean;
+  /** The date of the 落款, `YYYY-MM-DD`; without it the 落款 leaves 年 月 日 blank to fill by hand. */
+  date?: string;
+}
+
+/** `2026-01-20` → `2026年1月20日`, as a 公文 writes its date (GB/T 9704 7.3.5.2: Arabic numerals, no leading zeros). */
+export function chineseDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}
+
+export function layoutReport(model: Model, edition: Edition, options: LayoutOptions = {}): ReportDocument {
   const blocks: Block[] = [];
   const text = (key: TextSectionKey) => {
     blocks.push({ kind: 'heading', level: 1, text: edition.sections[key].title.zh });
@@ -25,6 +41,11 @@ export function layoutReport(model: Model, edition: Edition, options: { notValid
   blocks.push({ kind: 'heading', level: 1, text: edition.sections.appeals.title.zh }, appealsTable(model, edition));
   text('problems');
   text('otherMatters');
+  blocks.push({
+    kind: 'signature',
+    agency: typeof model.agency === 'string' ? model.agency : '',
+    ...(options.date ? { date: chineseDate(options.date) } : {}),
+  });
   return { title: reportTitle(model), edition: edition.id, notValidated: options.notValidated ?? false, blocks };
 }
 
@@ -55,7 +76,7 @@ function proactiveTable(model: Model, edition: Edition): TableBlock {
     body.push([
       { text: edition.proactiveHeader.zh, header: 'col' },
       ...group.columns.map((column, index) => ({
-        text: column.label.zh,
+        text: printedColumnLabel(column),
         header: 'col' as const,
         ...((spans[index] ?? 1) > 1 ? { colSpan: spans[index] } : {}),
       })),
@@ -72,7 +93,7 @@ function proactiveTable(model: Model, edition: Edition): TableBlock {
     id: 'proactive',
     caption: edition.sections.proactive.title.zh,
     columnCount: valueColumns + 1,
-    widths: [3, ...Array(valueColumns).fill(2)],
+    columns: fitColumns(valueColumns + 1, body),
     head: [],
     body,
   };
@@ -123,46 +144,121 @@ function requestsTable(model: Model, edition: Edition): TableBlock {
     id: 'requests',
     caption: edition.sections.requests.title.zh,
     columnCount: 3 + columns.length,
-    // Number columns hold five digits at 五号 without wrapping; the label columns share the rest.
-    widths: [1.5, 1.7, 4.8, ...Array(columns.length).fill(1.45)],
+    columns: requestsColumns(head, body, 3 + columns.length),
     head,
     body,
   };
 }
 
-function appealsTable(model: Model, edition: Edition): TableBlock {
+export function appealsTable(model: Model, edition: Edition): TableBlock {
   const { groups, outcomes } = edition.appeals;
   const width = outcomes.length;
+  const outcomeCells = (rowSpan: number): TableCell[] =>
+    outcomes.map((outcome) => ({ text: outcome.label.zh, header: 'col', ...(rowSpan > 1 ? { rowSpan } : {}) }));
+  // As the official template draws it: a group without a parent (行政复议) is one row high and its outcomes are
+  // merged down the two rows below; groups sharing a parent (行政诉讼) name themselves in row 2, outcomes in row 3.
   const top: TableCell[] = [];
   const middle: TableCell[] = [];
+  const bottom: TableCell[] = [];
   for (let index = 0; index < groups.length; ) {
     const group = groups[index];
     if (!group) break;
     if (!group.parent) {
-      top.push({ text: group.label.zh, colSpan: width, rowSpan: 2, header: 'colgroup' });
+      top.push({ text: group.label.zh, colSpan: width, header: 'colgroup' });
+      middle.push(...outcomeCells(2));
       index++;
       continue;
     }
     const siblings = groups.slice(index).filter((g) => g.parent?.zh === group.parent?.zh);
     top.push({ text: group.parent.zh, colSpan: siblings.length * width, header: 'colgroup' });
-    for (const sibling of siblings) middle.push({ text: sibling.label.zh, colSpan: width, header: 'colgroup' });
+    for (const sibling of siblings) {
+      middle.push({ text: sibling.label.zh, colSpan: width, header: 'colgroup' });
+      bottom.push(...outcomeCells(1));
+    }
     index += siblings.length;
   }
-  const labels: TableCell[] = groups.flatMap(() =>
-    outcomes.map((outcome) => ({ text: outcome.label.zh, header: 'col' as const })),
-  );
   const values: TableCell[] = groups.flatMap((group) =>
     outcomes.map((outcome) => figure(model, `/appeals/${group.key}/${outcome.key}`)),
   );
+  const head = [top, middle, bottom];
   return {
     kind: 'table',
     id: 'appeals',
     caption: edition.sections.appeals.title.zh,
     columnCount: groups.length * width,
-    widths: Array(groups.length * width).fill(1),
-    head: [top, middle, labels],
+    columns: fitColumns(groups.length * width, [...head, values]),
+    head,
     body: [values],
   };
+}
+
+/** The grid column each cell of `rows` starts in, given the row and column spans of the cells above. */
+export function placeCells(rows: readonly TableCell[][]): { cell: TableCell; row: number; column: number }[] {
+  const taken: Set<number>[] = [];
+  const placed: { cell: TableCell; row: number; column: number }[] = [];
+  rows.forEach((cells, row) => {
+    const used = taken[row] ?? new Set<number>();
+    let column = 0;
+    for (const cell of cells) {
+      while (used.has(column)) column++;
+      placed.push({ cell, row, column });
+      const colSpan = cell.colSpan ?? 1;
+      for (let r = 1; r < (cell.rowSpan ?? 1); r++) {
+        taken[row + r] ??= new Set<number>();
+        for (let c = 0; c < colSpan; c++) taken[row + r]?.add(column + c);
+      }
+      column += colSpan;
+    }
+  });
+  return placed;
+}
+
+/**
+ * The narrowest width at which a header keeps its words whole. The headers of number columns are compounds of
+ * two-character words (商业/企业, 社会/公益/组织, 结果/维持) that may break between words; a three-character word
+ * (自然人) and anything shorter cannot break at all.
+ */
+function headerEm(text: string): number {
+  const em = textEm(text);
+  return em <= 3 ? em : 2;
+}
+
+/** Columns fitted to the cells that sit in one column only: figures whole, headers broken only between words. */
+function fitColumns(count: number, rows: readonly TableCell[][]): ColumnWidth[] {
+  const em = Array<number>(count).fill(2);
+  for (const { cell, column } of placeCells(rows)) {
+    if ((cell.colSpan ?? 1) > 1) continue;
+    const need =
+      cell.pointer !== undefined ? textEm(cell.text) : cell.header === 'row' ? textEm(cell.text) : headerEm(cell.text);
+    em[column] = Math.max(em[column] ?? 0, need);
+  }
+  return em.map((value) => ({ em: value, grow: 1 }));
+}
+
+/**
+ * Labels longer than this wrap in the official template too; shorter ones (the fifteen numbered reasons such as
+ * 1.属于国家秘密 … 4.无正当理由大量反复申请) stay on one line, so their column is as wide as the widest of them.
+ */
+const SHORT_LABEL_EM = 14;
+/** Group labels (三、本年度办理结果, （三）不予公开) wrap in short lines as the official template prints them. */
+const GROUP_LABEL_EM = [3, 4];
+
+function requestsColumns(head: TableCell[][], body: TableCell[][], count: number): ColumnWidth[] {
+  const numbers = fitColumns(count, [...head, ...body]).map((column, index) =>
+    index < 3 ? { em: GROUP_LABEL_EM[index] ?? 0, grow: 0 } : column,
+  );
+  let leafLabel = 0;
+  let groupLabel = 0;
+  for (const { cell, column } of placeCells(body)) {
+    const em = textEm(cell.text);
+    if (cell.header === 'row' && column === 2 && (cell.colSpan ?? 1) === 1 && em <= SHORT_LABEL_EM)
+      leafLabel = Math.max(leafLabel, em);
+    if (cell.header === 'rowgroup' && column === 1) groupLabel = Math.max(groupLabel, em);
+  }
+  // Where the page has room, （三）不予公开 and its kind stand on one line rather than wrap.
+  return numbers.map((column, index) =>
+    index === 2 ? { em: leafLabel, grow: 0 } : index === 1 ? { ...column, wish: groupLabel } : column,
+  );
 }
 
 /** Every pointer a document shows, for tests and for checking that renderers drop nothing. */

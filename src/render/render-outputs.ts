@@ -13,6 +13,8 @@ export interface RenderOptions {
   notValidated: boolean;
   /** `report <version>`, written into the documents. */
   generator: string;
+  /** The 落款's date, YYYY-MM-DD; without it the date line is left blank. */
+  date?: string;
 }
 
 export async function renderOutputs(
@@ -21,7 +23,10 @@ export async function renderOutputs(
   formats: readonly RenderFormat[],
   options: RenderOptions,
 ): Promise<{ format: RenderFormat; bytes: string | Buffer }[]> {
-  const document = layoutReport(model, edition, { notValidated: options.notValidated });
+  const document = layoutReport(model, edition, {
+    notValidated: options.notValidated,
+    ...(options.date ? { date: options.date } : {}),
+  });
   const rendered: { format: RenderFormat; bytes: string | Buffer }[] = [];
   for (const format of formats) {
     if (format === 'json') rendered.push({ format, bytes: renderJson(model, edition) });

@@ -1,9 +1,11 @@
 // Writes the fillable workbook of an edition (the only exceljs import): official layout, names = model paths, live checks.
 import ExcelJS from 'exceljs';
-import { fieldsOf, metaLabels, spreadColumns, textSections } from '../editions/fields';
+import { fieldsOf, metaLabels, printedColumnLabel, spreadColumns, textSections } from '../editions/fields';
 import type { Column, Edition, RequestsRow, TextSectionKey, ValueKind } from '../editions/types';
 import { numberAt, valueAt } from '../model/pointer';
 import { pinZipTimestamps } from '../output/pin-zip-timestamps';
+import { appealsTable, placeCells } from '../render/layout';
+import { textEm } from '../render/text-width';
 import { markerSheet, markerTag, paragraphHint, templateVersion } from './marker';
 
 export interface TemplateOptions {
@@ -26,6 +28,10 @@ const THIN: Partial<ExcelJS.Borders> = {
 const OK = '✓';
 /** Pinned so the same input gives the same bytes (exceljs stamps the clock into docProps otherwise). */
 const FIXED_DATE = new Date(Date.UTC(2021, 8, 26));
+/** The text column of 一, 五, 六: A4 portrait between 0.5-inch margins, about 40 characters of 11-pt 宋体 a line. */
+const TEXT_COLUMN_WIDTH = 72;
+const TEXT_CHARACTERS_PER_LINE = 30;
+const TEXT_LINE_POINTS = 15;
 const TEXT_ROWS: Readonly<Record<TextSectionKey, number>> = { overview: 60, problems: 30, otherMatters: 20 };
 
 const quoteSheet = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
@@ -145,10 +151,20 @@ class TemplateWriter {
     this.name(sheet, `$${col(column)}$${row}`, path);
   }
 
-  /** A live check: ✓ when the formula's difference is zero, the difference otherwise; red when broken. */
-  private check(sheet: ExcelJS.Worksheet, row: number, column: number, condition: string, difference: string): void {
+  /**
+   * A live check over the input cells `inputs`: blank until a figure is typed there (a blank template promises
+   * nothing), then ✓ when the formula's difference is zero and the difference otherwise, red when broken.
+   */
+  private check(
+    sheet: ExcelJS.Worksheet,
+    row: number,
+    column: number,
+    inputs: string,
+    condition: string,
+    difference: string,
+  ): void {
     const cell = sheet.getCell(row, column);
-    cell.value = { formula: `IF(${condition},"${OK}",${difference})` };
+    cell.value = { formula: `IF(COUNT(${inputs})=0,"",IF(${condition},"${OK}",${difference}))` };
     cell.font = { name: FONT, size: 10, color: { argb: 'FF006100' } };
     cell.alignment = { horizontal: 'center', vertical: 'middle' };
     cell.border = THIN;
@@ -159,7 +175,7 @@ class TemplateWriter {
         {
           type: 'expression',
           priority: 1,
-          formulae: [`${address}<>"${OK}"`],
+          formulae: [`AND(${address}<>"",${address}<>"${OK}")`],
           style: { fill: ERROR_FILL, font: { color: { argb: 'FF9C0006' }, bold: true } },
         },
       ],
@@ -227,10 +243,16 @@ class TemplateWriter {
 
   private textSheet(key: TextSectionKey): ExcelJS.Worksheet {
     const section = this.edition.sections[key];
-    const sheet = this.sheet(section.sheet, [110]);
+    const sheet = this.sheet(section.sheet, [TEXT_COLUMN_WIDTH]);
     this.title(sheet, section.title.zh, 1);
     const hint = sheet.getCell(2, 1);
-    hint.value = paragraphHint;
+    // The official template's placeholder, then how to fill (2021: 六 is where 信息处理费 is reported).
+    const placeholder =
+      key === 'otherMatters' && this.edition.id === '2021'
+        ? '（文字描述，收取信息处理费情况在此处报告。）'
+        : '（文字描述）';
+    hint.value = `${placeholder}${paragraphHint}`;
+    hint.alignment = { wrapText: true, vertical: 'top' };
     hint.font = { name: FONT, size: 9, italic: true, color: { argb: 'FF7F7F7F' } };
     const paragraphs = this.options.model?.[key];
     const given = Array.isArray(paragraphs) ? paragraphs.filter((p): p is string => typeof p === 'string') : [];
@@ -243,7 +265,13 @@ class TemplateWriter {
       cell.font = { name: FONT, size: 11 };
       cell.alignment = { wrapText: true, vertical: 'top' };
       const paragraph = given[index];
-      if (paragraph !== undefined) cell.value = paragraph;
+      if (paragraph !== undefined) {
+        cell.value = paragraph;
+        // Spreadsheet programs do not grow a row to wrapped text they did not type: the height is set, so a
+        // printed paragraph shows every line.
+        const lines = Math.max(1, Math.ceil(textEm(paragraph) / TEXT_CHARACTERS_PER_LINE));
+        sheet.getRow(3 + index).height = lines * TEXT_LINE_POINTS + 4;
+      }
     }
     this.name(sheet, `$A$3:$A$${2 + rows}`, key);
     return sheet;
@@ -261,7 +289,7 @@ class TemplateWriter {
       let column = 2;
       group.columns.forEach((c: Column, index) => {
         const span = spans[index] ?? 1;
-        this.label(sheet, c.label.zh, row, column, row, column + span - 1, { header: true });
+        this.label(sheet, printedColumnLabel(c), row, column, row, column + span - 1, { header: true });
         column += span;
       });
       sheet.getRow(row).height = 30;
@@ -276,14 +304,15 @@ class TemplateWriter {
         });
         row++;
       }
-      row++;
+      // No blank row between the items: the official table runs on, one item under the other.
     }
     return sheet;
   }
 
   private requestsSheet(): ExcelJS.Worksheet {
     const { requests, sections } = this.edition;
-    const sheet = this.sheet(sections.requests.sheet, [12, 14, 44, 10.5, 10.5, 10.5, 12, 12, 10.5, 10.5, 12], true);
+    // Column A holds 三、本年度办理结果 on one line; C the fifteen short labels.
+    const sheet = this.sheet(sections.requests.sheet, [20, 14, 44, 10.5, 10.5, 10.5, 12, 12, 10.5, 10.5, 12], true);
     const first = 4; // first numeric column (D)
     const count = requests.columns.length;
     const totalColumn = first + count - 1;
@@ -321,7 +350,8 @@ class TemplateWriter {
         });
         const totalCell = `${col(totalColumn)}${row}`;
         const parts = `SUM(${col(first)}${row}:${col(totalColumn - 1)}${row})`;
-        this.check(sheet, row, checkColumn, `${totalCell}=${parts}`, `${totalCell}-${parts}`);
+        const inputs = `${col(first)}${row}:${col(totalColumn)}${row}`;
+        this.check(sheet, row, checkColumn, inputs, `${totalCell}=${parts}`, `${totalCell}-${parts}`);
         if (item.label.zh.length > 24) sheet.getRow(row).height = 28;
         row++;
       }
@@ -341,9 +371,10 @@ class TemplateWriter {
     for (let c = first; c <= totalColumn; c++) {
       const letter = col(c);
       const parts = `SUM(${letter}${Math.min(...resultRows)}:${letter}${Math.max(...resultRows)})`;
-      this.check(sheet, checks, c, `${letter}${totalRow}=${parts}`, `${letter}${totalRow}-${parts}`);
+      const column = `${letter}5:${letter}${row - 1}`;
+      this.check(sheet, checks, c, column, `${letter}${totalRow}=${parts}`, `${letter}${totalRow}-${parts}`);
       const balance = `${letter}${at('newReceived')}+${letter}${at('carriedOver')}-${letter}${totalRow}-${letter}${at('carriedForward')}`;
-      this.check(sheet, checks + 1, c, `${balance}=0`, balance);
+      this.check(sheet, checks + 1, c, column, `${balance}=0`, balance);
     }
     return sheet;
   }
@@ -354,36 +385,25 @@ class TemplateWriter {
     const columns = appeals.groups.length * width;
     const sheet = this.sheet(sections.appeals.sheet, Array(columns).fill(8.5), true);
     this.title(sheet, sections.appeals.title.zh, columns);
-    // Header: a group without a parent spans both header rows; groups sharing a parent sit under it.
-    let column = 1;
-    for (let index = 0; index < appeals.groups.length; ) {
-      const group = appeals.groups[index];
-      if (!group) break;
-      if (!group.parent) {
-        this.label(sheet, group.label.zh, 2, column, 3, column + width - 1, { header: true });
-        column += width;
-        index++;
-        continue;
-      }
-      const siblings = appeals.groups.slice(index).filter((g) => g.parent?.zh === group.parent?.zh);
-      this.label(sheet, group.parent.zh, 2, column, 2, column + siblings.length * width - 1, { header: true });
-      for (const sibling of siblings) {
-        this.label(sheet, sibling.label.zh, 3, column, 3, column + width - 1, { header: true });
-        column += width;
-      }
-      index += siblings.length;
+    // The header as the layout tree draws it for every output (行政复议 one row high, its outcomes merged down).
+    for (const { cell, row, column } of placeCells(appealsTable({}, this.edition).head)) {
+      const top = 2 + row;
+      const left = 1 + column;
+      this.label(sheet, cell.text, top, left, top + (cell.rowSpan ?? 1) - 1, left + (cell.colSpan ?? 1) - 1, {
+        header: true,
+      });
     }
     appeals.groups.forEach((group, groupIndex) => {
       appeals.outcomes.forEach((outcome, outcomeIndex) => {
         const c = 1 + groupIndex * width + outcomeIndex;
-        this.label(sheet, outcome.label.zh, 4, c, 4, c, { header: true });
         this.input(sheet, 5, c, `appeals.${group.key}.${outcome.key}`, outcome.kind);
       });
       const start = 1 + groupIndex * width;
       const totalCell = `${col(start + width - 1)}5`;
       const parts = `SUM(${col(start)}5:${col(start + width - 2)}5)`;
       this.label(sheet, '核对：总计−各项之和', 6, start, 6, start + width - 2, { align: 'center' });
-      this.check(sheet, 6, start + width - 1, `${totalCell}=${parts}`, `${totalCell}-${parts}`);
+      const inputs = `${col(start)}5:${col(start + width - 1)}5`;
+      this.check(sheet, 6, start + width - 1, inputs, `${totalCell}=${parts}`, `${totalCell}-${parts}`);
     });
     sheet.getRow(4).height = 30;
     return sheet;
