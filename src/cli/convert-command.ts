@@ -46,6 +46,7 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
       lenient: !flags.strict,
       lang,
       rules: common.config.rules,
+      thresholds: common.config.thresholds,
       docxStyle,
       generator: `report ${toolVersion}`,
       protect: inputGuard(files),

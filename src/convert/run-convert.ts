@@ -9,6 +9,7 @@ import { normaliseLabel } from '../read/published/label-text';
 import type { ReadReport } from '../read/read-report';
 import type { DocxStyleName } from '../render/docx-styles';
 import type { RenderFormat } from '../render/render-outputs';
+import type { Thresholds } from '../validate/rule';
 import { crossYearRuleIds } from '../validate/rules';
 import { checkAgainstPreviousYear, type RuleSetting } from '../validate/validate-report';
 import type { ConvertJob, ConvertResult } from './job';
@@ -21,6 +22,7 @@ export interface ConvertOptions {
   lenient: boolean;
   lang: Lang;
   rules: Record<string, RuleSetting>;
+  thresholds?: Thresholds;
   docxStyle: DocxStyleName;
   generator: string;
   /** Refuses output paths that are inputs (the CLI passes its check); called before any output is renamed into place. */
@@ -233,6 +235,7 @@ function checkAcrossYears(records: InputRecord[], options: ConvertOptions): Cros
       const cross = checkAgainstPreviousYear(asReport(current), asReport(previous), {
         lang: options.lang,
         rules: crossYearSettings(options.rules),
+        ...(options.thresholds ? { thresholds: options.thresholds } : {}),
       });
       for (const d of cross) {
         findings.push({
