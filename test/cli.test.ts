@@ -188,6 +188,32 @@ describe('report schema, rules, --version', () => {
     });
   });
 
+  it('explains one rule by id or name, in the chosen language, from the same metadata as docs/rules/', () => {
+    const zh = runCli(['rules', 'R303']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout.split('\n')[0]).toBe('R303 · requests-balance');
+    expect(zh.stdout).toContain('默认级别: 错误');
+    expect(zh.stdout).toContain('docs/rules/R303.md');
+    const page = readFileSync(join(ROOT, 'docs', 'rules', 'R303.md'), 'utf8');
+    const details = zh.stdout.split('\n')[7] as string;
+    expect(page).toContain(details);
+    const en = runCli(['rules', 'year-on-year-jump', '--lang', 'en']);
+    expect(en.stdout).toMatch(/^Q101 · year-on-year-jump\n/);
+    expect(en.stdout).toContain('across years:');
+    expect(en.stdout).toContain('"thresholds": { "Q101": { "factor": 5, "minimum": 10 } }');
+    const unknown = runCli(['rules', 'R999', '--lang', 'en']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no rule has the id or name R999');
+  });
+
+  it('names the command that explains the rules a text report mentions', () => {
+    const run = runCli(['validate', r301, '--lang', 'en']);
+    expect(run.stdout.trimEnd().split('\n').slice(-2)).toEqual([
+      'to read about a rule: report rules <id> (here: R301 R303 N001)',
+      '✖ 1 file: 2 errors, 1 warning',
+    ]);
+  });
+
   it('prints the version', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(runCli(['--version']).stdout.trim()).toBe(manifest.version);

@@ -97,6 +97,10 @@ const messages = {
     zh: '结果已写入 {dir}（summary.json、index.html），用时 {seconds} 秒',
     en: 'results in {dir} (summary.json, index.html), {seconds} s',
   },
+  unknownRule: {
+    zh: '没有编号或名称为 {id} 的规则；现有规则：{ids}',
+    en: 'no rule has the id or name {id}; the rules are: {ids}',
+  },
   rulesHeader: { zh: '编号  名称  默认级别  说明', en: 'id  name  severity  description' },
   severityError: { zh: '错误', en: 'error' },
   severityWarning: { zh: '警告', en: 'warning' },

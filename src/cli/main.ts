@@ -140,11 +140,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   common(
     program
       .command('rules')
-      .description('列出全部规则 · list every rule')
+      .description('列出全部规则，或说明一条规则 · list every rule, or explain one')
+      .argument('[id]', 'a rule id or name (R303, requests-balance): print its page')
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
-  ).action(async (options) => {
+  ).action(async (id: string | undefined, options) => {
     const { runRules } = await import('./rules-command');
-    exitCode = await runRules(options);
+    exitCode = await runRules(id, options);
   });
 
   try {
