@@ -97,6 +97,7 @@ const messages = {
     zh: '结果已写入 {dir}（summary.json、index.html），用时 {seconds} 秒',
     en: 'results in {dir} (summary.json, index.html), {seconds} s',
   },
+  diffWritten: { zh: '对比结果已写入 {file}', en: 'comparison written to {file}' },
   unknownRule: {
     zh: '没有编号或名称为 {id} 的规则；现有规则：{ids}',
     en: 'no rule has the id or name {id}; the rules are: {ids}',

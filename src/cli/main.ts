@@ -129,6 +129,20 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   common(
     program
+      .command('diff')
+      .description('同一机关两个年度的报告对比 · compare two years of one body')
+      .argument('<last>', 'last year’s report: any readable input')
+      .argument('<this>', 'this year’s report: any readable input')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'html']).default('text'))
+      .option('-o, --output <file>', 'write to this file instead of standard output')
+      .option('--strict', 'read blanks, —, /, 无 as errors instead of 0 with a warning'),
+  ).action(async (last: string, current: string, options) => {
+    const { runDiff } = await import('./diff-command');
+    exitCode = await runDiff(last, current, options, version);
+  });
+
+  common(
+    program
       .command('schema')
       .description('输出某一格式版本的 JSON Schema · print the JSON Schema of an edition')
       .option('--edition <edition>', '2021 | 2019 (default 2021)'),

@@ -1,8 +1,9 @@
 // The index.html of a convert run: every report with its status and links, cross-year findings, and for each
 // agency with several years a trend table and an inline SVG chart. Self-contained, every text escaped.
 import type { Lang } from '../diagnostics/diagnostic';
+import { agencyKey } from '../model/agency-key';
 import { escapeHtml } from '../render/html';
-import { agencyKey, type ConvertSummary, type InputRecord, type TrendFigures } from './run-convert';
+import type { ConvertSummary, InputRecord, TrendFigures } from './run-convert';
 
 const words = {
   zh: {

@@ -3,9 +3,9 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { countBySeverity, type Diagnostic, type Lang, type SourceRef } from '../diagnostics/diagnostic';
+import { agencyKey } from '../model/agency-key';
 import { numberAt } from '../model/pointer';
 import { outputBaseName } from '../output/output-names';
-import { normaliseLabel } from '../read/published/label-text';
 import type { ReadReport } from '../read/read-report';
 import type { DocxStyleName } from '../render/docx-styles';
 import type { RenderFormat } from '../render/render-outputs';
@@ -199,13 +199,6 @@ function uniqueBase(base: string, used: Set<string>): string {
   for (let n = 2; used.has(name); n++) name = `${base}（${n}）`;
   used.add(name);
   return name;
-}
-
-/** The same body, however its name is written: 某市 人民政府 ≈ 某市政府, full-width ≈ half-width. */
-export function agencyKey(agency: string): string {
-  return normaliseLabel(agency)
-    .replace(/人民政府/g, '政府')
-    .replace(/[()]/g, '');
 }
 
 /** X301 and X201 between consecutive years of each agency; as warnings, since past reports are being converted. */
