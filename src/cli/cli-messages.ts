@@ -94,8 +94,8 @@ const messages = {
   },
   noInputs: { zh: '没有找到可读取的输入：{inputs}', en: 'no readable input found in: {inputs}' },
   converted: {
-    zh: '结果已写入 {dir}（summary.json、index.html），用时 {seconds} 秒',
-    en: 'results in {dir} (summary.json, index.html), {seconds} s',
+    zh: '结果已写入 {dir}（summary.json、index.html、rules.html），用时 {seconds} 秒',
+    en: 'results in {dir} (summary.json, index.html, rules.html), {seconds} s',
   },
   diffWritten: { zh: '对比结果已写入 {file}', en: 'comparison written to {file}' },
   unknownRule: {

@@ -30,9 +30,12 @@ export interface ConvertOptions {
   onProgress?: (done: number, total: number, record: InputRecord) => void;
 }
 
+/** The verdict of an input (SPEC §8): `incomplete` when figures of the edition were not found. */
+export type InputStatus = 'ok' | 'incomplete' | 'invalid' | 'unreadable';
+
 export interface InputRecord {
   path: string;
-  status: 'ok' | 'invalid' | 'unreadable';
+  status: InputStatus;
   edition?: string;
   agency?: string;
   year?: number;
@@ -46,7 +49,11 @@ export interface InputRecord {
   error?: string;
   diagnostics: Diagnostic[];
   /** The figures the index page charts across years (absent when the report lacks them). */
-  figures: TrendFigures;
+  trend: TrendFigures;
+  /** How many figures of the edition the input should hold and how many were found (SPEC §8). */
+  figures?: { expected: number; found: number };
+  /** The path of the first input with the same content: this one is a copy. */
+  duplicateOf?: string;
   model?: Record<string, unknown>;
   sources?: [string, SourceRef][];
 }
@@ -145,7 +152,7 @@ function toRecord(path: string, result: ConvertResult): InputRecord {
       outputs: [],
       error: result.error.message,
       diagnostics: [],
-      figures: {},
+      trend: {},
     };
   }
   const { errors, warnings } = countBySeverity(result.diagnostics);
@@ -163,7 +170,7 @@ function toRecord(path: string, result: ConvertResult): InputRecord {
     rules: countRules(result.diagnostics),
     outputs: [],
     diagnostics: result.diagnostics,
-    figures: trendFigures(model),
+    trend: trendFigures(model),
     model,
     // Only what the cross-year rules point at is kept: a batch holds a thousand reports.
     sources: result.sources.filter(
