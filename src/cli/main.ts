@@ -75,6 +75,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       .option('--edition <edition>', '2021 | 2019 (default: by --year, else 2021)')
       .option('--agency <name>', '机关名称 · the reporting body')
       .option('--year <year>', '报告年度 · report year')
+      .option(
+        '--from <file>',
+        '上年报告：填入机关、年度＋1 和上年结转 · last year’s report: pre-fill agency, year + 1, carried over',
+      )
       .requiredOption('-o, --output <file>', 'the .xlsx file to write')
       .option('--force', 'overwrite an existing file'),
   ).action(async (options) => {
