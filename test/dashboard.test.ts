@@ -109,7 +109,7 @@ describe('the convert dashboard', () => {
     let browser: Browser | undefined;
     afterAll(async () => browser?.close());
 
-    async function open(width: number) {
+    async function open(width: number, file = join(out, 'index.html')) {
       if (!browser) {
         const { chromium } = await import('playwright-core');
         browser = await chromium.launch({
@@ -122,7 +122,7 @@ describe('the convert dashboard', () => {
       const requests: string[] = [];
       page.on('pageerror', (error) => problems.push(error.message));
       page.on('request', (request) => requests.push(request.url()));
-      await page.goto(pathToFileURL(join(out, 'index.html')).href);
+      await page.goto(pathToFileURL(file).href);
       return { page, problems, requests };
     }
     const visible = (page: Awaited<ReturnType<typeof open>>['page']) =>
@@ -200,6 +200,33 @@ describe('the convert dashboard', () => {
       expect(chart[0]?.width).toBeGreaterThan(300);
       await page.screenshot({ path: join(ARTIFACTS, 'dashboard-390.png'), fullPage: true });
       await page.close();
+    }, 60_000);
+
+    it('shows report diff --format html side by side at 1280 px and stacked at 390 px, offline', async () => {
+      const last = readJsonFixture('example-2021');
+      last.year = 2024;
+      (last.problems as string[])[1] = '下一步，我局将持续提升政务公开工作质量。';
+      const requests = last.requests as Record<string, unknown>;
+      requests.carriedForward = requests.carriedOver; // X301 holds: the page is about the text
+      (last.proactive as Record<string, Record<string, number>>).normativeDocs = { issued: 2, repealed: 0, inForce: 25 };
+      const lastFile = join(dir, 'diff-2024.json');
+      writeFileSync(lastFile, JSON.stringify(last));
+      const html = join(dir, 'diff.html');
+      expect(runCli(['diff', lastFile, fixture('example-2021.xlsx'), '--format', 'html', '-o', html]).code).toBe(0);
+      for (const width of [1280, 390]) {
+        const { page, problems, requests } = await open(width, html);
+        const columns = await page.$eval('.pair', (pair) =>
+          [...pair.children].map((child) => Math.round(child.getBoundingClientRect().top)),
+        );
+        // Side by side: both columns start on one line; stacked: the second below the first.
+        expect(columns[0] === columns[1]).toBe(width === 1280);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        expect(await page.$$eval('mark.same', (marks) => marks.length)).toBeGreaterThan(0);
+        expect(problems).toEqual([]);
+        expect(requests.every((url) => url.startsWith('file:'))).toBe(true);
+        await page.screenshot({ path: join(ARTIFACTS, `diff-${width}.png`) });
+        await page.close();
+      }
     }, 60_000);
   });
 });
