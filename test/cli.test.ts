@@ -152,6 +152,24 @@ describe('report validate exit codes and options', () => {
     expect(bad.stderr).toContain('rules.R999: unknown rule');
   });
 
+  it('takes the thresholds of Q101 from the config, and refuses wrong ones', () => {
+    const dir = scratch();
+    const q101 = (name: string) => fixture('rules', 'Q101', name);
+    const args = ['validate', q101('fail.json'), '--previous', q101('fail.previous.json'), '--format', 'json'];
+    const jumps = (config: unknown) => {
+      writeFileSync(join(dir, 'report.config.json'), JSON.stringify(config));
+      const run = runCli(args, { cwd: dir });
+      return JSON.parse(run.stdout).files[0].diagnostics.filter((d: { ruleId: string }) => d.ruleId === 'Q101').length;
+    };
+    expect(jumps({})).toBe(2);
+    expect(jumps({ thresholds: { Q101: { factor: 10 } } })).toBe(0);
+    expect(jumps({ thresholds: { 'year-on-year-jump': { minimum: 31 } } })).toBe(1);
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ thresholds: { Q101: { factor: 0.5 } } }));
+    const bad = runCli(['validate', good, '--config', join(dir, 'bad.json')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('thresholds.Q101.factor: 0.5 (a number above 1)');
+  });
+
   it('refuses unknown options and values with exit 2', () => {
     expect(runCli(['validate', good, '--format', 'xml']).code).toBe(2);
     expect(runCli(['validate', good, '--lang', 'fr']).stderr).toContain('--lang 只能是 zh 或 en');

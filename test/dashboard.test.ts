@@ -208,7 +208,11 @@ describe('the convert dashboard', () => {
       (last.problems as string[])[1] = '下一步，我局将持续提升政务公开工作质量。';
       const requests = last.requests as Record<string, unknown>;
       requests.carriedForward = requests.carriedOver; // X301 holds: the page is about the text
-      (last.proactive as Record<string, Record<string, number>>).normativeDocs = { issued: 2, repealed: 0, inForce: 25 };
+      (last.proactive as Record<string, Record<string, number>>).normativeDocs = {
+        issued: 2,
+        repealed: 0,
+        inForce: 25,
+      };
       const lastFile = join(dir, 'diff-2024.json');
       writeFileSync(lastFile, JSON.stringify(last));
       const html = join(dir, 'diff.html');
