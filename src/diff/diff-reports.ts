@@ -125,6 +125,8 @@ h2 { font-size: 1.15rem; margin: 1.4em 0 0.5em; border-bottom: 2px solid #ccc; }
 table { border-collapse: collapse; width: 100%; font-size: 0.85rem; }
 th, td { border: 1px solid #bbb; padding: 4px 6px; vertical-align: top; }
 th { background: #f2f2f2; text-align: left; }
+/* Years and short headings never break a character a line. */
+thead th:not(:first-child) { white-space: nowrap; overflow-wrap: normal; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.jump td { background: #fff3cd; }
 .badge { display: inline-block; padding: 0 6px; border-radius: 8px; background: #b26a00; color: #fff; font-size: 0.75rem; }
