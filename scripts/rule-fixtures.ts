@@ -27,6 +27,33 @@ const lastYear = {
   '/proactive/normativeDocs/inForce': 25,
 };
 
+/** Last year's 2019-edition report of the county: its carry-forward and item counts roll into 2020's. */
+const county2019 = {
+  '/year': 2019,
+  '/overview/0':
+    '2019年，县政府办公室认真贯彻《中华人民共和国政府信息公开条例》，以公开为常态、不公开为例外，推进决策、执行、管理、服务、结果公开。',
+  '/requests/carriedForward': {
+    natural: 3,
+    commercial: 1,
+    research: 0,
+    publicInterest: 0,
+    legalService: 0,
+    otherOrg: 0,
+    total: 4,
+  },
+  '/proactive/licensing': { previousCount: 110, change: 2, decisions: 2105 },
+  '/proactive/otherServices': { previousCount: 33, change: 2, decisions: 431 },
+  '/proactive/fees': { previousCount: 5, change: -1 },
+};
+
+/** A request dropped for an unpaid fee instead of for a missing correction: the arithmetic still holds. */
+const unpaidFee = {
+  '/requests/results/other/overdueCorrection/natural': 0,
+  '/requests/results/other/overdueCorrection/total': 0,
+  '/requests/results/other/overdueFee/natural': 1,
+  '/requests/results/other/overdueFee/total': 1,
+};
+
 export const ruleFixtures: Readonly<Record<string, RuleFixture>> = {
   input: {
     base: 'example-2021',
@@ -89,6 +116,43 @@ export const ruleFixtures: Readonly<Record<string, RuleFixture>> = {
       pass: lastYear,
       fail: { ...lastYear, '/proactive/normativeDocs/inForce': 30 },
     },
+  },
+  R201: { base: 'example-2019', pass: {}, fail: { '/proactive/normativeDocs/newlyPublished': 70 } },
+  X202: {
+    base: 'example-2019',
+    pass: {},
+    fail: {},
+    previous: {
+      pass: county2019,
+      fail: { ...county2019, '/proactive/licensing': { previousCount: 100, change: 2, decisions: 2105 } },
+    },
+  },
+  Q101: {
+    base: 'example-2021',
+    pass: {},
+    fail: {},
+    previous: {
+      pass: lastYear,
+      fail: {
+        ...lastYear,
+        '/requests/newReceived/total': 240,
+        '/appeals/litigationDirect/total': 20,
+        '/appeals/litigationAfterReview/total': 10,
+      },
+    },
+  },
+  N002: {
+    base: 'example-2021',
+    pass: {},
+    fail: {
+      '/overview/0':
+        '本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。2024年，某市商务局认真贯彻落实《中华人民共和国政府信息公开条例》，持续深化政务公开。',
+    },
+  },
+  N003: {
+    base: 'example-2021',
+    pass: unpaidFee,
+    fail: { ...unpaidFee, '/otherMatters': ['无。'] },
   },
 };
 

@@ -152,6 +152,24 @@ describe('report validate exit codes and options', () => {
     expect(bad.stderr).toContain('rules.R999: unknown rule');
   });
 
+  it('takes the thresholds of Q101 from the config, and refuses wrong ones', () => {
+    const dir = scratch();
+    const q101 = (name: string) => fixture('rules', 'Q101', name);
+    const args = ['validate', q101('fail.json'), '--previous', q101('fail.previous.json'), '--format', 'json'];
+    const jumps = (config: unknown) => {
+      writeFileSync(join(dir, 'report.config.json'), JSON.stringify(config));
+      const run = runCli(args, { cwd: dir });
+      return JSON.parse(run.stdout).files[0].diagnostics.filter((d: { ruleId: string }) => d.ruleId === 'Q101').length;
+    };
+    expect(jumps({})).toBe(2);
+    expect(jumps({ thresholds: { Q101: { factor: 10 } } })).toBe(0);
+    expect(jumps({ thresholds: { 'year-on-year-jump': { minimum: 31 } } })).toBe(1);
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ thresholds: { Q101: { factor: 0.5 } } }));
+    const bad = runCli(['validate', good, '--config', join(dir, 'bad.json')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('thresholds.Q101.factor: 0.5 (a number above 1)');
+  });
+
   it('refuses unknown options and values with exit 2', () => {
     expect(runCli(['validate', good, '--format', 'xml']).code).toBe(2);
     expect(runCli(['validate', good, '--lang', 'fr']).stderr).toContain('--lang 只能是 zh 或 en');
@@ -186,6 +204,32 @@ describe('report schema, rules, --version', () => {
       description: '三：第一项加第二项之和等于第三项（七）总计加第四项之和，逐列成立',
       docs: 'docs/rules/R303.md',
     });
+  });
+
+  it('explains one rule by id or name, in the chosen language, from the same metadata as docs/rules/', () => {
+    const zh = runCli(['rules', 'R303']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout.split('\n')[0]).toBe('R303 · requests-balance');
+    expect(zh.stdout).toContain('默认级别: 错误');
+    expect(zh.stdout).toContain('docs/rules/R303.md');
+    const page = readFileSync(join(ROOT, 'docs', 'rules', 'R303.md'), 'utf8');
+    const details = zh.stdout.split('\n')[7] as string;
+    expect(page).toContain(details);
+    const en = runCli(['rules', 'year-on-year-jump', '--lang', 'en']);
+    expect(en.stdout).toMatch(/^Q101 · year-on-year-jump\n/);
+    expect(en.stdout).toContain('across years:');
+    expect(en.stdout).toContain('"thresholds": { "Q101": { "factor": 5, "minimum": 10 } }');
+    const unknown = runCli(['rules', 'R999', '--lang', 'en']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no rule has the id or name R999');
+  });
+
+  it('names the command that explains the rules a text report mentions', () => {
+    const run = runCli(['validate', r301, '--lang', 'en']);
+    expect(run.stdout.trimEnd().split('\n').slice(-2)).toEqual([
+      'to read about a rule: report rules <id> (here: R301 R303 N001)',
+      '✖ 1 file: 2 errors, 1 warning',
+    ]);
   });
 
   it('prints the version', () => {

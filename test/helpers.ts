@@ -1,6 +1,6 @@
 // Test helpers: run the real CLI as a process, make scratch folders, and find external tools (or skip loudly).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
@@ -81,4 +81,18 @@ export function convertWithOffice(dir: string, format: string, files: readonly s
     { encoding: 'utf8', timeout: 120_000 },
   );
   if (result.status !== 0) throw new Error(`soffice --convert-to ${format} failed: ${result.stderr}`);
+}
+
+/** A file of ../shared (the real reports), or undefined after a loud skip notice; under REPORT_REQUIRE_SHARED=1 a
+ * missing one fails the suite. */
+export function sharedFile(relativePath: string, why: string): string | undefined {
+  const path = join(ROOT, '..', 'shared', relativePath);
+  if (existsSync(path)) return path;
+  if (process.env.REPORT_REQUIRE_SHARED === '1') {
+    throw new Error(`REPORT_REQUIRE_SHARED=1 but ../shared/${relativePath} is missing (needed for ${why})`);
+  }
+  process.stderr.write(
+    `\n*** SKIPPED: ${why} — ../shared/${relativePath} is not beside the project. Set REPORT_REQUIRE_SHARED=1 to make this a failure. ***\n\n`,
+  );
+  return undefined;
 }

@@ -196,6 +196,49 @@ const expectedFailures: Record<string, ReturnType<typeof summary>[]> = {
       actual: 4,
     },
   ],
+  R201: [
+    {
+      ruleId: 'R201',
+      severity: 'warning',
+      messageId: 'exceedsTotal',
+      pointer: '/proactive/normativeDocs/newlyPublished',
+      expected: 63,
+      actual: 70,
+    },
+  ],
+  X202: [
+    {
+      ruleId: 'X202',
+      severity: 'warning',
+      messageId: 'mismatch',
+      pointer: '/proactive/licensing/previousCount',
+      expected: 102,
+      actual: 112,
+    },
+  ],
+  Q101: [
+    { ruleId: 'Q101', severity: 'warning', messageId: 'jump', pointer: '/requests/newReceived/total', actual: 47 },
+    {
+      ruleId: 'Q101',
+      severity: 'warning',
+      messageId: 'litigationJump',
+      pointer: '/appeals/litigationDirect/total',
+      actual: 3,
+    },
+  ],
+  N002: [
+    { ruleId: 'N002', severity: 'warning', messageId: 'periodYear', pointer: '/overview/0' },
+    { ruleId: 'N002', severity: 'warning', messageId: 'mostlyOtherYear', pointer: '/overview' },
+  ],
+  N003: [
+    {
+      ruleId: 'N003',
+      severity: 'warning',
+      messageId: 'notStated',
+      pointer: '/requests/results/other/overdueFee/total',
+      actual: 1,
+    },
+  ],
   X201: [
     {
       ruleId: 'X201',
@@ -292,6 +335,61 @@ describe('rules as a whole', () => {
     expect(
       validateReport(report, { lang: 'zh', rules: { N001: 'off' } }).diagnostics.filter((d) => d.ruleId === 'N001'),
     ).toEqual([]);
+  });
+
+  it('N001 also reads the figures of 二 that 一 restates: 制发/废止/现行有效 规范性文件', () => {
+    const report = readInput(fixture('example-2021.json'));
+    const docs = (report.model as { proactive: { normativeDocs: Record<string, number> } }).proactive.normativeDocs;
+    docs.issued = 4;
+    docs.inForce = 28;
+    const diagnostics = validateReport(report, { lang: 'zh' }).diagnostics.filter((d) => d.ruleId === 'N001');
+    expect(diagnostics.map(summary)).toEqual([
+      {
+        ruleId: 'N001',
+        severity: 'warning',
+        messageId: 'mismatch',
+        pointer: '/proactive/normativeDocs/issued',
+        expected: 3,
+        actual: 4,
+      },
+      {
+        ruleId: 'N001',
+        severity: 'warning',
+        messageId: 'mismatch',
+        pointer: '/proactive/normativeDocs/inForce',
+        expected: 27,
+        actual: 28,
+      },
+    ]);
+    // 制发的 56 件规范性文件 names no subject before its figure: not read as a statement of 制发.
+    expect(diagnostics.map((d) => d.params.sentence)).not.toContain(expect.stringContaining('56'));
+  });
+
+  it('run the cross-year rules only between adjacent years: X301 says so, X201, X202 and Q101 stay silent', () => {
+    const current = readInput(fixture('rules', 'Q101', 'fail.json'));
+    const previous = readInput(fixture('rules', 'Q101', 'fail.previous.json'));
+    (previous.model as { year: number }).year = 2023;
+    (previous.model as { proactive: { normativeDocs: { inForce: number } } }).proactive.normativeDocs.inForce = 99;
+    expect(validateReport(current, { lang: 'zh', previous }).diagnostics.map(summary)).toEqual([
+      { ruleId: 'X301', severity: 'warning', messageId: 'notPreviousYear', pointer: '/year' },
+    ]);
+  });
+
+  it('take the thresholds of Q101 from the options (the config’s "thresholds")', () => {
+    const current = readInput(fixture('rules', 'Q101', 'fail.json'));
+    const previous = readInput(fixture('rules', 'Q101', 'fail.previous.json'));
+    const jumps = (factor: number, minimum: number) =>
+      validateReport(current, { lang: 'en', previous, thresholds: { jump: { factor, minimum } } })
+        .diagnostics.filter((d) => d.ruleId === 'Q101')
+        .map((d) => d.pointer);
+    expect(jumps(5, 10)).toEqual(['/requests/newReceived/total', '/appeals/litigationDirect/total']);
+    expect(jumps(10, 10)).toEqual([]);
+    expect(jumps(5, 31)).toEqual(['/requests/newReceived/total']);
+  });
+
+  it('raise none of the new single-report rules on the real seed report', () => {
+    const seed = validateReport(readInput(fixture('seed-2019-shijiazhuang.json')), { lang: 'zh' }).diagnostics;
+    expect(seed.filter((d) => ['R201', 'N002', 'N003'].includes(d.ruleId))).toEqual([]);
   });
 
   it('can be turned off or re-graded by configuration', () => {

@@ -106,8 +106,21 @@ const messages = {
   },
   noInputs: { zh: '没有找到可读取的输入：{inputs}', en: 'no readable input found in: {inputs}' },
   converted: {
-    zh: '结果已写入 {dir}（summary.json、index.html），用时 {seconds} 秒',
-    en: 'results in {dir} (summary.json, index.html), {seconds} s',
+    zh: '结果已写入 {dir}（summary.json、index.html、rules.html），用时 {seconds} 秒',
+    en: 'results in {dir} (summary.json, index.html, rules.html), {seconds} s',
+  },
+  templateCarried: {
+    zh: '已从 {file} 填入机关、年度和“上年结转”（{columns} 栏），说明见“填写说明”工作表',
+    en: 'filled in from {file}: agency, year and the carried-over requests ({columns} columns); see the 填写说明 sheet',
+  },
+  fromNoYear: {
+    zh: '{file} 中没有报告年度，无法推算下一年度：请用 --year 指定',
+    en: '{file} gives no report year, so the next year cannot be told: give it with --year',
+  },
+  diffWritten: { zh: '对比结果已写入 {file}', en: 'comparison written to {file}' },
+  unknownRule: {
+    zh: '没有编号或名称为 {id} 的规则；现有规则：{ids}',
+    en: 'no rule has the id or name {id}; the rules are: {ids}',
   },
   rulesHeader: { zh: '编号  名称  默认级别  说明', en: 'id  name  severity  description' },
   severityError: { zh: '错误', en: 'error' },

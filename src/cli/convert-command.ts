@@ -3,7 +3,10 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { collectInputs } from '../convert/collect-inputs';
 import { renderIndex } from '../convert/index-page';
+import { renderRulesPage } from '../convert/rules-html';
 import { type ConvertSummary, type InputRecord, runConvert } from '../convert/run-convert';
+import { statusWords } from '../convert/status-words';
+import { summaryTable, terminalWidth } from '../convert/summary-table';
 import { defaultJobs } from '../convert/worker-pool';
 import type { Lang } from '../diagnostics/diagnostic';
 import { convertDocxToPdf, OfficeFailed } from '../output/office-pdf';
@@ -55,6 +58,7 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
       lenient: !flags.strict,
       lang,
       rules: common.config.rules,
+      thresholds: common.config.thresholds,
       docxStyle,
       ...(date ? { date } : {}),
       generator: `report ${toolVersion}`,
@@ -67,10 +71,11 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
       [
         { path: resolve(outDir, 'summary.json'), bytes: summaryJson(summary, toolVersion) },
         { path: resolve(outDir, 'index.html'), bytes: renderIndex(summary, lang, `report ${toolVersion}`) },
+        { path: resolve(outDir, 'rules.html'), bytes: renderRulesPage(lang, `report ${toolVersion}`) },
       ],
       files,
     );
-    process.stdout.write(summaryTable(summary, lang));
+    process.stdout.write(summaryTable(summary.records, lang, terminalWidth()));
     process.stdout.write(
       `${say(lang, 'converted', { dir: displayPath(outDir), seconds: ((Date.now() - started) / 1000).toFixed(1) })}\n`,
     );
@@ -121,47 +126,21 @@ function parseFormats(value: string | undefined): ConvertFormat[] {
   return [...new Set(formats)] as ConvertFormat[];
 }
 
-/** summary.json: each input with its status, edition, agency, year, counts by rule and outputs; cross-year findings. */
+/** summary.json: each input with its verdict, figure counts, counts by rule, diagnostics in full and outputs; totals;
+ * cross-year findings. */
 function summaryJson(summary: ConvertSummary, toolVersion: string): string {
-  const inputs = summary.records.map(({ diagnostics: _diagnostics, figures: _figures, ...record }) => record);
+  const inputs = summary.records;
   const totals = {
     inputs: inputs.length,
     ok: inputs.filter((r) => r.status === 'ok').length,
+    incomplete: inputs.filter((r) => r.status === 'incomplete').length,
     invalid: inputs.filter((r) => r.status === 'invalid').length,
     unreadable: inputs.filter((r) => r.status === 'unreadable').length,
+    errors: inputs.reduce((n, r) => n + r.errors, 0),
+    warnings: inputs.reduce((n, r) => n + r.warnings, 0),
+    duplicates: inputs.filter((r) => r.duplicateOf !== undefined).length,
   };
   return `${JSON.stringify({ tool: 'report', version: toolVersion, formatVersion: 1, totals, inputs, crossYear: summary.crossYear }, null, 2)}\n`;
-}
-
-/** Display width: CJK characters take two columns on a terminal. */
-const width = (text: string) => [...text].reduce((n, ch) => n + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
-const pad = (text: string, size: number) => text + ' '.repeat(Math.max(0, size - width(text)));
-
-function summaryTable(summary: ConvertSummary, lang: Lang): string {
-  const head =
-    lang === 'zh'
-      ? ['文件', '状态', '版本', '机关', '年度', '错误', '警告']
-      : ['file', 'status', 'edition', 'agency', 'year', 'errors', 'warnings'];
-  const status = (record: InputRecord) =>
-    lang === 'zh' ? { ok: '通过', invalid: '有错误', unreadable: '无法读取' }[record.status] : record.status;
-  const rows = summary.records.map((record) => [
-    displayPath(record.path),
-    status(record),
-    record.edition ?? '',
-    record.agency ?? '',
-    record.year === undefined ? '' : String(record.year),
-    String(record.errors),
-    String(record.warnings),
-  ]);
-  const sizes = head.map((_, column) =>
-    Math.min(48, Math.max(...[head, ...rows].map((row) => width(row[column] ?? '')))),
-  );
-  const line = (row: string[]) =>
-    row
-      .map((cell, column) => pad(cell, sizes[column] ?? 0))
-      .join('  ')
-      .trimEnd();
-  return `${[line(head), sizes.map((size) => '-'.repeat(size)).join('  '), ...rows.map(line)].join('\n')}\n`;
 }
 
 type Progress = ((done: number, total: number, record: InputRecord, started: number) => void) & { finish: () => void };
@@ -184,8 +163,7 @@ function progressReporter(lang: Lang, terminal: boolean): Progress {
       process.stderr.write(`\r${bar} ${text}\u001b[K`);
       drawn = true;
     } else {
-      const state =
-        lang === 'zh' ? { ok: '通过', invalid: '有错误', unreadable: '无法读取' }[record.status] : record.status;
+      const state = statusWords[lang][record.status];
       process.stderr.write(
         `[${done}/${total}] ${displayPath(record.path)} ${state}${record.error ? `: ${record.error}` : ''}\n`,
       );

@@ -75,6 +75,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       .option('--edition <edition>', '2021 | 2019 (default: by --year, else 2021)')
       .option('--agency <name>', '机关名称 · the reporting body')
       .option('--year <year>', '报告年度 · report year')
+      .option(
+        '--from <file>',
+        '上年报告：填入机关、年度＋1 和上年结转 · last year’s report: pre-fill agency, year + 1, carried over',
+      )
       .requiredOption('-o, --output <file>', 'the .xlsx file to write')
       .option('--force', 'overwrite an existing file'),
   ).action(async (options) => {
@@ -131,6 +135,20 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   common(
     program
+      .command('diff')
+      .description('同一机关两个年度的报告对比 · compare two years of one body')
+      .argument('<last>', 'last year’s report: any readable input')
+      .argument('<this>', 'this year’s report: any readable input')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'html']).default('text'))
+      .option('-o, --output <file>', 'write to this file instead of standard output')
+      .option('--strict', 'read blanks, —, /, 无 as errors instead of 0 with a warning'),
+  ).action(async (last: string, current: string, options) => {
+    const { runDiff } = await import('./diff-command');
+    exitCode = await runDiff(last, current, options, version);
+  });
+
+  common(
+    program
       .command('schema')
       .description('输出某一格式版本的 JSON Schema · print the JSON Schema of an edition')
       .option('--edition <edition>', '2021 | 2019 (default 2021)'),
@@ -142,11 +160,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   common(
     program
       .command('rules')
-      .description('列出全部规则 · list every rule')
+      .description('列出全部规则，或说明一条规则 · list every rule, or explain one')
+      .argument('[id]', 'a rule id or name (R303, requests-balance): print its page')
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
-  ).action(async (options) => {
+  ).action(async (id: string | undefined, options) => {
     const { runRules } = await import('./rules-command');
-    exitCode = await runRules(options);
+    exitCode = await runRules(id, options);
   });
 
   try {

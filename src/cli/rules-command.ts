@@ -1,17 +1,28 @@
-// `report rules`: every rule with its id, name, default severity and one-line description.
+// `report rules [ID]`: every rule with its id, name, default severity and one-line description; with an id, its page.
 
 import type { Lang } from '../diagnostics/diagnostic';
 import { painter } from '../reporters/paint';
-import { ruleCatalog } from '../validate/rules';
-import { say } from './cli-messages';
+import { rulePage, rulePageText } from '../validate/rule-page';
+import { findRule, ruleCatalog } from '../validate/rules';
+import { say, UsageError } from './cli-messages';
 import { type CommonOptions, reportFailure } from './main';
 import { resolveCommon } from './shared-options';
 
-export async function runRules(flags: CommonOptions & { format: string }): Promise<number> {
+export async function runRules(id: string | undefined, flags: CommonOptions & { format: string }): Promise<number> {
   let lang: Lang = 'zh';
   try {
     const common = resolveCommon(flags);
     lang = common.lang;
+    if (id !== undefined) {
+      const rule = findRule(id) ?? findRule(id.toUpperCase());
+      if (!rule) throw new UsageError('unknownRule', { id, ids: ruleCatalog.map((r) => r.id).join(' ') });
+      process.stdout.write(
+        flags.format === 'json'
+          ? `${JSON.stringify({ id: rule.id, name: rule.name, ...rulePage(rule, lang) }, null, 2)}\n`
+          : rulePageText(rule, lang),
+      );
+      return 0;
+    }
     if (flags.format === 'json') {
       const rules = ruleCatalog.map((rule) => ({
         id: rule.id,

@@ -1,8 +1,12 @@
 // `report template`: writes a blank (or prefilled) workbook of an edition, never over an existing file unless --force.
 import { existsSync } from 'node:fs';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { Lang } from '../diagnostics/diagnostic';
 import { editionForYear, editions, getEdition, isEditionId } from '../editions';
+import { numberAt } from '../model/pointer';
+import { readInput } from '../read/read-input';
+import { ReadError, type ReadReport } from '../read/read-report';
+import { carryForward } from '../template/carry-forward';
 import { say, UsageError } from './cli-messages';
 import { type CommonOptions, reportFailure } from './main';
 import { resolveCommon } from './shared-options';
@@ -12,6 +16,7 @@ export interface TemplateFlags extends CommonOptions {
   edition?: string;
   agency?: string;
   year?: string;
+  from?: string;
   output: string;
   force?: boolean;
 }
@@ -21,7 +26,11 @@ export async function runTemplate(flags: TemplateFlags): Promise<number> {
   try {
     const common = resolveCommon(flags);
     lang = common.lang;
-    const year = flags.year === undefined ? undefined : parseYear(flags.year);
+    const last = flags.from === undefined ? undefined : await readLastYear(flags.from, lang);
+    const lastYear = last ? numberAt(last.model, '/year') : undefined;
+    if (last && lastYear === undefined && flags.year === undefined)
+      throw new UsageError('fromNoYear', { file: flags.from ?? '' });
+    const year = flags.year === undefined ? (lastYear === undefined ? undefined : lastYear + 1) : parseYear(flags.year);
     const edition = chooseEdition(flags.edition, year, common.config.edition);
     const output = flags.output;
     if (extname(output).toLowerCase() !== '.xlsx') throw new UsageError('outputNotXlsx', { file: output });
@@ -35,24 +44,46 @@ export async function runTemplate(flags: TemplateFlags): Promise<number> {
     }
     // exceljs is loaded only here: validate never pays for it.
     const { writeTemplate } = await import('../template/write-template');
+    const carried =
+      last && year !== undefined
+        ? carryForward(last.model, basename(flags.from ?? ''), {
+            ...(flags.agency ? { agency: flags.agency.trim() } : {}),
+            year,
+          })
+        : undefined;
+    const agency =
+      flags.agency?.trim() ?? (typeof carried?.model.agency === 'string' ? carried.model.agency : undefined);
     const bytes = await writeTemplate(edition, {
-      ...(flags.agency ? { agency: flags.agency.trim() } : {}),
+      ...(agency ? { agency } : {}),
       ...(year !== undefined ? { year } : {}),
+      ...(carried ? { model: carried.model, notes: carried.notes } : {}),
     });
-    writeOutputs([{ path: output, bytes }], []);
-    const about = [
-      flags.agency?.trim(),
-      year !== undefined ? (lang === 'zh' ? `${year} 年度` : String(year)) : undefined,
-    ]
+    writeOutputs([{ path: output, bytes }], flags.from ? [flags.from] : []);
+    const about = [agency, year !== undefined ? (lang === 'zh' ? `${year} 年度` : String(year)) : undefined]
       .filter(Boolean)
       .join(lang === 'zh' ? '，' : ', ');
     const editionName = edition.name[lang];
     process.stdout.write(
       `${say(lang, 'templateWritten', { edition: editionName, file: output, about: about ? (lang === 'zh' ? `（${about}）` : ` (${about})`) : '' })}\n`,
     );
+    if (carried) {
+      process.stdout.write(
+        `${say(lang, 'templateCarried', { file: flags.from ?? '', columns: carried.carriedColumns })}\n`,
+      );
+    }
     return 0;
   } catch (error) {
     return reportFailure(error, lang, flags.debug === true);
+  }
+}
+
+async function readLastYear(path: string, lang: Lang): Promise<ReadReport> {
+  try {
+    // Last year's report may be any readable input, published or a workbook: read as convert reads it.
+    return await readInput(path, { lenient: true });
+  } catch (error) {
+    if (error instanceof ReadError) throw new UsageError('previousUnreadable', { detail: error.describe(lang) });
+    throw error;
   }
 }
 

@@ -5,7 +5,7 @@ import { readInput } from '../read/read-input';
 import { ReadError, type ReadReport } from '../read/read-report';
 import { reporters } from '../reporters';
 import type { FileResult } from '../reporters/file-result';
-import { validateReport } from '../validate/validate-report';
+import { type ValidateOptions, validateReport } from '../validate/validate-report';
 import { say, UsageError } from './cli-messages';
 import { type CommonOptions, reportFailure } from './main';
 import { resolveCommon } from './shared-options';
@@ -26,7 +26,13 @@ export async function runValidate(files: string[], flags: ValidateFlags, toolVer
     const previous = flags.previous ? await readPrevious(flags.previous, lang) : undefined;
     const results: FileResult[] = [];
     for (const file of files)
-      results.push(await checkFile(file, { lang, rules: common.config.rules, previous }, common.debug));
+      results.push(
+        await checkFile(
+          file,
+          { lang, rules: common.config.rules, thresholds: common.config.thresholds, previous },
+          common.debug,
+        ),
+      );
     const shown = flags.quiet
       ? results.map((result) => ({ ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') }))
       : results;
@@ -55,11 +61,7 @@ async function readPrevious(path: string, lang: Lang): Promise<ReadReport> {
   }
 }
 
-async function checkFile(
-  file: string,
-  options: { lang: Lang; rules: Record<string, 'off' | 'error' | 'warning'>; previous?: ReadReport },
-  debug: boolean,
-): Promise<FileResult> {
+async function checkFile(file: string, options: ValidateOptions, debug: boolean): Promise<FileResult> {
   const shownName = file === '-' ? '<stdin>' : file;
   try {
     const report = await readInput(file);

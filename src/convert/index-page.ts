@@ -1,26 +1,41 @@
-// The index.html of a convert run: every report with its status and links, cross-year findings, and for each
-// agency with several years a trend table and an inline SVG chart. Self-contained, every text escaped.
-import type { Lang } from '../diagnostics/diagnostic';
+// The index.html of a convert run: a self-contained, offline dashboard — totals, a sortable and filterable table of the
+// reports, each expandable to its findings (linked to rules.html), duplicates, cross-year findings per agency, trends.
+import { type Diagnostic, describeSource, type Lang } from '../diagnostics/diagnostic';
+import { agencyKey } from '../model/agency-key';
 import { escapeHtml } from '../render/html';
-import { agencyKey, type ConvertSummary, type InputRecord, type TrendFigures } from './run-convert';
+import { commonFolder, shortenPaths } from './display-text';
+import type { ConvertSummary, CrossYearFinding, InputRecord, TrendFigures } from './run-convert';
+import { statusOrder, statusWords } from './status-words';
 
 const words = {
   zh: {
     title: '年度报告转换结果',
+    folder: '文件位于',
     file: '文件',
     status: '状态',
-    edition: '格式版本',
+    edition: '版本',
     agency: '机关',
     year: '年度',
     errors: '错误',
     warnings: '警告',
+    figures: '数字',
     rules: '规则',
     outputs: '输出',
-    ok: '通过',
-    invalid: '有错误',
-    unreadable: '无法读取',
+    inputs: '文件',
+    duplicates: '重复',
+    duplicateOf: '与此文件内容相同：',
+    all: '全部',
+    shown: (n: string, m: string) => `显示 ${n} / ${m}`,
+    reports: '报告',
+    findings: '检查结果',
+    noFindings: '没有问题',
+    reason: '无法读取的原因：',
+    expand: '展开或收起检查结果',
+    figuresFound: (found: number, expected: number) => `找到 ${found} / ${expected} 个数字`,
     crossYear: '跨年度核对',
     trends: '历年趋势',
+    trendNote: '每个小图一个指标；纵轴为件数，横轴为年度，点旁标注数值。',
+    unit: '件',
     series: {
       newReceived: '新收申请',
       handled: '办理结果总计',
@@ -29,9 +44,13 @@ const words = {
       litigation: '行政诉讼',
     },
     none: '无',
+    ruleLink: (id: string) => `规则 ${id} 的说明`,
+    severity: { error: '错误', warning: '警告' },
+    sortHint: '点击表头排序',
   },
   en: {
     title: 'Conversion results',
+    folder: 'files in',
     file: 'file',
     status: 'status',
     edition: 'edition',
@@ -39,13 +58,24 @@ const words = {
     year: 'year',
     errors: 'errors',
     warnings: 'warnings',
+    figures: 'figures',
     rules: 'rules',
     outputs: 'outputs',
-    ok: 'ok',
-    invalid: 'errors',
-    unreadable: 'unreadable',
+    inputs: 'files',
+    duplicates: 'duplicates',
+    duplicateOf: 'same content as ',
+    all: 'all',
+    shown: (n: string, m: string) => `showing ${n} of ${m}`,
+    reports: 'Reports',
+    findings: 'Findings',
+    noFindings: 'no findings',
+    reason: 'why it cannot be read: ',
+    expand: 'show or hide the findings',
+    figuresFound: (found: number, expected: number) => `${found} of ${expected} figures found`,
     crossYear: 'Across years',
     trends: 'Trends',
+    trendNote: 'One small chart per figure; counts up, years across, each point labelled with its value.',
+    unit: 'count',
     series: {
       newReceived: 'new requests',
       handled: 'handled',
@@ -54,35 +84,197 @@ const words = {
       litigation: 'lawsuits',
     },
     none: 'none',
+    ruleLink: (id: string) => `rule ${id} explained`,
+    severity: { error: 'error', warning: 'warning' },
+    sortHint: 'click a header to sort',
   },
 };
 
+type Words = (typeof words)['zh'];
+
 const SERIES: readonly (keyof TrendFigures)[] = ['newReceived', 'handled', 'carriedForward', 'review', 'litigation'];
-const COLOURS: Readonly<Record<keyof TrendFigures, string>> = {
-  newReceived: '#1f77b4',
-  handled: '#2ca02c',
-  carriedForward: '#ff7f0e',
-  review: '#9467bd',
-  litigation: '#d62728',
+/** Colour-blind-safe colours (Okabe–Ito) and a marker shape per series, so no two look alike even in grey. */
+const LOOK: Readonly<
+  Record<keyof TrendFigures, { colour: string; marker: 'circle' | 'square' | 'diamond' | 'triangle' | 'cross' }>
+> = {
+  newReceived: { colour: '#0072B2', marker: 'circle' },
+  handled: { colour: '#009E73', marker: 'square' },
+  carriedForward: { colour: '#D55E00', marker: 'diamond' },
+  review: { colour: '#CC79A7', marker: 'triangle' },
+  litigation: { colour: '#6A3D9A', marker: 'cross' },
 };
+
+const STYLE = `
+* { box-sizing: border-box; }
+body { margin: 0; color: #111; background: #f6f7f9; line-height: 1.5; overflow-wrap: anywhere;
+  font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
+main { max-width: 1240px; margin: 0 auto; padding: 16px; }
+h1 { font-size: 1.5rem; margin: 0.2em 0; }
+h2 { font-size: 1.2rem; margin: 1.5em 0 0.5em; }
+h3 { font-size: 1.05rem; margin: 1em 0 0.4em; }
+.meta { color: #555; font-size: 0.85rem; margin: 0; }
+.totals { display: grid; grid-template-columns: repeat(auto-fill, minmax(104px, 1fr)); gap: 8px; margin: 12px 0; }
+.total { background: #fff; border: 1px solid #d8dbe0; border-radius: 6px; padding: 8px 10px; }
+.total b { display: block; font-size: 1.5rem; font-variant-numeric: tabular-nums; }
+.total.invalid b, .total.errors b { color: #b00020; }
+.total.unreadable b, .total.incomplete b { color: #8a4b00; }
+.filters { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: end; margin: 8px 0; }
+.filters label { display: flex; flex-direction: column; font-size: 0.85rem; color: #333; }
+.filters select { font: inherit; padding: 4px; min-width: 8em; max-width: 100%; }
+#shown { font-size: 0.85rem; color: #555; }
+table { border-collapse: collapse; width: 100%; background: #fff; font-size: 0.9rem; }
+th, td { border: 1px solid #d0d3d8; padding: 6px 8px; vertical-align: top; text-align: left; }
+thead th { background: #eef0f3; white-space: nowrap; }
+th button { font: inherit; font-weight: bold; border: 0; background: none; padding: 0; cursor: pointer; }
+th[aria-sort="ascending"] button::after { content: " ▲"; }
+th[aria-sort="descending"] button::after { content: " ▼"; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.status { white-space: nowrap; font-weight: bold; }
+.s-invalid .status { color: #b00020; }
+.s-unreadable .status, .s-incomplete .status { color: #8a4b00; }
+.s-ok .status { color: #1b6e20; }
+button.expand { font: inherit; border: 1px solid #889; background: #fff; border-radius: 4px; width: 1.8em; cursor: pointer; }
+.badge { display: inline-block; font-size: 0.75rem; padding: 0 6px; border-radius: 8px; background: #5a5f6a; color: #fff; white-space: nowrap; }
+.badge.dup { background: #8a4b00; }
+tr.details td { background: #fbfbfc; }
+ol.findings { margin: 0; padding-left: 1.4em; }
+ol.findings li { margin: 0.35em 0; }
+.sev { font-weight: bold; }
+li.error .sev { color: #b00020; }
+li.warning .sev { color: #8a5a00; }
+.where { color: #555; font-size: 0.85rem; display: block; }
+.cross h3 { margin-top: 0.8em; }
+.cross ul { background: #fff; border: 1px solid #d8dbe0; border-radius: 6px; padding: 8px 8px 8px 2em; margin: 0; }
+.trend { background: #fff; border: 1px solid #d8dbe0; border-radius: 6px; padding: 8px 12px; margin: 12px 0; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 12px; }
+figure { margin: 0; }
+figcaption { font-weight: bold; font-size: 0.9rem; }
+figure svg { width: 100%; height: auto; display: block; }
+svg text { font-family: inherit; }
+.trend table { width: auto; max-width: 100%; margin-top: 8px; }
+.swatch { display: inline-block; width: 0.8em; height: 0.8em; margin-right: 4px; vertical-align: baseline; }
+/* Narrow screens: each report becomes a card, nothing scrolls sideways. */
+@media (max-width: 720px) {
+  #reports thead { display: none; }
+  #reports, #reports tbody, #reports tr, #reports td { display: block; width: 100%; }
+  #reports tbody { border: 1px solid #d0d3d8; border-radius: 6px; margin: 8px 0; background: #fff; }
+  #reports td { border: 0; border-bottom: 1px solid #eee; padding: 4px 8px; text-align: left; }
+  #reports td[data-label]::before { content: attr(data-label) "："; color: #555; font-size: 0.85rem; }
+  #reports td.n { white-space: normal; }
+  #reports tr.details[hidden] { display: none; }
+  .sorter { display: flex; }
+}
+.sorter { display: none; gap: 8px; flex-wrap: wrap; font-size: 0.85rem; }
+`;
+
+/** Sorting, filtering and expanding: a few lines of plain script, no library, works offline. */
+const SCRIPT = `
+(() => {
+  const table = document.getElementById('reports');
+  const bodies = () => [...table.tBodies];
+  const filters = [...document.querySelectorAll('.filters select')];
+  const shown = document.getElementById('shown');
+  const apply = () => {
+    let count = 0;
+    for (const body of bodies()) {
+      const visible = filters.every((select) => {
+        if (!select.value) return true;
+        const value = body.dataset[select.dataset.key] || '';
+        return select.dataset.key === 'rules' ? value.split(' ').includes(select.value) : value === select.value;
+      });
+      body.hidden = !visible;
+      if (visible) count++;
+    }
+    shown.textContent = shown.dataset.template.replace('{n}', count).replace('{m}', bodies().length);
+  };
+  filters.forEach((select) => select.addEventListener('change', apply));
+  const sortBy = (key, numeric, direction) => {
+    const sorted = bodies().sort((a, b) => {
+      const x = a.dataset[key] || '';
+      const y = b.dataset[key] || '';
+      const order = numeric ? (Number(x) || 0) - (Number(y) || 0) : x.localeCompare(y, 'zh-CN');
+      return direction === 'ascending' ? order : -order;
+    });
+    for (const body of sorted) table.appendChild(body);
+    for (const th of table.tHead.rows[0].cells) th.setAttribute('aria-sort', th.dataset.key === key ? direction : 'none');
+  };
+  for (const th of table.tHead.rows[0].cells) {
+    th.querySelector('button').addEventListener('click', () => {
+      const direction = th.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending';
+      sortBy(th.dataset.key, th.dataset.numeric === '1', direction);
+    });
+  }
+  for (const button of document.querySelectorAll('.sorter button')) {
+    button.addEventListener('click', () => table.tHead.querySelector('th[data-key="' + button.dataset.key + '"] button').click());
+  }
+  for (const button of table.querySelectorAll('button.expand')) {
+    button.addEventListener('click', () => {
+      const details = document.getElementById(button.getAttribute('aria-controls'));
+      const open = button.getAttribute('aria-expanded') !== 'true';
+      details.hidden = !open;
+      button.setAttribute('aria-expanded', String(open));
+      button.textContent = open ? '▾' : '▸';
+    });
+  }
+  apply();
+})();
+`;
 
 export function renderIndex(summary: ConvertSummary, lang: Lang, generator: string): string {
   const w = words[lang];
-  const rows = summary.records.map((record) => {
-    const rules = Object.entries(record.rules)
-      .map(([id, count]) => `${id}×${count}`)
-      .join(' ');
-    const links = record.outputs
-      .map(
-        (output) =>
-          `<a href="${escapeHtml(encodeURI(output))}">${escapeHtml(output.slice(output.lastIndexOf('.') + 1))}</a>`,
-      )
-      .join(' ');
-    return `<tr class="${record.status}"><td>${escapeHtml(record.path)}</td><td>${w[record.status]}${record.error ? `<br><small>${escapeHtml(record.error)}</small>` : ''}</td><td>${escapeHtml(record.edition ?? '')}</td><td>${escapeHtml(record.agency ?? '')}</td><td>${record.year ?? ''}</td><td class="n">${record.errors}</td><td class="n">${record.warnings}</td><td>${escapeHtml(rules)}</td><td>${links}</td></tr>`;
-  });
-  const cross = summary.crossYear.length
-    ? `<ul>${summary.crossYear.map((f) => `<li><b>${escapeHtml(f.ruleId)}</b> ${escapeHtml(f.agency)} ${f.previousYear}→${f.year}：${escapeHtml(f.message)}</li>`).join('')}</ul>`
-    : `<p>${w.none}</p>`;
+  const records = summary.records;
+  const short = shortenPaths(records.map((record) => record.path));
+  const shortOf = new Map(records.map((record, index) => [record.path, short[index] as string]));
+  const folder = commonFolder(records.map((record) => record.path));
+  const columns: [key: string, label: string, numeric: boolean][] = [
+    ['file', w.file, false],
+    ['status', w.status, false],
+    ['agency', w.agency, false],
+    ['year', w.year, true],
+    ['errors', w.errors, true],
+    ['warnings', w.warnings, true],
+    ['figures', w.figures, true],
+    ['rules', w.rules, false],
+  ];
+  const head = columns
+    .map(
+      ([key, label, numeric]) =>
+        `<th scope="col" data-key="${key}" data-numeric="${numeric ? 1 : 0}" aria-sort="none"><button type="button">${label}</button></th>`,
+    )
+    .join('');
+  const sorter = `<div class="sorter">${columns
+    .filter(([key]) => key !== 'rules')
+    .map(([key, label]) => `<button type="button" data-key="${key}">${label}</button>`)
+    .join('')}</div>`;
+  const bodies = records.map((record, index) => reportBody(record, index, shortOf, w, lang)).join('\n');
+  const ruleIds = [...new Set(records.flatMap((record) => Object.keys(record.rules)))].sort();
+  const agencies = [...new Set(records.map((record) => record.agency).filter((a): a is string => Boolean(a)))].sort();
+  const years = [...new Set(records.map((record) => record.year).filter((y): y is number => y !== undefined))].sort();
+  const select = (key: string, label: string, options: readonly [string, string][]) =>
+    `<label>${label}<select data-key="${key}"><option value="">${w.all}</option>${options.map(([value, text]) => `<option value="${escapeHtml(value)}">${escapeHtml(text)}</option>`).join('')}</select></label>`;
+  const filters = `<form class="filters" onsubmit="return false">
+${select(
+  'status',
+  w.status,
+  statusOrder.filter((s) => records.some((r) => r.status === s)).map((s) => [s, statusWords[lang][s]]),
+)}
+${select(
+  'agency',
+  w.agency,
+  agencies.map((a) => [a, a]),
+)}
+${select(
+  'year',
+  w.year,
+  years.map((y) => [String(y), String(y)]),
+)}
+${select(
+  'rules',
+  w.rules,
+  ruleIds.map((id) => [id, id]),
+)}
+<span id="shown" data-template="${escapeHtml(w.shown('{n}', '{m}'))}" aria-live="polite">${escapeHtml(w.shown(String(records.length), String(records.length)))}</span>
+</form>`;
   return `<!DOCTYPE html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
@@ -90,37 +282,132 @@ export function renderIndex(summary: ConvertSummary, lang: Lang, generator: stri
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${escapeHtml(generator)}">
 <title>${w.title}</title>
-<style>
-body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 0; padding: 24px; color: #111; }
-table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.9rem; }
-th, td { border: 1px solid #999; padding: 4px 8px; vertical-align: top; }
-th { background: #f2f2f2; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; }
-tr.invalid td:nth-child(2) { color: #b00020; font-weight: bold; }
-tr.unreadable td:nth-child(2) { color: #7a4b00; font-weight: bold; }
-.scroll { overflow-x: auto; }
-svg text { font-size: 11px; }
-</style>
+<style>${STYLE}</style>
 </head>
 <body>
+<main>
 <h1>${w.title}</h1>
-<div class="scroll"><table id="reports">
-<thead><tr><th scope="col">${w.file}</th><th scope="col">${w.status}</th><th scope="col">${w.edition}</th><th scope="col">${w.agency}</th><th scope="col">${w.year}</th><th scope="col">${w.errors}</th><th scope="col">${w.warnings}</th><th scope="col">${w.rules}</th><th scope="col">${w.outputs}</th></tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody>
-</table></div>
+<p class="meta">${escapeHtml(generator)}${folder ? ` · ${w.folder} ${escapeHtml(folder)}` : ''}</p>
+${totals(records, w, lang)}
+<h2>${w.reports}</h2>
+${filters}
+${sorter}
+<table id="reports">
+<thead><tr>${head}</tr></thead>
+${bodies}
+</table>
 <h2>${w.crossYear}</h2>
-${cross}
+${crossYear(summary.crossYear, shortOf, w)}
 <h2>${w.trends}</h2>
-${trends(summary.records, lang)}
+<p class="meta">${w.trendNote}</p>
+${trends(records, w)}
+</main>
+<script>${SCRIPT}</script>
 </body>
 </html>
 `;
 }
 
-function trends(records: readonly InputRecord[], lang: Lang): string {
-  const w = words[lang];
+function totals(records: readonly InputRecord[], w: Words, lang: Lang): string {
+  const cards: [string, string, number][] = [
+    ['inputs', w.inputs, records.length],
+    ...statusOrder.map(
+      (status) =>
+        [status, statusWords[lang][status], records.filter((record) => record.status === status).length] as [
+          string,
+          string,
+          number,
+        ],
+    ),
+    ['errors', w.errors, records.reduce((n, record) => n + record.errors, 0)],
+    ['warnings', w.warnings, records.reduce((n, record) => n + record.warnings, 0)],
+    ['duplicates', w.duplicates, records.filter((record) => record.duplicateOf !== undefined).length],
+  ];
+  return `<div class="totals">${cards.map(([key, label, count]) => `<div class="total ${key}"><b>${count}</b>${label}</div>`).join('')}</div>`;
+}
+
+function where(diagnostic: Diagnostic, lang: Lang): string {
+  const place = describeSource(diagnostic, lang);
+  return [diagnostic.label, place ?? diagnostic.pointer].filter(Boolean).join(' · ');
+}
+
+function reportBody(
+  record: InputRecord,
+  index: number,
+  shortOf: ReadonlyMap<string, string>,
+  w: Words,
+  lang: Lang,
+): string {
+  const file = shortOf.get(record.path) ?? record.path;
+  const rules = Object.entries(record.rules)
+    .map(([id, count]) => `${escapeHtml(id)}×${count}`)
+    .join(' ');
+  const figures = record.figures ? `${record.figures.found}/${record.figures.expected}` : '';
+  const duplicate = record.duplicateOf
+    ? ` <span class="badge dup" title="${escapeHtml(w.duplicateOf + (shortOf.get(record.duplicateOf) ?? record.duplicateOf))}">${w.duplicates}</span>`
+    : '';
+  const data = {
+    file,
+    status: record.status,
+    agency: record.agency ?? '',
+    year: record.year === undefined ? '' : String(record.year),
+    errors: String(record.errors),
+    warnings: String(record.warnings),
+    figures: record.figures ? String(record.figures.found) : '',
+    rules: Object.keys(record.rules).join(' '),
+  };
+  const dataAttributes = Object.entries(data)
+    .map(([key, value]) => `data-${key}="${escapeHtml(value)}"`)
+    .join(' ');
+  const id = `details-${index + 1}`;
+  const findings = record.diagnostics.length
+    ? `<ol class="findings">${record.diagnostics
+        .map(
+          (d) =>
+            `<li class="${d.severity}"><span class="sev">${w.severity[d.severity]}</span> <a href="rules.html#${encodeURIComponent(d.ruleId)}" title="${escapeHtml(w.ruleLink(d.ruleId))}">${escapeHtml(d.ruleId)}</a> ${escapeHtml(d.message)}<span class="where">${escapeHtml(where(d, lang))}</span></li>`,
+        )
+        .join('')}</ol>`
+    : record.status === 'unreadable'
+      ? ''
+      : `<p>${w.noFindings}</p>`;
+  const about = [
+    record.error ? `<p><b>${w.reason}</b>${escapeHtml(record.error)}</p>` : '',
+    record.duplicateOf
+      ? `<p>${escapeHtml(w.duplicateOf)}${escapeHtml(shortOf.get(record.duplicateOf) ?? record.duplicateOf)}</p>`
+      : '',
+    record.figures ? `<p>${w.figuresFound(record.figures.found, record.figures.expected)}</p>` : '',
+    record.edition ? `<p>${w.edition}: ${escapeHtml(record.edition)}</p>` : '',
+    record.outputs.length
+      ? `<p>${w.outputs}: ${record.outputs.map((output) => `<a href="${escapeHtml(encodeURI(output))}">${escapeHtml(output)}</a>`).join(' · ')}</p>`
+      : '',
+  ].join('');
+  return `<tbody class="report s-${record.status}" ${dataAttributes}>
+<tr class="row"><td data-label="${w.file}"><button type="button" class="expand" aria-expanded="false" aria-controls="${id}" aria-label="${w.expand}">▸</button> ${escapeHtml(file)}${duplicate}</td><td data-label="${w.status}" class="status">${statusWords[lang][record.status]}</td><td data-label="${w.agency}">${escapeHtml(record.agency ?? '')}</td><td data-label="${w.year}" class="n">${record.year ?? ''}</td><td data-label="${w.errors}" class="n">${record.errors}</td><td data-label="${w.warnings}" class="n">${record.warnings}</td><td data-label="${w.figures}" class="n">${figures}</td><td data-label="${w.rules}">${rules}</td></tr>
+<tr class="details" id="${id}" hidden><td colspan="8"><b>${w.findings}</b>${findings}${about}</td></tr>
+</tbody>`;
+}
+
+function crossYear(findings: readonly CrossYearFinding[], shortOf: ReadonlyMap<string, string>, w: Words): string {
+  if (findings.length === 0) return `<p>${w.none}</p>`;
+  const byAgency = new Map<string, CrossYearFinding[]>();
+  for (const finding of findings) {
+    const key = agencyKey(finding.agency);
+    byAgency.set(key, [...(byAgency.get(key) ?? []), finding]);
+  }
+  return `<div class="cross">${[...byAgency.values()]
+    .map(
+      (list) =>
+        `<h3>${escapeHtml(list[0]?.agency ?? '')}</h3><ul>${list
+          .map(
+            (f) =>
+              `<li><b>${f.previousYear}→${f.year}</b> <a href="rules.html#${encodeURIComponent(f.ruleId)}">${escapeHtml(f.ruleId)}</a> ${escapeHtml(f.message)} <span class="where">${escapeHtml(shortOf.get(f.previous) ?? f.previous)} → ${escapeHtml(shortOf.get(f.current) ?? f.current)}</span></li>`,
+          )
+          .join('')}</ul>`,
+    )
+    .join('')}</div>`;
+}
+
+function trends(records: readonly InputRecord[], w: Words): string {
   const byAgency = new Map<string, InputRecord[]>();
   for (const record of records) {
     if (!record.agency || record.year === undefined) continue;
@@ -131,62 +418,89 @@ function trends(records: readonly InputRecord[], lang: Lang): string {
   for (const list of byAgency.values()) {
     // One figure per year: the first readable report of that year.
     const years = new Map<number, InputRecord>();
-    for (const record of list.sort((a, b) => (a.year ?? 0) - (b.year ?? 0)))
-      if (!years.has(record.year as number)) years.set(record.year as number, record);
+    for (const record of [...list].sort((a, b) => (a.year ?? 0) - (b.year ?? 0)))
+      if (!years.has(record.year as number) && !record.duplicateOf) years.set(record.year as number, record);
     if (years.size < 2) continue;
     const points = [...years.entries()];
-    const header = `<tr><th scope="col">${w.year}</th>${SERIES.map((s) => `<th scope="col">${w.series[s]}</th>`).join('')}</tr>`;
-    const body = points
-      .map(
-        ([year, record]) =>
-          `<tr><th scope="row">${year}</th>${SERIES.map((s) => `<td class="n">${record.figures[s] ?? ''}</td>`).join('')}</tr>`,
-      )
-      .join('');
-    sections.push(`<section class="trend"><h3>${escapeHtml(list[0]?.agency ?? '')}</h3>
-<table><thead>${header}</thead><tbody>${body}</tbody></table>
-${chart(points, lang)}</section>`);
+    const table = `<table><thead><tr><th scope="col"></th>${points.map(([year]) => `<th scope="col">${year}</th>`).join('')}</tr></thead><tbody>${SERIES.map(
+      (s) =>
+        `<tr><th scope="row"><span class="swatch" style="background:${LOOK[s].colour}"></span>${w.series[s]}</th>${points.map(([, record]) => `<td class="n">${record.trend[s] ?? '—'}</td>`).join('')}</tr>`,
+    ).join('')}</tbody></table>`;
+    const charts = SERIES.map((series) => smallChart(series, points, w)).join('');
+    sections.push(
+      `<section class="trend"><h3>${escapeHtml(list[0]?.agency ?? '')}</h3><div class="charts">${charts}</div>${table}</section>`,
+    );
   }
   return sections.length ? sections.join('\n') : `<p>${w.none}</p>`;
 }
 
-/** A line chart of the series by year: axes, a line and dots per series, a legend. */
-function chart(points: readonly [number, InputRecord][], lang: Lang): string {
-  const w = words[lang];
-  const width = 560;
-  const height = 240;
-  const left = 48;
-  const bottom = 28;
-  const top = 16;
-  const right = 120;
-  const values = points.flatMap(([, record]) =>
-    SERIES.map((s) => record.figures[s]).filter((v): v is number => v !== undefined),
-  );
-  const max = Math.max(1, ...values);
+/** The smallest round number ≥ value (1, 2, 5 × 10ⁿ), for the top of an axis. */
+function niceCeiling(value: number): number {
+  if (value <= 0) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  for (const step of [1, 2, 4, 5, 10]) if (step * power >= value) return step * power;
+  return 10 * power;
+}
+
+function marker(shape: (typeof LOOK)[keyof TrendFigures]['marker'], x: number, y: number, colour: string): string {
+  const r = 4;
+  switch (shape) {
+    case 'circle':
+      return `<circle cx="${x}" cy="${y}" r="${r}" fill="${colour}"/>`;
+    case 'square':
+      return `<rect x="${x - r}" y="${y - r}" width="${2 * r}" height="${2 * r}" fill="${colour}"/>`;
+    case 'diamond':
+      return `<path d="M${x} ${y - r - 1}L${x + r + 1} ${y}L${x} ${y + r + 1}L${x - r - 1} ${y}Z" fill="${colour}"/>`;
+    case 'triangle':
+      return `<path d="M${x} ${y - r - 1}L${x + r + 1} ${y + r}L${x - r - 1} ${y + r}Z" fill="${colour}"/>`;
+    default:
+      return `<path d="M${x - r} ${y - r}L${x + r} ${y + r}M${x + r} ${y - r}L${x - r} ${y + r}" stroke="${colour}" stroke-width="2.5"/>`;
+  }
+}
+
+/** One series of one agency: its own axes (counts up from 0, years across), a line, markers and every value written. */
+function smallChart(series: keyof TrendFigures, points: readonly [number, InputRecord][], w: Words): string {
+  const { colour, marker: shape } = LOOK[series];
+  const width = 240;
+  const height = 150;
+  const left = 36;
+  const right = 14;
+  const top = 24;
+  const bottom = 30;
+  const values = points.map(([, record]) => record.trend[series]);
+  const ceiling = niceCeiling(Math.max(0, ...values.filter((v): v is number => v !== undefined)));
+  // The first and last points sit inside the axes, so their values never touch the tick labels.
+  const inset = 20;
   const x = (index: number) =>
-    left + (points.length === 1 ? 0 : (index * (width - left - right)) / (points.length - 1));
-  const y = (value: number) => top + (height - top - bottom) * (1 - value / max);
-  const lines = SERIES.map((series) => {
-    const dots = points
-      .map(([, record], index) => [index, record.figures[series]] as const)
-      .filter((p): p is readonly [number, number] => p[1] !== undefined);
-    const path = dots.map(([index, value]) => `${x(index).toFixed(1)},${y(value).toFixed(1)}`).join(' ');
-    const circles = dots
-      .map(
-        ([index, value]) =>
-          `<circle cx="${x(index).toFixed(1)}" cy="${y(value).toFixed(1)}" r="3" fill="${COLOURS[series]}"><title>${w.series[series]} ${points[index]?.[0]}: ${value}</title></circle>`,
-      )
-      .join('');
-    return `<polyline fill="none" stroke="${COLOURS[series]}" stroke-width="2" points="${path}"/>${circles}`;
-  }).join('');
-  const ticks = points
-    .map(([year], index) => `<text x="${x(index).toFixed(1)}" y="${height - 8}" text-anchor="middle">${year}</text>`)
+    Math.round(
+      left + inset + (points.length === 1 ? 0 : (index * (width - left - right - 2 * inset)) / (points.length - 1)),
+    );
+  const y = (value: number) => Math.round(top + (height - top - bottom) * (1 - value / ceiling));
+  const grid = (Number.isInteger(ceiling / 2) ? [0, ceiling / 2, ceiling] : [0, ceiling])
+    .map(
+      (tick) =>
+        `<line x1="${left}" x2="${width - right}" y1="${y(tick)}" y2="${y(tick)}" stroke="#e3e5e8"/><text x="${left - 4}" y="${y(tick) + 4}" text-anchor="end" font-size="11" fill="#444">${tick}</text>`,
+    )
     .join('');
-  const legend = SERIES.map(
-    (series, index) =>
-      `<g transform="translate(${width - right + 12},${top + index * 18})"><rect width="10" height="10" fill="${COLOURS[series]}"/><text x="14" y="9">${w.series[series]}</text></g>`,
-  ).join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${w.trends}">
-<line x1="${left}" y1="${top}" x2="${left}" y2="${height - bottom}" stroke="#666"/><line x1="${left}" y1="${height - bottom}" x2="${width - right}" y2="${height - bottom}" stroke="#666"/>
-<text x="${left - 6}" y="${top + 4}" text-anchor="end">${max}</text><text x="${left - 6}" y="${height - bottom}" text-anchor="end">0</text>
-${ticks}${lines}${legend}</svg>`;
+  const present = values
+    .map((value, index) => [index, value] as const)
+    .filter((p): p is readonly [number, number] => p[1] !== undefined);
+  const line = present.map(([index, value]) => `${x(index)},${y(value)}`).join(' ');
+  const dots = present
+    .map(
+      ([index, value]) =>
+        `${marker(shape, x(index), y(value), colour)}<text x="${x(index)}" y="${y(value) - 8}" text-anchor="middle" font-size="12" font-weight="bold" fill="#111">${value}</text>`,
+    )
+    .join('');
+  const ticks = points
+    .map(
+      ([year], index) =>
+        `<text x="${x(index)}" y="${height - bottom + 16}" text-anchor="middle" font-size="11" fill="#444">${year}</text>`,
+    )
+    .join('');
+  const label = `${w.series[series]}: ${points.map(([year], index) => `${year} ${values[index] ?? '—'}`).join(', ')}`;
+  return `<figure><figcaption><span class="swatch" style="background:${colour}"></span>${w.series[series]}</figcaption><svg viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(label)}">
+${grid}<line x1="${left}" y1="${top}" x2="${left}" y2="${height - bottom}" stroke="#666"/><line x1="${left}" y1="${height - bottom}" x2="${width - right}" y2="${height - bottom}" stroke="#666"/>
+<text x="${left - 4}" y="${top - 10}" text-anchor="end" font-size="10" fill="#555">${w.unit}</text><text x="${width - right}" y="${height - 2}" text-anchor="end" font-size="10" fill="#555">${w.year}</text>
+<polyline fill="none" stroke="${colour}" stroke-width="2.5" points="${line}"/>${dots}${ticks}</svg></figure>`;
 }

@@ -3,12 +3,13 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { countBySeverity, type Diagnostic, type Lang, type SourceRef } from '../diagnostics/diagnostic';
+import { agencyKey } from '../model/agency-key';
 import { numberAt } from '../model/pointer';
 import { outputBaseName } from '../output/output-names';
-import { normaliseLabel } from '../read/published/label-text';
 import type { ReadReport } from '../read/read-report';
 import type { DocxStyleName } from '../render/docx-styles';
 import type { RenderFormat } from '../render/render-outputs';
+import type { Thresholds } from '../validate/rule';
 import { crossYearRuleIds } from '../validate/rules';
 import { checkAgainstPreviousYear, type RuleSetting } from '../validate/validate-report';
 import type { ConvertJob, ConvertResult } from './job';
@@ -21,6 +22,7 @@ export interface ConvertOptions {
   lenient: boolean;
   lang: Lang;
   rules: Record<string, RuleSetting>;
+  thresholds?: Thresholds;
   docxStyle: DocxStyleName;
   generator: string;
   /** The 落款's date in every DOCX, YYYY-MM-DD. */
@@ -30,9 +32,12 @@ export interface ConvertOptions {
   onProgress?: (done: number, total: number, record: InputRecord) => void;
 }
 
+/** The verdict of an input (SPEC §8): `incomplete` when figures of the edition were not found. */
+export type InputStatus = 'ok' | 'incomplete' | 'invalid' | 'unreadable';
+
 export interface InputRecord {
   path: string;
-  status: 'ok' | 'invalid' | 'unreadable';
+  status: InputStatus;
   edition?: string;
   agency?: string;
   year?: number;
@@ -46,7 +51,11 @@ export interface InputRecord {
   error?: string;
   diagnostics: Diagnostic[];
   /** The figures the index page charts across years (absent when the report lacks them). */
-  figures: TrendFigures;
+  trend: TrendFigures;
+  /** How many figures of the edition the input should hold and how many were found (SPEC §8). */
+  figures?: { expected: number; found: number };
+  /** The path of the first input with the same content: this one is a copy. */
+  duplicateOf?: string;
   model?: Record<string, unknown>;
   sources?: [string, SourceRef][];
 }
@@ -146,7 +155,7 @@ function toRecord(path: string, result: ConvertResult): InputRecord {
       outputs: [],
       error: result.error.message,
       diagnostics: [],
-      figures: {},
+      trend: {},
     };
   }
   const { errors, warnings } = countBySeverity(result.diagnostics);
@@ -164,7 +173,7 @@ function toRecord(path: string, result: ConvertResult): InputRecord {
     rules: countRules(result.diagnostics),
     outputs: [],
     diagnostics: result.diagnostics,
-    figures: trendFigures(model),
+    trend: trendFigures(model),
     model,
     // Only what the cross-year rules point at is kept: a batch holds a thousand reports.
     sources: result.sources.filter(
@@ -202,13 +211,6 @@ function uniqueBase(base: string, used: Set<string>): string {
   return name;
 }
 
-/** The same body, however its name is written: 某市 人民政府 ≈ 某市政府, full-width ≈ half-width. */
-export function agencyKey(agency: string): string {
-  return normaliseLabel(agency)
-    .replace(/人民政府/g, '政府')
-    .replace(/[()]/g, '');
-}
-
 /** X301 and X201 between consecutive years of each agency; as warnings, since past reports are being converted. */
 function checkAcrossYears(records: InputRecord[], options: ConvertOptions): CrossYearFinding[] {
   const byAgency = new Map<string, InputRecord[]>();
@@ -236,6 +238,7 @@ function checkAcrossYears(records: InputRecord[], options: ConvertOptions): Cros
       const cross = checkAgainstPreviousYear(asReport(current), asReport(previous), {
         lang: options.lang,
         rules: crossYearSettings(options.rules),
+        ...(options.thresholds ? { thresholds: options.thresholds } : {}),
       });
       for (const d of cross) {
         findings.push({

@@ -17,6 +17,7 @@ const words = {
       published: '按已发布报告的章节和栏目读取',
     } as Record<string, string>,
     edition: (id: string) => `${id}年版`,
+    explain: (ids: string) => `规则说明：report rules <编号>（本次涉及 ${ids}）`,
     summary: (files: number, errors: number, warnings: number, unreadable: number) =>
       `${files} 个文件：${errors} 个错误，${warnings} 个警告${unreadable ? `，${unreadable} 个无法读取` : ''}`,
   },
@@ -32,6 +33,7 @@ const words = {
       published: 'read by the sections and labels of a published report',
     } as Record<string, string>,
     edition: (id: string) => `${id} edition`,
+    explain: (ids: string) => `to read about a rule: report rules <id> (here: ${ids})`,
     summary: (files: number, errors: number, warnings: number, unreadable: number) =>
       `${files} file${files === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${unreadable ? `, ${unreadable} unreadable` : ''}`,
   },
@@ -59,6 +61,8 @@ export const textReporter: Reporter = (results, context) => {
   const total = summarize(results);
   const line = w.summary(total.files, total.errors, total.warnings, total.unreadable);
   const failed = total.errors > 0 || total.unreadable > 0;
+  const ruleIds = [...new Set(results.flatMap((result) => result.diagnostics.map((d) => d.ruleId)))];
+  if (ruleIds.length) lines.push(paint('gray', w.explain(ruleIds.join(' '))));
   lines.push(failed ? paint(['red', 'bold'], `✖ ${line}`) : paint(['green', 'bold'], `✓ ${line}`));
   return `${lines.join('\n')}\n`;
 };

@@ -11,8 +11,10 @@ import { markerSheet, markerTag, paragraphHint, templateVersion } from './marker
 export interface TemplateOptions {
   agency?: string;
   year?: number;
-  /** A report to fill the template with (e.g. an imported prior year). */
+  /** A report to fill the template with (e.g. an imported prior year, or what `--from` carries into the next). */
   model?: Record<string, unknown>;
+  /** Extra lines for the 填写说明 sheet (e.g. last year's baselines that `--from` brings). */
+  notes?: readonly string[];
 }
 
 const FONT = '宋体';
@@ -228,6 +230,7 @@ class TemplateWriter {
       '一、五、六为文字部分：每段写在一行（一个单元格），小标题也单独占一行；行不够时可插入行。',
       '填好后运行 report validate 文件名.xlsx 检查，无误后运行 report build 生成 Word 文档和网页。',
       '请勿修改工作表名称；每个输入格都有与数据字段同名的“定义名称”，其他程序可以据此读写。',
+      ...(this.options.notes ?? []),
     ];
     this.label(sheet, '填写说明', 7, 1, 7, 2, { header: true, align: 'left' });
     lines.forEach((line, index) => {

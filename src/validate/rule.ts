@@ -27,11 +27,22 @@ export interface RuleContext {
   number(pointer: string): number | undefined;
   /** Last year's report, for the cross-year rules. */
   previous?: { edition: Edition; model: Model; number(pointer: string): number | undefined };
+  /** Thresholds of the rules that have some (Q101), from the config or their defaults. */
+  thresholds: Thresholds;
   report(finding: Omit<Finding, 'ruleId'>): void;
 }
 
+/** Q101: a key total that grows more than `factor` times, or falls below 1/`factor`, from at least `minimum`. */
+export interface Thresholds {
+  jump: { factor: number; minimum: number };
+}
+
+export const defaultThresholds: Thresholds = { jump: { factor: 5, minimum: 10 } };
+
 export interface Rule extends RuleMeta {
-  /** Cross-year rules run only when last year's report is given. */
+  /** Cross-year rules run only when last year's report is given, and only when it is for the year before. */
   needsPrevious?: boolean;
+  /** A cross-year rule that also runs when the years are not adjacent (X301 says so). */
+  anyPreviousYear?: boolean;
   check(context: RuleContext): void;
 }

@@ -6,7 +6,7 @@ import { fieldsOf } from '../editions/fields';
 import type { Edition } from '../editions/types';
 import { numberAt } from '../model/pointer';
 import type { ReadReport } from '../read/read-report';
-import type { Model, Rule, RuleContext } from './rule';
+import { defaultThresholds, type Model, type Rule, type RuleContext, type Thresholds } from './rule';
 import { checkingRules, ruleCatalog } from './rules';
 import { checkSchema } from './schema-check';
 
@@ -18,6 +18,8 @@ export interface ValidateOptions {
   /** Last year's report, for the cross-year rules. */
   previous?: ReadReport;
   rules?: Readonly<Record<string, RuleSetting>>;
+  /** Thresholds from the config (Q101); the defaults otherwise. */
+  thresholds?: Thresholds;
 }
 
 export interface Validation {
@@ -28,7 +30,7 @@ export interface Validation {
 export function validateReport(report: ReadReport, options: ValidateOptions): Validation {
   const { edition, schemaFindings, blocked } = checkModel(report);
   const findings: Finding[] = [...report.findings, ...schemaFindings];
-  if (edition) findings.push(...runRules(edition, report.model, blocked, options.previous));
+  if (edition) findings.push(...runRules(edition, report.model, blocked, options));
   return { ...(edition ? { edition } : {}), diagnostics: placeAll(findings, report, edition, options) };
 }
 
@@ -40,7 +42,13 @@ export function checkAgainstPreviousYear(
 ): Diagnostic[] {
   const { edition, blocked } = checkModel(report);
   if (!edition) return [];
-  const findings = runRules(edition, report.model, blocked, previous, (rule) => rule.needsPrevious === true);
+  const findings = runRules(
+    edition,
+    report.model,
+    blocked,
+    { ...options, previous },
+    (rule) => rule.needsPrevious === true,
+  );
   return placeAll(findings, report, edition, options);
 }
 
@@ -77,10 +85,11 @@ function runRules(
   edition: Edition,
   model: Model,
   blocked: ReadonlySet<string>,
-  previous?: ReadReport,
+  options: Pick<ValidateOptions, 'previous' | 'thresholds'>,
   select: (rule: Rule) => boolean = () => true,
 ): Finding[] {
   const findings: Finding[] = [];
+  const previous = options.previous;
   let previousContext: RuleContext['previous'];
   if (previous) {
     const previousSchema = checkSchema(previous.model);
@@ -93,13 +102,19 @@ function runRules(
       };
     }
   }
+  // Comparing reports that are not one year apart says nothing (SPEC §4): only X301 runs, to say so.
+  const year = numberAt(model, '/year');
+  const previousYear = previousContext?.number('/year');
+  const adjacent = year !== undefined && previousYear !== undefined && previousYear === year - 1;
   for (const rule of checkingRules) {
-    if (!select(rule) || (rule.needsPrevious && !previousContext)) continue;
+    if (!select(rule)) continue;
+    if (rule.needsPrevious && (!previousContext || (!adjacent && !rule.anyPreviousYear))) continue;
     rule.check({
       edition,
       fields: fieldsOf(edition),
       model,
       number: numberReader(model, blocked),
+      thresholds: options.thresholds ?? defaultThresholds,
       ...(previousContext ? { previous: previousContext } : {}),
       report: (finding) => findings.push({ ...finding, ruleId: rule.id }),
     });

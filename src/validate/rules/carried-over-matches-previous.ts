@@ -6,6 +6,7 @@ export const carriedOverMatchesPrevious: Rule = {
   name: 'carried-over-matches-previous',
   severity: 'error',
   needsPrevious: true,
+  anyPreviousYear: true,
   description: {
     zh: '本年“上年结转”等于上年报告的“结转下年度继续办理”，逐列成立',
     en: "This year's carried-over requests equal last year's carried-forward ones, per column",

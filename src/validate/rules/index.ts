@@ -5,12 +5,17 @@ import { carriedOverMatchesPrevious } from './carried-over-matches-previous';
 import { editionYear } from './edition-year';
 import { inForceContinuity } from './in-force-continuity';
 import { inputRule } from './input';
+import { itemRollForward } from './item-roll-forward';
 import { narrativeFigures } from './narrative-figures';
+import { processingFeeStated } from './processing-fee-stated';
+import { publishedWithinTotal } from './published-within-total';
+import { reportPeriod } from './report-period';
 import { requestsBalance } from './requests-balance';
 import { requestsResultsTotal } from './requests-results-total';
 import { requestsRowTotal } from './requests-row-total';
 import { schemaRule } from './schema';
 import { textPresent } from './text-present';
+import { yearOnYearJump } from './year-on-year-jump';
 
 export const checkingRules: readonly Rule[] = [
   editionYear,
@@ -19,9 +24,14 @@ export const checkingRules: readonly Rule[] = [
   requestsResultsTotal,
   requestsBalance,
   appealsTotal,
+  publishedWithinTotal,
   carriedOverMatchesPrevious,
   inForceContinuity,
+  itemRollForward,
+  yearOnYearJump,
   narrativeFigures,
+  reportPeriod,
+  processingFeeStated,
 ];
 
 /** Every rule with its messages: the two reading checks first, then the checking rules. */

@@ -82,17 +82,41 @@ const STATEMENTS: readonly Statement[] = [
   },
 ];
 
+/** 二: 制发/废止/现行有效 of 规章 or (行政)规范性文件; the subject is the last one named before the figure. */
+const DOCUMENT_SUBJECT = /规章|规范性文件/g;
+const DOCUMENT_FIGURE = new RegExp(`(制发|新制作|制作|废止|现行有效)[^。；，,\\d]{0,12}?${N}`, 'g');
+const DOCUMENT_COLUMNS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  '2021': { 制发: 'issued', 废止: 'repealed', 现行有效: 'inForce' },
+  '2019': { 制发: 'newlyMade', 新制作: 'newlyMade', 制作: 'newlyMade' },
+};
+
+/** Each figure of 二 a sentence states: the cell it names and the figure. */
+function documentStatements(sentence: string, editionId: string): { pointer: string; stated: number }[] {
+  const columns = DOCUMENT_COLUMNS[editionId] ?? {};
+  const subjects = [...sentence.matchAll(DOCUMENT_SUBJECT)];
+  const statements: { pointer: string; stated: number }[] = [];
+  for (const match of sentence.matchAll(DOCUMENT_FIGURE)) {
+    const column = columns[match[1] as string];
+    const figureAt = (match.index ?? 0) + match[0].search(/\d/);
+    const subject = subjects.filter((s) => (s.index ?? 0) < figureAt).pop();
+    if (!column || !subject) continue;
+    const row = subject[0] === '规章' ? 'rules' : 'normativeDocs';
+    statements.push({ pointer: `/proactive/${row}/${column}`, stated: Number(match[2]) });
+  }
+  return statements;
+}
+
 export const narrativeFigures: Rule = {
   id: 'N001',
   name: 'narrative-figures',
   severity: 'warning',
   description: {
-    zh: '“一、总体情况”中复述的表格数字（收到申请 N 件、上年结转 M 件、行政复议 K 件等）与表格一致',
-    en: 'Figures that section 一 restates from the tables (requests received, carried over, reviews …) match them',
+    zh: '“一、总体情况”中复述的表格数字（制发规范性文件 N 件、收到申请 N 件、上年结转 M 件、行政复议 K 件等）与表格一致',
+    en: 'Figures that section 一 restates from the tables (documents issued, requests received, carried over, reviews …) match them',
   },
   details: {
-    zh: '总体情况常常复述表格中的数字：收到（受理）申请 N 件、上年结转、结转下年度、已办结、予以公开、部分公开、不予公开、无法提供、不予处理、其他处理、行政复议、行政诉讼，以及“未收到依申请公开”“未发生行政复议和行政诉讼”。文中数字与表格不一致是审核中最常见的问题。本规则引用原句并指出对应的表格栏目；只读能确定所指的说法，读不出的句子不作判断。可在配置中关闭（"N001": "off"）。',
-    en: 'Section 一 often restates table figures: requests received, carried over, carried forward, handled, disclosed, partially disclosed, not disclosed, unable to provide, not processed, otherwise handled, reviews and lawsuits, and statements that there were none. A mismatch is what reviewers find most often. The rule quotes the sentence and names the table cell; it reads only statements whose meaning is certain and leaves other sentences alone. Turn it off in the config ("N001": "off").',
+    zh: '总体情况常常复述表格中的数字：二的制发、废止、现行有效规章和（行政）规范性文件件数，三、四的收到（受理）申请 N 件、上年结转、结转下年度、已办结、予以公开、部分公开、不予公开、无法提供、不予处理、其他处理、行政复议、行政诉讼，以及“未收到依申请公开”“未发生行政复议和行政诉讼”。文中数字与表格不一致是审核中最常见的问题。本规则引用原句并指出对应的表格栏目；只读能确定所指的说法，读不出的句子不作判断。可在配置中关闭（"N001": "off"）。',
+    en: 'Section 一 often restates table figures: rules and normative documents issued, repealed and in force (二), requests received, carried over, carried forward, handled, disclosed, partially disclosed, not disclosed, unable to provide, not processed, otherwise handled, reviews and lawsuits, and statements that there were none. A mismatch is what reviewers find most often. The rule quotes the sentence and names the table cell; it reads only statements whose meaning is certain and leaves other sentences alone. Turn it off in the config ("N001": "off").',
   },
   messages: {
     mismatch: {
@@ -107,6 +131,19 @@ export const narrativeFigures: Rule = {
     for (const paragraph of paragraphs) {
       if (typeof paragraph !== 'string') continue;
       for (const sentence of paragraph.split(/(?<=[。；;！!？?])/)) {
+        for (const { pointer, stated } of documentStatements(sentence, context.edition.id)) {
+          const table = context.number(pointer);
+          const key = `${pointer}:${stated}`;
+          if (table === undefined || table === stated || seen.has(key)) continue;
+          seen.add(key);
+          context.report({
+            messageId: 'mismatch',
+            pointer,
+            expected: stated,
+            actual: table,
+            params: { sentence: sentence.trim() },
+          });
+        }
         for (const statement of STATEMENTS) {
           const match = statement.pattern.exec(sentence);
           if (!match) continue;

@@ -1,0 +1,58 @@
+// `report diff LAST THIS`: two readable reports of one body compared year over year, as text, JSON or HTML.
+import { countBySeverity, type Lang } from '../diagnostics/diagnostic';
+import { compareYears } from '../diff/compare-years';
+import { agencyNote, diffHtml, diffJson, diffText } from '../diff/diff-reports';
+import { agencyKey } from '../model/agency-key';
+import { readInput } from '../read/read-input';
+import { ReadError, type ReadReport } from '../read/read-report';
+import { say } from './cli-messages';
+import { type CommonOptions, reportFailure } from './main';
+import { resolveCommon } from './shared-options';
+import { writeOutputs } from './write-outputs';
+
+export interface DiffFlags extends CommonOptions {
+  format: string;
+  output?: string;
+  strict?: boolean;
+}
+
+export async function runDiff(last: string, current: string, flags: DiffFlags, toolVersion: string): Promise<number> {
+  let lang: Lang = 'zh';
+  try {
+    const common = resolveCommon(flags);
+    lang = common.lang;
+    // Prior years are read as convert reads them: published pages, blanks as 0 with a warning.
+    const options = { lenient: !flags.strict };
+    const reports: ReadReport[] = [];
+    for (const file of [last, current]) {
+      try {
+        reports.push(await readInput(file, options));
+      } catch (error) {
+        if (!(error instanceof ReadError)) throw error;
+        process.stderr.write(`report: ${error.describe(lang)}\n`);
+        return 2;
+      }
+    }
+    const [previousReport, currentReport] = reports as [ReadReport, ReadReport];
+    const diff = compareYears(previousReport, currentReport, {
+      lang,
+      rules: common.config.rules,
+      thresholds: common.config.thresholds,
+    });
+    const notes = agencyNote(diff, lang, agencyKey);
+    const output =
+      flags.format === 'json'
+        ? diffJson(diff, toolVersion)
+        : flags.format === 'html'
+          ? diffHtml(diff, previousReport, currentReport, lang, notes)
+          : diffText(diff, lang, notes);
+    if (flags.output === undefined || flags.output === '-') process.stdout.write(output);
+    else {
+      writeOutputs([{ path: flags.output, bytes: output }], [last, current]);
+      process.stdout.write(`${say(lang, 'diffWritten', { file: flags.output })}\n`);
+    }
+    return countBySeverity(diff.diagnostics).errors > 0 ? 1 : 0;
+  } catch (error) {
+    return reportFailure(error, lang, flags.debug === true);
+  }
+}

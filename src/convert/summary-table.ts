@@ -1,0 +1,101 @@
+// The table a batch ends with on the terminal: fits the width (COLUMNS), each unreadable file's reason, a totals line.
+import type { Lang } from '../diagnostics/diagnostic';
+import { commonFolder, cutTo, displayWidth, padTo, shortenPaths, wrapTo } from './display-text';
+import type { InputRecord } from './run-convert';
+import { statusOrder, statusWords } from './status-words';
+
+const words = {
+  zh: {
+    head: ['文件', '状态', '机关', '年度', '错误', '警告'],
+    folder: (folder: string) => `文件位于 ${folder}`,
+    duplicate: (of: string) => `与 ${of} 内容相同`,
+    total: (inputs: number, parts: string, errors: number, warnings: number) =>
+      `共 ${inputs} 个文件：${parts}；错误 ${errors} 个，警告 ${warnings} 个`,
+    part: (word: string, count: number) => `${word} ${count}`,
+  },
+  en: {
+    head: ['file', 'status', 'agency', 'year', 'errors', 'warnings'],
+    folder: (folder: string) => `files in ${folder}`,
+    duplicate: (of: string) => `same content as ${of}`,
+    total: (inputs: number, parts: string, errors: number, warnings: number) =>
+      `${inputs} files: ${parts}; ${errors} errors, ${warnings} warnings`,
+    part: (word: string, count: number) => `${count} ${word}`,
+  },
+};
+
+/** Columns that may be cut when the screen is narrow: the file and the agency. */
+const FLEXIBLE = [0, 2];
+const GAP = 2;
+
+export function summaryTable(records: readonly InputRecord[], lang: Lang, width: number): string {
+  const w = words[lang];
+  const paths = records.map((record) => record.path);
+  const short = shortenPaths(paths);
+  const shortOf = new Map(paths.map((path, index) => [path, short[index] as string]));
+  const rows = records.map((record, index) => [
+    short[index] as string,
+    statusWords[lang][record.status],
+    record.agency ?? '',
+    record.year === undefined ? '' : String(record.year),
+    String(record.errors),
+    String(record.warnings),
+  ]);
+  const sizes = w.head.map((_, column) => Math.max(...[w.head, ...rows].map((row) => displayWidth(row[column] ?? ''))));
+  const fits = fitColumns(sizes, width);
+  const line = (row: readonly string[]) =>
+    row
+      .map((cell, column) => {
+        const size = sizes[column] ?? 0;
+        const text = cutTo(cell, size);
+        // Numbers right-aligned, so the columns of counts read down.
+        return column >= 4 ? ' '.repeat(Math.max(0, size - displayWidth(text))) + text : padTo(text, size);
+      })
+      .join(' '.repeat(GAP))
+      .trimEnd();
+  const out: string[] = [];
+  const folder = commonFolder(paths);
+  if (folder) out.push(...wrapTo(w.folder(folder), width));
+  if (fits) out.push(line(w.head), sizes.map((size) => '-'.repeat(size)).join(' '.repeat(GAP)));
+  records.forEach((record, index) => {
+    const row = rows[index] as string[];
+    if (fits) out.push(line(row));
+    else {
+      // Too narrow for columns: the file on one line, the rest below it.
+      out.push(cutTo(row[0] ?? '', width));
+      const rest = row.slice(1).map((cell, column) => (column >= 3 ? `${w.head[column + 1]} ${cell}` : cell));
+      out.push(...wrapTo(rest.filter(Boolean).join(' · '), width - 2).map((part) => `  ${part}`));
+    }
+    const note =
+      record.error ??
+      (record.duplicateOf ? w.duplicate(shortOf.get(record.duplicateOf) ?? record.duplicateOf) : undefined);
+    if (note) out.push(...wrapTo(note, width - 4).map((part) => `    ${part}`));
+  });
+  const counts = statusOrder
+    .map((status) => [status, records.filter((record) => record.status === status).length] as const)
+    .filter(([status, count]) => count > 0 || status === 'ok')
+    .map(([status, count]) => w.part(statusWords[lang][status], count))
+    .join(lang === 'zh' ? '，' : ', ');
+  const errors = records.reduce((n, record) => n + record.errors, 0);
+  const warnings = records.reduce((n, record) => n + record.warnings, 0);
+  out.push(...wrapTo(w.total(records.length, counts, errors, warnings), width));
+  return `${out.join('\n')}\n`;
+}
+
+/** Shrinks the file and agency columns, widest first, until the table fits `width` (never below 8 columns); false
+ * when even that is too wide. */
+function fitColumns(sizes: number[], width: number): boolean {
+  const total = () => sizes.reduce((a, b) => a + b, 0) + GAP * (sizes.length - 1);
+  while (total() > width) {
+    const widest = FLEXIBLE.reduce((best, column) => ((sizes[column] ?? 0) > (sizes[best] ?? 0) ? column : best));
+    if ((sizes[widest] ?? 0) <= 8) return false;
+    sizes[widest] = (sizes[widest] ?? 0) - 1;
+  }
+  return true;
+}
+
+/** The terminal's width: COLUMNS when set, else the terminal's, else 80. */
+export function terminalWidth(): number {
+  const fromEnv = Number(process.env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv >= 40) return fromEnv;
+  return process.stdout.columns || 80;
+}

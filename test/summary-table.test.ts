@@ -1,0 +1,102 @@
+// The table convert ends with: within the terminal's width for any names (CJK two columns), the reason of every
+// unreadable file, a totals line; COLUMNS honoured. Properties over generated batches, then the real command.
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { commonFolder, cutTo, displayWidth, shortenPaths, wrapTo } from '../src/convert/display-text';
+import type { InputRecord, InputStatus } from '../src/convert/run-convert';
+import { summaryTable } from '../src/convert/summary-table';
+import { fixture, runCli, scratch } from './helpers';
+
+/** A small seeded generator (mulberry32), so a failing case can be replayed. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const HAN = '某市县区人民政府办公室商务局教育卫生健康委员会自然资源和规划生态环境住房城乡建设交通运输';
+const LATIN = 'abcdefghijklmnopqrstuvwxyz-_0123456789';
+
+function text(next: () => number, alphabet: string, max: number): string {
+  const length = 1 + Math.floor(next() * max);
+  return Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+}
+
+function batch(seed: number): InputRecord[] {
+  const next = random(seed);
+  const root = `/srv/${text(next, LATIN, 20)}/${text(next, HAN, 12)}/`;
+  const statuses: InputStatus[] = ['ok', 'incomplete', 'invalid', 'unreadable'];
+  return Array.from({ length: 1 + Math.floor(next() * 12) }, () => {
+    const status = statuses[Math.floor(next() * statuses.length)] as InputStatus;
+    const name = `${next() < 0.5 ? text(next, HAN, 40) : text(next, LATIN, 60)}.${next() < 0.5 ? 'pdf' : 'xlsx'}`;
+    const path = `${root}${next() < 0.5 ? `${text(next, HAN, 8)}/` : ''}${name}`;
+    return {
+      path,
+      status,
+      ...(status === 'unreadable'
+        ? { error: `${path} ${text(next, `${HAN} ${LATIN}`, 120)}` }
+        : { agency: text(next, HAN, 30), year: 2019 + Math.floor(next() * 8), edition: '2021' }),
+      errors: Math.floor(next() * 10000),
+      warnings: Math.floor(next() * 300),
+      rules: {},
+      outputs: [],
+      diagnostics: [],
+      trend: {},
+    };
+  });
+}
+
+describe('the closing table of convert', () => {
+  it('fits every width from 40 to 160 columns, for 300 generated batches of CJK and Latin names', () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const records = batch(seed);
+      const width = 40 + (seed % 121);
+      for (const lang of ['zh', 'en'] as const) {
+        const lines = summaryTable(records, lang, width).trimEnd().split('\n');
+        for (const line of lines) expect([seed, width, displayWidth(line) <= width]).toEqual([seed, width, true]);
+        // Every unreadable file's reason, whole, on the lines under its row.
+        const joined = lines.join('').replace(/\s+/g, '');
+        for (const record of records.filter((r) => r.status === 'unreadable')) {
+          expect(joined).toContain((record.error as string).replace(/\s+/g, ''));
+        }
+        const errors = records.reduce((n, r) => n + r.errors, 0);
+        // The totals line (wrapped on a narrow screen) ends the table.
+        const totals = lines.slice(-3).join('');
+        expect(totals).toContain(`${records.length}`);
+        expect(totals).toContain(`${errors}`);
+      }
+    }
+  });
+
+  it('cuts with … and counts CJK as two columns; shortens paths from their common folder', () => {
+    expect(displayWidth('淮安市 2024')).toBe(11);
+    expect(cutTo('某县人民政府办公室', 11)).toBe('某县人民政…');
+    expect(displayWidth(cutTo('某县人民政府办公室', 10))).toBeLessThanOrEqual(10);
+    expect(wrapTo('a damaged file that cannot be read', 12)).toEqual(['a damaged', 'file that', 'cannot be', 'read']);
+    expect(commonFolder(['/a/b/c.pdf', '/a/b/d/e.pdf'])).toBe('/a/b/');
+    expect(shortenPaths(['/a/b/c.pdf', '/a/b/d/e.pdf'])).toEqual(['c.pdf', 'd/e.pdf']);
+  });
+
+  it('on the real command: COLUMNS=80 with long folders and Chinese names, the reason of each unreadable file', () => {
+    const dir = scratch('report-table-');
+    const deep = join(dir, '政务公开办', '2025年度各单位年度报告汇总（第一批）', '市直部门');
+    mkdirSync(deep, { recursive: true });
+    copyFileSync(fixture('example-2021.xlsx'), join(deep, '某市商务局2025年政府信息公开工作年度报告（定稿）.xlsx'));
+    copyFileSync(fixture('example-2019.json'), join(deep, '某县人民政府办公室2020年政府信息公开工作年度报告.json'));
+    writeFileSync(join(deep, '某市教育局2025年政府信息公开工作年度报告（扫描件，已损坏）.xlsx'), 'PK\u0003\u0004');
+    for (const columns of ['80', '60']) {
+      const run = runCli(['convert', deep, '-o', join(dir, `out-${columns}`), '--to', 'json'], {
+        env: { COLUMNS: columns },
+      });
+      const table = run.stdout.trimEnd().split('\n');
+      expect(Math.max(...table.slice(0, -1).map(displayWidth))).toBeLessThanOrEqual(Number(columns));
+      expect(run.stdout).toContain('…');
+      expect(run.stdout.replace(/\s+/g, '')).toContain('不是有效的工作簿');
+      expect(table[table.length - 2]).toMatch(/^共 3 个文件：通过 2，无法读取 1；错误 0 个，警告 \d+ 个$/);
+    }
+  });
+});
