@@ -211,7 +211,7 @@ function uniqueBase(base: string, used: Set<string>): string {
   return name;
 }
 
-/** X301 and X201 between consecutive years of each agency; as warnings, since past reports are being converted. */
+/** The cross-year rules between consecutive years of each agency; as warnings, since past reports are being converted. */
 function checkAcrossYears(records: InputRecord[], options: ConvertOptions): CrossYearFinding[] {
   const byAgency = new Map<string, InputRecord[]>();
   for (const record of records) {
@@ -221,11 +221,10 @@ function checkAcrossYears(records: InputRecord[], options: ConvertOptions): Cros
   }
   const findings: CrossYearFinding[] = [];
   for (const list of byAgency.values()) {
-    list.sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
-    for (let i = 1; i < list.length; i++) {
-      const previous = list[i - 1] as InputRecord;
-      const current = list[i] as InputRecord;
-      if ((current.year ?? 0) - (previous.year ?? 0) !== 1) continue;
+    // Every report of a year is checked against last year's; of several copies of last year, the first given.
+    for (const current of list) {
+      const previous = list.find((record) => record.year === (current.year ?? 0) - 1);
+      if (!previous) continue;
       const asReport = (record: InputRecord): ReadReport => ({
         file: record.path,
         format: 'json',

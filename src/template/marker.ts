@@ -9,3 +9,17 @@ export const templateVersion = 1;
 
 /** The hint above each text section's rows; a reader that finds it knows it is ours, not the report's. */
 export const paragraphHint = '每段写在一行（一个单元格），小标题也单独占一行；行不够时可插入行。';
+
+/** The official template's placeholders for the text sections (2021: 六 is where 信息处理费 is reported). */
+export const officialPlaceholders = ['（文字描述）', '（文字描述，收取信息处理费情况在此处报告。）'] as const;
+
+/** The hint of a text sheet: the official placeholder, then how to fill. */
+export function fillingHint(placeholder: (typeof officialPlaceholders)[number]): string {
+  return `${placeholder}${paragraphHint}`;
+}
+
+/** Whether a line is a placeholder or our hint, not text of the report (a workbook read by its labels keeps them). */
+export function isFillingHint(text: string): boolean {
+  const line = text.trim();
+  return line === paragraphHint || officialPlaceholders.some((p) => line === p || line === fillingHint(p));
+}

@@ -6,7 +6,7 @@ import { numberAt, valueAt } from '../model/pointer';
 import { pinZipTimestamps } from '../output/pin-zip-timestamps';
 import { appealsTable, placeCells } from '../render/layout';
 import { textEm } from '../render/text-width';
-import { markerSheet, markerTag, paragraphHint, templateVersion } from './marker';
+import { fillingHint, markerSheet, markerTag, officialPlaceholders, templateVersion } from './marker';
 
 export interface TemplateOptions {
   agency?: string;
@@ -250,11 +250,8 @@ class TemplateWriter {
     this.title(sheet, section.title.zh, 1);
     const hint = sheet.getCell(2, 1);
     // The official template's placeholder, then how to fill (2021: 六 is where 信息处理费 is reported).
-    const placeholder =
-      key === 'otherMatters' && this.edition.id === '2021'
-        ? '（文字描述，收取信息处理费情况在此处报告。）'
-        : '（文字描述）';
-    hint.value = `${placeholder}${paragraphHint}`;
+    const [describe, describeWithFees] = officialPlaceholders;
+    hint.value = fillingHint(key === 'otherMatters' && this.edition.id === '2021' ? describeWithFees : describe);
     hint.alignment = { wrapText: true, vertical: 'top' };
     hint.font = { name: FONT, size: 9, italic: true, color: { argb: 'FF7F7F7F' } };
     const paragraphs = this.options.model?.[key];

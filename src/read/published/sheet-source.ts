@@ -1,7 +1,7 @@
 // A workbook laid out like the official tables but not made from our template: every visible sheet becomes
 // tables (merged cells copied into each position they cover) and paragraphs (section headings, text).
 import type { WorkBook } from 'xlsx';
-import { paragraphHint } from '../../template/marker';
+import { isFillingHint } from '../../template/marker';
 import { visibleSheetGrids } from '../workbook-reader';
 import type { FlowCell, FlowDocument, FlowItem } from './flow-document';
 import { normaliseLabel } from './label-text';
@@ -36,7 +36,7 @@ function sheetItems(grid: FlowCell[][]): FlowItem[] {
       continue;
     }
     const only = texts.length === 1 ? texts[0] : undefined;
-    if (only === paragraphHint) continue;
+    if (only !== undefined && isFillingHint(only)) continue;
     if (only !== undefined && isProse(only)) {
       endTable();
       const first = row.find((cell) => cell.text.trim() !== '') as FlowCell;
