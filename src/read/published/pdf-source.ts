@@ -2,8 +2,8 @@
 // a row is a line of figures, and label fragments (wrapped lines, vertical text) are joined by column and given
 // to the nearest row.
 import { ReadError } from '../read-report';
-import { headingOf } from './extract-report';
 import type { FlowCell, FlowDocument, FlowItem } from './flow-document';
+import { headingOf } from './flow-sections';
 import { normaliseLabel } from './label-text';
 import { isTableHeader } from './official-labels';
 
@@ -233,5 +233,5 @@ function tableFromLines(lines: readonly Line[]): FlowItem[] {
       rows.push([...labelCells, ...figureCells]);
     }
   }
-  return rows.length ? [{ kind: 'table', rows, positioned: false }] : [];
+  return rows.length ? [{ kind: 'table', rows, layout: 'rows' }] : [];
 }
