@@ -85,10 +85,11 @@ function parseFormats(value: string | undefined): RenderFormat[] {
 
 /** summary.json: each input with its status, edition, agency, year, counts by rule and outputs; cross-year findings. */
 function summaryJson(summary: ConvertSummary, toolVersion: string): string {
-  const inputs = summary.records.map(({ diagnostics: _diagnostics, figures: _figures, ...record }) => record);
+  const inputs = summary.records.map(({ diagnostics: _diagnostics, trend: _trend, ...record }) => record);
   const totals = {
     inputs: inputs.length,
     ok: inputs.filter((r) => r.status === 'ok').length,
+    incomplete: inputs.filter((r) => r.status === 'incomplete').length,
     invalid: inputs.filter((r) => r.status === 'invalid').length,
     unreadable: inputs.filter((r) => r.status === 'unreadable').length,
   };
@@ -102,13 +103,12 @@ const pad = (text: string, size: number) => text + ' '.repeat(Math.max(0, size -
 function summaryTable(summary: ConvertSummary, lang: Lang): string {
   const head =
     lang === 'zh'
-      ? ['文件', '状态', '版本', '机关', '年度', '错误', '警告']
-      : ['file', 'status', 'edition', 'agency', 'year', 'errors', 'warnings'];
-  const status = (record: InputRecord) =>
-    lang === 'zh' ? { ok: '通过', invalid: '有错误', unreadable: '无法读取' }[record.status] : record.status;
+      ? ['文件', '状态', '数字', '版本', '机关', '年度', '错误', '警告']
+      : ['file', 'status', 'figures', 'edition', 'agency', 'year', 'errors', 'warnings'];
   const rows = summary.records.map((record) => [
     displayPath(record.path),
-    status(record),
+    statusWord(lang, record),
+    record.status === 'unreadable' ? '' : `${record.figures.found}/${record.figures.expected}`,
     record.edition ?? '',
     record.agency ?? '',
     record.year === undefined ? '' : String(record.year),
@@ -125,6 +125,9 @@ function summaryTable(summary: ConvertSummary, lang: Lang): string {
       .trimEnd();
   return `${[line(head), sizes.map((size) => '-'.repeat(size)).join('  '), ...rows.map(line)].join('\n')}\n`;
 }
+
+const STATUS_ZH = { ok: '通过', incomplete: '不完整', invalid: '有错误', unreadable: '无法读取' } as const;
+const statusWord = (lang: Lang, record: InputRecord) => (lang === 'zh' ? STATUS_ZH[record.status] : record.status);
 
 type Progress = ((done: number, total: number, record: InputRecord, started: number) => void) & { finish: () => void };
 
@@ -146,8 +149,7 @@ function progressReporter(lang: Lang, terminal: boolean): Progress {
       process.stderr.write(`\r${bar} ${text}\u001b[K`);
       drawn = true;
     } else {
-      const state =
-        lang === 'zh' ? { ok: '通过', invalid: '有错误', unreadable: '无法读取' }[record.status] : record.status;
+      const state = statusWord(lang, record);
       process.stderr.write(
         `[${done}/${total}] ${displayPath(record.path)} ${state}${record.error ? `: ${record.error}` : ''}\n`,
       );

@@ -3,6 +3,7 @@ import { extname, resolve } from 'node:path';
 import type { Lang } from '../diagnostics/diagnostic';
 import { renderOutputs } from '../render/render-outputs';
 import { readAsWords } from '../reporters/text';
+import { type ImportVerdict, importExitCode, importVerdict, unreadableVerdict } from '../validate/import-verdict';
 import { say, UsageError } from './cli-messages';
 import { type CommonOptions, reportFailure } from './main';
 import { readAndCheck } from './read-and-check';
@@ -33,11 +34,16 @@ export async function runImport(file: string, flags: ImportFlags, toolVersion: s
       toolVersion,
       showWarnings: !flags.quiet,
     });
-    if (typeof checked === 'number') return checked;
+    if (typeof checked === 'number') {
+      if (checked === 2) writeVerdict(lang, unreadableVerdict());
+      return checked;
+    }
     const edition = checked.validation.edition;
+    const verdict = importVerdict(checked.report.model, edition, checked.errors);
     if (!edition) {
       process.stderr.write(`report: ${say(lang, 'buildNoEdition', { file })}\n`);
-      return 1;
+      writeVerdict(lang, verdict);
+      return importExitCode[verdict.status];
     }
     // What could not be found stays out of the model: the JSON says only what the report says.
     const [output] = await renderOutputs(checked.report.model, edition, [extension === '.json' ? 'json' : 'xlsx'], {
@@ -64,8 +70,21 @@ export async function runImport(file: string, flags: ImportFlags, toolVersion: s
         })}\n`,
       );
     }
-    return checked.errors > 0 ? 1 : 0;
+    writeVerdict(lang, verdict);
+    return importExitCode[verdict.status];
   } catch (error) {
     return reportFailure(error, lang, flags.debug === true);
   }
+}
+
+const STATUS_WORDS = {
+  ok: 'verdictOk',
+  incomplete: 'verdictIncomplete',
+  invalid: 'verdictInvalid',
+  unreadable: 'verdictUnreadable',
+} as const;
+
+function writeVerdict(lang: Lang, verdict: ImportVerdict): void {
+  const why = say(lang, STATUS_WORDS[verdict.status], {});
+  process.stderr.write(`${say(lang, 'verdict', { status: verdict.status, why, ...verdict.figures })}\n`);
 }

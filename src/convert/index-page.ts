@@ -17,6 +17,7 @@ const words = {
     rules: '规则',
     outputs: '输出',
     ok: '通过',
+    incomplete: '不完整',
     invalid: '有错误',
     unreadable: '无法读取',
     crossYear: '跨年度核对',
@@ -42,6 +43,7 @@ const words = {
     rules: 'rules',
     outputs: 'outputs',
     ok: 'ok',
+    incomplete: 'incomplete',
     invalid: 'errors',
     unreadable: 'unreadable',
     crossYear: 'Across years',
@@ -78,7 +80,7 @@ export function renderIndex(summary: ConvertSummary, lang: Lang, generator: stri
           `<a href="${escapeHtml(encodeURI(output))}">${escapeHtml(output.slice(output.lastIndexOf('.') + 1))}</a>`,
       )
       .join(' ');
-    return `<tr class="${record.status}"><td>${escapeHtml(record.path)}</td><td>${w[record.status]}${record.error ? `<br><small>${escapeHtml(record.error)}</small>` : ''}</td><td>${escapeHtml(record.edition ?? '')}</td><td>${escapeHtml(record.agency ?? '')}</td><td>${record.year ?? ''}</td><td class="n">${record.errors}</td><td class="n">${record.warnings}</td><td>${escapeHtml(rules)}</td><td>${links}</td></tr>`;
+    return `<tr class="${record.status}"><td>${escapeHtml(record.path)}</td><td>${w[record.status]}${record.status === 'unreadable' ? '' : ` ${record.figures.found}/${record.figures.expected}`}${record.error ? `<br><small>${escapeHtml(record.error)}</small>` : ''}</td><td>${escapeHtml(record.edition ?? '')}</td><td>${escapeHtml(record.agency ?? '')}</td><td>${record.year ?? ''}</td><td class="n">${record.errors}</td><td class="n">${record.warnings}</td><td>${escapeHtml(rules)}</td><td>${links}</td></tr>`;
   });
   const cross = summary.crossYear.length
     ? `<ul>${summary.crossYear.map((f) => `<li><b>${escapeHtml(f.ruleId)}</b> ${escapeHtml(f.agency)} ${f.previousYear}→${f.year}：${escapeHtml(f.message)}</li>`).join('')}</ul>`
@@ -139,7 +141,7 @@ function trends(records: readonly InputRecord[], lang: Lang): string {
     const body = points
       .map(
         ([year, record]) =>
-          `<tr><th scope="row">${year}</th>${SERIES.map((s) => `<td class="n">${record.figures[s] ?? ''}</td>`).join('')}</tr>`,
+          `<tr><th scope="row">${year}</th>${SERIES.map((s) => `<td class="n">${record.trend[s] ?? ''}</td>`).join('')}</tr>`,
       )
       .join('');
     sections.push(`<section class="trend"><h3>${escapeHtml(list[0]?.agency ?? '')}</h3>
@@ -159,7 +161,7 @@ function chart(points: readonly [number, InputRecord][], lang: Lang): string {
   const top = 16;
   const right = 120;
   const values = points.flatMap(([, record]) =>
-    SERIES.map((s) => record.figures[s]).filter((v): v is number => v !== undefined),
+    SERIES.map((s) => record.trend[s]).filter((v): v is number => v !== undefined),
   );
   const max = Math.max(1, ...values);
   const x = (index: number) =>
@@ -167,7 +169,7 @@ function chart(points: readonly [number, InputRecord][], lang: Lang): string {
   const y = (value: number) => top + (height - top - bottom) * (1 - value / max);
   const lines = SERIES.map((series) => {
     const dots = points
-      .map(([, record], index) => [index, record.figures[series]] as const)
+      .map(([, record], index) => [index, record.trend[series]] as const)
       .filter((p): p is readonly [number, number] => p[1] !== undefined);
     const path = dots.map(([index, value]) => `${x(index).toFixed(1)},${y(value).toFixed(1)}`).join(' ');
     const circles = dots

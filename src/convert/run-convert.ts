@@ -9,6 +9,7 @@ import { normaliseLabel } from '../read/published/label-text';
 import type { ReadReport } from '../read/read-report';
 import type { DocxStyleName } from '../render/docx-styles';
 import type { RenderFormat } from '../render/render-outputs';
+import { type ImportStatus, unreadableVerdict } from '../validate/import-verdict';
 import { crossYearRuleIds } from '../validate/rules';
 import { checkAgainstPreviousYear, type RuleSetting } from '../validate/validate-report';
 import type { ConvertJob, ConvertResult } from './job';
@@ -30,7 +31,10 @@ export interface ConvertOptions {
 
 export interface InputRecord {
   path: string;
-  status: 'ok' | 'invalid' | 'unreadable';
+  /** The verdict of SPEC §8 (src/validate/import-verdict.ts). */
+  status: ImportStatus;
+  /** The figures of the edition's tables, and how many the report gave (SPEC §8). */
+  figures: { expected: number; found: number };
   edition?: string;
   agency?: string;
   year?: number;
@@ -44,7 +48,7 @@ export interface InputRecord {
   error?: string;
   diagnostics: Diagnostic[];
   /** The figures the index page charts across years (absent when the report lacks them). */
-  figures: TrendFigures;
+  trend: TrendFigures;
   model?: Record<string, unknown>;
   sources?: [string, SourceRef][];
 }
@@ -136,21 +140,21 @@ function toRecord(path: string, result: ConvertResult): InputRecord {
   if (!result.ok) {
     return {
       path,
-      status: 'unreadable',
+      ...unreadableVerdict(),
       errors: 0,
       warnings: 0,
       rules: {},
       outputs: [],
       error: result.error.message,
       diagnostics: [],
-      figures: {},
+      trend: {},
     };
   }
   const { errors, warnings } = countBySeverity(result.diagnostics);
   const model = result.model;
   return {
     path,
-    status: errors ? 'invalid' : 'ok',
+    ...result.verdict,
     ...(result.edition ? { edition: result.edition } : {}),
     ...(typeof model.agency === 'string' ? { agency: model.agency } : {}),
     ...(typeof model.year === 'number' ? { year: model.year } : {}),
@@ -161,7 +165,7 @@ function toRecord(path: string, result: ConvertResult): InputRecord {
     rules: countRules(result.diagnostics),
     outputs: [],
     diagnostics: result.diagnostics,
-    figures: trendFigures(model),
+    trend: trendFigures(model),
     model,
     // Only what the cross-year rules point at is kept: a batch holds a thousand reports.
     sources: result.sources.filter(
@@ -251,7 +255,7 @@ function checkAcrossYears(records: InputRecord[], options: ConvertOptions): Cros
         current.rules[d.ruleId] = (current.rules[d.ruleId] ?? 0) + 1;
         if (d.severity === 'error') {
           current.errors++;
-          current.status = 'invalid';
+          if (current.status === 'ok') current.status = 'invalid';
         } else {
           current.warnings++;
         }
