@@ -69,7 +69,12 @@ function alignGrid(builder: ModelBuilder, table: FlowTable, targets: readonly Ap
 function alignFlattened(builder: ModelBuilder, table: FlowTable, targets: readonly AppealsTarget[]): boolean {
   const written = (cells: readonly FlowCell[]) => cells.filter((cell) => !isBlank(cell) && looksLikeValue(cell.text));
   if (table.layout !== 'stream') {
-    const row = table.rows.find((cells) => written(cells).length >= 3);
+    // A row of fields keeps its blank cells: the data row is the one of figures and empty fields only.
+    const isDataRow = (cells: readonly FlowCell[]) =>
+      table.layout === 'fields'
+        ? written(cells).length > 0 && cells.filter((cell) => looksLikeValue(cell.text)).length >= 3
+        : written(cells).length >= 3;
+    const row = table.rows.find(isDataRow);
     if (!row) return false;
     let last = -1;
     row.forEach((cell, index) => {

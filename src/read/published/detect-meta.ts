@@ -17,7 +17,7 @@ export interface MetaSources {
   pageTitle?: string;
 }
 
-const TITLE = /^(.{2,40}?)(\d{4})年度?政府信息公开(?:工作)?年度报告/;
+const TITLE = /^(.{0,40}?)(\d{4})年度?政府信息公开(?:工作)?年度报告/;
 const PLACE = '[\\u4e00-\\u9fa5]{2,8}?(?:省|市|县|区|自治州|州|盟|旗)';
 const BODY =
   '[\\u4e00-\\u9fa5]{1,12}?(?:人民政府办公室|人民政府办公厅|人民政府|委员会|办公室|办公厅|局|委|厅|院|署|中心)';
@@ -29,12 +29,19 @@ export function detectMeta({ preamble, body, fileName, pageTitle }: MetaSources)
   const candidates = preamble.flatMap((line, index) => [line, `${line}${preamble[index + 1] ?? ''}`]);
   for (const line of candidates) {
     const title = titleOf(line);
-    if (title) return { ...title, agencyFrom: 'title', yearFrom: 'title' };
+    if (title?.agency) return { agency: title.agency, year: title.year, agencyFrom: 'title', yearFrom: 'title' };
+    // A title without the agency still gives the year.
+    if (title && !meta.year) {
+      meta.year = title.year;
+      meta.yearFrom = 'title';
+    }
   }
   const fromPage = pageTitle ? titleOf(pageTitle) : undefined;
   if (fromPage) {
-    meta.year = fromPage.year;
-    meta.yearFrom = 'page title';
+    if (!meta.year) {
+      meta.year = fromPage.year;
+      meta.yearFrom = 'page title';
+    }
     if (fromPage.agency) {
       meta.agency = fromPage.agency;
       meta.agencyFrom = 'page title';
@@ -71,11 +78,12 @@ export function detectMeta({ preamble, body, fileName, pageTitle }: MetaSources)
   return meta;
 }
 
+/** Agency (possibly empty) and year of a title line such as 某市商务局2023年政府信息公开工作年度报告. */
 function titleOf(line: string): { agency: string; year: number } | undefined {
   const title = TITLE.exec(normaliseLabel(line));
-  if (!title?.[1] || !title[2]) return undefined;
+  if (title?.[1] === undefined || !title[2]) return undefined;
   const agency = title[1].replace(/^关于/, '').replace(/[:：|_\-—]+$/, '');
-  return agency ? { agency, year: Number(title[2]) } : undefined;
+  return { agency: agency.length >= 2 ? agency : '', year: Number(title[2]) };
 }
 
 const DATE_LINE =

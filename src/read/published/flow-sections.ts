@@ -81,8 +81,9 @@ function lineCells(text: string, source: FlowCell['source']): FlowCell[] {
   const tokens = text.split(/[\s\u3000]+/).filter(Boolean);
   let first = tokens.length;
   while (first > 0 && looksLikeValue(tokens[first - 1] as string)) first--;
-  if (first === tokens.length || first === 0) return [{ text, source }];
-  return [{ text: tokens.slice(0, first).join(' '), source }, ...tokens.slice(first).map((t) => ({ text: t, source }))];
+  if (first === tokens.length) return [{ text, source }];
+  const figures = tokens.slice(first).map((token) => ({ text: token, source }));
+  return first === 0 ? figures : [{ text: tokens.slice(0, first).join(' '), source }, ...figures];
 }
 
 /** A figure or what stands for one (blank, —, /, 无 …) rather than a label. */

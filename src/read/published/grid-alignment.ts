@@ -160,11 +160,12 @@ export function placeCells(
     const cell = cells[i];
     if (target.partsOf && isBlank(cell) && cell) {
       const parts = target.partsOf.map((at) => cells[at]);
-      const nonZero = parts.some((part) => {
+      // Only parts that are all 0 (or blank) make a blank total 0; a part that is not 0, or cannot be read, does not.
+      const allZeroParts = parts.every((part) => {
         const reading = part ? readNumberCell(part.text, 'count', { lenient: true }) : undefined;
-        return reading?.kind === 'number' && reading.value !== 0;
+        return reading?.kind === 'blank' || (reading?.kind === 'number' && reading.value === 0);
       });
-      if (nonZero) {
+      if (!allZeroParts) {
         builder.blankTotal(target.pointer, cell);
         return;
       }

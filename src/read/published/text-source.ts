@@ -2,6 +2,7 @@
 // `|` (a line of only pipes ends a row, its pipes are the row's empty cells), or rows of ` | `- or TAB-separated
 // fields whose empty fields keep the places of blank cells.
 import type { FlowCell, FlowDocument, FlowItem, TableLayout } from './flow-document';
+import { looksLikeValue } from './flow-sections';
 
 export function textToFlow(text: string): FlowDocument {
   const items: FlowItem[] = [];
@@ -48,8 +49,11 @@ export function textToFlow(text: string): FlowDocument {
         endRow();
         return;
       }
-      // One cell followed by empty ones ("0 | ||||") is the last cell of a row copied cell by cell.
-      if (separator === '\t' || written >= 2 || cells[0]?.text === '') {
+      // A figure followed by empty cells ("0 | ||||") is the last cell of a row copied cell by cell; a label followed
+      // by empty fields ("行政许可 | |") is a row of fields whose figures are blank.
+      const first = cells[0]?.text ?? '';
+      const rowOfFields = written >= 2 || first === '' || (cells.length >= 2 && !looksLikeValue(first));
+      if (separator === '\t' || rowOfFields) {
         // A whole row on one line: its fields keep their places.
         tableOf('fields');
         endRow();
