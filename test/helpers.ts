@@ -1,6 +1,6 @@
 // Test helpers: run the real CLI as a process, make scratch folders, and find external tools (or skip loudly).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
@@ -39,6 +39,19 @@ export function scratch(prefix = 'report-test-'): string {
 export function toolAvailable(command: string, why: string): boolean {
   const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
   return found || missing(command, why);
+}
+
+/**
+ * Whether a file of ../shared (the real reports every developer and CI have beside the project) is there. A fresh
+ * clone elsewhere has none: the tests that need it skip loudly, and fail under REPORT_REQUIRE_SHARED=1 (CI).
+ */
+export function sharedAvailable(path: string, why: string): boolean {
+  if (existsSync(path)) return true;
+  if (process.env.REPORT_REQUIRE_SHARED === '1') {
+    throw new Error(`REPORT_REQUIRE_SHARED=1 but ${path} is missing (needed for ${why})`);
+  }
+  process.stderr.write(`\n*** SKIPPED: ${why} — ${path} is missing (the ../shared folder beside the project). ***\n\n`);
+  return false;
 }
 
 /** Whether fontconfig resolves `family` to a font whose name contains `provider` (e.g. Times New Roman → Liberation). */

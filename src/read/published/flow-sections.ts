@@ -64,13 +64,17 @@ export function classifyTables(sections: Sections): Record<TableKind, SectionTab
       const kind = tableKindOf(table.rows.flat().map((cell) => cell.text)) ?? (isTableSection(key) ? key : undefined);
       if (kind) byKind[kind].push({ table, endsAtHeading: followed && at === tables.length - 1 });
     });
-    // A table copied as one cell per line without separators has no table left: its section's lines are its cells.
-    if (isTableSection(key) && tables.length === 0) {
-      const cells = items
-        .filter((i): i is FlowParagraph => i.kind === 'paragraph')
-        .flatMap((p) => lineCells(p.text, p.source));
+    if (!isTableSection(key)) continue;
+    const paragraphs = items.filter((i): i is FlowParagraph => i.kind === 'paragraph');
+    if (tables.length === 0) {
+      // A table copied as one cell per line without separators has no table left: its section's lines are its cells.
+      const cells = paragraphs.flatMap((p) => lineCells(p.text, p.source));
       if (cells.length)
         byKind[key].push({ table: { kind: 'table', rows: [cells], layout: 'stream' }, endsAtHeading: followed });
+    } else {
+      // Beside tables, a line that is a label and its figures (四、结转下年度继续办理 0 0 0 0 0 0 0) is a row too.
+      const rows = paragraphs.map((p) => lineCells(p.text, p.source)).filter((cells) => cells.length > 1);
+      if (rows.length) byKind[key].push({ table: { kind: 'table', rows, layout: 'rows' }, endsAtHeading: false });
     }
   }
   return byKind;
