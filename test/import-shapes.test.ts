@@ -40,8 +40,10 @@ describe('the verdict of an import, and its exit code', () => {
     const cut = importFile('cut.html', page.slice(0, page.indexOf('（四）无法提供')));
     expect(cut.stderr).toMatch(/结论：incomplete，找到 \d+\/200 个数字/);
     expect(cut.code).toBe(1);
+    // Unreadable: its one line says why (SPEC §7), exit 2.
     const none = importFile('none.pdf', 'not a pdf');
-    expect(none.stderr).toContain('结论：unreadable，找到 0/0 个数字');
+    expect(none.stderr).toMatch(/^report: .*none\.pdf 不是有效的 PDF 文件/);
+    expect(none.stderr.trim().split('\n')).toHaveLength(1);
     expect(none.code).toBe(2);
   });
 

@@ -6,10 +6,8 @@ import { fixture, ROOT, runCli, scratch, sharedAvailable } from './helpers';
 
 const SEED = join(ROOT, '..', 'shared', 'seeds', '000_1185ee4c741c8fc5.txt');
 const CORPUS = join(ROOT, '..', 'shared', 'corpus', '2024-huaian-city-government.pdf');
-const OFFICIAL = join(ROOT, '..', 'shared', 'official', '2021-official-word-template.docx');
 const hasSeed = sharedAvailable(SEED, 'importing the real seed report');
 const hasCorpus = sharedAvailable(CORPUS, 'importing the real 淮安 PDF');
-const hasOfficial = sharedAvailable(OFFICIAL, 'importing the official Word template');
 const describeSeed = hasSeed ? describe : describe.skip;
 const dir = scratch('report-import-');
 const canonical = (name: string) => readFileSync(fixture(`${name}.json`), 'utf8');

@@ -98,7 +98,6 @@ const messages = {
     en: 'The missing ones are not in the report, or could not be placed without guessing.',
   },
   verdictInvalid: { zh: '有规则未通过', en: 'A rule fails.' },
-  verdictUnreadable: { zh: '文件无法作为报告读取', en: 'The file cannot be read as a report.' },
   badJobs: {
     zh: '--jobs 应为 1 到 64 之间的整数，实际为 {value}',
     en: '--jobs must be a whole number from 1 to 64, is {value}',

@@ -3,8 +3,8 @@ import { extname, resolve } from 'node:path';
 import type { Lang } from '../diagnostics/diagnostic';
 import { renderOutputs } from '../render/render-outputs';
 import { readAsWords } from '../reporters/text';
-import { type ImportVerdict, importExitCode, importVerdict, unreadableVerdict } from '../validate/import-verdict';
-import { say, UsageError } from './cli-messages';
+import { type ImportVerdict, importExitCode, importVerdict } from '../validate/import-verdict';
+import { type CliMessageId, say, UsageError } from './cli-messages';
 import { type CommonOptions, reportFailure } from './main';
 import { readAndCheck } from './read-and-check';
 import { resolveCommon } from './shared-options';
@@ -34,10 +34,8 @@ export async function runImport(file: string, flags: ImportFlags, toolVersion: s
       toolVersion,
       showWarnings: !flags.quiet,
     });
-    if (typeof checked === 'number') {
-      if (checked === 2) writeVerdict(lang, unreadableVerdict());
-      return checked;
-    }
+    // Unreadable: the one line that says why is the verdict (exit 2), as for every bad input.
+    if (typeof checked === 'number') return checked;
     const edition = checked.validation.edition;
     const verdict = importVerdict(checked.report.model, edition, checked.errors);
     if (!edition) {
@@ -77,14 +75,14 @@ export async function runImport(file: string, flags: ImportFlags, toolVersion: s
   }
 }
 
-const STATUS_WORDS = {
+const STATUS_WORDS: Readonly<Record<Exclude<ImportVerdict['status'], 'unreadable'>, CliMessageId>> = {
   ok: 'verdictOk',
   incomplete: 'verdictIncomplete',
   invalid: 'verdictInvalid',
-  unreadable: 'verdictUnreadable',
 } as const;
 
 function writeVerdict(lang: Lang, verdict: ImportVerdict): void {
+  if (verdict.status === 'unreadable') return;
   const why = say(lang, STATUS_WORDS[verdict.status], {});
   process.stderr.write(`${say(lang, 'verdict', { status: verdict.status, why, ...verdict.figures })}\n`);
 }

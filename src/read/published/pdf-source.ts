@@ -248,14 +248,12 @@ function tableFromLines(lines: readonly Line[]): FlowItem[] {
     // A wrapped line continues its cell's last line where that one is aligned: same left edge (left-aligned text)
     // or same centre (centred text, vertical text); a cell of the row below starts elsewhere, however close it is.
     const cells: { text: string; top: number; bottom: number; x: number; right: number; source: Run }[] = [];
-    const nearestRow = (y: number) =>
-      rowY.reduce((best, rowAt, i) => (Math.abs(rowAt - y) < Math.abs((rowY[best] ?? rowAt) - y) ? i : best), 0);
     const continues = (c: (typeof cells)[number], run: Run) => {
       // A row's label starts with its numbering (一、 （一） 1.): never the wrapped end of the label above.
       if (ROW_NUMBERING.test(run.text.trim())) return false;
-      // Nor does a cell reach over to the row of figures below its own.
-      if (rowY.length && nearestRow(run.y) !== nearestRow(c.top)) return false;
       const tolerance = run.height * 0.6;
+      // A label's lines straddle at most its own row of figures (figures sit mid-cell): never two.
+      if (rowY.filter((y) => y > c.top + tolerance && y < run.y - tolerance).length >= 2) return false;
       const sameLeft = Math.abs(run.x - c.x) < tolerance;
       const sameCentre = Math.abs((run.x + run.right) / 2 - (c.x + c.right) / 2) < tolerance;
       return (sameLeft || sameCentre) && run.y > c.bottom && run.y - c.bottom < pitch * 0.9;
