@@ -1,7 +1,7 @@
 // `npm run bench`: start-up and speed of whole `report` processes against bare baselines, and peak memory.
 // Prints a table, writes bench/results/latest.json, and exits 1 when a target is missed.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,11 +13,11 @@ const workbook = join(root, 'fixtures', 'example-2021.xlsx');
 const WARMUP = 3;
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
-function measure(args, expectedCode = 0) {
+function measure(args, expectedCode = 0, runs = RUNS, warmup = WARMUP) {
   const rssFile = join(tmpdir(), `report-bench-rss-${process.pid}.txt`);
   rmSync(rssFile, { force: true });
   const times = [];
-  for (let run = 0; run < WARMUP + RUNS; run++) {
+  for (let run = 0; run < warmup + runs; run++) {
     const start = process.hrtime.bigint();
     const result = spawnSync(process.execPath, args, {
       cwd: root,
@@ -26,7 +26,7 @@ function measure(args, expectedCode = 0) {
     });
     const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
     if (result.status !== expectedCode) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
-    if (run >= WARMUP) times.push(elapsed);
+    if (run >= warmup) times.push(elapsed);
   }
   const rss = readFileSync(rssFile, 'utf8').trim().split('\n').map(Number);
   rmSync(rssFile, { force: true });
@@ -47,6 +47,23 @@ const rows = {
 rmSync(buildDir, { recursive: true, force: true });
 const [validate, build, bare, version, empty] = Object.values(rows);
 
+// PDF import against pdfjs's own text extraction of the same file (the real 淮安 report, when ../shared is there).
+const pdf = join(root, '..', 'shared', 'corpus', '2024-huaian-city-government.pdf');
+const PDF_RUNS = Number(process.env.BENCH_PDF_RUNS ?? 5);
+const pdfRows = existsSync(pdf)
+  ? {
+      'report import huaian-2024.pdf': measure(
+        [bin, 'import', pdf, '-o', join(tmpdir(), `report-bench-${process.pid}.json`)],
+        0,
+        PDF_RUNS,
+        1,
+      ),
+      'node bench/pdf-text.cjs (pdfjs text only)': measure([join(root, 'bench', 'pdf-text.cjs'), pdf], 0, PDF_RUNS, 1),
+    }
+  : undefined;
+if (pdfRows) Object.assign(rows, pdfRows);
+else process.stderr.write(`*** SKIPPED: the PDF import target — ${pdf} is missing ***\n`);
+
 // report convert of many generated workbooks (all outputs) on one and on two worker threads: whole runs, once each.
 const CONVERT_COUNT = Number(process.env.BENCH_CONVERT_COUNT ?? 1000);
 const convertRuns = CONVERT_COUNT > 0 ? await benchConvert(CONVERT_COUNT) : undefined;
@@ -58,6 +75,18 @@ const targets = [
       ]
     : []),
   { name: 'validate / bare SheetJS read', value: validate.median / bare.median, limit: 1.5, unit: '×' },
+  ...(pdfRows
+    ? [
+        {
+          name: 'PDF import / pdfjs text extraction',
+          value:
+            pdfRows['report import huaian-2024.pdf'].median /
+            pdfRows['node bench/pdf-text.cjs (pdfjs text only)'].median,
+          limit: 1.3,
+          unit: '×',
+        },
+      ]
+    : []),
   { name: 'report --version / node -e 0', value: version.median / empty.median, limit: 2, unit: '×' },
   { name: 'peak RSS of report validate', value: validate.peakRssMb, limit: 150, unit: ' MB' },
 ];

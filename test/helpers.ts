@@ -41,6 +41,19 @@ export function toolAvailable(command: string, why: string): boolean {
   return found || missing(command, why);
 }
 
+/**
+ * Whether a file of ../shared (the real reports every developer and CI have beside the project) is there. A fresh
+ * clone elsewhere has none: the tests that need it skip loudly, and fail under REPORT_REQUIRE_SHARED=1 (CI).
+ */
+export function sharedAvailable(path: string, why: string): boolean {
+  if (existsSync(path)) return true;
+  if (process.env.REPORT_REQUIRE_SHARED === '1') {
+    throw new Error(`REPORT_REQUIRE_SHARED=1 but ${path} is missing (needed for ${why})`);
+  }
+  process.stderr.write(`\n*** SKIPPED: ${why} — ${path} is missing (the ../shared folder beside the project). ***\n\n`);
+  return false;
+}
+
 /** Whether fontconfig resolves `family` to a font whose name contains `provider` (e.g. Times New Roman → Liberation). */
 export function fontAvailable(family: string, provider: string, why: string): boolean {
   const match = spawnSync('fc-match', [family], { encoding: 'utf8' });

@@ -2,25 +2,18 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
-import { fixture, ROOT, runCli, scratch } from './helpers';
+import { fixture, ROOT, runCli, scratch, sharedAvailable } from './helpers';
 
 const SEED = join(ROOT, '..', 'shared', 'seeds', '000_1185ee4c741c8fc5.txt');
+const CORPUS = join(ROOT, '..', 'shared', 'corpus', '2024-huaian-city-government.pdf');
+const hasSeed = sharedAvailable(SEED, 'importing the real seed report');
+const hasCorpus = sharedAvailable(CORPUS, 'importing the real 淮安 PDF');
+const describeSeed = hasSeed ? describe : describe.skip;
 const dir = scratch('report-import-');
 const canonical = (name: string) => readFileSync(fixture(`${name}.json`), 'utf8');
 
-/**
- * KNOWN READER GAP (src/read/published, issue 8): our DOCX and HTML end with a 落款 (agency, then the date or a blank
- * 年 月 日 line), and the readers take those two lines for paragraphs of 六. Until they set a 落款 aside, the tests
- * of our own outputs drop exactly those two trailing lines — and nothing else — before comparing.
- */
-function withoutSignature(json: string): unknown {
-  const model = JSON.parse(json) as { agency: string; otherMatters: string[] };
-  const [agency, date] = model.otherMatters.slice(-2);
-  if (agency === model.agency && /^[\s\u3000\d]*年[\s\u3000\d]*月[\s\u3000\d]*日$/.test(date ?? ''))
-    model.otherMatters = model.otherMatters.slice(0, -2);
-  return model;
-}
-const sameModel = (json: string, name: string) => expect(withoutSignature(json)).toEqual(JSON.parse(canonical(name)));
+// Our own outputs end with a 落款 (agency and date), which the readers set aside: the model comes back exactly.
+const sameModel = (json: string, name: string) => expect(JSON.parse(json)).toEqual(JSON.parse(canonical(name)));
 
 function importTo(input: string, ...flags: string[]) {
   const output = join(dir, `${Math.random().toString(36).slice(2)}.json`);
@@ -28,10 +21,12 @@ function importTo(input: string, ...flags: string[]) {
   return { ...run, output, json: () => readFileSync(output, 'utf8') };
 }
 
-describe('the seed report (text copied from its web page)', () => {
+describeSeed('the seed report (text copied from its web page)', () => {
   it('imports as 石家庄市商务局, 2019, edition 2019, with its figures and a warning for each value it lacks', () => {
     const run = importTo(SEED);
-    expect(run.code).toBe(0);
+    // The page never prints its 采购总金额: the import is incomplete (SPEC §8), exit 1.
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('结论：incomplete，找到 197/198 个数字。');
     const model = JSON.parse(run.json());
     expect(model).toMatchObject({ edition: '2019', agency: '石家庄市商务局', year: 2019 });
     // Every figure the page prints, as transcribed by hand into fixtures/seed-2019-shijiazhuang.json.
@@ -53,7 +48,7 @@ describe('the seed report (text copied from its web page)', () => {
 
   it('writes our template, filled, with -o x.xlsx, which validates as the same report', () => {
     const workbook = join(dir, 'seed.xlsx');
-    expect(runCli(['import', SEED, '-o', workbook, '--quiet']).code).toBe(0);
+    expect(runCli(['import', SEED, '-o', workbook, '--quiet']).code).toBe(1);
     const back = runCli(['import', workbook, '-o', '-', '--quiet']);
     expect(back.stdout).toBe(canonical('seed-2019-shijiazhuang'));
     const validated = runCli(['validate', workbook, '--format', 'json']);
@@ -138,7 +133,7 @@ describe('a fixture report published in every form imports to the same model', (
 });
 
 describe('never a wrong figure', () => {
-  it('a report cut off in the middle of table 三 reports the rest as missing', () => {
+  (hasSeed ? it : it.skip)('a report cut off in the middle of table 三 reports the rest as missing', () => {
     const lines = readFileSync(SEED, 'utf8').split('\n');
     const cut = lines.findIndex((line) => line.startsWith('(四)无法提供'));
     const truncated = join(dir, 'truncated.txt');
@@ -154,23 +149,26 @@ describe('never a wrong figure', () => {
     expect(model.problems).toBeUndefined();
   });
 
-  it('a row whose figures cannot be matched to its columns is left out, with the figures quoted', () => {
-    const garbled = join(dir, 'garbled.txt');
-    const text = readFileSync(SEED, 'utf8').replace(
-      '一、本年新收政府信息公开申请数量 |\n0 |',
-      '一、本年新收政府信息公开申请数量 |\n5 |\n3 |',
-    );
-    writeFileSync(garbled, text);
-    const run = importTo(garbled);
-    const model = JSON.parse(run.json());
-    expect(model.requests.newReceived).toBeUndefined();
-    expect(run.stderr).toMatch(
-      /“一、本年新收政府信息公开申请数量”（第 \d+ 行）一行的数字“5 3”无法与栏目一一对应，未填写/,
-    );
-    expect(run.stderr).toContain('三 › 一、本年新收政府信息公开申请数量 › 自然人：报告中找不到这个数字');
-  });
+  (hasSeed ? it : it.skip)(
+    'a row whose figures cannot be matched to its columns is left out, with the figures quoted',
+    () => {
+      const garbled = join(dir, 'garbled.txt');
+      const text = readFileSync(SEED, 'utf8').replace(
+        '一、本年新收政府信息公开申请数量 |\n0 |',
+        '一、本年新收政府信息公开申请数量 |\n5 |\n3 |',
+      );
+      writeFileSync(garbled, text);
+      const run = importTo(garbled);
+      const model = JSON.parse(run.json());
+      expect(model.requests.newReceived).toBeUndefined();
+      expect(run.stderr).toMatch(
+        /“一、本年新收政府信息公开申请数量”（第 \d+ 行）一行的数字“5 3”无法与栏目一一对应，未填写/,
+      );
+      expect(run.stderr).toContain('三 › 一、本年新收政府信息公开申请数量 › 自然人：报告中找不到这个数字');
+    },
+  );
 
-  it('a stray word among a flattened row’s figures leaves the row out rather than guess', () => {
+  (hasSeed ? it : it.skip)('a stray word among a flattened row’s figures leaves the row out rather than guess', () => {
     const garbled = join(dir, 'letters.txt');
     writeFileSync(garbled, readFileSync(SEED, 'utf8').replace('规范性文件 |\n2 |', '规范性文件 |\n二 |'));
     const run = importTo(garbled);
@@ -207,7 +205,6 @@ describe('never a wrong figure', () => {
 });
 
 describe('PDF: the text layer, with table rows rebuilt from positions', () => {
-  const CORPUS = join(ROOT, '..', 'shared', 'corpus', '2024-huaian-city-government.pdf');
   const cols = (
     natural: number,
     commercial: number,
@@ -226,43 +223,46 @@ describe('PDF: the text layer, with table rows rebuilt from positions', () => {
     total,
   });
 
-  it('the real 淮安市人民政府 2024 report: every figure as printed, and its tables add up', () => {
-    const run = importTo(CORPUS);
-    expect(run.stderr).toContain(
-      '（淮安市人民政府，2024 年度，2021 年版，按已发布报告的章节和栏目读取；0 个错误，0 个警告）',
-    );
-    expect(run.code).toBe(0);
-    const model = JSON.parse(run.json());
-    // Read off the PDF by hand (pdftotext -layout), page 3–4.
-    expect(model.proactive).toEqual({
-      rules: { issued: 1, repealed: 0, inForce: 11 },
-      normativeDocs: { issued: 8, repealed: 26, inForce: 66 },
-      licensing: { decisions: 447228 },
-      penalty: { decisions: 3985758 },
-      enforcement: { decisions: 88283 },
-      fees: { amount: 96171.6 },
-    });
-    const { requests } = model;
-    expect(requests.newReceived).toEqual(cols(3001, 53, 0, 0, 61, 4, 3119));
-    expect(requests.carriedOver).toEqual(cols(34, 0, 0, 0, 0, 0, 34));
-    expect(requests.results.granted).toEqual(cols(1288, 21, 0, 0, 50, 3, 1362));
-    expect(requests.results.partiallyGranted).toEqual(cols(447, 7, 0, 0, 0, 0, 454));
-    expect(requests.results.denied.administrativeQuery).toEqual(cols(105, 0, 0, 0, 0, 0, 105));
-    expect(requests.results.unableToProvide.notHeld).toEqual(cols(746, 12, 0, 0, 10, 1, 769));
-    expect(requests.results.unableToProvide.needsCreation).toEqual(cols(11, 0, 0, 0, 0, 0, 11));
-    expect(requests.results.notProcessed.petitionComplaint).toEqual(cols(56, 6, 0, 0, 0, 0, 62));
-    expect(requests.results.other.overdueCorrection).toEqual(cols(67, 3, 0, 0, 1, 0, 71));
-    expect(requests.results.other.other).toEqual(cols(108, 2, 0, 0, 0, 0, 110));
-    expect(requests.results.total).toEqual(cols(2932, 53, 0, 0, 61, 4, 3050));
-    expect(requests.carriedForward).toEqual(cols(103, 0, 0, 0, 0, 0, 103));
-    expect(model.appeals).toEqual({
-      review: { upheld: 72, corrected: 64, other: 178, pending: 37, total: 351 },
-      litigationDirect: { upheld: 13, corrected: 4, other: 8, pending: 1, total: 26 },
-      litigationAfterReview: { upheld: 12, corrected: 1, other: 1, pending: 6, total: 20 },
-    });
-    expect(model.otherMatters).toEqual([
-      '2024 年，市政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费 3940 元。',
-    ]);
-    expect(model.overview[1]).toMatch(/^（一）主动公开情况。2024 年，市政府网站主动公开各类政府信息 5500 余条/);
-  });
+  (hasCorpus ? it : it.skip)(
+    'the real 淮安市人民政府 2024 report: every figure as printed, and its tables add up',
+    () => {
+      const run = importTo(CORPUS);
+      expect(run.stderr).toContain(
+        '（淮安市人民政府，2024 年度，2021 年版，按已发布报告的章节和栏目读取；0 个错误，0 个警告）',
+      );
+      expect(run.code).toBe(0);
+      const model = JSON.parse(run.json());
+      // Read off the PDF by hand (pdftotext -layout), page 3–4.
+      expect(model.proactive).toEqual({
+        rules: { issued: 1, repealed: 0, inForce: 11 },
+        normativeDocs: { issued: 8, repealed: 26, inForce: 66 },
+        licensing: { decisions: 447228 },
+        penalty: { decisions: 3985758 },
+        enforcement: { decisions: 88283 },
+        fees: { amount: 96171.6 },
+      });
+      const { requests } = model;
+      expect(requests.newReceived).toEqual(cols(3001, 53, 0, 0, 61, 4, 3119));
+      expect(requests.carriedOver).toEqual(cols(34, 0, 0, 0, 0, 0, 34));
+      expect(requests.results.granted).toEqual(cols(1288, 21, 0, 0, 50, 3, 1362));
+      expect(requests.results.partiallyGranted).toEqual(cols(447, 7, 0, 0, 0, 0, 454));
+      expect(requests.results.denied.administrativeQuery).toEqual(cols(105, 0, 0, 0, 0, 0, 105));
+      expect(requests.results.unableToProvide.notHeld).toEqual(cols(746, 12, 0, 0, 10, 1, 769));
+      expect(requests.results.unableToProvide.needsCreation).toEqual(cols(11, 0, 0, 0, 0, 0, 11));
+      expect(requests.results.notProcessed.petitionComplaint).toEqual(cols(56, 6, 0, 0, 0, 0, 62));
+      expect(requests.results.other.overdueCorrection).toEqual(cols(67, 3, 0, 0, 1, 0, 71));
+      expect(requests.results.other.other).toEqual(cols(108, 2, 0, 0, 0, 0, 110));
+      expect(requests.results.total).toEqual(cols(2932, 53, 0, 0, 61, 4, 3050));
+      expect(requests.carriedForward).toEqual(cols(103, 0, 0, 0, 0, 0, 103));
+      expect(model.appeals).toEqual({
+        review: { upheld: 72, corrected: 64, other: 178, pending: 37, total: 351 },
+        litigationDirect: { upheld: 13, corrected: 4, other: 8, pending: 1, total: 26 },
+        litigationAfterReview: { upheld: 12, corrected: 1, other: 1, pending: 6, total: 20 },
+      });
+      expect(model.otherMatters).toEqual([
+        '2024 年，市政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费 3940 元。',
+      ]);
+      expect(model.overview[1]).toMatch(/^（一）主动公开情况。2024 年，市政府网站主动公开各类政府信息 5500 余条/);
+    },
+  );
 });

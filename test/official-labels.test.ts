@@ -1,12 +1,21 @@
 // What the published-report readers know of the format is derived from the edition definitions.
 import { editions } from '../src/editions';
+import { headingOf } from '../src/read/published/flow-sections';
+import { normaliseLabel } from '../src/read/published/label-text';
 import { editionFromLabels, isTableHeader, sectionHeadings, tableKindOf } from '../src/read/published/official-labels';
 
 describe('labels derived from the editions', () => {
-  it('take the section headings from the definitions', () => {
+  it('take the section headings and their rewordings from the definitions', () => {
     expect(sectionHeadings).toEqual(
-      Object.entries(editions[0]?.sections ?? {}).map(([key, section]) => [key, section.title.zh]),
+      Object.entries(editions[0]?.sections ?? {}).map(([key, section]) => [
+        key,
+        [section.title.zh, ...(section.title.variants ?? [])].map(normaliseLabel),
+      ]),
     );
+    expect(headingOf('五、政府信息公开工作存在的主要问题及改进情况')).toBe('problems');
+    expect(headingOf('五、存在问题及改进情况')).toBe('problems');
+    expect(headingOf('四、因政府信息公开工作被申请行政复议、提起行政诉讼情况')).toBe('appeals');
+    expect(headingOf('四、结转下年度继续办理')).toBeUndefined();
   });
 
   it('tell the edition only by labels one edition prints, matched exactly', () => {

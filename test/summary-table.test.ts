@@ -40,6 +40,10 @@ function batch(seed: number): InputRecord[] {
       ...(status === 'unreadable'
         ? { error: `${path} ${text(next, `${HAN} ${LATIN}`, 120)}` }
         : { agency: text(next, HAN, 30), year: 2019 + Math.floor(next() * 8), edition: '2021' }),
+      figures:
+        status === 'unreadable'
+          ? { expected: 0, found: 0 }
+          : { expected: 200, found: status === 'incomplete' ? Math.floor(next() * 200) : 200 },
       errors: Math.floor(next() * 10000),
       warnings: Math.floor(next() * 300),
       rules: {},

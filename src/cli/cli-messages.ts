@@ -100,6 +100,16 @@ const messages = {
     zh: '已导入：{file}（{agency}，{year} 年度，{edition} 年版，{how}；{errors} 个错误，{warnings} 个警告）',
     en: 'imported: {file} ({agency}, {year}, {edition} edition, {how}; {errors} errors, {warnings} warnings)',
   },
+  verdict: {
+    zh: '结论：{status}，找到 {found}/{expected} 个数字。{why}',
+    en: 'verdict: {status}, {found} of {expected} figures found. {why}',
+  },
+  verdictOk: { zh: '数字齐全，规则全部通过', en: 'Every figure was found and no rule fails.' },
+  verdictIncomplete: {
+    zh: '缺少的数字报告中没有，或无法确定所在行列，未作推测',
+    en: 'The missing ones are not in the report, or could not be placed without guessing.',
+  },
+  verdictInvalid: { zh: '有规则未通过', en: 'A rule fails.' },
   badJobs: {
     zh: '--jobs 应为 1 到 64 之间的整数，实际为 {value}',
     en: '--jobs must be a whole number from 1 to 64, is {value}',

@@ -3,7 +3,8 @@ import { extname, resolve } from 'node:path';
 import type { Lang } from '../diagnostics/diagnostic';
 import { renderOutputs } from '../render/render-outputs';
 import { readAsWords } from '../reporters/text';
-import { say, UsageError } from './cli-messages';
+import { type ImportVerdict, importExitCode, importVerdict } from '../validate/import-verdict';
+import { type CliMessageId, say, UsageError } from './cli-messages';
 import { type CommonOptions, reportFailure } from './main';
 import { readAndCheck } from './read-and-check';
 import { resolveCommon } from './shared-options';
@@ -33,11 +34,14 @@ export async function runImport(file: string, flags: ImportFlags, toolVersion: s
       toolVersion,
       showWarnings: !flags.quiet,
     });
+    // Unreadable: the one line that says why is the verdict (exit 2), as for every bad input.
     if (typeof checked === 'number') return checked;
     const edition = checked.validation.edition;
+    const verdict = importVerdict(checked.report.model, edition, checked.errors);
     if (!edition) {
       process.stderr.write(`report: ${say(lang, 'buildNoEdition', { file })}\n`);
-      return 1;
+      writeVerdict(lang, verdict);
+      return importExitCode[verdict.status];
     }
     // What could not be found stays out of the model: the JSON says only what the report says.
     const [output] = await renderOutputs(checked.report.model, edition, [extension === '.json' ? 'json' : 'xlsx'], {
@@ -64,8 +68,21 @@ export async function runImport(file: string, flags: ImportFlags, toolVersion: s
         })}\n`,
       );
     }
-    return checked.errors > 0 ? 1 : 0;
+    writeVerdict(lang, verdict);
+    return importExitCode[verdict.status];
   } catch (error) {
     return reportFailure(error, lang, flags.debug === true);
   }
+}
+
+const STATUS_WORDS: Readonly<Record<Exclude<ImportVerdict['status'], 'unreadable'>, CliMessageId>> = {
+  ok: 'verdictOk',
+  incomplete: 'verdictIncomplete',
+  invalid: 'verdictInvalid',
+} as const;
+
+function writeVerdict(lang: Lang, verdict: ImportVerdict): void {
+  if (verdict.status === 'unreadable') return;
+  const why = say(lang, STATUS_WORDS[verdict.status], {});
+  process.stderr.write(`${say(lang, 'verdict', { status: verdict.status, why, ...verdict.figures })}\n`);
 }

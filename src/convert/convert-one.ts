@@ -3,6 +3,7 @@ import { countBySeverity } from '../diagnostics/diagnostic';
 import { readInput } from '../read/read-input';
 import { ReadError } from '../read/read-report';
 import { renderOutputs } from '../render/render-outputs';
+import { importVerdict } from '../validate/import-verdict';
 import { validateReport } from '../validate/validate-report';
 import type { ConvertJob, ConvertResult } from './job';
 import { ownedBytes } from './transferable';
@@ -28,6 +29,7 @@ export async function convertOne(job: ConvertJob): Promise<ConvertResult> {
       model: report.model,
       sources: [...report.sources],
       diagnostics,
+      verdict: importVerdict(report.model, edition, countBySeverity(diagnostics).errors),
       outputs: outputs.map(({ format, bytes }) => ({
         format,
         bytes: ownedBytes(bytes),

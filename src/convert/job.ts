@@ -2,6 +2,7 @@
 import type { Diagnostic, Lang, SourceRef } from '../diagnostics/diagnostic';
 import type { DocxStyleName } from '../render/docx-styles';
 import type { RenderFormat } from '../render/render-outputs';
+import type { ImportVerdict } from '../validate/import-verdict';
 import type { RuleSetting } from '../validate/validate-report';
 
 export interface ConvertJob {
@@ -27,6 +28,8 @@ export type ConvertResult =
       /** Where each value came from (JSON Pointer → place), for cross-year messages. */
       sources: [string, SourceRef][];
       diagnostics: Diagnostic[];
+      /** SPEC §8: ok, incomplete or invalid, with the figures expected and found. */
+      verdict: ImportVerdict;
       outputs: { format: RenderFormat; bytes: Uint8Array<ArrayBuffer> }[];
     }
   | { id: number; ok: false; error: { messageId: string; message: string } };

@@ -9,6 +9,7 @@ import { outputBaseName } from '../output/output-names';
 import type { ReadReport } from '../read/read-report';
 import type { DocxStyleName } from '../render/docx-styles';
 import type { RenderFormat } from '../render/render-outputs';
+import { type ImportStatus, unreadableVerdict } from '../validate/import-verdict';
 import type { Thresholds } from '../validate/rule';
 import { crossYearRuleIds } from '../validate/rules';
 import { checkAgainstPreviousYear, type RuleSetting } from '../validate/validate-report';
@@ -33,11 +34,14 @@ export interface ConvertOptions {
 }
 
 /** The verdict of an input (SPEC §8): `incomplete` when figures of the edition were not found. */
-export type InputStatus = 'ok' | 'incomplete' | 'invalid' | 'unreadable';
+export type InputStatus = ImportStatus;
 
 export interface InputRecord {
   path: string;
+  /** The verdict of SPEC §8 (src/validate/import-verdict.ts). */
   status: InputStatus;
+  /** The figures of the edition's tables, and how many the report gave (SPEC §8). */
+  figures: { expected: number; found: number };
   edition?: string;
   agency?: string;
   year?: number;
@@ -52,8 +56,6 @@ export interface InputRecord {
   diagnostics: Diagnostic[];
   /** The figures the index page charts across years (absent when the report lacks them). */
   trend: TrendFigures;
-  /** How many figures of the edition the input should hold and how many were found (SPEC §8). */
-  figures?: { expected: number; found: number };
   /** The path of the first input with the same content: this one is a copy. */
   duplicateOf?: string;
   model?: Record<string, unknown>;
@@ -148,7 +150,7 @@ function toRecord(path: string, result: ConvertResult): InputRecord {
   if (!result.ok) {
     return {
       path,
-      status: 'unreadable',
+      ...unreadableVerdict(),
       errors: 0,
       warnings: 0,
       rules: {},
@@ -162,7 +164,7 @@ function toRecord(path: string, result: ConvertResult): InputRecord {
   const model = result.model;
   return {
     path,
-    status: errors ? 'invalid' : 'ok',
+    ...result.verdict,
     ...(result.edition ? { edition: result.edition } : {}),
     ...(typeof model.agency === 'string' ? { agency: model.agency } : {}),
     ...(typeof model.year === 'number' ? { year: model.year } : {}),
@@ -256,7 +258,7 @@ function checkAcrossYears(records: InputRecord[], options: ConvertOptions): Cros
         current.rules[d.ruleId] = (current.rules[d.ruleId] ?? 0) + 1;
         if (d.severity === 'error') {
           current.errors++;
-          current.status = 'invalid';
+          if (current.status === 'ok') current.status = 'invalid';
         } else {
           current.warnings++;
         }

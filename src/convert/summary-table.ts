@@ -34,7 +34,10 @@ export function summaryTable(records: readonly InputRecord[], lang: Lang, width:
   const shortOf = new Map(paths.map((path, index) => [path, short[index] as string]));
   const rows = records.map((record, index) => [
     short[index] as string,
-    statusWords[lang][record.status],
+    // An incomplete report says how much of it was found (SPEC §8).
+    record.status === 'incomplete'
+      ? `${statusWords[lang][record.status]} ${record.figures.found}/${record.figures.expected}`
+      : statusWords[lang][record.status],
     record.agency ?? '',
     record.year === undefined ? '' : String(record.year),
     String(record.errors),

@@ -118,12 +118,17 @@ export const sections: Readonly<Record<SectionKey, Section>> = {
     title: {
       zh: '四、政府信息公开行政复议、行政诉讼情况',
       en: 'IV. Administrative review and litigation',
+      variants: ['四、因政府信息公开工作被申请行政复议、提起行政诉讼情况', '四、政府信息公开行政复议和行政诉讼情况'],
     },
     numeral: '四',
     sheet: '四、政府信息公开行政复议、行政诉讼情况',
   },
   problems: {
-    title: { zh: '五、存在的主要问题及改进情况', en: 'V. Main problems and improvements' },
+    title: {
+      zh: '五、存在的主要问题及改进情况',
+      en: 'V. Main problems and improvements',
+      variants: ['五、政府信息公开工作存在的主要问题及改进情况', '五、存在问题及改进情况', '五、存在的问题及改进情况'],
+    },
     numeral: '五',
     sheet: '五、存在的主要问题及改进情况',
   },

@@ -1,54 +1,121 @@
-// Finds agency, year and edition in a published report: the title line first, then what the text says most often.
+// Finds agency and year in a published report: the title line, the page's <title>, the 落款 (the agency and date that
+// sign the report off), and only then a full name the text keeps repeating — never a piece of a sentence.
 import { normaliseLabel } from './label-text';
 
 export interface DetectedMeta {
   agency?: string;
   year?: number;
   /** Where they were found, for the reader's message. */
-  agencyFrom?: 'title' | 'text' | 'file name';
-  yearFrom?: 'title' | 'text' | 'file name';
+  agencyFrom?: 'title' | 'page title' | 'signature' | 'text' | 'file name';
+  yearFrom?: 'title' | 'page title' | 'text' | 'file name';
 }
 
-const TITLE = /^(.{2,40}?)(\d{4})年度?政府信息公开(?:工作)?年度报告/;
+export interface MetaSources {
+  preamble: readonly string[];
+  body: readonly string[];
+  fileName: string;
+  pageTitle?: string;
+}
+
+const TITLE = /^(.{0,40}?)(\d{4})年度?政府信息公开(?:工作)?年度报告/;
 const PLACE = '[\\u4e00-\\u9fa5]{2,8}?(?:省|市|县|区|自治州|州|盟|旗)';
 const BODY =
   '[\\u4e00-\\u9fa5]{1,12}?(?:人民政府办公室|人民政府办公厅|人民政府|委员会|办公室|办公厅|局|委|厅|院|署|中心)';
 const FULL_NAME = new RegExp(`(${PLACE})(${BODY})(?![\\u4e00-\\u9fa5]{0,1}(?:局|委|厅|院|署|室))`, 'g');
 
-export function detectMeta(preamble: readonly string[], body: readonly string[], fileName: string): DetectedMeta {
+export function detectMeta({ preamble, body, fileName, pageTitle }: MetaSources): DetectedMeta {
   const meta: DetectedMeta = {};
   // A long title is often broken after the agency: try each line, and each line with the next.
   const candidates = preamble.flatMap((line, index) => [line, `${line}${preamble[index + 1] ?? ''}`]);
   for (const line of candidates) {
-    const title = TITLE.exec(normaliseLabel(line));
-    if (title?.[1] && title[2]) {
-      meta.agency = title[1].replace(/^关于/, '');
-      meta.agencyFrom = 'title';
-      meta.year = Number(title[2]);
+    const title = titleOf(line);
+    if (title?.agency) return { agency: title.agency, year: title.year, agencyFrom: 'title', yearFrom: 'title' };
+    // A title without the agency still gives the year.
+    if (title && !meta.year) {
+      meta.year = title.year;
       meta.yearFrom = 'title';
-      return meta;
+    }
+  }
+  const fromPage = pageTitle ? titleOf(pageTitle) : undefined;
+  if (fromPage) {
+    if (!meta.year) {
+      meta.year = fromPage.year;
+      meta.yearFrom = 'page title';
+    }
+    if (fromPage.agency) {
+      meta.agency = fromPage.agency;
+      meta.agencyFrom = 'page title';
     }
   }
   const text = [...preamble, ...body].join('\n');
   const baseName = fileName.split(/[\\/]/).pop() ?? fileName;
   const fromName = TITLE.exec(normaliseLabel(baseName.replace(/\.[a-z]+$/i, '')));
   const year = mostFrequentYear(text);
-  if (year) {
+  if (meta.year) {
+    // from the page title
+  } else if (year) {
     meta.year = year;
     meta.yearFrom = 'text';
   } else if (fromName?.[2]) {
     meta.year = Number(fromName[2]);
     meta.yearFrom = 'file name';
   }
-  const agency = fromName?.[1] ? undefined : mostLikelyAgency(text);
-  if (fromName?.[1]) {
+  if (meta.agency) return meta;
+  const signed = signatureAgency(body.length ? body : preamble);
+  if (signed) {
+    meta.agency = signed;
+    meta.agencyFrom = 'signature';
+  } else if (fromName?.[1]) {
     meta.agency = fromName[1];
     meta.agencyFrom = 'file name';
-  } else if (agency) {
-    meta.agency = agency;
-    meta.agencyFrom = 'text';
+  } else {
+    const agency = mostLikelyAgency(text);
+    if (agency) {
+      meta.agency = agency;
+      meta.agencyFrom = 'text';
+    }
   }
   return meta;
+}
+
+/** Agency (possibly empty) and year of a title line such as 某市商务局2023年政府信息公开工作年度报告. */
+function titleOf(line: string): { agency: string; year: number } | undefined {
+  const title = TITLE.exec(normaliseLabel(line));
+  if (title?.[1] === undefined || !title[2]) return undefined;
+  const agency = title[1].replace(/^关于/, '').replace(/[:：|_\-—]+$/, '');
+  return { agency: agency.length >= 2 ? agency : '', year: Number(title[2]) };
+}
+
+const DATE_LINE =
+  /^((19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$/;
+/** The date of a 落款 left for the hand: 年　月　日 (blanks are gone once normalised). */
+const BLANK_DATE_LINE = /^(\d{2,4}|[_＿]*)年[_＿]*月[_＿]*日$/;
+const isDateLine = (line: string) => DATE_LINE.test(line) || BLANK_DATE_LINE.test(line);
+const AGENCY_LINE = new RegExp(`^[\\u4e00-\\u9fa5（）()]{2,30}${BODY.slice(BODY.indexOf('(?:'))}$`);
+
+/** The 落款: a line that is only an agency's name, next to the date line that closes the report. */
+function signatureAgency(lines: readonly string[]): string | undefined {
+  const tail = lines.slice(-6).map(normaliseLabel);
+  for (let i = tail.length - 1; i >= 0; i--) {
+    if (!isDateLine(tail[i] as string)) continue;
+    const before = tail[i - 1];
+    if (before && AGENCY_LINE.test(before)) return before;
+    const after = tail[i + 1];
+    if (after && AGENCY_LINE.test(after)) return after;
+  }
+  return undefined;
+}
+
+/**
+ * How many lines at the end of `lines` are the 落款 — the agency and the date (or a blank 年 月 日 to fill by hand),
+ * in either order — and so not text of the last section.
+ */
+export function signatureLength(lines: readonly string[]): number {
+  const [second, last] = lines.slice(-2).map(normaliseLabel);
+  if (last === undefined) return 0;
+  if (isDateLine(last)) return second !== undefined && AGENCY_LINE.test(second) ? 2 : 1;
+  if (second !== undefined && isDateLine(second) && AGENCY_LINE.test(last)) return 2;
+  return 0;
 }
 
 /** The year the text names most often as 20xx年 (ties: the latest). */
@@ -75,6 +142,8 @@ function mostLikelyAgency(text: string): string | undefined {
   for (const match of text.matchAll(FULL_NAME)) {
     const [name, place, body] = match;
     if (!name || !place || !body || /政府信息|政务公开/.test(body)) continue;
+    // A place name has no words of a sentence in it (我局将根据我区…, 本市各…).
+    if (/[我本该各全将据的在对按为和与及等了把要由向从]/.test(place)) continue;
     const level = place.slice(-1);
     const shortForm = `${level}${body}`;
     const score = count(text, name) * 3 + count(text, shortForm);

@@ -29,7 +29,7 @@ export function docxToFlow(buffer: Buffer, file: string): FlowDocument {
         }
       } else if (node.name === 'w:tbl') {
         tables++;
-        items.push({ kind: 'table', rows: tableGrid(node, tables), positioned: true });
+        items.push({ kind: 'table', rows: tableGrid(node, tables), layout: 'grid' });
       } else if (node.name === 'w:sdt' || node.name === 'w:sdtContent' || node.name === 'w:customXml') {
         walk(node.children);
       }

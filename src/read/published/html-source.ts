@@ -75,7 +75,7 @@ export function htmlToFlow(html: string): FlowDocument {
         if (node.name === 'table') {
           flush();
           tableCount++;
-          items.push({ kind: 'table', rows: tableGrid(node, tableCount), positioned: true });
+          items.push({ kind: 'table', rows: tableGrid(node, tableCount), layout: 'grid' });
           continue;
         }
         const block = BLOCKS.has(node.name);
@@ -85,9 +85,16 @@ export function htmlToFlow(html: string): FlowDocument {
       }
     }
   };
-  walk(parseDocument(html, { decodeEntities: true }).children);
+  const document = parseDocument(html, { decodeEntities: true });
+  walk(document.children);
   flush();
-  return { items };
+  const title = findFirst(document.children, (node) => node.name === 'title');
+  const pageTitle = title
+    ? textOf(title)
+        .replace(/[\s\u3000\u00a0]+/g, ' ')
+        .trim()
+    : '';
+  return pageTitle ? { items, pageTitle } : { items };
 }
 
 /** The cells of a table in grid positions: a cell spanning rows or columns is copied into every position it covers. */

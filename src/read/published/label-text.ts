@@ -126,6 +126,11 @@ export function normaliseLabel(text: string): string {
   s = s.replace(/[“”"「」『』‘’']/g, '');
   s = s.replace(/、/g, (_, offset: number, whole: string) => (/\d/.test(whole[offset - 1] ?? '') ? '.' : '、'));
   s = s.replace(/[：]/g, ':').replace(/[，]/g, ',');
+  // (1) and 1) number items like 1.
+  s = s.replace(/^\((\d+)\)|^(\d+)\)/, (_, a: string | undefined, b: string | undefined) => `${a ?? b}.`);
+  // Between clauses reports write 、 or ， or , or nothing (其他法律、行政法规禁止公开): none of them tells labels apart.
+  // A 、 right after a leading numeral (三、) is numbering and stays; commas inside a number (1,234) stay too.
+  s = s.replace(/(?<!^[一二三四五六七八九十]+)、|(?<!\d),|,(?!\d)/g, '');
   return [...s].map((ch) => TRADITIONAL[ch] ?? ch).join('');
 }
 

@@ -7,12 +7,12 @@ import { normaliseLabel } from './label-text';
 
 const spellings = (label: Label) => [label.zh, ...(label.variants ?? [])].map(normaliseLabel);
 
-/** Each section's official heading (一、总体情况 …), the same in every edition. */
-export const sectionHeadings: readonly [SectionKey, string][] = (() => {
-  const headings = new Map<SectionKey, string>();
+/** Each section's official heading (一、总体情况 …) and the rewordings reports print, the same in every edition. */
+export const sectionHeadings: readonly [SectionKey, readonly string[]][] = (() => {
+  const headings = new Map<SectionKey, string[]>();
   for (const edition of editions) {
     for (const [key, section] of Object.entries(edition.sections) as [SectionKey, { title: Label }][]) {
-      if (!headings.has(key)) headings.set(key, section.title.zh);
+      if (!headings.has(key)) headings.set(key, spellings(section.title));
     }
   }
   return [...headings];

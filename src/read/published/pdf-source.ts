@@ -2,8 +2,8 @@
 // a row is a line of figures, and label fragments (wrapped lines, vertical text) are joined by column and given
 // to the nearest row.
 import { ReadError } from '../read-report';
-import { headingOf } from './extract-report';
 import type { FlowCell, FlowDocument, FlowItem } from './flow-document';
+import { headingOf } from './flow-sections';
 import { normaliseLabel } from './label-text';
 import { isTableHeader } from './official-labels';
 
@@ -106,7 +106,7 @@ async function pdfLines(buffer: Buffer, file: string): Promise<Line[]> {
       if (!('str' in item) || item.str === '') continue;
       const size = Math.abs(item.transform[3] ?? item.height) || item.height || 10;
       runs.push({
-        text: item.str,
+        text: realCharacters(item.str),
         page: number,
         x: item.transform[4] ?? 0,
         right: (item.transform[4] ?? 0) + item.width,
@@ -120,6 +120,42 @@ async function pdfLines(buffer: Buffer, file: string): Promise<Line[]> {
   }
   await document.destroy();
   return lines;
+}
+
+// PDF fonts often map CJK characters to their radical look-alikes (⼯ U+2F2F for 工, ⺠ U+2EA0 for 民): the text
+// layer then says something else than the page shows. Kangxi radicals have a compatibility form (NFKC); the radicals
+// supplement does not, so its usual stand-ins are listed.
+const RADICAL_STAND_INS: Readonly<Record<string, string>> = {
+  '⺠': '民',
+  '⻓': '长',
+  '⻔': '门',
+  '⻢': '马',
+  '⻛': '风',
+  '⻅': '见',
+  '⻋': '车',
+  '⻚': '页',
+  '⻄': '西',
+  '⻘': '青',
+  '⻝': '食',
+  '⻩': '黄',
+  '⻜': '飞',
+  '⻬': '齐',
+  '⻰': '龙',
+  '⻳': '龟',
+  '⻨': '麦',
+  '⻥': '鱼',
+  '⻦': '鸟',
+  '⺟': '母',
+  '⺁': '厂',
+  '⺮': '竹',
+  '⻆': '角',
+  '⻉': '贝',
+  '⻊': '足',
+  '⻮': '齿',
+};
+
+function realCharacters(text: string): string {
+  return text.replace(/[\u2e80-\u2fdf]/g, (ch) => RADICAL_STAND_INS[ch] ?? ch.normalize('NFKC'));
 }
 
 /** Runs on one baseline (within half a character) form a line, left to right. */
@@ -146,16 +182,38 @@ function lineText(line: Line): string {
 const isFigure = (text: string) =>
   /^[+-]?[\d,]+(\.\d+)?$/.test(normaliseLabel(text)) || /^(—+|-|\/|无)$/.test(text.trim());
 
+const ROW_NUMBERING = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．)])/;
+
+/** A run that holds several figures separated by spaces (some writers emit a row so) becomes one run per figure. */
+function splitFigures(run: Run): Run[] {
+  if (run.text.trim() === '') return [];
+  const tokens = run.text.trim().split(/\s+/);
+  if (tokens.length < 2 || !tokens.every(isFigure)) return [run];
+  const width = (run.right - run.x) / run.text.length;
+  const result: Run[] = [];
+  let at = run.text.indexOf(tokens[0] as string);
+  for (const token of tokens) {
+    at = run.text.indexOf(token, at);
+    result.push({ ...run, text: token, x: run.x + at * width, right: run.x + (at + token.length) * width });
+    at += token.length;
+  }
+  return result;
+}
+
 /** Runs of one line that touch (a phrase split by font changes) become one piece; a wide gap separates cells. */
 function pieces(line: Line): Run[] {
   const merged: Run[] = [];
-  for (const run of line.filter((r) => r.text.trim() !== '')) {
+  for (const run of line.flatMap(splitFigures)) {
     const last = merged[merged.length - 1];
     // Digits never join their neighbours (adjacent figures are separate cells); other text does, so a 无 inside
-    // 无正当理由 stays a word rather than a placeholder.
+    // 无正当理由 stays a word rather than a placeholder. A label's own number does join: 8 + 、属于行政查询事项.
     const digits = (text: string) => /^[+-]?\d[\d,]*(\.\d+)?$/.test(text.trim());
+    const numbering = last && /^\d{1,2}$/.test(last.text.trim()) && /^[.、．)]/.test(run.text.trim());
+    // A label that starts with its numbering begins a cell, however close the cell before it ends.
     const touching =
-      last && run.x - last.right < Math.min(run.height, last.height) * 0.6 && !digits(run.text) && !digits(last.text);
+      last &&
+      run.x - last.right < Math.min(run.height, last.height) * 0.6 &&
+      (numbering || (!digits(run.text) && !digits(last.text) && !ROW_NUMBERING.test(run.text.trim())));
     if (last && touching) merged[merged.length - 1] = { ...last, text: last.text + run.text, right: run.right };
     else merged.push({ ...run });
   }
@@ -187,16 +245,26 @@ function tableFromLines(lines: readonly Line[]): FlowItem[] {
     const pitch = gaps.length ? Math.min(...gaps) : lineHeight * 2.2;
     // Cells: label fragments that overlap horizontally and sit closer than a row's height are one wrapped label
     // (centred lines start at different x; vertical text is one character a line).
+    // A wrapped line continues its cell's last line where that one is aligned: same left edge (left-aligned text)
+    // or same centre (centred text, vertical text); a cell of the row below starts elsewhere, however close it is.
     const cells: { text: string; top: number; bottom: number; x: number; right: number; source: Run }[] = [];
+    const continues = (c: (typeof cells)[number], run: Run) => {
+      // A row's label starts with its numbering (一、 （一） 1.): never the wrapped end of the label above.
+      if (ROW_NUMBERING.test(run.text.trim())) return false;
+      const tolerance = run.height * 0.6;
+      // A label's lines straddle at most its own row of figures (figures sit mid-cell): never two.
+      if (rowY.filter((y) => y > c.top + tolerance && y < run.y - tolerance).length >= 2) return false;
+      const sameLeft = Math.abs(run.x - c.x) < tolerance;
+      const sameCentre = Math.abs((run.x + run.right) / 2 - (c.x + c.right) / 2) < tolerance;
+      return (sameLeft || sameCentre) && run.y > c.bottom && run.y - c.bottom < pitch * 0.9;
+    };
     for (const run of [...labels].sort((a, b) => a.y - b.y || a.x - b.x)) {
-      const cell = cells.find(
-        (c) => run.x < c.right && run.right > c.x && run.y > c.bottom && run.y - c.bottom < pitch * 0.9,
-      );
+      const cell = cells.find((c) => continues(c, run));
       if (cell) {
         cell.text += run.text;
         cell.bottom = run.y;
-        cell.x = Math.min(cell.x, run.x);
-        cell.right = Math.max(cell.right, run.right);
+        cell.x = run.x;
+        cell.right = run.right;
       } else {
         cells.push({ text: run.text, top: run.y, bottom: run.y, x: run.x, right: run.right, source: run });
       }
@@ -233,5 +301,5 @@ function tableFromLines(lines: readonly Line[]): FlowItem[] {
       rows.push([...labelCells, ...figureCells]);
     }
   }
-  return rows.length ? [{ kind: 'table', rows, positioned: false }] : [];
+  return rows.length ? [{ kind: 'table', rows, layout: 'rows' }] : [];
 }

@@ -26,7 +26,7 @@ function sheetItems(grid: FlowCell[][]): FlowItem[] {
   const items: FlowItem[] = [];
   let table: FlowCell[][] = [];
   const endTable = () => {
-    if (table.length) items.push({ kind: 'table', rows: table, positioned: true });
+    if (table.length) items.push({ kind: 'table', rows: table, layout: 'grid' });
     table = [];
   };
   for (const row of grid) {

@@ -1,19 +1,27 @@
 // Plain text as copied from a report's web page: paragraphs, and tables flattened to cells — one per line ending in
-// `|` (a line of only pipes ends a row), ` | `-separated rows, or TAB-separated rows.
-import type { FlowCell, FlowDocument, FlowItem } from './flow-document';
+// `|` (a line of only pipes ends a row, its pipes are the row's empty cells), or rows of ` | `- or TAB-separated
+// fields whose empty fields keep the places of blank cells.
+import type { FlowCell, FlowDocument, FlowItem, TableLayout } from './flow-document';
+import { looksLikeValue } from './flow-sections';
 
 export function textToFlow(text: string): FlowDocument {
   const items: FlowItem[] = [];
-  let rows: FlowCell[][] | undefined;
+  let table: { layout: TableLayout; rows: FlowCell[][] } | undefined;
   let row: FlowCell[] = [];
   const endRow = () => {
-    if (row.length && rows) rows.push(row);
+    if (row.length && table) table.rows.push(row);
     row = [];
   };
   const endTable = () => {
     endRow();
-    if (rows?.length) items.push({ kind: 'table', rows, positioned: false });
-    rows = undefined;
+    if (table?.rows.length) items.push({ kind: 'table', rows: table.rows, layout: table.layout });
+    table = undefined;
+  };
+  // A change from cells-one-per-line to rows of fields (or back) starts another table: they place figures differently.
+  const tableOf = (layout: TableLayout) => {
+    if (table && table.layout !== layout) endTable();
+    table ??= { layout, rows: [] };
+    return table;
   };
 
   text
@@ -23,29 +31,40 @@ export function textToFlow(text: string): FlowDocument {
       const line = index + 1;
       const trimmed = raw.trim();
       if (trimmed === '') return;
-      if (trimmed.includes('|')) {
-        rows ??= [];
-        const parts = trimmed.split('|');
-        // Every `|` closes a cell; text after the last one (rare) is a cell of its own.
-        const cells = (parts[parts.length - 1]?.trim() === '' ? parts.slice(0, -1) : parts).map((part) => ({
-          text: part.trim(),
-          source: { line },
-        }));
-        const hasContent = cells.some((cell) => cell.text !== '');
+      const separator = trimmed.includes('|') ? '|' : raw.includes('\t') ? '\t' : undefined;
+      if (separator === undefined) {
+        endTable();
+        items.push({ kind: 'paragraph', text: trimmed, source: { line } });
+        return;
+      }
+      const parts = (separator === '\t' ? raw.replace(/^[ \u3000]+|[ \u3000]+$/g, '') : trimmed).split(separator);
+      // A `|` closes the cell before it: text after the last one (rare) is a cell of its own.
+      if (separator === '|' && parts[parts.length - 1]?.trim() === '') parts.pop();
+      const cells = parts.map((part) => ({ text: part.trim(), source: { line } }));
+      const written = cells.filter((cell) => cell.text !== '').length;
+      if (written === 0) {
+        // A line of only pipes ends the row; its pipes are the row's empty cells.
+        tableOf(table?.layout ?? 'stream');
         row.push(...cells);
-        // "X |" continues the row; a line of only pipes, or of several cells, closes it.
-        if (!hasContent || cells.length > 1) endRow();
-        return;
-      }
-      if (trimmed.includes('\t')) {
-        rows ??= [];
-        endRow();
-        row = raw.split('\t').map((part) => ({ text: part.trim(), source: { line } }));
         endRow();
         return;
       }
-      endTable();
-      items.push({ kind: 'paragraph', text: trimmed, source: { line } });
+      // A figure followed by empty cells ("0 | ||||") is the last cell of a row copied cell by cell; a label followed
+      // by empty fields ("行政许可 | |") is a row of fields whose figures are blank.
+      const first = cells[0]?.text ?? '';
+      const rowOfFields = written >= 2 || first === '' || (cells.length >= 2 && !looksLikeValue(first));
+      if (separator === '\t' || rowOfFields) {
+        // A whole row on one line: its fields keep their places.
+        tableOf('fields');
+        endRow();
+        row = cells;
+        endRow();
+        return;
+      }
+      // "X |" is one cell of a row copied cell by cell.
+      tableOf('stream');
+      row.push(...cells);
+      if (cells.length > 1) endRow();
     });
   endTable();
   return { items };

@@ -50,6 +50,18 @@ export const inputRule: RuleMeta = {
       zh: '表格中的“{text}”（{at}）不是 {edition} 年版格式的栏目，已忽略',
       en: '"{text}" ({at}) is not a label of the {edition} edition: ignored',
     },
+    blankTotal: {
+      zh: '{label}（{at}）为空白，而同一行的分项不全为 0：该总计没有印出，未填写（不按 0 读取）',
+      en: '{label} ({at}) is blank beside parts that are not all 0: the total was not printed; left out (not read as 0)',
+    },
+    blankTable: {
+      zh: '{label}：表格中没有填写任何数字（空白表格），所有数字均未填写',
+      en: '{label}: the table holds no figure at all (a blank form): every figure left out',
+    },
+    unitStated: {
+      zh: '{label}（{at}）“{text}”带有单位，按 {value} 万元读取',
+      en: '{label} ({at}) "{text}" states its unit: read as {value} (10,000 yuan)',
+    },
     unplacedRow: {
       zh: '“{text}”（{at}）一行的数字“{values}”无法与栏目一一对应，未填写',
       en: 'the figures "{values}" of the row "{text}" ({at}) cannot be matched to its columns: left out',
@@ -61,6 +73,14 @@ export const inputRule: RuleMeta = {
     agencyFromText: {
       zh: '标题中没有机关名称，按正文取“{agency}”，请核对',
       en: 'the title names no agency; "{agency}" was taken from the text: please check',
+    },
+    agencyFromPageTitle: {
+      zh: '正文标题中没有机关名称，按网页标题取“{agency}”，请核对',
+      en: 'the heading names no agency; "{agency}" was taken from the page title: please check',
+    },
+    agencyFromSignature: {
+      zh: '标题中没有机关名称，按落款取“{agency}”，请核对',
+      en: 'the title names no agency; "{agency}" was taken from the sign-off (落款): please check',
     },
     agencyFromFileName: {
       zh: '标题中没有机关名称，按文件名取“{agency}”，请核对',

@@ -1,0 +1,102 @@
+// Step 2 of reading a published report: the flow document cut into the six sections by their headings, and the
+// tables of 二, 三 and 四 found by what they contain (or, when a copy left no table, rebuilt from the section's lines).
+import type { TableSectionKey, TextSectionKey } from '../../editions/types';
+import type { FlowCell, FlowItem, FlowParagraph, FlowTable } from './flow-document';
+import { normaliseLabel } from './label-text';
+import { sectionHeadings, tableKindOf } from './official-labels';
+
+export type SectionKey = 'preamble' | TextSectionKey | TableSectionKey;
+
+export interface Sections {
+  /** Whether any section heading was found. */
+  found: boolean;
+  items: Map<SectionKey, FlowItem[]>;
+}
+
+/** The section a line heads, in any of the wordings reports print (五、存在问题及改进情况 …). */
+export function headingOf(text: string): Exclude<SectionKey, 'preamble'> | undefined {
+  const normalised = normaliseLabel(text).replace(/^([一二三四五六])[.,]/, '$1、');
+  for (const [key, titles] of sectionHeadings) {
+    for (const wanted of titles) {
+      // A heading may carry more after it (一、总体情况 本机关…) but never less than its distinctive start.
+      if (normalised === wanted || normalised.startsWith(wanted.slice(0, Math.max(6, wanted.length - 2)))) return key;
+    }
+  }
+  return undefined;
+}
+
+export function splitSections(items: readonly FlowItem[]): Sections {
+  const result = new Map<SectionKey, FlowItem[]>([['preamble', []]]);
+  let current: SectionKey = 'preamble';
+  let found = false;
+  for (const item of items) {
+    const heading = item.kind === 'paragraph' ? headingOf(item.text) : undefined;
+    if (heading && !result.has(heading)) {
+      current = heading;
+      found = true;
+      result.set(heading, []);
+      continue;
+    }
+    result.get(current)?.push(item);
+  }
+  return { found, items: result };
+}
+
+export type TableKind = TableSectionKey;
+
+/** A table with the section it sits in, and whether the next section's heading follows it (it was not cut off). */
+export interface SectionTable {
+  table: FlowTable;
+  endsAtHeading: boolean;
+}
+
+const isTableSection = (key: SectionKey): key is TableKind =>
+  key === 'proactive' || key === 'requests' || key === 'appeals';
+
+export function classifyTables(sections: Sections): Record<TableKind, SectionTable[]> {
+  const byKind: Record<TableKind, SectionTable[]> = { proactive: [], requests: [], appeals: [] };
+  const keys = [...sections.items.keys()];
+  for (const [index, key] of keys.entries()) {
+    const items = sections.items.get(key) ?? [];
+    const followed = index < keys.length - 1;
+    const tables = items.filter((i): i is FlowTable => i.kind === 'table');
+    tables.forEach((table, at) => {
+      const kind = tableKindOf(table.rows.flat().map((cell) => cell.text)) ?? (isTableSection(key) ? key : undefined);
+      if (kind) byKind[kind].push({ table, endsAtHeading: followed && at === tables.length - 1 });
+    });
+    if (!isTableSection(key)) continue;
+    const paragraphs = items.filter((i): i is FlowParagraph => i.kind === 'paragraph');
+    if (tables.length === 0) {
+      // A table copied as one cell per line without separators has no table left: its section's lines are its cells.
+      const cells = paragraphs.flatMap((p) => lineCells(p.text, p.source));
+      if (cells.length)
+        byKind[key].push({ table: { kind: 'table', rows: [cells], layout: 'stream' }, endsAtHeading: followed });
+    } else {
+      // Beside tables, a line that is a label and its figures (四、结转下年度继续办理 0 0 0 0 0 0 0) is a row too.
+      const rows = paragraphs.map((p) => lineCells(p.text, p.source)).filter((cells) => cells.length > 1);
+      if (rows.length) byKind[key].push({ table: { kind: 'table', rows, layout: 'rows' }, endsAtHeading: false });
+    }
+  }
+  return byKind;
+}
+
+/** A line of a flattened table: a label and the figures after it, separated by spaces, are cells of their own. */
+function lineCells(text: string, source: FlowCell['source']): FlowCell[] {
+  const tokens = text.split(/[\s\u3000]+/).filter(Boolean);
+  let first = tokens.length;
+  while (first > 0 && looksLikeValue(tokens[first - 1] as string)) first--;
+  if (first === tokens.length) return [{ text, source }];
+  const figures = tokens.slice(first).map((token) => ({ text: token, source }));
+  return first === 0 ? figures : [{ text: tokens.slice(0, first).join(' '), source }, ...figures];
+}
+
+/** A figure or what stands for one (blank, —, /, 无 …) rather than a label. */
+export function looksLikeValue(text: string): boolean {
+  const t = normaliseLabel(text);
+  return (
+    t === '' ||
+    /^[+-]?[\d,]+(\.\d+)?(万元|元|件|个|项)?$/.test(t) ||
+    /^(增|减)\d+$/.test(t) ||
+    /^(—+|-+|\/|无|不适用|空|×)$/.test(t)
+  );
+}

@@ -1,0 +1,111 @@
+// Step 4 of reading a published report: the model as the alignment fills it, with where each figure came from and
+// what reading found. What is not placed stays missing and is reported; nothing is filled in afterwards.
+import type { Finding } from '../../diagnostics/diagnostic';
+import { fieldsOf } from '../../editions/fields';
+import type { Edition, ValueKind } from '../../editions/types';
+import { ensureParents, setAt, valueAt } from '../../model/pointer';
+import { type ReadingMode, readNumberCell } from '../cell-value';
+import type { FlowCell, SourceRef } from './flow-document';
+import { normaliseLabel } from './label-text';
+
+export class ModelBuilder {
+  readonly model: Record<string, unknown> = {};
+  readonly sources = new Map<string, SourceRef>();
+  readonly findings: Finding[] = [];
+  readonly unreadable = new Set<string>();
+  private readonly placed = new Set<string>();
+  /** Pointers read as 0 from a blank cell, by table section, to tell a blank form from a table of zeros. */
+  private readonly blanks = new Set<string>();
+
+  constructor(
+    readonly edition: Edition,
+    readonly mode: ReadingMode,
+  ) {}
+
+  note(
+    messageId: string,
+    pointer: string,
+    params: Record<string, string | number>,
+    source?: SourceRef,
+    severity?: 'warning',
+  ): void {
+    this.findings.push({
+      ruleId: 'input',
+      messageId,
+      pointer,
+      params,
+      ...(source ? { source } : {}),
+      ...(severity ? { severity } : {}),
+    });
+  }
+
+  /** Reads one cell into the model at `pointer`, unless a figure was placed there already. */
+  value(pointer: string, kind: ValueKind, cell: FlowCell | undefined): void {
+    if (this.placed.has(pointer)) return;
+    this.placed.add(pointer);
+    if (!cell) return; // reported as missing at the end
+    this.sources.set(pointer, cell.source);
+    const reading = readNumberCell(cell.text, kind, this.mode);
+    if (reading.kind === 'blank') {
+      if (this.mode.lenient) {
+        setAt(this.model, pointer, 0);
+        this.blanks.add(pointer);
+        this.note('blankAsZero', pointer, {}, undefined, 'warning');
+      }
+      return;
+    }
+    if (reading.kind === 'invalid') {
+      this.note(reading.messageId, pointer, { text: reading.text });
+      this.unreadable.add(pointer);
+      return;
+    }
+    setAt(this.model, pointer, reading.value);
+    if (reading.note) {
+      const { messageId, text, value } = reading.note;
+      this.note(messageId, pointer, { text, value }, undefined, 'warning');
+    } else if (kind === 'amount' && /万元$/.test(normaliseLabel(cell.text))) {
+      this.note('unitStated', pointer, { text: cell.text.trim(), value: reading.value }, undefined, 'warning');
+    }
+  }
+
+  /** A row whose figures cannot be matched to its columns: said once, its cells left missing. */
+  unplaced(pointers: readonly string[], params: { text: string; values: string }, source: SourceRef): void {
+    const open = pointers.filter((pointer) => !this.placed.has(pointer));
+    if (open.length === 0) return;
+    for (const pointer of open) this.placed.add(pointer);
+    this.note('unplacedRow', open[0]?.replace(/\/[^/]+$/, '') ?? '', params, source, 'warning');
+  }
+
+  /** A 总计 left blank beside parts that are not all zero: the total was not printed. */
+  blankTotal(pointer: string, cell: FlowCell): void {
+    if (this.placed.has(pointer)) return;
+    this.placed.add(pointer);
+    this.sources.set(pointer, cell.source);
+    this.note('blankTotal', pointer, {}, cell.source, 'warning');
+  }
+
+  /**
+   * Ends the reading: a table whose every placed cell was blank is an empty form, not a table of zeros (the official
+   * template's own tables); then every figure not found is reported missing.
+   */
+  finish(): void {
+    for (const section of ['proactive', 'requests', 'appeals'] as const) {
+      const placed = [...this.placed].filter(
+        (p) => p.startsWith(`/${section}/`) && valueAt(this.model, p) !== undefined,
+      );
+      if (placed.length === 0 || !placed.every((p) => this.blanks.has(p))) continue;
+      for (const pointer of placed)
+        delete ensureParents(this.model, pointer)[pointer.slice(pointer.lastIndexOf('/') + 1)];
+      delete this.model[section];
+      const dropped = new Set(placed);
+      const kept = this.findings.filter((f) => !(f.messageId === 'blankAsZero' && dropped.has(f.pointer)));
+      this.findings.splice(0, this.findings.length, ...kept);
+      this.note('blankTable', `/${section}`, {}, undefined, 'warning');
+    }
+    for (const field of fieldsOf(this.edition).numeric) {
+      if (this.unreadable.has(field.pointer) || valueAt(this.model, field.pointer) !== undefined) continue;
+      this.note('notFound', field.pointer, {}, undefined, this.mode.lenient ? 'warning' : undefined);
+      this.unreadable.add(field.pointer);
+    }
+  }
+}
