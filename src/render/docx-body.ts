@@ -36,8 +36,14 @@ const NOT_XML =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be found.
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** Markup characters and what XML cannot hold: most texts (figures, labels) have none and are returned as they are. */
+const NEEDS_ESCAPE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be found.
+  /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+
 /** Text as XML character data: what XML cannot hold is dropped, markup characters escaped. */
 export function xmlText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(NOT_XML, '').replace(/[&<>]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;'));
 }
 
@@ -50,10 +56,11 @@ function paragraph(role: ParagraphRole, runs: string, extra = ''): string {
 
 /** The body of word/document.xml, without the section properties that close it. */
 export function documentBody(document: ReportDocument, look: BodyLook): string {
-  const parts: string[] = [titleParagraph(document.title, look)];
-  if (document.notValidated) parts.push(paragraph('Notice', run(NOT_VALIDATED_NOTICE, look, 'Notice')));
-  for (const block of document.blocks) parts.push(blockXml(block, look));
-  return parts.join('');
+  // Concatenated, not joined: V8 links the pieces and copies them once, when the string is encoded for the zip.
+  let body = titleParagraph(document.title, look);
+  if (document.notValidated) body += paragraph('Notice', run(NOT_VALIDATED_NOTICE, look, 'Notice'));
+  for (const block of document.blocks) body += blockXml(block, look);
+  return body;
 }
 
 /** A title too long for one line breaks after the agency, as 公文 titles do, not in the middle of a word. */
@@ -143,36 +150,48 @@ const ROWS_KEPT_WITH_HEADER = 6;
  */
 export function tableXml(table: TableBlock, look: BodyLook): string {
   const widths = columnTwips(table, look);
-  const width = (start: number, span: number) => widths.slice(start, start + span).reduce((a, b) => a + b, 0);
+  // edges[i]: where column i starts, so a span's width is one subtraction.
+  const edges = [0];
+  for (const w of widths) edges.push((edges[edges.length - 1] as number) + w);
+  const width = (start: number, span: number) => (edges[start + span] as number) - (edges[start] as number);
   const rows = [...table.head, ...table.body];
-  const byRow: { column: number; xml: string }[][] = rows.map(() => []);
+  const keptRows = Math.min(rows.length - 1, table.head.length + ROWS_KEPT_WITH_HEADER);
+  // Each row's cells by the grid column they start in, so they come out left to right.
+  const byRow: string[][] = rows.map(() => []);
   for (const { cell, row, column } of placeCells(rows)) {
     const colSpan = cell.colSpan ?? 1;
     const rowSpan = cell.rowSpan ?? 1;
     const span = colSpan > 1 ? `<w:gridSpan w:val="${colSpan}"/>` : '';
-    const keep = row < Math.min(rows.length - 1, table.head.length + ROWS_KEPT_WITH_HEADER);
-    byRow[row]?.push({
-      column,
-      xml: cellXml(cell, width(column, colSpan), span, rowSpan > 1 ? '<w:vMerge w:val="restart"/>' : '', keep, look),
-    });
+    const cellWidth = width(column, colSpan);
+    (byRow[row] as string[])[column] = cellXml(
+      cell,
+      cellWidth,
+      span,
+      rowSpan > 1 ? '<w:vMerge w:val="restart"/>' : '',
+      row < keptRows,
+      look,
+    );
     for (let below = row + 1; below < row + rowSpan; below++) {
-      const properties = `<w:tcW w:w="${width(column, colSpan)}" w:type="dxa"/>${span}<w:vMerge/>`;
-      const keepBelow =
-        below < Math.min(rows.length - 1, table.head.length + ROWS_KEPT_WITH_HEADER) ? '<w:keepNext/>' : '';
-      byRow[below]?.push({
-        column,
-        xml: `<w:tc><w:tcPr>${properties}</w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/>${keepBelow}</w:pPr></w:p></w:tc>`,
-      });
+      const properties = `<w:tcW w:w="${cellWidth}" w:type="dxa"/>${span}<w:vMerge/>`;
+      const keepBelow = below < keptRows ? '<w:keepNext/>' : '';
+      const cells = byRow[below];
+      if (cells)
+        cells[column] =
+          `<w:tc><w:tcPr>${properties}</w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/>${keepBelow}</w:pPr></w:p></w:tc>`;
     }
   }
-  const header = table.head.length;
-  const rowXml = byRow.map((cells, index) => {
-    cells.sort((a, b) => a.column - b.column);
-    const properties = `<w:trPr><w:cantSplit/>${index < header ? '<w:tblHeader/>' : ''}</w:trPr>`;
-    return `<w:tr>${properties}${cells.map((cell) => cell.xml).join('')}</w:tr>`;
+  let xml = `<w:tbl>${TABLE_PROPERTIES(look.textWidth, look.cellPadding)}<w:tblGrid>`;
+  for (const w of widths) xml += `<w:gridCol w:w="${w}"/>`;
+  xml += '</w:tblGrid>';
+  byRow.forEach((cells, index) => {
+    xml +=
+      index < table.head.length
+        ? '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>'
+        : '<w:tr><w:trPr><w:cantSplit/></w:trPr>';
+    for (const cell of cells) if (cell !== undefined) xml += cell;
+    xml += '</w:tr>';
   });
-  const grid = `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
-  return `<w:tbl>${TABLE_PROPERTIES(look.textWidth, look.cellPadding)}${grid}${rowXml.join('')}</w:tbl>`;
+  return `${xml}</w:tbl>`;
 }
 
 function cellXml(cell: TableCell, width: number, span: string, merge: string, keep: boolean, look: BodyLook): string {
