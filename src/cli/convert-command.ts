@@ -8,8 +8,8 @@ import type { Lang } from '../diagnostics/diagnostic';
 import type { DocxStyleName } from '../render/docx-styles';
 import type { RenderFormat } from '../render/render-outputs';
 import { say, UsageError } from './cli-messages';
-import { type CommonOptions, reportFailure } from './main';
-import { resolveCommon } from './shared-options';
+import { reportFailure } from './report-failure';
+import { type CommonOptions, resolveCommon } from './shared-options';
 import { displayPath, inputGuard, prepareDirectory, writeOutputs } from './write-outputs';
 
 export interface ConvertFlags extends CommonOptions {

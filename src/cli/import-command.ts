@@ -4,9 +4,9 @@ import type { Lang } from '../diagnostics/diagnostic';
 import { renderOutputs } from '../render/render-outputs';
 import { readAsWords } from '../reporters/text';
 import { say, UsageError } from './cli-messages';
-import { type CommonOptions, reportFailure } from './main';
 import { readAndCheck } from './read-and-check';
-import { resolveCommon } from './shared-options';
+import { reportFailure } from './report-failure';
+import { type CommonOptions, resolveCommon } from './shared-options';
 import { displayPath, writeOutputs } from './write-outputs';
 
 export interface ImportFlags extends CommonOptions {

@@ -4,24 +4,11 @@ import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { Lang } from '../diagnostics/diagnostic';
 import { packageRoot } from '../package-root';
-import { say, UsageError } from './cli-messages';
-
-export interface CommonOptions {
-  lang?: string;
-  config?: string;
-  color?: boolean;
-  debug?: boolean;
-}
+import { reportFailure } from './report-failure';
 
 function toolVersion(): string {
   const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
   return manifest.version;
-}
-
-export function parseLang(value: string | undefined): Lang | undefined {
-  if (value === undefined) return undefined;
-  if (value !== 'zh' && value !== 'en') throw new UsageError('badLang', { value });
-  return value;
 }
 
 /** The language before any config is read: the flag, else REPORT_LANG, else Chinese. */
@@ -157,16 +144,4 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     return reportFailure(error, lang, argv.includes('--debug'));
   }
-}
-
-/** One clear line for the user; the stack only with --debug. */
-export function reportFailure(error: unknown, lang: Lang, debug: boolean): number {
-  if (error instanceof UsageError) {
-    process.stderr.write(`report: ${say(lang, error.messageId, error.params)}\n`);
-  } else {
-    const detail = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`report: ${say(lang, 'internalError', { detail })}\n`);
-  }
-  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-  return 2;
 }

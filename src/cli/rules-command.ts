@@ -4,8 +4,8 @@ import type { Lang } from '../diagnostics/diagnostic';
 import { painter } from '../reporters/paint';
 import { ruleCatalog } from '../validate/rules';
 import { say } from './cli-messages';
-import { type CommonOptions, reportFailure } from './main';
-import { resolveCommon } from './shared-options';
+import { reportFailure } from './report-failure';
+import { type CommonOptions, resolveCommon } from './shared-options';
 
 export async function runRules(flags: CommonOptions & { format: string }): Promise<number> {
   let lang: Lang = 'zh';

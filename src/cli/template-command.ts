@@ -4,8 +4,8 @@ import { extname } from 'node:path';
 import type { Lang } from '../diagnostics/diagnostic';
 import { editionForYear, editions, getEdition, isEditionId } from '../editions';
 import { say, UsageError } from './cli-messages';
-import { type CommonOptions, reportFailure } from './main';
-import { resolveCommon } from './shared-options';
+import { reportFailure } from './report-failure';
+import { type CommonOptions, resolveCommon } from './shared-options';
 import { writeOutputs } from './write-outputs';
 
 export interface TemplateFlags extends CommonOptions {
