@@ -1,8 +1,8 @@
-// Test helpers: run the real CLI as a process, make scratch folders, and find external tools (or skip loudly).
+// Test helpers: run the real CLI as a process, make scratch folders, find external tools and ../shared (or skip loudly).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import * as XLSX from 'xlsx';
 
 export const ROOT = join(__dirname, '..');
@@ -81,4 +81,25 @@ export function convertWithOffice(dir: string, format: string, files: readonly s
     { encoding: 'utf8', timeout: 120_000 },
   );
   if (result.status !== 0) throw new Error(`soffice --convert-to ${format} failed: ${result.stderr}`);
+}
+
+/** The real reports beside the repository (`../shared`): there on the team's machines and in CI, not in a clone. */
+export const SHARED = join(ROOT, '..', 'shared');
+export const sharedFile = (...parts: string[]) => join(SHARED, ...parts);
+
+/**
+ * Whether every one of `files` (paths under ../shared) is there. Missing, the tests that need them skip with a loud
+ * line; under REPORT_REQUIRE_SHARED=1 (set by .ci/run) a missing one fails the suite instead.
+ */
+export function sharedAvailable(why: string, ...files: string[]): boolean {
+  const absent = files.filter((file) => !existsSync(file));
+  if (absent.length === 0) return true;
+  const what = absent.map((file) => relative(ROOT, file)).join(', ');
+  if (process.env.REPORT_REQUIRE_SHARED === '1') {
+    throw new Error(`REPORT_REQUIRE_SHARED=1 but ${what} is missing (needed for ${why})`);
+  }
+  process.stderr.write(
+    `\n*** SKIPPED: ${why} — ${what} is missing: the real reports live in ../shared beside the repository. Put them there or set REPORT_REQUIRE_SHARED=1 to make this a failure. ***\n\n`,
+  );
+  return false;
 }

@@ -92,6 +92,33 @@ const messages = {
     zh: '--jobs 应为 1 到 64 之间的整数，实际为 {value}',
     en: '--jobs must be a whole number from 1 to 64, is {value}',
   },
+  outputIsInputFolder: {
+    zh: '输出文件夹 {dir} 就是输入文件夹：请用 -o 另选一个文件夹，转换结果不与原始报告混放',
+    en: 'the output folder {dir} is the input folder: choose another with -o, so outputs do not mix with the reports',
+  },
+  outputInsideInput: {
+    zh: '注意：输出文件夹 {dir} 在输入文件夹 {folder} 之内，其中的文件不作为输入读取',
+    en: 'note: the output folder {dir} is inside the input folder {folder}; nothing in it is read as an input',
+  },
+  stopping: {
+    zh: '收到 {signal}：不再开始新的报告，正在完成手头的报告（再按一次 Ctrl-C 立即停止）',
+    en: '{signal}: no new reports are started, the ones under way are finishing (Ctrl-C again to stop at once)',
+  },
+  interrupted: {
+    zh: '已中断：{done} 份已完成，{notDone} 份未转换。再次运行同一命令会跳过已完成的报告，继续转换其余的',
+    en: 'interrupted: {done} done, {notDone} not converted. Run the same command again: it skips what is done and goes on',
+  },
+  duplicate: {
+    zh: '重复：{file} 与 {first} 是同一报告（{why}）',
+    en: 'duplicate: {file} is the same report as {first} ({why})',
+  },
+  sameBytes: { zh: '内容完全相同', en: 'the same bytes' },
+  sameAgencyYear: { zh: '机关和年度相同', en: 'the same agency and year' },
+  upToDate: { zh: '输出已是最新，跳过', en: 'outputs current, skipped' },
+  upToDateCount: {
+    zh: '{count} 份报告的输出已是最新（内容、选项和版本都未变），未重新生成',
+    en: '{count} reports had current outputs (same bytes, options and version): not written again',
+  },
   noInputs: { zh: '没有找到可读取的输入：{inputs}', en: 'no readable input found in: {inputs}' },
   converted: {
     zh: '结果已写入 {dir}（summary.json、index.html），用时 {seconds} 秒',

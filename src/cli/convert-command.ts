@@ -1,8 +1,11 @@
 // `report convert INPUT... -o DIR`: every readable input, on worker threads; a bad file is recorded and the rest go on.
+// Ctrl-C (SIGINT) or SIGTERM stops the batch without losing what is done; the next run goes on from there.
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { collectInputs } from '../convert/collect-inputs';
 import { renderIndex } from '../convert/index-page';
 import { type ConvertSummary, type InputRecord, runConvert } from '../convert/run-convert';
+import { currentOutputs, runFingerprint, SUMMARY_FILE, summaryJson } from '../convert/summary-file';
 import { defaultJobs } from '../convert/worker-pool';
 import type { Lang } from '../diagnostics/diagnostic';
 import type { DocxStyleName } from '../render/docx-styles';
@@ -33,36 +36,58 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
     const docxStyle = (flags.docxStyle ?? common.config.docxStyle ?? 'gbt9704') as DocxStyleName;
     if (docxStyle !== 'gbt9704' && docxStyle !== 'plain') throw new UsageError('badDocxStyle', { value: docxStyle });
     const outDir = resolve(flags.output);
-    const files = collectInputs(inputs, outDir);
+    const { files, outputInside } = collectInputs(inputs, outDir);
+    if (outputInside?.same) throw new UsageError('outputIsInputFolder', { dir: displayPath(outDir) });
+    if (outputInside) {
+      process.stderr.write(
+        `report: ${say(lang, 'outputInsideInput', { dir: displayPath(outDir), folder: outputInside.folder })}\n`,
+      );
+    }
     if (files.length === 0) throw new UsageError('noInputs', { inputs: inputs.join(' ') });
+    const settings = {
+      formats,
+      lenient: !flags.strict,
+      rules: common.config.rules,
+      docxStyle,
+      generator: `report ${toolVersion}`,
+    };
+    const current = existsSync(outDir) ? currentOutputs(outDir, runFingerprint(settings)) : undefined;
     prepareDirectory(outDir);
 
     const progress = progressReporter(lang, process.stderr.isTTY === true && !process.env.CI);
     const started = Date.now();
-    const summary = await runConvert(files, {
-      outDir,
-      formats,
-      jobs,
-      lenient: !flags.strict,
-      lang,
-      rules: common.config.rules,
-      docxStyle,
-      generator: `report ${toolVersion}`,
-      protect: inputGuard(files),
-      onProgress: (done, total, record) => progress(done, total, record, started),
-    });
+    const summary = await whileStoppable(lang, progress.finish, (stop, abandon) =>
+      runConvert(files, {
+        ...settings,
+        outDir,
+        jobs,
+        lang,
+        protect: inputGuard(files),
+        ...(current ? { current } : {}),
+        stop,
+        abandon,
+        onProgress: (done, total, record) => progress(done, total, record, started),
+      }),
+    );
     progress.finish();
     writeOutputs(
       [
-        { path: resolve(outDir, 'summary.json'), bytes: summaryJson(summary, toolVersion) },
+        { path: resolve(outDir, SUMMARY_FILE), bytes: summaryJson(summary, toolVersion) },
         { path: resolve(outDir, 'index.html'), bytes: renderIndex(summary, lang, `report ${toolVersion}`) },
       ],
       files,
     );
     process.stdout.write(summaryTable(summary, lang));
+    process.stdout.write(notes(summary, lang));
     process.stdout.write(
       `${say(lang, 'converted', { dir: displayPath(outDir), seconds: ((Date.now() - started) / 1000).toFixed(1) })}\n`,
     );
+    if (summary.signal) {
+      process.stderr.write(
+        `report: ${say(lang, 'interrupted', { done: summary.records.length, notDone: summary.notDone })}\n`,
+      );
+      return summary.signal === 'SIGTERM' ? 143 : 130;
+    }
     const records = summary.records;
     if (records.every((record) => record.status === 'unreadable')) return 2;
     return records.some((record) => record.status !== 'ok') ? 1 : 0;
@@ -83,16 +108,53 @@ function parseFormats(value: string | undefined): RenderFormat[] {
   return [...new Set(formats)] as RenderFormat[];
 }
 
-/** summary.json: each input with its status, edition, agency, year, counts by rule and outputs; cross-year findings. */
-function summaryJson(summary: ConvertSummary, toolVersion: string): string {
-  const inputs = summary.records.map(({ diagnostics: _diagnostics, figures: _figures, ...record }) => record);
-  const totals = {
-    inputs: inputs.length,
-    ok: inputs.filter((r) => r.status === 'ok').length,
-    invalid: inputs.filter((r) => r.status === 'invalid').length,
-    unreadable: inputs.filter((r) => r.status === 'unreadable').length,
+/**
+ * Runs the batch with SIGINT and SIGTERM caught: the first stops it taking inputs (those under way finish), a second
+ * drops those too. Either way the batch ends normally, so what is done is kept and the summary is written.
+ */
+async function whileStoppable(
+  lang: Lang,
+  clearProgress: () => void,
+  run: (stop: AbortSignal, abandon: AbortSignal) => Promise<ConvertSummary>,
+): Promise<ConvertSummary & { signal?: NodeJS.Signals }> {
+  const stop = new AbortController();
+  const abandon = new AbortController();
+  let received: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (received) {
+      abandon.abort();
+      return;
+    }
+    received = signal;
+    clearProgress();
+    process.stderr.write(`report: ${say(lang, 'stopping', { signal })}\n`);
+    stop.abort();
   };
-  return `${JSON.stringify({ tool: 'report', version: toolVersion, formatVersion: 1, totals, inputs, crossYear: summary.crossYear }, null, 2)}\n`;
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const summary = await run(stop.signal, abandon.signal);
+    return received ? { ...summary, signal: received } : summary;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** Below the table: the reports given twice, and how many were already converted. */
+function notes(summary: ConvertSummary, lang: Lang): string {
+  const lines = summary.records
+    .filter((record) => record.duplicateOf && record.duplicateReason)
+    .map((record) =>
+      say(lang, 'duplicate', {
+        file: displayPath(record.path),
+        first: displayPath(record.duplicateOf as string),
+        why: say(lang, record.duplicateReason as 'sameBytes' | 'sameAgencyYear'),
+      }),
+    );
+  const upToDate = summary.records.filter((record) => record.upToDate).length;
+  if (upToDate) lines.push(say(lang, 'upToDateCount', { count: upToDate }));
+  return lines.map((line) => `${line}\n`).join('');
 }
 
 /** Display width: CJK characters take two columns on a terminal. */
@@ -146,8 +208,11 @@ function progressReporter(lang: Lang, terminal: boolean): Progress {
       process.stderr.write(`\r${bar} ${text}\u001b[K`);
       drawn = true;
     } else {
-      const state =
+      const verdict =
         lang === 'zh' ? { ok: '通过', invalid: '有错误', unreadable: '无法读取' }[record.status] : record.status;
+      const state = record.upToDate
+        ? `${verdict}${lang === 'zh' ? `（${say(lang, 'upToDate')}）` : ` (${say(lang, 'upToDate')})`}`
+        : verdict;
       process.stderr.write(
         `[${done}/${total}] ${displayPath(record.path)} ${state}${record.error ? `: ${record.error}` : ''}\n`,
       );

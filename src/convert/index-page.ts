@@ -29,6 +29,9 @@ const words = {
       litigation: '行政诉讼',
     },
     none: '无',
+    duplicate: '重复：与 {first} 是同一报告',
+    upToDate: '输出已是最新，未重新生成',
+    interrupted: '转换被中断：以下是已完成的 {done} 份，另有 {notDone} 份未转换；再次运行同一命令可继续。',
   },
   en: {
     title: 'Conversion results',
@@ -54,6 +57,10 @@ const words = {
       litigation: 'lawsuits',
     },
     none: 'none',
+    duplicate: 'duplicate of {first}',
+    upToDate: 'outputs were current: not written again',
+    interrupted:
+      'The conversion was interrupted: these {done} are done, {notDone} were not converted; run the same command again to go on.',
   },
 };
 
@@ -78,7 +85,16 @@ export function renderIndex(summary: ConvertSummary, lang: Lang, generator: stri
           `<a href="${escapeHtml(encodeURI(output))}">${escapeHtml(output.slice(output.lastIndexOf('.') + 1))}</a>`,
       )
       .join(' ');
-    return `<tr class="${record.status}"><td>${escapeHtml(record.path)}</td><td>${w[record.status]}${record.error ? `<br><small>${escapeHtml(record.error)}</small>` : ''}</td><td>${escapeHtml(record.edition ?? '')}</td><td>${escapeHtml(record.agency ?? '')}</td><td>${record.year ?? ''}</td><td class="n">${record.errors}</td><td class="n">${record.warnings}</td><td>${escapeHtml(rules)}</td><td>${links}</td></tr>`;
+    const notes = [
+      record.error,
+      record.duplicateOf ? w.duplicate.replace('{first}', record.duplicateOf) : undefined,
+      record.upToDate ? w.upToDate : undefined,
+    ]
+      .filter(Boolean)
+      .map((note) => `<br><small>${escapeHtml(note as string)}</small>`)
+      .join('');
+    const duplicate = record.duplicateOf ? ' duplicate' : '';
+    return `<tr class="${record.status}${duplicate}"><td>${escapeHtml(record.path)}</td><td>${w[record.status]}${notes}</td><td>${escapeHtml(record.edition ?? '')}</td><td>${escapeHtml(record.agency ?? '')}</td><td>${record.year ?? ''}</td><td class="n">${record.errors}</td><td class="n">${record.warnings}</td><td>${escapeHtml(rules)}</td><td>${links}</td></tr>`;
   });
   const cross = summary.crossYear.length
     ? `<ul>${summary.crossYear.map((f) => `<li><b>${escapeHtml(f.ruleId)}</b> ${escapeHtml(f.agency)} ${f.previousYear}→${f.year}：${escapeHtml(f.message)}</li>`).join('')}</ul>`
@@ -99,12 +115,14 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 tr.invalid td:nth-child(2) { color: #b00020; font-weight: bold; }
 tr.unreadable td:nth-child(2) { color: #7a4b00; font-weight: bold; }
 .scroll { overflow-x: auto; }
+tr.duplicate td:first-child::before { content: "⧉ "; color: #7a4b00; }
+p.interrupted { color: #b00020; font-weight: bold; }
 svg text { font-size: 11px; }
 </style>
 </head>
 <body>
 <h1>${w.title}</h1>
-<div class="scroll"><table id="reports">
+${summary.interrupted ? `<p class="interrupted">${escapeHtml(w.interrupted.replace('{done}', String(summary.records.length)).replace('{notDone}', String(summary.notDone)))}</p>\n` : ''}<div class="scroll"><table id="reports">
 <thead><tr><th scope="col">${w.file}</th><th scope="col">${w.status}</th><th scope="col">${w.edition}</th><th scope="col">${w.agency}</th><th scope="col">${w.year}</th><th scope="col">${w.errors}</th><th scope="col">${w.warnings}</th><th scope="col">${w.rules}</th><th scope="col">${w.outputs}</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
