@@ -13,6 +13,10 @@ const messages = {
     en: 'the edition must be one of {choices}, is {value}',
   },
   badYear: { zh: '--year 应为四位数年份，实际为 {value}', en: '--year must be a four-digit year, is {value}' },
+  yearOutOfRange: {
+    zh: '--year 应在 {first} 到 {last} 之间，实际为 {value}：官方格式自 2019 年度起施行，模板只能为已有的或下一年度生成',
+    en: '--year must be from {first} to {last}, is {value}: the official formats apply from 2019, and a template is made for a past, this or next year',
+  },
   badNumber: { zh: '{option} 应为非负整数，实际为 {value}', en: '{option} must be a non-negative integer, is {value}' },
   noFiles: {
     zh: '请给出要检查的文件，例如 report validate 2025.xlsx',
@@ -123,6 +127,52 @@ const messages = {
   converted: {
     zh: '结果已写入 {dir}（summary.json、index.html），用时 {seconds} 秒',
     en: 'results in {dir} (summary.json, index.html), {seconds} s',
+  },
+  missingArgument: { zh: '缺少参数 <{name}>', en: 'the argument <{name}> is missing' },
+  optionMissingArgument: { zh: '选项 {option} 缺少取值', en: 'the option {option} needs a value' },
+  missingMandatoryOption: { zh: '缺少必需的选项 {option}', en: 'the option {option} is required' },
+  unknownOption: { zh: '不认识的选项 {option}', en: 'unknown option {option}' },
+  unknownCommand: {
+    zh: '不认识的命令 {command}；可用的命令：{commands}',
+    en: 'unknown command {command}; the commands are: {commands}',
+  },
+  excessArguments: {
+    zh: '参数太多：{command} 只接受 {expected} 个参数，实际给了 {got} 个',
+    en: 'too many arguments: {command} takes {expected}, was given {got}',
+  },
+  invalidChoice: {
+    zh: '选项 {option} 的取值 {value} 无效，可选：{choices}',
+    en: 'the option {option} does not take {value}; the choices are {choices}',
+  },
+  didYouMean: { zh: '（是否想输入 {suggestion}？）', en: ' (did you mean {suggestion}?)' },
+  seeHelp: { zh: '。用法见 {help}', en: '. See {help}' },
+  helpInputs: {
+    zh: `可读取的输入（validate、build、import、convert 都能读取）：
+  .xlsx .xlsm .xls .et .ods   工作簿：report template 生成的模板（按定义名称读取），或按官方表格手工制作的（按栏目读取）
+  .json                       报告模型（report schema 输出其 JSON Schema）
+  .html .htm .txt .docx .pdf  已发布的报告：网页、网页复制的文本、Word、PDF
+  -                           标准输入（最多 20 MB）
+
+每个命令都接受的选项：
+  --lang zh|en      提示语言（默认 zh；也可用环境变量 REPORT_LANG 或配置文件的 lang）
+  --config FILE     配置文件（默认：当前文件夹的 report.config.json）
+  --no-color        不用颜色（也可设 NO_COLOR=1）
+  --debug           内部错误时显示调用栈
+
+各命令的选项：report <命令> --help`,
+    en: `Inputs (validate, build, import and convert read them all):
+  .xlsx .xlsm .xls .et .ods   workbooks: made by report template (read by defined names), or laid out like the official tables by hand (read by labels)
+  .json                       the report model (report schema prints its JSON Schema)
+  .html .htm .txt .docx .pdf  published reports: web pages, text copied from them, Word, PDF
+  -                           standard input (up to 20 MB)
+
+Options every command takes:
+  --lang zh|en      language of messages (default zh; also REPORT_LANG or the config's lang)
+  --config FILE     config file (default: report.config.json in the working folder)
+  --no-color        no colours (also NO_COLOR=1)
+  --debug           stack traces of internal errors
+
+Each command's options: report <command> --help`,
   },
   rulesHeader: { zh: '编号  名称  默认级别  说明', en: 'id  name  severity  description' },
   severityError: { zh: '错误', en: 'error' },

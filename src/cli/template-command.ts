@@ -56,9 +56,15 @@ export async function runTemplate(flags: TemplateFlags): Promise<number> {
   }
 }
 
+/** The official formats apply from 2019; a template is made for a year that has been, is, or is next. */
+const FIRST_YEAR = 2019;
+
 function parseYear(value: string): number {
   if (!/^\d{4}$/.test(value.trim())) throw new UsageError('badYear', { value });
-  return Number(value.trim());
+  const year = Number(value.trim());
+  const last = new Date().getFullYear() + 1;
+  if (year < FIRST_YEAR || year > last) throw new UsageError('yearOutOfRange', { value, first: FIRST_YEAR, last });
+  return year;
 }
 
 function chooseEdition(flag: string | undefined, year: number | undefined, configured: string | undefined) {
