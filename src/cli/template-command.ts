@@ -1,12 +1,13 @@
-// `report template`: writes a blank (or prefilled) workbook of an edition, never over an existing file unless --force.
+// `report template`: writes a blank (or prefilled) workbook of an edition, never over an existing file unless --force;
+// the folder is created when missing, as build and convert do.
 import { existsSync } from 'node:fs';
-import { extname } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import type { Lang } from '../diagnostics/diagnostic';
 import { editionForYear, editions, getEdition, isEditionId } from '../editions';
 import { say, UsageError } from './cli-messages';
 import { reportFailure } from './report-failure';
 import { type CommonOptions, resolveCommon } from './shared-options';
-import { writeOutputs } from './write-outputs';
+import { prepareDirectory, writeOutputs } from './write-outputs';
 
 export interface TemplateFlags extends CommonOptions {
   edition?: string;
@@ -39,6 +40,7 @@ export async function runTemplate(flags: TemplateFlags): Promise<number> {
       ...(flags.agency ? { agency: flags.agency.trim() } : {}),
       ...(year !== undefined ? { year } : {}),
     });
+    prepareDirectory(dirname(resolve(output)));
     writeOutputs([{ path: output, bytes }], []);
     const about = [
       flags.agency?.trim(),
