@@ -131,7 +131,7 @@ describe('report convert', () => {
     });
     expect(run.stdout).toMatch(/重复：\S*county-2020\.html 与 \S*2020\/county-2020\.json 是同一报告（机关和年度相同）/);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toMatch(
-      /<tr class="ok duplicate"><td>[^<]*county-2020\.html<\/td><td>通过<br><small>重复：与 [^<]*county-2020\.json 是同一报告/,
+      /<tr class="ok duplicate"><td>[^<]*county-2020\.html<\/td><td>通过<br><small>重复（机关和年度相同）：与 [^<]*county-2020\.json 是同一报告/,
     );
     // Three copies of the county's 2020 report: three sets of outputs, none over another.
     const countyOutputs = readdirSync(out).filter(

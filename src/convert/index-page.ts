@@ -29,7 +29,9 @@ const words = {
       litigation: '行政诉讼',
     },
     none: '无',
-    duplicate: '重复：与 {first} 是同一报告',
+    duplicate: '重复（{why}）：与 {first} 是同一报告',
+    sameBytes: '内容完全相同',
+    sameAgencyYear: '机关和年度相同',
     upToDate: '输出已是最新，未重新生成',
     interrupted: '转换被中断：以下是已完成的 {done} 份，另有 {notDone} 份未转换；再次运行同一命令可继续。',
   },
@@ -57,7 +59,9 @@ const words = {
       litigation: 'lawsuits',
     },
     none: 'none',
-    duplicate: 'duplicate of {first}',
+    duplicate: 'duplicate ({why}) of {first}',
+    sameBytes: 'the same bytes',
+    sameAgencyYear: 'the same agency and year',
     upToDate: 'outputs were current: not written again',
     interrupted:
       'The conversion was interrupted: these {done} are done, {notDone} were not converted; run the same command again to go on.',
@@ -87,7 +91,9 @@ export function renderIndex(summary: ConvertSummary, lang: Lang, generator: stri
       .join(' ');
     const notes = [
       record.error,
-      record.duplicateOf ? w.duplicate.replace('{first}', record.duplicateOf) : undefined,
+      record.duplicateOf
+        ? w.duplicate.replace('{why}', w[record.duplicateReason ?? 'sameBytes']).replace('{first}', record.duplicateOf)
+        : undefined,
       record.upToDate ? w.upToDate : undefined,
     ]
       .filter(Boolean)
@@ -115,7 +121,7 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 tr.invalid td:nth-child(2) { color: #b00020; font-weight: bold; }
 tr.unreadable td:nth-child(2) { color: #7a4b00; font-weight: bold; }
 .scroll { overflow-x: auto; }
-tr.duplicate td:first-child::before { content: "⧉ "; color: #7a4b00; }
+tr.duplicate td:first-child::before { content: "※ "; color: #7a4b00; }
 p.interrupted { color: #b00020; font-weight: bold; }
 svg text { font-size: 11px; }
 </style>
