@@ -56,8 +56,9 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
 
     const progress = progressReporter(lang, process.stderr.isTTY === true && !process.env.CI);
     const started = Date.now();
-    const summary = await whileStoppable(lang, progress.finish, (stop, abandon) =>
-      runConvert(files, {
+    // The summary is written while the signals are still caught, so that a second Ctrl-C cannot cut it short.
+    const summary = await whileStoppable(lang, progress.finish, async (stop, abandon) => {
+      const done = await runConvert(files, {
         ...settings,
         outDir,
         jobs,
@@ -66,17 +67,18 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
         ...(current ? { current } : {}),
         stop,
         abandon,
-        onProgress: (done, total, record) => progress(done, total, record, started),
-      }),
-    );
-    progress.finish();
-    writeOutputs(
-      [
-        { path: resolve(outDir, SUMMARY_FILE), bytes: summaryJson(summary, toolVersion) },
-        { path: resolve(outDir, 'index.html'), bytes: renderIndex(summary, lang, `report ${toolVersion}`) },
-      ],
-      files,
-    );
+        onProgress: (count, total, record) => progress(count, total, record, started),
+      });
+      progress.finish();
+      writeOutputs(
+        [
+          { path: resolve(outDir, SUMMARY_FILE), bytes: summaryJson(done, toolVersion) },
+          { path: resolve(outDir, 'index.html'), bytes: renderIndex(done, lang, `report ${toolVersion}`) },
+        ],
+        files,
+      );
+      return done;
+    });
     process.stdout.write(summaryTable(summary, lang));
     process.stdout.write(notes(summary, lang));
     process.stdout.write(
