@@ -109,6 +109,20 @@ describe('an interrupted convert', () => {
     expect(plain.stderr).not.toContain('跳过');
   });
 
+  test('a second Ctrl-C drops the reports under way too, and still leaves no temporary file', async () => {
+    const out = join(dir, 'out-twice');
+    const run = await convertWhile([inputs, '-o', out, '--jobs', '2'], 3, (child) => {
+      child.kill('SIGINT');
+      setTimeout(() => child.kill('SIGINT'), 50);
+    });
+    expect(run.code).toBe(130);
+    expect(temporaries(out)).toEqual([]);
+    const summary = summaryOf(out);
+    expect(summary.interrupted).toBe(true);
+    const outputs = (summary.inputs as SummaryInput[]).flatMap((input) => input.outputs);
+    expect(readdirSync(out).sort()).toEqual([...outputs, 'index.html', 'summary.json'].sort());
+  });
+
   test('SIGTERM: the same, with exit code 143', async () => {
     const out = join(dir, 'out-term');
     const run = await convertWhile([inputs, '-o', out, '--jobs', '1'], 3, (child) => child.kill('SIGTERM'));

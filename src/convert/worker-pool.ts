@@ -25,8 +25,8 @@ export interface PoolOptions {
   abandon?: AbortSignal;
 }
 
+/** What the pool can tell one running worker. */
 interface Hand {
-  inHand: Map<number, ConvertJob>;
   stop: () => void;
   abandon: () => void;
 }
@@ -75,7 +75,6 @@ export async function runJobs(
         if (alive && inHand.size === 0) retire();
       };
       const hand: Hand = {
-        inHand,
         stop: () => {
           // The worker runs its jobs in order: all but the oldest in hand are still waiting there.
           const [current, ...waiting] = inHand.keys();
