@@ -3,9 +3,10 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { collectInputs } from '../convert/collect-inputs';
+import { runFingerprint } from '../convert/fingerprint';
 import { renderIndex } from '../convert/index-page';
 import { type ConvertSummary, type InputRecord, runConvert } from '../convert/run-convert';
-import { currentOutputs, runFingerprint, SUMMARY_FILE, summaryJson } from '../convert/summary-file';
+import { currentOutputs, SUMMARY_FILE, summaryJson } from '../convert/summary-file';
 import { defaultJobs } from '../convert/worker-pool';
 import type { Lang } from '../diagnostics/diagnostic';
 import type { DocxStyleName } from '../render/docx-styles';

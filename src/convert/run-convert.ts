@@ -13,8 +13,8 @@ import type { DocxStyleName } from '../render/docx-styles';
 import type { RenderFormat } from '../render/render-outputs';
 import { crossYearRuleIds } from '../validate/rules';
 import { checkAgainstPreviousYear, type RuleSetting } from '../validate/validate-report';
+import { type CurrentOutputs, type RunFingerprint, runFingerprint } from './fingerprint';
 import type { ConvertJob, ConvertResult, WrittenOutput } from './job';
-import { type CurrentOutputs, type RunFingerprint, runFingerprint } from './summary-file';
 import { runJobs } from './worker-pool';
 
 export interface ConvertOptions {
@@ -28,7 +28,7 @@ export interface ConvertOptions {
   generator: string;
   /** Refuses output paths that are inputs (the CLI passes its check); called before any output is renamed into place. */
   protect: (outputs: readonly string[]) => void;
-  /** A previous run's outputs that are current, by the input's resolved path (see summary-file.ts). */
+  /** A previous run's outputs that are current, by the input's resolved path (read by summary-file.ts). */
   current?: ReadonlyMap<string, CurrentOutputs>;
   /** Take no more inputs; the ones under way finish. */
   stop?: AbortSignal;

@@ -2,38 +2,10 @@
 // same folder to find the inputs whose outputs are current — same bytes, same options, same tool version.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import type { RenderFormat } from '../render/render-outputs';
-import type { RuleSetting } from '../validate/validate-report';
+import type { CurrentOutputs, RunFingerprint } from './fingerprint';
 import type { ConvertSummary } from './run-convert';
 
 export const SUMMARY_FILE = 'summary.json';
-
-/** Everything besides the input's bytes that decides what the outputs are; `generator` carries the tool version. */
-export interface RunFingerprint {
-  generator: string;
-  formats: RenderFormat[];
-  lenient: boolean;
-  docxStyle: string;
-  rules: Record<string, RuleSetting>;
-}
-
-export interface CurrentOutputs {
-  sha256: string;
-  /** Output file names in the output folder. */
-  outputs: string[];
-}
-
-export function runFingerprint(options: Omit<RunFingerprint, 'rules'> & { rules: Record<string, RuleSetting> }) {
-  const rules: Record<string, RuleSetting> = {};
-  for (const id of Object.keys(options.rules).sort()) rules[id] = options.rules[id] as RuleSetting;
-  return {
-    generator: options.generator,
-    formats: [...options.formats].sort(),
-    lenient: options.lenient,
-    docxStyle: options.docxStyle,
-    rules,
-  } satisfies RunFingerprint;
-}
 
 export function summaryJson(summary: ConvertSummary, toolVersion: string): string {
   const inputs = summary.records.map(({ diagnostics: _diagnostics, figures: _figures, ...record }) => record);
