@@ -177,6 +177,83 @@ describe('report validate exit codes and options', () => {
     expect(runCli(['validate']).code).toBe(2);
     expect(runCli(['frobnicate']).code).toBe(2);
   });
+
+  // Commander words its errors in English; each is said in the user's language, pointing to --help, exit 2.
+  it.each([
+    [
+      ['validate'],
+      '缺少参数 <files>。用法见 report validate --help',
+      'the argument <files> is missing. See report validate --help',
+    ],
+    [
+      ['validate', good, '--bogus'],
+      '不认识的选项 --bogus。用法见 report validate --help',
+      'unknown option --bogus. See report validate --help',
+    ],
+    [
+      ['validate', good, '--formt', 'json'],
+      '不认识的选项 --formt（是否想输入 --format？）。用法见 report validate --help',
+      'unknown option --formt (did you mean --format?). See report validate --help',
+    ],
+    [
+      ['build', good, good],
+      '参数太多：report build 只接受 1 个参数，实际给了 2 个。用法见 report build --help',
+      'too many arguments: report build takes 1, was given 2. See report build --help',
+    ],
+    [
+      ['template'],
+      '缺少必需的选项 -o, --output <file>。用法见 report template --help',
+      'the option -o, --output <file> is required. See report template --help',
+    ],
+    [
+      ['validate', good, '--previous'],
+      '选项 --previous <file> 缺少取值。用法见 report validate --help',
+      'the option --previous <file> needs a value. See report validate --help',
+    ],
+    [
+      ['validate', good, '--format', 'xml'],
+      '选项 --format <format> 的取值 xml 无效，可选：text, json, junit, github。用法见 report validate --help',
+      'the option --format <format> does not take xml; the choices are text, json, junit, github. See report validate --help',
+    ],
+    [
+      ['frobnicate'],
+      '不认识的命令 frobnicate；可用的命令：validate, template, build, import, convert, schema, rules。用法见 report --help',
+      'unknown command frobnicate; the commands are: validate, template, build, import, convert, schema, rules. See report --help',
+    ],
+  ])('report %j: one line in Chinese, or English with --lang en, REPORT_LANG or the config', (args, zh, en) => {
+    const chinese = runCli(args);
+    expect(chinese).toMatchObject({ code: 2, stdout: '', stderr: `report: ${zh}\n` });
+    // --lang right after the command, so that an option missing its value at the end stays so.
+    expect(runCli([args[0] as string, '--lang', 'en', ...args.slice(1)]).stderr).toBe(`report: ${en}\n`);
+    expect(runCli(args, { env: { REPORT_LANG: 'en' } }).stderr).toBe(`report: ${en}\n`);
+    const dir = scratch();
+    writeFileSync(join(dir, 'report.config.json'), JSON.stringify({ lang: 'en' }));
+    expect(runCli(args, { cwd: dir }).stderr).toBe(`report: ${en}\n`);
+  });
+
+  it('report --help lists every input kind and the options every command takes, in the user’s language', () => {
+    const zh = runCli(['--help']);
+    expect(zh.code).toBe(0);
+    for (const kind of ['.xlsx', '.xlsm', '.xls', '.et', '.ods', '.json', '.html', '.htm', '.txt', '.docx', '.pdf'])
+      expect(zh.stdout).toMatch(new RegExp(`\\s\\${kind}\\s`));
+    for (const option of ['--lang zh|en', '--config FILE', '--no-color', '--debug'])
+      expect(zh.stdout).toContain(option);
+    expect(zh.stdout).toContain('标准输入（最多 20 MB）');
+    expect(runCli(['--help'], { env: { REPORT_LANG: 'en' } }).stdout).toContain('standard input (up to 20 MB)');
+  });
+
+  it('template --year outside 2019 … next year is refused with the reason', () => {
+    const next = new Date().getFullYear() + 1;
+    const dir = scratch();
+    for (const year of ['2018', String(next + 1)]) {
+      const run = runCli(['template', '--year', year, '-o', join(dir, 'x.xlsx')]);
+      expect(run).toMatchObject({ code: 2, stdout: '' });
+      expect(run.stderr).toBe(
+        `report: --year 应在 2019 到 ${next} 之间，实际为 ${year}：官方格式自 2019 年度起施行，模板只能为已有的或下一年度生成\n`,
+      );
+    }
+    expect(runCli(['template', '--year', String(next), '-o', join(dir, 'next.xlsx')]).code).toBe(0);
+  });
 });
 
 describe('report schema, rules, --version', () => {

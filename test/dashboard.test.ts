@@ -98,7 +98,17 @@ describe('the convert dashboard', () => {
     const [first, second] = records as [InputRecord, InputRecord];
     second.duplicateOf = first.path;
     second.figures = { expected: 123, found: 120 };
-    const html = renderIndex({ records, crossYear: [] }, 'en', 'report test');
+    const html = renderIndex(
+      {
+        records,
+        crossYear: [],
+        fingerprint: { generator: 'report test', formats: [], lenient: true, docxStyle: 'gbt9704', rules: {} },
+        interrupted: false,
+        notDone: 0,
+      },
+      'en',
+      'report test',
+    );
     expect(html).toContain('<span class="badge dup"');
     expect(html).toContain('120 of 123 figures found');
     expect(html).toMatch(/<div class="total duplicates"><b>1<\/b>/);

@@ -1,8 +1,8 @@
-// Test helpers: run the real CLI as a process, make scratch folders, and find external tools (or skip loudly).
+// Test helpers: run the real CLI as a process, make scratch folders, find external tools and ../shared (or skip loudly).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import * as XLSX from 'xlsx';
 
 export const ROOT = join(__dirname, '..');
@@ -41,16 +41,24 @@ export function toolAvailable(command: string, why: string): boolean {
   return found || missing(command, why);
 }
 
+/** The real reports beside the repository (`../shared`): there on the team's machines and in CI, not in a clone. */
+export const SHARED = join(ROOT, '..', 'shared');
+export const sharedPath = (...parts: string[]) => join(SHARED, ...parts);
+
 /**
- * Whether a file of ../shared (the real reports every developer and CI have beside the project) is there. A fresh
- * clone elsewhere has none: the tests that need it skip loudly, and fail under REPORT_REQUIRE_SHARED=1 (CI).
+ * Whether files of ../shared (the real reports every developer and CI have beside the project) are there. A fresh
+ * clone elsewhere has none: the tests that need them skip loudly, and fail under REPORT_REQUIRE_SHARED=1 (CI).
  */
-export function sharedAvailable(path: string, why: string): boolean {
-  if (existsSync(path)) return true;
+export function sharedAvailable(paths: string | readonly string[], why: string): boolean {
+  const absent = (typeof paths === 'string' ? [paths] : paths).filter((path) => !existsSync(path));
+  if (absent.length === 0) return true;
+  const what = absent.map((path) => relative(ROOT, path)).join(', ');
   if (process.env.REPORT_REQUIRE_SHARED === '1') {
-    throw new Error(`REPORT_REQUIRE_SHARED=1 but ${path} is missing (needed for ${why})`);
+    throw new Error(`REPORT_REQUIRE_SHARED=1 but ${what} is missing (needed for ${why})`);
   }
-  process.stderr.write(`\n*** SKIPPED: ${why} — ${path} is missing (the ../shared folder beside the project). ***\n\n`);
+  process.stderr.write(
+    `\n*** SKIPPED: ${why} — ${what} is missing: the real reports live in ../shared beside the repository. Put them there or set REPORT_REQUIRE_SHARED=1 to make this a failure. ***\n\n`,
+  );
   return false;
 }
 
@@ -99,13 +107,6 @@ export function convertWithOffice(dir: string, format: string, files: readonly s
 /** A file of ../shared (the real reports), or undefined after a loud skip notice; under REPORT_REQUIRE_SHARED=1 a
  * missing one fails the suite. */
 export function sharedFile(relativePath: string, why: string): string | undefined {
-  const path = join(ROOT, '..', 'shared', relativePath);
-  if (existsSync(path)) return path;
-  if (process.env.REPORT_REQUIRE_SHARED === '1') {
-    throw new Error(`REPORT_REQUIRE_SHARED=1 but ../shared/${relativePath} is missing (needed for ${why})`);
-  }
-  process.stderr.write(
-    `\n*** SKIPPED: ${why} — ../shared/${relativePath} is not beside the project. Set REPORT_REQUIRE_SHARED=1 to make this a failure. ***\n\n`,
-  );
-  return undefined;
+  const path = sharedPath(relativePath);
+  return sharedAvailable(path, why) ? path : undefined;
 }

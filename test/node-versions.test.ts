@@ -1,13 +1,11 @@
 // The seams where Node.js 20, 22 and 24 differ, each tested on the Node that runs the suite (.ci/run runs all three):
-// moving bytes between threads, a worker's death, standard input in pieces, ICU text handling, engine requirements.
+// a worker's death, standard input in pieces, ICU text handling, engine requirements.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import * as semver from 'semver';
 import { collectInputs } from '../src/convert/collect-inputs';
 import type { ConvertJob, ConvertResult } from '../src/convert/job';
-import { ownedBytes, transferList } from '../src/convert/transferable';
 import { describeFailure, runJobs } from '../src/convert/worker-pool';
 import { readNumberCell } from '../src/read/cell-value';
 import { normaliseLabel } from '../src/read/published/label-text';
@@ -55,54 +53,6 @@ describe(`Node.js ${process.version}`, () => {
   });
 });
 
-describe('bytes that cross threads', () => {
-  const shapes: [string, () => string | Uint8Array][] = [
-    ['a string', () => '<!doctype html><p>政府信息公开</p>'],
-    // Small Buffers are views into Node's shared pool, which Node 22+ refuses to transfer.
-    ['a pooled Buffer', () => Buffer.from('{"edition":"2021"}')],
-    ['a view into a larger buffer', () => new Uint8Array(new ArrayBuffer(64), 8, 16).fill(7)],
-    ['a whole Uint8Array', () => new Uint8Array([80, 75, 3, 4])],
-  ];
-
-  test.each(shapes)('%s is copied only when it must be, and arrives intact', async (_name, make) => {
-    const original = make();
-    const owned = ownedBytes(original);
-    const expected = Buffer.from(typeof original === 'string' ? Buffer.from(original) : original);
-    expect(Buffer.from(owned)).toEqual(expected);
-    expect(owned.byteOffset).toBe(0);
-    expect(owned.byteLength).toBe(owned.buffer.byteLength);
-    if (original instanceof Uint8Array && !Buffer.isBuffer(original) && original.byteOffset === 0)
-      expect(owned).toBe(original);
-    // The real move: a worker sends the bytes back to this thread with the buffer in its transfer list.
-    const worker = new Worker(
-      `const { parentPort, workerData } = require('node:worker_threads');
-       const { ownedBytes, transferList } = require(workerData.module);
-       const bytes = ownedBytes(workerData.kind === 'string' ? workerData.text : Buffer.from(workerData.bytes));
-       parentPort.postMessage(bytes, transferList([bytes]));`,
-      {
-        eval: true,
-        workerData: {
-          module: join(ROOT, 'dist', 'src', 'convert', 'transferable.js'),
-          kind: typeof original === 'string' ? 'string' : 'bytes',
-          text: typeof original === 'string' ? original : '',
-          bytes: typeof original === 'string' ? [] : [...original],
-        },
-      },
-    );
-    const received = await new Promise<Uint8Array>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    });
-    await worker.terminate();
-    expect(Buffer.from(received)).toEqual(expected);
-  });
-
-  test('a transfer list names each buffer once', () => {
-    const bytes = ownedBytes('x');
-    expect(transferList([bytes, bytes])).toEqual([bytes.buffer]);
-  });
-});
-
 describe('a worker that dies', () => {
   const dir = scratch('report-pool-');
   // Fails the job whose path says how: throws an error with no message, or exits; converts nothing, echoes the rest.
@@ -126,6 +76,8 @@ describe('a worker that dies', () => {
     docxStyle: 'gbt9704',
     rules: {},
     generator: 'test',
+    outDir: dir,
+    temporaryPrefix: '.report-test-',
   });
 
   test('fails only its own jobs, each with the cause, and a new worker finishes the batch', async () => {
@@ -135,7 +87,7 @@ describe('a worker that dies', () => {
       paths.map((path, id) => job(id, path)),
       1,
       (result) => results.push(result),
-      workerFile,
+      { workerFile },
     );
     expect(results).toHaveLength(paths.length);
     const byPath = new Map(results.map((result) => [paths[result.id], result]));
@@ -204,7 +156,7 @@ describe('text handling that rests on ICU', () => {
     const names = ['淮安市-2024.json', 'Z.json', 'a.json', '石家庄-2019.json', '北京-2021.json', '10.json', '9.json'];
     mkdirSync(join(dir, 'in'));
     for (const name of names) writeFileSync(join(dir, 'in', name), '{}');
-    const order = collectInputs([join(dir, 'in')], join(dir, 'out')).map((path) =>
+    const order = collectInputs([join(dir, 'in')], join(dir, 'out')).files.map((path) =>
       path.slice(join(dir, 'in').length + 1),
     );
     expect(order).toEqual([...names].sort());

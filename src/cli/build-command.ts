@@ -8,9 +8,9 @@ import { defaultOutputFormats, type OutputFormat, outputBaseName, outputFormats 
 import type { DocxStyleName } from '../render/docx-styles';
 import { type RenderFormat, renderOutputs } from '../render/render-outputs';
 import { say, UsageError } from './cli-messages';
-import { type CommonOptions, reportFailure } from './main';
 import { readAndCheck } from './read-and-check';
-import { resolveCommon } from './shared-options';
+import { reportFailure } from './report-failure';
+import { type CommonOptions, resolveCommon } from './shared-options';
 import { displayPath, prepareDirectory, writeOutputs } from './write-outputs';
 
 export interface BuildFlags extends CommonOptions {

@@ -13,6 +13,10 @@ const messages = {
     en: 'the edition must be one of {choices}, is {value}',
   },
   badYear: { zh: '--year 应为四位数年份，实际为 {value}', en: '--year must be a four-digit year, is {value}' },
+  yearOutOfRange: {
+    zh: '--year 应在 {first} 到 {last} 之间，实际为 {value}：官方格式自 2019 年度起施行，模板只能为已有的或下一年度生成',
+    en: '--year must be from {first} to {last}, is {value}: the official formats apply from 2019, and a template is made for a past, this or next year',
+  },
   badNumber: { zh: '{option} 应为非负整数，实际为 {value}', en: '{option} must be a non-negative integer, is {value}' },
   noFiles: {
     zh: '请给出要检查的文件，例如 report validate 2025.xlsx',
@@ -114,6 +118,33 @@ const messages = {
     zh: '--jobs 应为 1 到 64 之间的整数，实际为 {value}',
     en: '--jobs must be a whole number from 1 to 64, is {value}',
   },
+  outputIsInputFolder: {
+    zh: '输出文件夹 {dir} 就是输入文件夹：请用 -o 另选一个文件夹，转换结果不与原始报告混放',
+    en: 'the output folder {dir} is the input folder: choose another with -o, so outputs do not mix with the reports',
+  },
+  outputInsideInput: {
+    zh: '注意：输出文件夹 {dir} 在输入文件夹 {folder} 之内，其中的文件不作为输入读取',
+    en: 'note: the output folder {dir} is inside the input folder {folder}; nothing in it is read as an input',
+  },
+  stopping: {
+    zh: '收到 {signal}：不再开始新的报告，正在完成手头的报告（再按一次 Ctrl-C 立即停止）',
+    en: '{signal}: no new reports are started, the ones under way are finishing (Ctrl-C again to stop at once)',
+  },
+  interrupted: {
+    zh: '已中断：{done} 份已完成，{notDone} 份未转换。再次运行同一命令会跳过已完成的报告，继续转换其余的',
+    en: 'interrupted: {done} done, {notDone} not converted. Run the same command again: it skips what is done and goes on',
+  },
+  duplicate: {
+    zh: '重复：{file} 与 {first} 是同一报告（{why}）',
+    en: 'duplicate: {file} is the same report as {first} ({why})',
+  },
+  sameBytes: { zh: '内容完全相同', en: 'the same bytes' },
+  sameAgencyYear: { zh: '机关和年度相同', en: 'the same agency and year' },
+  upToDate: { zh: '输出已是最新，跳过', en: 'outputs current, skipped' },
+  upToDateCount: {
+    zh: '{count} 份报告的输出已是最新（内容、选项和版本都未变），未重新生成',
+    en: '{count} reports had current outputs (same bytes, options and version): not written again',
+  },
   noInputs: { zh: '没有找到可读取的输入：{inputs}', en: 'no readable input found in: {inputs}' },
   converted: {
     zh: '结果已写入 {dir}（summary.json、index.html、rules.html），用时 {seconds} 秒',
@@ -131,6 +162,52 @@ const messages = {
   unknownRule: {
     zh: '没有编号或名称为 {id} 的规则；现有规则：{ids}',
     en: 'no rule has the id or name {id}; the rules are: {ids}',
+  },
+  missingArgument: { zh: '缺少参数 <{name}>', en: 'the argument <{name}> is missing' },
+  optionMissingArgument: { zh: '选项 {option} 缺少取值', en: 'the option {option} needs a value' },
+  missingMandatoryOption: { zh: '缺少必需的选项 {option}', en: 'the option {option} is required' },
+  unknownOption: { zh: '不认识的选项 {option}', en: 'unknown option {option}' },
+  unknownCommand: {
+    zh: '不认识的命令 {command}；可用的命令：{commands}',
+    en: 'unknown command {command}; the commands are: {commands}',
+  },
+  excessArguments: {
+    zh: '参数太多：{command} 只接受 {expected} 个参数，实际给了 {got} 个',
+    en: 'too many arguments: {command} takes {expected}, was given {got}',
+  },
+  invalidChoice: {
+    zh: '选项 {option} 的取值 {value} 无效，可选：{choices}',
+    en: 'the option {option} does not take {value}; the choices are {choices}',
+  },
+  didYouMean: { zh: '（是否想输入 {suggestion}？）', en: ' (did you mean {suggestion}?)' },
+  seeHelp: { zh: '。用法见 {help}', en: '. See {help}' },
+  helpInputs: {
+    zh: `可读取的输入（validate、build、import、convert 都能读取）：
+  .xlsx .xlsm .xls .et .ods   工作簿：report template 生成的模板（按定义名称读取），或按官方表格手工制作的（按栏目读取）
+  .json                       报告模型（report schema 输出其 JSON Schema）
+  .html .htm .txt .docx .pdf  已发布的报告：网页、网页复制的文本、Word、PDF
+  -                           标准输入（最多 20 MB）
+
+每个命令都接受的选项：
+  --lang zh|en      提示语言（默认 zh；也可用环境变量 REPORT_LANG 或配置文件的 lang）
+  --config FILE     配置文件（默认：当前文件夹的 report.config.json）
+  --no-color        不用颜色（也可设 NO_COLOR=1）
+  --debug           内部错误时显示调用栈
+
+各命令的选项：report <命令> --help`,
+    en: `Inputs (validate, build, import and convert read them all):
+  .xlsx .xlsm .xls .et .ods   workbooks: made by report template (read by defined names), or laid out like the official tables by hand (read by labels)
+  .json                       the report model (report schema prints its JSON Schema)
+  .html .htm .txt .docx .pdf  published reports: web pages, text copied from them, Word, PDF
+  -                           standard input (up to 20 MB)
+
+Options every command takes:
+  --lang zh|en      language of messages (default zh; also REPORT_LANG or the config's lang)
+  --config FILE     config file (default: report.config.json in the working folder)
+  --no-color        no colours (also NO_COLOR=1)
+  --debug           stack traces of internal errors
+
+Each command's options: report <command> --help`,
   },
   rulesHeader: { zh: '编号  名称  默认级别  说明', en: 'id  name  severity  description' },
   severityError: { zh: '错误', en: 'error' },

@@ -1,11 +1,14 @@
 // `report convert INPUT... -o DIR`: every readable input, on worker threads; a bad file is recorded and the rest go on.
-import { rmSync } from 'node:fs';
+// Ctrl-C (SIGINT) or SIGTERM stops the batch without losing what is done; the next run goes on from there.
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { collectInputs } from '../convert/collect-inputs';
+import { runFingerprint } from '../convert/fingerprint';
 import { renderIndex } from '../convert/index-page';
 import { renderRulesPage } from '../convert/rules-html';
 import { type ConvertSummary, type InputRecord, runConvert } from '../convert/run-convert';
 import { statusWords } from '../convert/status-words';
+import { currentOutputs, SUMMARY_FILE, summaryJson } from '../convert/summary-file';
 import { summaryTable, terminalWidth } from '../convert/summary-table';
 import { defaultJobs } from '../convert/worker-pool';
 import type { Lang } from '../diagnostics/diagnostic';
@@ -15,8 +18,8 @@ import type { DocxStyleName } from '../render/docx-styles';
 import type { RenderFormat } from '../render/render-outputs';
 import { parseDate, requireOffice } from './build-command';
 import { say, UsageError } from './cli-messages';
-import { type CommonOptions, reportFailure } from './main';
-import { resolveCommon } from './shared-options';
+import { reportFailure } from './report-failure';
+import { type CommonOptions, resolveCommon } from './shared-options';
 import { displayPath, inputGuard, prepareDirectory, writeOutputs } from './write-outputs';
 
 export interface ConvertFlags extends CommonOptions {
@@ -44,41 +47,67 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
     const date = parseDate(flags.date ?? common.config.date);
     const office = formats.includes('pdf') ? requireOffice() : undefined;
     const outDir = resolve(flags.output);
-    const files = collectInputs(inputs, outDir);
+    const { files, outputInside } = collectInputs(inputs, outDir);
+    if (outputInside?.same) throw new UsageError('outputIsInputFolder', { dir: displayPath(outDir) });
+    if (outputInside) {
+      process.stderr.write(
+        `report: ${say(lang, 'outputInsideInput', { dir: displayPath(outDir), folder: outputInside.folder })}\n`,
+      );
+    }
     if (files.length === 0) throw new UsageError('noInputs', { inputs: inputs.join(' ') });
-    prepareDirectory(outDir);
-
-    const progress = progressReporter(lang, process.stderr.isTTY === true && !process.env.CI);
-    const started = Date.now();
-    const summary = await runConvert(files, {
-      outDir,
+    const settings = {
       // The PDFs are LibreOffice's prints of the DOCX files, made after the batch in one LibreOffice run.
       formats: [...new Set(formats.map((format): RenderFormat => (format === 'pdf' ? 'docx' : format)))],
-      jobs,
       lenient: !flags.strict,
-      lang,
       rules: common.config.rules,
       thresholds: common.config.thresholds,
       docxStyle,
       ...(date ? { date } : {}),
       generator: `report ${toolVersion}`,
-      protect: inputGuard(files),
-      onProgress: (done, total, record) => progress(done, total, record, started),
+    };
+    const fingerprint = runFingerprint({ ...settings, formats });
+    const current = existsSync(outDir) ? currentOutputs(outDir, fingerprint) : undefined;
+    prepareDirectory(outDir);
+
+    const progress = progressReporter(lang, process.stderr.isTTY === true && !process.env.CI);
+    const started = Date.now();
+    // The summary is written while the signals are still caught, so that a second Ctrl-C cannot cut it short.
+    const summary = await whileStoppable(lang, progress.finish, async (stop, abandon) => {
+      const done = await runConvert(files, {
+        ...settings,
+        outDir,
+        jobs,
+        lang,
+        protect: inputGuard(files),
+        ...(current ? { current } : {}),
+        stop,
+        abandon,
+        onProgress: (count, total, record) => progress(count, total, record, started),
+      });
+      progress.finish();
+      if (office) addPdfs(office, done, outDir, formats.includes('docx'));
+      done.fingerprint = fingerprint;
+      writeOutputs(
+        [
+          { path: resolve(outDir, SUMMARY_FILE), bytes: summaryJson(done, toolVersion) },
+          { path: resolve(outDir, 'index.html'), bytes: renderIndex(done, lang, `report ${toolVersion}`) },
+          { path: resolve(outDir, 'rules.html'), bytes: renderRulesPage(lang, `report ${toolVersion}`) },
+        ],
+        files,
+      );
+      return done;
     });
-    progress.finish();
-    if (office) addPdfs(office, summary, outDir, formats.includes('docx'));
-    writeOutputs(
-      [
-        { path: resolve(outDir, 'summary.json'), bytes: summaryJson(summary, toolVersion) },
-        { path: resolve(outDir, 'index.html'), bytes: renderIndex(summary, lang, `report ${toolVersion}`) },
-        { path: resolve(outDir, 'rules.html'), bytes: renderRulesPage(lang, `report ${toolVersion}`) },
-      ],
-      files,
-    );
     process.stdout.write(summaryTable(summary.records, lang, terminalWidth()));
+    process.stdout.write(notes(summary, lang));
     process.stdout.write(
       `${say(lang, 'converted', { dir: displayPath(outDir), seconds: ((Date.now() - started) / 1000).toFixed(1) })}\n`,
     );
+    if (summary.signal) {
+      process.stderr.write(
+        `report: ${say(lang, 'interrupted', { done: summary.records.length, notDone: summary.notDone })}\n`,
+      );
+      return summary.signal === 'SIGTERM' ? 143 : 130;
+    }
     const records = summary.records;
     if (records.every((record) => record.status === 'unreadable')) return 2;
     return records.some((record) => record.status !== 'ok') ? 1 : 0;
@@ -91,6 +120,7 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
 function addPdfs(office: string, summary: ConvertSummary, outDir: string, keepDocx: boolean): void {
   const docx = new Map<string, string>();
   for (const record of summary.records) {
+    if (record.upToDate) continue;
     for (const output of record.outputs) if (output.endsWith('.docx')) docx.set(output, resolve(outDir, output));
   }
   if (docx.size === 0) return;
@@ -126,21 +156,53 @@ function parseFormats(value: string | undefined): ConvertFormat[] {
   return [...new Set(formats)] as ConvertFormat[];
 }
 
-/** summary.json: each input with its verdict, figure counts, counts by rule, diagnostics in full and outputs; totals;
- * cross-year findings. */
-function summaryJson(summary: ConvertSummary, toolVersion: string): string {
-  const inputs = summary.records;
-  const totals = {
-    inputs: inputs.length,
-    ok: inputs.filter((r) => r.status === 'ok').length,
-    incomplete: inputs.filter((r) => r.status === 'incomplete').length,
-    invalid: inputs.filter((r) => r.status === 'invalid').length,
-    unreadable: inputs.filter((r) => r.status === 'unreadable').length,
-    errors: inputs.reduce((n, r) => n + r.errors, 0),
-    warnings: inputs.reduce((n, r) => n + r.warnings, 0),
-    duplicates: inputs.filter((r) => r.duplicateOf !== undefined).length,
+/**
+ * Runs the batch with SIGINT and SIGTERM caught: the first stops it taking inputs (those under way finish), a second
+ * drops those too. Either way the batch ends normally, so what is done is kept and the summary is written.
+ */
+async function whileStoppable(
+  lang: Lang,
+  clearProgress: () => void,
+  run: (stop: AbortSignal, abandon: AbortSignal) => Promise<ConvertSummary>,
+): Promise<ConvertSummary & { signal?: NodeJS.Signals }> {
+  const stop = new AbortController();
+  const abandon = new AbortController();
+  let received: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (received) {
+      abandon.abort();
+      return;
+    }
+    received = signal;
+    clearProgress();
+    process.stderr.write(`report: ${say(lang, 'stopping', { signal })}\n`);
+    stop.abort();
   };
-  return `${JSON.stringify({ tool: 'report', version: toolVersion, formatVersion: 1, totals, inputs, crossYear: summary.crossYear }, null, 2)}\n`;
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const summary = await run(stop.signal, abandon.signal);
+    return received ? { ...summary, signal: received } : summary;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** Below the table: the reports given twice, and how many were already converted. */
+function notes(summary: ConvertSummary, lang: Lang): string {
+  const lines = summary.records
+    .filter((record) => record.duplicateOf && record.duplicateReason)
+    .map((record) =>
+      say(lang, 'duplicate', {
+        file: displayPath(record.path),
+        first: displayPath(record.duplicateOf as string),
+        why: say(lang, record.duplicateReason as 'sameBytes' | 'sameAgencyYear'),
+      }),
+    );
+  const upToDate = summary.records.filter((record) => record.upToDate).length;
+  if (upToDate) lines.push(say(lang, 'upToDateCount', { count: upToDate }));
+  return lines.map((line) => `${line}\n`).join('');
 }
 
 type Progress = ((done: number, total: number, record: InputRecord, started: number) => void) & { finish: () => void };
@@ -163,7 +225,10 @@ function progressReporter(lang: Lang, terminal: boolean): Progress {
       process.stderr.write(`\r${bar} ${text}\u001b[K`);
       drawn = true;
     } else {
-      const state = statusWords[lang][record.status];
+      const verdict = statusWords[lang][record.status];
+      const state = record.upToDate
+        ? `${verdict}${lang === 'zh' ? `（${say(lang, 'upToDate')}）` : ` (${say(lang, 'upToDate')})`}`
+        : verdict;
       process.stderr.write(
         `[${done}/${total}] ${displayPath(record.path)} ${state}${record.error ? `: ${record.error}` : ''}\n`,
       );

@@ -6,7 +6,8 @@ import { agencyKey } from '../model/agency-key';
 import { readInput } from '../read/read-input';
 import { ReadError, type ReadReport } from '../read/read-report';
 import { say } from './cli-messages';
-import { type CommonOptions, reportFailure } from './main';
+import { reportFailure } from './report-failure';
+import type { CommonOptions } from './shared-options';
 import { resolveCommon } from './shared-options';
 import { writeOutputs } from './write-outputs';
 

@@ -5,9 +5,9 @@ import { renderOutputs } from '../render/render-outputs';
 import { readAsWords } from '../reporters/text';
 import { type ImportVerdict, importExitCode, importVerdict } from '../validate/import-verdict';
 import { type CliMessageId, say, UsageError } from './cli-messages';
-import { type CommonOptions, reportFailure } from './main';
 import { readAndCheck } from './read-and-check';
-import { resolveCommon } from './shared-options';
+import { reportFailure } from './report-failure';
+import { type CommonOptions, resolveCommon } from './shared-options';
 import { displayPath, writeOutputs } from './write-outputs';
 
 export interface ImportFlags extends CommonOptions {

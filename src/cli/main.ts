@@ -4,32 +4,42 @@ import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { Lang } from '../diagnostics/diagnostic';
 import { packageRoot } from '../package-root';
-import { say, UsageError } from './cli-messages';
-
-export interface CommonOptions {
-  lang?: string;
-  config?: string;
-  color?: boolean;
-  debug?: boolean;
-}
+import { say } from './cli-messages';
+import { reportFailure } from './report-failure';
+import { describeUsageError } from './usage-errors';
 
 function toolVersion(): string {
   const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
   return manifest.version;
 }
 
-export function parseLang(value: string | undefined): Lang | undefined {
-  if (value === undefined) return undefined;
-  if (value !== 'zh' && value !== 'en') throw new UsageError('badLang', { value });
-  return value;
+/** The value of `--name VALUE` or `--name=VALUE` in argv, read before commander parses it. */
+function flagValue(argv: readonly string[], name: string): string | undefined {
+  const index = argv.findIndex((arg) => arg === name || arg.startsWith(`${name}=`));
+  if (index < 0) return undefined;
+  return argv[index]?.includes('=') ? argv[index]?.slice(name.length + 1) : argv[index + 1];
 }
 
 /** The language before any config is read: the flag, else REPORT_LANG, else Chinese. */
 function earlyLang(argv: readonly string[]): Lang {
-  const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
-  const value =
-    index < 0 ? process.env.REPORT_LANG : argv[index]?.includes('=') ? argv[index]?.split('=')[1] : argv[index + 1];
-  return value === 'en' ? 'en' : 'zh';
+  return (flagValue(argv, '--lang') ?? process.env.REPORT_LANG) === 'en' ? 'en' : 'zh';
+}
+
+/**
+ * The language for help and commander's errors, in the order every command uses (the flag, the config, REPORT_LANG);
+ * the config is loaded only here, when it is needed, and a broken one is simply not asked.
+ */
+function userLang(argv: readonly string[]): Lang {
+  const flag = flagValue(argv, '--lang');
+  if (flag === 'en' || flag === 'zh') return flag;
+  try {
+    const { loadConfig } = require('./config') as typeof import('./config');
+    const configured = loadConfig(flagValue(argv, '--config')).lang;
+    if (configured) return configured;
+  } catch {
+    // a broken config is reported by the command that reads it
+  }
+  return earlyLang(argv);
 }
 
 const common = (command: Command) =>
@@ -50,7 +60,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     )
     .version(version, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    // Commander's own error lines are English only: they are told in the user's language below instead.
+    .configureOutput({ writeErr: (text) => process.stderr.write(text), outputError: () => undefined })
+    .addHelpText('after', () => `\n${say(userLang(argv), 'helpInputs')}`);
 
   common(
     program
@@ -174,20 +186,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version end with code 0; every other parse failure is a usage error.
-      return error.exitCode === 0 ? 0 : 2;
+      if (error.exitCode === 0) return 0;
+      const commands = program.commands.map((command) => command.name());
+      const given = argv.find((arg) => commands.includes(arg));
+      process.stderr.write(describeUsageError(error, userLang(argv), given, commands));
+      return 2;
     }
     return reportFailure(error, lang, argv.includes('--debug'));
   }
-}
-
-/** One clear line for the user; the stack only with --debug. */
-export function reportFailure(error: unknown, lang: Lang, debug: boolean): number {
-  if (error instanceof UsageError) {
-    process.stderr.write(`report: ${say(lang, error.messageId, error.params)}\n`);
-  } else {
-    const detail = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`report: ${say(lang, 'internalError', { detail })}\n`);
-  }
-  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-  return 2;
 }

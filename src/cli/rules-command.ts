@@ -5,8 +5,8 @@ import { painter } from '../reporters/paint';
 import { rulePage, rulePageText } from '../validate/rule-page';
 import { findRule, ruleCatalog } from '../validate/rules';
 import { say, UsageError } from './cli-messages';
-import { type CommonOptions, reportFailure } from './main';
-import { resolveCommon } from './shared-options';
+import { reportFailure } from './report-failure';
+import { type CommonOptions, resolveCommon } from './shared-options';
 
 export async function runRules(id: string | undefined, flags: CommonOptions & { format: string }): Promise<number> {
   let lang: Lang = 'zh';

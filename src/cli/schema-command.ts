@@ -4,8 +4,8 @@ import type { Lang } from '../diagnostics/diagnostic';
 import { defaultEditionId, editions, getEdition, isEditionId } from '../editions';
 import { editionSchema } from '../schema/edition-schema';
 import { UsageError } from './cli-messages';
-import { type CommonOptions, reportFailure } from './main';
-import { resolveCommon } from './shared-options';
+import { reportFailure } from './report-failure';
+import { type CommonOptions, resolveCommon } from './shared-options';
 
 export async function runSchema(flags: CommonOptions & { edition?: string }): Promise<number> {
   let lang: Lang = 'zh';

@@ -1,13 +1,27 @@
 // Resolves what several commands share: language, config, colour.
 import type { Lang } from '../diagnostics/diagnostic';
+import { UsageError } from './cli-messages';
 import { type Config, loadConfig } from './config';
-import { type CommonOptions, parseLang } from './main';
+
+/** The options every command takes. */
+export interface CommonOptions {
+  lang?: string;
+  config?: string;
+  color?: boolean;
+  debug?: boolean;
+}
 
 export interface Resolved {
   lang: Lang;
   config: Config;
   color: boolean;
   debug: boolean;
+}
+
+export function parseLang(value: string | undefined): Lang | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'zh' && value !== 'en') throw new UsageError('badLang', { value });
+  return value;
 }
 
 export function resolveCommon(options: CommonOptions): Resolved {

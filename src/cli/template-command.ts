@@ -1,6 +1,7 @@
-// `report template`: writes a blank (or prefilled) workbook of an edition, never over an existing file unless --force.
+// `report template`: writes a blank (or prefilled) workbook of an edition, never over an existing file unless --force;
+// the folder is created when missing, as build and convert do.
 import { existsSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import type { Lang } from '../diagnostics/diagnostic';
 import { editionForYear, editions, getEdition, isEditionId } from '../editions';
 import { numberAt } from '../model/pointer';
@@ -8,9 +9,9 @@ import { readInput } from '../read/read-input';
 import { ReadError, type ReadReport } from '../read/read-report';
 import { carryForward } from '../template/carry-forward';
 import { say, UsageError } from './cli-messages';
-import { type CommonOptions, reportFailure } from './main';
-import { resolveCommon } from './shared-options';
-import { writeOutputs } from './write-outputs';
+import { reportFailure } from './report-failure';
+import { type CommonOptions, resolveCommon } from './shared-options';
+import { prepareDirectory, writeOutputs } from './write-outputs';
 
 export interface TemplateFlags extends CommonOptions {
   edition?: string;
@@ -58,6 +59,7 @@ export async function runTemplate(flags: TemplateFlags): Promise<number> {
       ...(year !== undefined ? { year } : {}),
       ...(carried ? { model: carried.model, notes: carried.notes } : {}),
     });
+    prepareDirectory(dirname(resolve(output)));
     writeOutputs([{ path: output, bytes }], flags.from ? [flags.from] : []);
     const about = [agency, year !== undefined ? (lang === 'zh' ? `${year} 年度` : String(year)) : undefined]
       .filter(Boolean)
@@ -87,9 +89,15 @@ async function readLastYear(path: string, lang: Lang): Promise<ReadReport> {
   }
 }
 
+/** The official formats apply from 2019; a template is made for a year that has been, is, or is next. */
+const FIRST_YEAR = 2019;
+
 function parseYear(value: string): number {
   if (!/^\d{4}$/.test(value.trim())) throw new UsageError('badYear', { value });
-  return Number(value.trim());
+  const year = Number(value.trim());
+  const last = new Date().getFullYear() + 1;
+  if (year < FIRST_YEAR || year > last) throw new UsageError('yearOutOfRange', { value, first: FIRST_YEAR, last });
+  return year;
 }
 
 function chooseEdition(flag: string | undefined, year: number | undefined, configured: string | undefined) {

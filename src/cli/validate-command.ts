@@ -7,8 +7,8 @@ import { reporters } from '../reporters';
 import type { FileResult } from '../reporters/file-result';
 import { type ValidateOptions, validateReport } from '../validate/validate-report';
 import { say, UsageError } from './cli-messages';
-import { type CommonOptions, reportFailure } from './main';
-import { resolveCommon } from './shared-options';
+import { reportFailure } from './report-failure';
+import { type CommonOptions, resolveCommon } from './shared-options';
 
 export interface ValidateFlags extends CommonOptions {
   format: string;

@@ -1,6 +1,7 @@
 // Expands convert's arguments into input files: files as given, folders recursively (readable kinds only), globs.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { extname, isAbsolute, join, resolve } from 'node:path';
+// Nothing inside the output folder is ever an input: our own outputs are not read back.
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 
 export const READABLE_EXTENSIONS = [
@@ -17,25 +18,36 @@ export const READABLE_EXTENSIONS = [
   '.pdf',
 ];
 
-/** Every input once, in a stable order; `exclude` (the output folder) is never read. */
-export function collectInputs(args: readonly string[], exclude: string): string[] {
-  const excluded = resolve(exclude);
+export interface CollectedInputs {
+  files: string[];
+  /** An input folder that holds the output folder (or is it): its part under the output folder was not read. */
+  outputInside?: { folder: string; same: boolean };
+}
+
+/** Every input once, in a stable order; nothing under `outDir` (through links too). */
+export function collectInputs(args: readonly string[], outDir: string): CollectedInputs {
+  const excluded = realOrResolved(outDir);
+  const insideOutput = (path: string) => isWithin(realOrResolved(path), excluded);
   const found: string[] = [];
+  let outputInside: CollectedInputs['outputInside'];
   for (const arg of args) {
     if (!existsSync(arg) && /[*?[{]/.test(arg)) {
       found.push(...globSync(arg, { onlyFiles: true, dot: false, absolute: isAbsolute(arg) }).sort());
     } else if (existsSync(arg) && statSync(arg).isDirectory()) {
+      const folder = realOrResolved(arg);
+      if (!outputInside && isWithin(excluded, folder)) outputInside = { folder: arg, same: folder === excluded };
       found.push(...walk(arg, excluded));
     } else {
       // A missing or odd file is still an input: it is recorded as unreadable, not dropped.
       found.push(arg);
     }
   }
-  return [...new Set(found)];
+  const files = [...new Set(found)].filter((path) => !insideOutput(path));
+  return outputInside ? { files, outputInside } : { files };
 }
 
 function walk(dir: string, excluded: string): string[] {
-  if (resolve(dir) === excluded) return [];
+  if (realOrResolved(dir) === excluded) return [];
   const files: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort(byName)) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
@@ -45,6 +57,21 @@ function walk(dir: string, excluded: string): string[] {
       files.push(path);
   }
   return files;
+}
+
+/** `path` is `folder` or lies under it. */
+function isWithin(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+}
+
+/** The real path, links resolved; for a path not there yet, its nearest existing parent's real path and the rest. */
+function realOrResolved(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(resolve(path));
+    return parent === resolve(path) ? resolve(path) : join(realOrResolved(parent), basename(path));
+  }
 }
 
 /** Code-unit order: the same on every machine, whatever its locale or its Node's ICU (localeCompare is neither). */

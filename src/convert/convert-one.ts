@@ -1,49 +1,85 @@
-// One input of a batch: read (leniently), check, render. Runs in a worker thread; never throws.
-import { countBySeverity } from '../diagnostics/diagnostic';
-import { readInput } from '../read/read-input';
+// One input of a batch: read (leniently), check, render, and write each output under its temporary name. Runs in a
+// worker thread, so the main thread only names files and keeps the books; never throws.
+import { rmSync, writeFileSync } from 'node:fs';
+import { countBySeverity, fillTemplate } from '../diagnostics/diagnostic';
+import { MAX_INPUT_BYTES, readInput } from '../read/read-input';
 import { ReadError } from '../read/read-report';
 import { renderOutputs } from '../render/render-outputs';
 import { importVerdict } from '../validate/import-verdict';
 import { validateReport } from '../validate/validate-report';
-import type { ConvertJob, ConvertResult } from './job';
-import { ownedBytes } from './transferable';
+import { hashInput } from './input-hash';
+import { type ConvertJob, type ConvertResult, temporaryPath, type WrittenOutput } from './job';
+
+const writeFailed = {
+  zh: '无法写入输出文件 {file}：{detail}',
+  en: 'cannot write the output {file}: {detail}',
+};
 
 export async function convertOne(job: ConvertJob): Promise<ConvertResult> {
+  const sha256 = hashInput(job.path, MAX_INPUT_BYTES);
+  const hashed = sha256 ? { sha256 } : {};
+  const written: WrittenOutput[] = [];
   try {
     const report = await readInput(job.path, { lenient: job.lenient });
     const { edition, diagnostics } = validateReport(report, { lang: job.lang, rules: job.rules });
-    const outputs = edition
-      ? await renderOutputs(report.model, edition, job.formats, {
-          docxStyle: job.docxStyle,
-          notValidated: countBySeverity(diagnostics).errors > 0,
-          generator: job.generator,
-          ...(job.date ? { date: job.date } : {}),
-        })
-      : [];
+    const upToDate = sha256 !== undefined && sha256 === job.currentHash;
+    const outputs =
+      edition && !upToDate
+        ? await renderOutputs(report.model, edition, job.formats, {
+            docxStyle: job.docxStyle,
+            notValidated: countBySeverity(diagnostics).errors > 0,
+            generator: job.generator,
+            ...(job.date ? { date: job.date } : {}),
+          })
+        : [];
+    for (const { format, bytes } of outputs) {
+      const temporary = temporaryPath(job, format);
+      written.push({ format, temporary });
+      try {
+        writeFileSync(temporary, bytes, { flag: 'wx' });
+      } catch (error) {
+        throw new OutputError(temporary, error);
+      }
+    }
     return {
       id: job.id,
       ok: true,
       format: report.format,
       readAs: report.readAs,
       ...(edition ? { edition: edition.id } : {}),
+      ...hashed,
+      upToDate,
       model: report.model,
       sources: [...report.sources],
       diagnostics,
       verdict: importVerdict(report.model, edition, countBySeverity(diagnostics).errors),
-      outputs: outputs.map(({ format, bytes }) => ({
-        format,
-        bytes: ownedBytes(bytes),
-      })),
+      outputs: written,
     };
   } catch (error) {
+    for (const { temporary } of written) rmSync(temporary, { force: true });
     if (error instanceof ReadError) {
       return {
         id: job.id,
         ok: false,
+        ...hashed,
         error: { messageId: error.messageId, message: error.describe(job.lang) },
       };
     }
+    if (error instanceof OutputError) {
+      const detail = (error.cause as NodeJS.ErrnoException).code ?? String(error.cause);
+      const message = fillTemplate(writeFailed[job.lang], { file: error.file, detail });
+      return { id: job.id, ok: false, ...hashed, error: { messageId: 'outputFailed', message } };
+    }
     const detail = error instanceof Error ? error.message : String(error);
-    return { id: job.id, ok: false, error: { messageId: 'internalError', message: detail } };
+    return { id: job.id, ok: false, ...hashed, error: { messageId: 'internalError', message: detail } };
+  }
+}
+
+class OutputError extends Error {
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
+    super(`cannot write ${file}`, { cause });
   }
 }

@@ -47,6 +47,11 @@ const words = {
     ruleLink: (id: string) => `规则 ${id} 的说明`,
     severity: { error: '错误', warning: '警告' },
     sortHint: '点击表头排序',
+    duplicate: '重复（{why}）：与 {first} 是同一报告',
+    sameBytes: '内容完全相同',
+    sameAgencyYear: '机关和年度相同',
+    upToDate: '输出已是最新，未重新生成',
+    interrupted: '转换被中断：以下是已完成的 {done} 份，另有 {notDone} 份未转换；再次运行同一命令可继续。',
   },
   en: {
     title: 'Conversion results',
@@ -87,6 +92,12 @@ const words = {
     ruleLink: (id: string) => `rule ${id} explained`,
     severity: { error: 'error', warning: 'warning' },
     sortHint: 'click a header to sort',
+    duplicate: 'duplicate ({why}) of {first}',
+    sameBytes: 'the same bytes',
+    sameAgencyYear: 'the same agency and year',
+    upToDate: 'outputs were current: not written again',
+    interrupted:
+      'The conversion was interrupted: these {done} are done, {notDone} were not converted; run the same command again to go on.',
   },
 };
 
@@ -106,6 +117,7 @@ const LOOK: Readonly<
 
 const STYLE = `
 * { box-sizing: border-box; }
+p.interrupted { color: #b00020; font-weight: bold; }
 body { margin: 0; color: #111; background: #f6f7f9; line-height: 1.5; overflow-wrap: anywhere;
   font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
 main { max-width: 1240px; margin: 0 auto; padding: 16px; }
@@ -288,7 +300,7 @@ ${select(
 <main>
 <h1>${w.title}</h1>
 <p class="meta">${escapeHtml(generator)}${folder ? ` · ${w.folder} ${escapeHtml(folder)}` : ''}</p>
-${totals(records, w, lang)}
+${summary.interrupted ? `<p class="interrupted">${escapeHtml(w.interrupted.replace('{done}', String(records.length)).replace('{notDone}', String(summary.notDone)))}</p>\n` : ''}${totals(records, w, lang)}
 <h2>${w.reports}</h2>
 ${filters}
 ${sorter}
@@ -373,8 +385,9 @@ function reportBody(
   const about = [
     record.error ? `<p><b>${w.reason}</b>${escapeHtml(record.error)}</p>` : '',
     record.duplicateOf
-      ? `<p>${escapeHtml(w.duplicateOf)}${escapeHtml(shortOf.get(record.duplicateOf) ?? record.duplicateOf)}</p>`
+      ? `<p>${escapeHtml(w.duplicate.replace('{why}', w[record.duplicateReason ?? 'sameBytes']).replace('{first}', shortOf.get(record.duplicateOf) ?? record.duplicateOf))}</p>`
       : '',
+    record.upToDate ? `<p>${w.upToDate}</p>` : '',
     record.figures ? `<p>${w.figuresFound(record.figures.found, record.figures.expected)}</p>` : '',
     record.edition ? `<p>${w.edition}: ${escapeHtml(record.edition)}</p>` : '',
     record.outputs.length

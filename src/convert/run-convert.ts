@@ -1,7 +1,9 @@
-// The batch: convert every input on the pool, write outputs under unique names, check consecutive years of each
-// agency against each other (X301, X201), and sum it all up for summary.json and index.html.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+// The batch: convert every input on the pool (workers write each output under a temporary name), name the outputs,
+// check consecutive years of each agency against each other (X301, X201), flag reports given twice, and sum it all up
+// for summary.json and index.html. Interrupted, it keeps what is done and leaves no temporary file; re-run, it skips
+// the inputs whose outputs are current.
+import { readdirSync, renameSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { countBySeverity, type Diagnostic, type Lang, type SourceRef } from '../diagnostics/diagnostic';
 import { agencyKey } from '../model/agency-key';
 import { numberAt } from '../model/pointer';
@@ -13,7 +15,8 @@ import { type ImportStatus, unreadableVerdict } from '../validate/import-verdict
 import type { Thresholds } from '../validate/rule';
 import { crossYearRuleIds } from '../validate/rules';
 import { checkAgainstPreviousYear, type RuleSetting } from '../validate/validate-report';
-import type { ConvertJob, ConvertResult } from './job';
+import { type CurrentOutputs, type RunFingerprint, runFingerprint } from './fingerprint';
+import type { ConvertJob, ConvertResult, WrittenOutput } from './job';
 import { runJobs } from './worker-pool';
 
 export interface ConvertOptions {
@@ -30,11 +33,19 @@ export interface ConvertOptions {
   date?: string;
   /** Refuses output paths that are inputs (the CLI passes its check); called before any output is renamed into place. */
   protect: (outputs: readonly string[]) => void;
+  /** A previous run's outputs that are current, by the input's resolved path (read by summary-file.ts). */
+  current?: ReadonlyMap<string, CurrentOutputs>;
+  /** Take no more inputs; the ones under way finish. */
+  stop?: AbortSignal;
+  /** Drop the inputs under way too. */
+  abandon?: AbortSignal;
   onProgress?: (done: number, total: number, record: InputRecord) => void;
 }
 
 /** The verdict of an input (SPEC §8): `incomplete` when figures of the edition were not found. */
 export type InputStatus = ImportStatus;
+
+export type DuplicateReason = 'sameBytes' | 'sameAgencyYear';
 
 export interface InputRecord {
   path: string;
@@ -47,6 +58,13 @@ export interface InputRecord {
   year?: number;
   format?: string;
   readAs?: string;
+  /** SHA-256 of the input's bytes: a re-run skips the input while it is unchanged and its outputs are there. */
+  sha256?: string;
+  /** The outputs of a previous run were current: checked again, nothing rendered or written. */
+  upToDate?: true;
+  /** The same report was given before in this batch: the first one's path, and how they are the same. */
+  duplicateOf?: string;
+  duplicateReason?: DuplicateReason;
   errors: number;
   warnings: number;
   /** Diagnostics by rule id. */
@@ -56,8 +74,6 @@ export interface InputRecord {
   diagnostics: Diagnostic[];
   /** The figures the index page charts across years (absent when the report lacks them). */
   trend: TrendFigures;
-  /** The path of the first input with the same content: this one is a copy. */
-  duplicateOf?: string;
   model?: Record<string, unknown>;
   sources?: [string, SourceRef][];
 }
@@ -84,47 +100,61 @@ export interface CrossYearFinding {
 }
 
 export interface ConvertSummary {
+  /** The inputs that were done, in input order (all of them unless interrupted). */
   records: InputRecord[];
   crossYear: CrossYearFinding[];
+  /** What makes outputs current: a re-run with the same fingerprint skips unchanged inputs. */
+  fingerprint: RunFingerprint;
+  /** Stopped by a signal: `notDone` inputs were left for the next run. */
+  interrupted: boolean;
+  notDone: number;
 }
 
 export async function runConvert(inputs: readonly string[], options: ConvertOptions): Promise<ConvertSummary> {
-  const jobs: ConvertJob[] = inputs.map((path, id) => ({
-    id,
-    path,
-    lang: options.lang,
-    lenient: options.lenient,
-    formats: options.formats,
-    docxStyle: options.docxStyle,
-    rules: options.rules,
-    generator: options.generator,
-    ...(options.date ? { date: options.date } : {}),
-  }));
-  const records: InputRecord[] = new Array(inputs.length);
-  // Outputs land in hidden temporary files as reports finish (in any order); they get their names in input order
-  // afterwards, so two runs name colliding reports alike whatever the threads did.
-  const pending = new Map<number, { format: string; temporary: string }[]>();
+  const temporaryPrefix = `.report-${process.pid}-`;
+  const jobs: ConvertJob[] = inputs.map((path, id) => {
+    const currentHash = options.current?.get(resolve(path))?.sha256;
+    return {
+      id,
+      path,
+      lang: options.lang,
+      lenient: options.lenient,
+      formats: options.formats,
+      docxStyle: options.docxStyle,
+      rules: options.rules,
+      generator: options.generator,
+      ...(options.date ? { date: options.date } : {}),
+      outDir: options.outDir,
+      temporaryPrefix,
+      ...(currentHash ? { currentHash } : {}),
+    };
+  });
+  const slots: (InputRecord | undefined)[] = new Array(inputs.length);
+  // Workers write outputs into hidden temporary files as reports finish (in any order); they get their names in input
+  // order afterwards, so two runs name colliding reports alike whatever the threads did.
+  const pending = new Map<number, WrittenOutput[]>();
   let done = 0;
   try {
-    await runJobs(jobs, options.jobs, (result: ConvertResult) => {
-      const path = inputs[result.id] as string;
-      const record = toRecord(path, result);
-      if (result.ok && result.outputs.length) {
-        const files = result.outputs.map((output) => {
-          const temporary = join(options.outDir, `.report-${process.pid}-${result.id}.${output.format}.tmp`);
-          writeFileSync(temporary, output.bytes);
-          return { format: output.format, temporary };
-        });
-        pending.set(result.id, files);
-      }
-      records[result.id] = record;
-      done++;
-      options.onProgress?.(done, inputs.length, record);
-    });
+    removeAbandonedTemporaries(options.outDir);
+    await runJobs(
+      jobs,
+      options.jobs,
+      (result: ConvertResult) => {
+        const record = toRecord(inputs[result.id] as string, result);
+        if (result.ok && result.outputs.length) pending.set(result.id, result.outputs);
+        if (record.upToDate) record.outputs = options.current?.get(resolve(record.path))?.outputs ?? [];
+        slots[result.id] = record;
+        done++;
+        options.onProgress?.(done, inputs.length, record);
+      },
+      { ...(options.stop ? { stop: options.stop } : {}), ...(options.abandon ? { abandon: options.abandon } : {}) },
+    );
+    // Current outputs keep their names; new ones are named around them, never over them.
     const usedNames = new Set<string>();
-    records.forEach((record, id) => {
+    for (const record of slots) if (record?.upToDate) for (const output of record.outputs) usedNames.add(stem(output));
+    slots.forEach((record, id) => {
       const files = pending.get(id);
-      if (!files || !record.model) return;
+      if (!files || !record?.model) return;
       const base = uniqueBase(outputBaseName(record.model, record.path, record.errors > 0), usedNames);
       const finals = files.map((file) => join(options.outDir, `${base}.${file.format}`));
       options.protect(finals);
@@ -135,22 +165,93 @@ export async function runConvert(inputs: readonly string[], options: ConvertOpti
       record.outputs = finals.map((final) => relative(options.outDir, final));
     });
   } finally {
-    // A failed run leaves no half-written file behind.
-    for (const files of pending.values()) for (const file of files) rmSync(file.temporary, { force: true });
+    // Interrupted or failed, the run leaves no temporary file behind: whatever was not renamed goes.
+    removeTemporaries(options.outDir, temporaryPrefix);
   }
-  const crossYear = checkAcrossYears(records, options);
+  const records = slots.filter((record): record is InputRecord => record !== undefined);
+  markDuplicates(records);
+  const crossYear = checkAcrossYears(
+    records.filter((record) => !record.duplicateOf),
+    options,
+  );
   for (const record of records) {
     delete record.model;
     delete record.sources;
   }
-  return { records, crossYear };
+  return {
+    records,
+    crossYear,
+    fingerprint: runFingerprint(options),
+    interrupted: records.length < inputs.length,
+    notDone: inputs.length - records.length,
+  };
+}
+
+function removeTemporaries(outDir: string, prefix: string): void {
+  for (const name of safeList(outDir)) {
+    if (name.startsWith(prefix) && name.endsWith('.tmp')) rmSync(join(outDir, name), { force: true });
+  }
+}
+
+/** Temporary files of a run that was killed outright (its process is gone) are removed too. */
+function removeAbandonedTemporaries(outDir: string): void {
+  for (const name of safeList(outDir)) {
+    const pid = /^\.report-(\d+)-.*\.tmp$/.exec(name)?.[1];
+    if (pid && Number(pid) !== process.pid && !processAlive(Number(pid))) rmSync(join(outDir, name), { force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+const stem = (name: string) => name.replace(/\.[^.]+$/, '');
+
+/**
+ * The same report given twice: the same bytes, or the same agency (names normalised) and year. Each later one points
+ * at the first; unreadable inputs are not reports and are never duplicates.
+ */
+function markDuplicates(records: InputRecord[]): void {
+  const byBytes = new Map<string, string>();
+  const byAgencyYear = new Map<string, string>();
+  for (const record of records) {
+    if (record.status === 'unreadable') continue;
+    const agencyYear =
+      record.agency && record.year !== undefined ? `${agencyKey(record.agency)}\u0000${record.year}` : undefined;
+    const sameBytes = record.sha256 ? byBytes.get(record.sha256) : undefined;
+    const sameAgencyYear = agencyYear ? byAgencyYear.get(agencyYear) : undefined;
+    if (sameBytes) {
+      record.duplicateOf = sameBytes;
+      record.duplicateReason = 'sameBytes';
+    } else if (sameAgencyYear) {
+      record.duplicateOf = sameAgencyYear;
+      record.duplicateReason = 'sameAgencyYear';
+    }
+    if (record.sha256 && !byBytes.has(record.sha256)) byBytes.set(record.sha256, record.path);
+    if (agencyYear && !byAgencyYear.has(agencyYear)) byAgencyYear.set(agencyYear, record.path);
+  }
 }
 
 function toRecord(path: string, result: ConvertResult): InputRecord {
+  const hashed = result.sha256 ? { sha256: result.sha256 } : {};
   if (!result.ok) {
     return {
       path,
       ...unreadableVerdict(),
+      ...hashed,
       errors: 0,
       warnings: 0,
       rules: {},
@@ -170,6 +271,8 @@ function toRecord(path: string, result: ConvertResult): InputRecord {
     ...(typeof model.year === 'number' ? { year: model.year } : {}),
     format: result.format,
     readAs: result.readAs,
+    ...hashed,
+    ...(result.upToDate ? { upToDate: true as const } : {}),
     errors,
     warnings,
     rules: countRules(result.diagnostics),

@@ -1,5 +1,5 @@
 // Runs convert jobs on N worker threads, in any order, one result per job. Each worker has two jobs in hand, so it
-// never waits for the main thread; a worker that dies fails its jobs and is replaced.
+// never waits for the main thread; a worker that dies fails its jobs and is replaced. Told to stop, it takes no more.
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -13,17 +13,40 @@ const IN_HAND = 2;
 // needs more fails alone (the worker is replaced).
 const LIMITS = { maxOldGenerationSizeMb: 384 };
 
+/** What the pool posts to a worker: a job, or word to drop the jobs it has not started. */
+export type PoolMessage = ConvertJob | { stop: true };
+
+export interface PoolOptions {
+  /** The worker's entry; tests give one that fails on purpose. */
+  workerFile?: string;
+  /** Take no more jobs: each worker finishes the job under way and drops those waiting; then the pool resolves. */
+  stop?: AbortSignal;
+  /** Stop at once: the workers are terminated and the jobs they held are dropped. */
+  abandon?: AbortSignal;
+}
+
+/** What the pool can tell one running worker. */
+interface Hand {
+  stop: () => void;
+  abandon: () => void;
+}
+
 export async function runJobs(
   jobs: readonly ConvertJob[],
   threads: number,
   onResult: (result: ConvertResult) => void,
-  /** The worker's entry; tests give one that fails on purpose. */
-  workerFile = join(__dirname, 'convert-worker.js'),
+  options: PoolOptions = {},
 ): Promise<void> {
+  const workerFile = options.workerFile ?? join(__dirname, 'convert-worker.js');
   const queue = [...jobs];
-  if (jobs.length === 0) return;
+  if (jobs.length === 0 || options.stop?.aborted || options.abandon?.aborted) return;
   const finished = new Set<number>();
+  const hands = new Set<Hand>();
+  let stopping = false;
   await new Promise<void>((resolve) => {
+    const settle = () => {
+      if (finished.size === jobs.length || (stopping && hands.size === 0)) resolve();
+    };
     // Each job is finished once: a dying worker's last result can arrive after its job went back to the queue.
     const finish = (result: ConvertResult) => {
       if (finished.has(result.id)) return;
@@ -31,38 +54,55 @@ export async function runJobs(
       const requeued = queue.findIndex((job) => job.id === result.id);
       if (requeued >= 0) queue.splice(requeued, 1);
       onResult(result);
-      if (finished.size === jobs.length) resolve();
+      settle();
     };
     const start = () => {
-      if (queue.length === 0) return;
+      if (queue.length === 0 || stopping) return;
       const worker = new Worker(workerFile, { resourceLimits: LIMITS });
       const inHand = new Map<number, ConvertJob>();
       let alive = true;
+      const retire = () => {
+        alive = false;
+        void worker.terminate();
+      };
       const feed = () => {
         while (alive && inHand.size < IN_HAND) {
           const job = queue.shift();
           if (!job) break;
           inHand.set(job.id, job);
-          worker.postMessage(job);
+          worker.postMessage(job satisfies PoolMessage);
         }
-        if (alive && inHand.size === 0) {
-          alive = false;
-          void worker.terminate();
-        }
+        if (alive && inHand.size === 0) retire();
       };
+      const hand: Hand = {
+        stop: () => {
+          // The worker runs its jobs in order: all but the oldest in hand are still waiting there.
+          const [current, ...waiting] = inHand.keys();
+          for (const id of waiting) inHand.delete(id);
+          worker.postMessage({ stop: true } satisfies PoolMessage);
+          if (current === undefined && alive) retire();
+        },
+        abandon: () => {
+          inHand.clear();
+          if (alive) retire();
+        },
+      };
+      hands.add(hand);
       worker.on('message', (result: ConvertResult) => {
         inHand.delete(result.id);
         feed();
         finish(result);
       });
       // A worker that dies ('error', then 'exit') or stops on its own ('exit' alone) fails the job it was on, with
-      // the cause; the jobs it held besides go back to the queue, and a fresh worker takes them.
+      // the cause; the jobs it held besides go back to the queue, and a fresh worker takes them. While the batch stops,
+      // a job cut short is only dropped: the next run does it.
       const fail = (detail: string) => {
         if (!alive) return;
         alive = false;
         // The worker runs its jobs in order: the oldest in hand is the one it died on.
         const [current, ...waiting] = inHand.values();
         inHand.clear();
+        if (stopping) return;
         queue.unshift(...waiting.filter((job) => !finished.has(job.id)));
         if (current) finish(failedJob(current, detail));
         start();
@@ -73,9 +113,21 @@ export async function runJobs(
       worker.on('error', (error) => {
         cause ??= describeFailure(error);
       });
-      worker.on('exit', (code) => fail(cause ?? `worker exited with code ${code}`));
+      worker.on('exit', (code) => {
+        fail(cause ?? `worker exited with code ${code}`);
+        hands.delete(hand);
+        settle();
+      });
       feed();
     };
+    const stopAll = (how: 'stop' | 'abandon') => {
+      stopping = true;
+      queue.length = 0;
+      for (const hand of hands) hand[how]();
+      settle();
+    };
+    options.stop?.addEventListener('abort', () => stopAll('stop'), { once: true });
+    options.abandon?.addEventListener('abort', () => stopAll('abandon'), { once: true });
     for (let i = 0; i < Math.min(threads, jobs.length); i++) start();
   });
 }

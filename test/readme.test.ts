@@ -1,0 +1,104 @@
+// The README's console examples are true: every `$ npx report …` it shows runs here, in order, in a scratch folder that
+// holds the repository's fixtures (as a clone's root does), and prints what the README shows — standard output and
+// standard error as one stream, times and absolute paths normalised, a line `…` standing for any lines.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN, ROOT, scratch } from './helpers';
+
+interface Example {
+  command: string;
+  shown: string[];
+  /** Line of the README where the command stands. */
+  line: number;
+}
+
+/** Commands the README shows that this suite stands in for: installing made node_modules, testing runs this. */
+const NOT_RUN = new Set(['npm install', 'npm ci', 'npm test']);
+
+function examples(markdown: string): Example[] {
+  const found: Example[] = [];
+  const lines = markdown.split('\n');
+  let inConsole = false;
+  for (const [index, text] of lines.entries()) {
+    if (text.startsWith('```')) {
+      inConsole = !inConsole && text.trim() === '```console';
+      continue;
+    }
+    if (!inConsole) continue;
+    if (text.startsWith('$ ')) {
+      // A trailing comment after two or more spaces explains the command; it is not part of it.
+      found.push({
+        command: text
+          .slice(2)
+          .replace(/\s{2,}#.*$/, '')
+          .trim(),
+        shown: [],
+        line: index + 1,
+      });
+    } else {
+      found.at(-1)?.shown.push(text);
+    }
+  }
+  return found;
+}
+
+const normalise = (text: string, dir: string) =>
+  text
+    .split(dir)
+    .join('')
+    .replace(/用时 \d+(\.\d+)? 秒/g, '用时 N 秒')
+    .replace(/, \d+(\.\d+)? s$/gm, ', N s')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .replace(/\n+$/, '');
+
+/** The shown lines as one pattern: each line literally, `…` any number of lines. */
+function pattern(shown: string[]): RegExp {
+  const lines = [...shown];
+  while (lines.length && lines.at(-1)?.trim() === '') lines.pop();
+  const parts = lines.map((line) =>
+    line.trim() === '…' ? '(?:[^\\n]*\\n)*?' : `${line.trimEnd().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`,
+  );
+  return new RegExp(`^${parts.join('')}$`);
+}
+
+describe('README.md', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const all = examples(readme);
+  const dir = scratch('report-readme-');
+  symlinkSync(join(ROOT, 'fixtures'), join(dir, 'fixtures'));
+
+  test('shows console examples, and only commands of report besides installing and testing', () => {
+    expect(all.filter((example) => example.command.startsWith('npx report ')).length).toBeGreaterThanOrEqual(8);
+    for (const { command, shown } of all.filter((example) => !example.command.startsWith('npx report '))) {
+      expect(NOT_RUN).toContain(command);
+      expect(shown.join('').trim()).toBe('');
+    }
+  });
+
+  // In README order: later examples use what earlier ones wrote (out/…).
+  test.each(all.filter((example) => example.command.startsWith('npx report ')).map((e) => [e.line, e.command, e]))(
+    'line %i: $ %s',
+    (_line, _command, example) => {
+      const { command, shown } = example as Example;
+      const run = spawnSync(
+        'sh',
+        ['-c', `'${process.execPath}' '${BIN}' ${command.slice('npx report '.length)} 2>&1`],
+        {
+          cwd: dir,
+          env: { ...process.env, NO_COLOR: '1', REPORT_LANG: '', CI: '1' },
+          encoding: 'utf8',
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
+      const printed = `${normalise(run.stdout, `${dir}/`)}\n`;
+      const expected = pattern(shown.map((line) => normalise(line, `${dir}/`)));
+      if (!expected.test(printed)) {
+        // The whole difference at once, to copy into the README.
+        expect(printed).toBe(`${shown.join('\n').trimEnd()}\n`);
+      }
+    },
+  );
+});
