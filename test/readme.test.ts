@@ -13,8 +13,29 @@ interface Example {
   line: number;
 }
 
-/** Commands the README shows that this suite stands in for: installing made node_modules, testing runs this. */
-const NOT_RUN = new Set(['npm install', 'npm ci', 'npm test']);
+/**
+ * Commands the README shows that this suite stands in for: installing made node_modules, testing runs this, and the
+ * benchmarks and the long fuzz run are measurements (their figures are in the README's tables, not console output).
+ */
+const NOT_RUN = new Set([
+  'npm install',
+  'npm ci',
+  'npm test',
+  'npm run bench',
+  'npm run bench:import',
+  'npm run bench:stages',
+  'npm run fuzz',
+]);
+
+/** `npm install && npm start`: the start script's commands are run, as `npx report …` examples are. */
+const START = 'npm install && npm start';
+const startScript = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } })
+  .scripts.start;
+const runnable = (command: string) => command.startsWith('npx report ') || command === START;
+const shellCommand = (command: string) =>
+  command === START
+    ? startScript.replaceAll('node bin/report.js', `'${process.execPath}' '${BIN}'`).replaceAll(' && ', ' 2>&1 && ')
+    : `'${process.execPath}' '${BIN}' ${command.slice('npx report '.length)}`;
 
 function examples(markdown: string): Example[] {
   const found: Example[] = [];
@@ -72,27 +93,24 @@ describe('README.md', () => {
 
   test('shows console examples, and only commands of report besides installing and testing', () => {
     expect(all.filter((example) => example.command.startsWith('npx report ')).length).toBeGreaterThanOrEqual(8);
-    for (const { command, shown } of all.filter((example) => !example.command.startsWith('npx report '))) {
+    expect(all.some((example) => example.command === START)).toBe(true);
+    for (const { command, shown } of all.filter((example) => !runnable(example.command))) {
       expect(NOT_RUN).toContain(command);
       expect(shown.join('').trim()).toBe('');
     }
   });
 
   // In README order: later examples use what earlier ones wrote (out/…).
-  test.each(all.filter((example) => example.command.startsWith('npx report ')).map((e) => [e.line, e.command, e]))(
+  test.each(all.filter((example) => runnable(example.command)).map((e) => [e.line, e.command, e]))(
     'line %i: $ %s',
     (_line, _command, example) => {
       const { command, shown } = example as Example;
-      const run = spawnSync(
-        'sh',
-        ['-c', `'${process.execPath}' '${BIN}' ${command.slice('npx report '.length)} 2>&1`],
-        {
-          cwd: dir,
-          env: { ...process.env, NO_COLOR: '1', REPORT_LANG: '', CI: '1' },
-          encoding: 'utf8',
-          maxBuffer: 64 * 1024 * 1024,
-        },
-      );
+      const run = spawnSync('sh', ['-c', `${shellCommand(command)} 2>&1`], {
+        cwd: dir,
+        env: { ...process.env, NO_COLOR: '1', REPORT_LANG: '', CI: '1' },
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
       const printed = `${normalise(run.stdout, `${dir}/`)}\n`;
       const expected = pattern(shown.map((line) => normalise(line, `${dir}/`)));
       if (!expected.test(printed)) {

@@ -134,12 +134,6 @@ const messages = {
     zh: '已中断：{done} 份已完成，{notDone} 份未转换。再次运行同一命令会跳过已完成的报告，继续转换其余的',
     en: 'interrupted: {done} done, {notDone} not converted. Run the same command again: it skips what is done and goes on',
   },
-  duplicate: {
-    zh: '重复：{file} 与 {first} 是同一报告（{why}）',
-    en: 'duplicate: {file} is the same report as {first} ({why})',
-  },
-  sameBytes: { zh: '内容完全相同', en: 'the same bytes' },
-  sameAgencyYear: { zh: '机关和年度相同', en: 'the same agency and year' },
   upToDate: { zh: '输出已是最新，跳过', en: 'outputs current, skipped' },
   upToDateCount: {
     zh: '{count} 份报告的输出已是最新（内容、选项和版本都未变），未重新生成',

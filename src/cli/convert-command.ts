@@ -189,20 +189,10 @@ async function whileStoppable(
   }
 }
 
-/** Below the table: the reports given twice, and how many were already converted. */
+/** Below the table: how many inputs were already converted (the table marks the reports given twice). */
 function notes(summary: ConvertSummary, lang: Lang): string {
-  const lines = summary.records
-    .filter((record) => record.duplicateOf && record.duplicateReason)
-    .map((record) =>
-      say(lang, 'duplicate', {
-        file: displayPath(record.path),
-        first: displayPath(record.duplicateOf as string),
-        why: say(lang, record.duplicateReason as 'sameBytes' | 'sameAgencyYear'),
-      }),
-    );
   const upToDate = summary.records.filter((record) => record.upToDate).length;
-  if (upToDate) lines.push(say(lang, 'upToDateCount', { count: upToDate }));
-  return lines.map((line) => `${line}\n`).join('');
+  return upToDate ? `${say(lang, 'upToDateCount', { count: upToDate })}\n` : '';
 }
 
 type Progress = ((done: number, total: number, record: InputRecord, started: number) => void) & { finish: () => void };

@@ -23,7 +23,6 @@ const words = {
     outputs: '输出',
     inputs: '文件',
     duplicates: '重复',
-    duplicateOf: '与此文件内容相同：',
     all: '全部',
     shown: (n: string, m: string) => `显示 ${n} / ${m}`,
     reports: '报告',
@@ -68,7 +67,6 @@ const words = {
     outputs: 'outputs',
     inputs: 'files',
     duplicates: 'duplicates',
-    duplicateOf: 'same content as ',
     all: 'all',
     shown: (n: string, m: string) => `showing ${n} of ${m}`,
     reports: 'Reports',
@@ -356,7 +354,7 @@ function reportBody(
     .join(' ');
   const figures = record.figures ? `${record.figures.found}/${record.figures.expected}` : '';
   const duplicate = record.duplicateOf
-    ? ` <span class="badge dup" title="${escapeHtml(w.duplicateOf + (shortOf.get(record.duplicateOf) ?? record.duplicateOf))}">${w.duplicates}</span>`
+    ? ` <span class="badge dup" title="${escapeHtml(w.duplicate.replace('{why}', w[record.duplicateReason ?? 'sameBytes']).replace('{first}', shortOf.get(record.duplicateOf) ?? record.duplicateOf))}">${w.duplicates}</span>`
     : '';
   const data = {
     file,

@@ -8,7 +8,7 @@ const words = {
   zh: {
     head: ['文件', '状态', '机关', '年度', '错误', '警告'],
     folder: (folder: string) => `文件位于 ${folder}`,
-    duplicate: (of: string) => `与 ${of} 内容相同`,
+    duplicate: (of: string, sameBytes: boolean) => `重复：与 ${of} ${sameBytes ? '内容完全相同' : '机关和年度相同'}`,
     total: (inputs: number, parts: string, errors: number, warnings: number) =>
       `共 ${inputs} 个文件：${parts}；错误 ${errors} 个，警告 ${warnings} 个`,
     part: (word: string, count: number) => `${word} ${count}`,
@@ -16,7 +16,8 @@ const words = {
   en: {
     head: ['file', 'status', 'agency', 'year', 'errors', 'warnings'],
     folder: (folder: string) => `files in ${folder}`,
-    duplicate: (of: string) => `same content as ${of}`,
+    duplicate: (of: string, sameBytes: boolean) =>
+      `a copy of ${of} (${sameBytes ? 'the same bytes' : 'the same agency and year'})`,
     total: (inputs: number, parts: string, errors: number, warnings: number) =>
       `${inputs} files: ${parts}; ${errors} errors, ${warnings} warnings`,
     part: (word: string, count: number) => `${count} ${word}`,
@@ -70,7 +71,12 @@ export function summaryTable(records: readonly InputRecord[], lang: Lang, width:
     }
     const note =
       record.error ??
-      (record.duplicateOf ? w.duplicate(shortOf.get(record.duplicateOf) ?? record.duplicateOf) : undefined);
+      (record.duplicateOf
+        ? w.duplicate(
+            shortOf.get(record.duplicateOf) ?? record.duplicateOf,
+            record.duplicateReason !== 'sameAgencyYear',
+          )
+        : undefined);
     if (note) out.push(...wrapTo(note, width - 4).map((part) => `    ${part}`));
   });
   const counts = statusOrder
