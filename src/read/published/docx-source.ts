@@ -9,10 +9,11 @@ export function docxToFlow(buffer: Buffer, file: string): FlowDocument {
   if (isEncryptedOffice(buffer)) throw new ReadError('encrypted', { file });
   let xml: string;
   try {
-    const entry = readZipEntry(buffer, 'word/document.xml');
+    const entry = readZipEntry(buffer, 'word/document.xml', file);
     if (!entry) throw new Error('no word/document.xml');
     xml = entry.toString('utf8');
   } catch (error) {
+    if (error instanceof ReadError) throw error;
     throw new ReadError('notDocx', { file }, { cause: error });
   }
   const document = parseDocument(xml, { xmlMode: true });
