@@ -7,7 +7,7 @@ import { renderOutputs } from '../render/render-outputs';
 import { say, UsageError } from './cli-messages';
 import { type CommonOptions, reportFailure } from './main';
 import { readAndCheck } from './read-and-check';
-import { resolveCommon } from './shared-options';
+import { parseTimeout, resolveCommon } from './shared-options';
 import { displayPath, prepareDirectory, writeOutputs } from './write-outputs';
 
 export interface BuildFlags extends CommonOptions {
@@ -29,6 +29,7 @@ export async function runBuild(file: string, flags: BuildFlags, toolVersion: str
 
     const checked = await readAndCheck(file, {
       lang,
+      timeoutSeconds: parseTimeout(flags.timeout),
       lenient: false,
       rules: common.config.rules,
       color: common.color && !toStdout,

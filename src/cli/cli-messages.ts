@@ -88,6 +88,10 @@ const messages = {
     zh: '已导入：{file}（{agency}，{year} 年度，{edition} 年版，{how}；{errors} 个错误，{warnings} 个警告）',
     en: 'imported: {file} ({agency}, {year}, {edition} edition, {how}; {errors} errors, {warnings} warnings)',
   },
+  badTimeout: {
+    zh: '--timeout 应为 0 到 86400 之间的秒数（大于 0），实际为 {value}',
+    en: '--timeout must be a number of seconds above 0 and up to 86400, is {value}',
+  },
   badJobs: {
     zh: '--jobs 应为 1 到 64 之间的整数，实际为 {value}',
     en: '--jobs must be a whole number from 1 to 64, is {value}',

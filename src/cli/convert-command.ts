@@ -9,7 +9,7 @@ import type { DocxStyleName } from '../render/docx-styles';
 import type { RenderFormat } from '../render/render-outputs';
 import { say, UsageError } from './cli-messages';
 import { type CommonOptions, reportFailure } from './main';
-import { resolveCommon } from './shared-options';
+import { parseTimeout, resolveCommon } from './shared-options';
 import { displayPath, inputGuard, prepareDirectory, writeOutputs } from './write-outputs';
 
 export interface ConvertFlags extends CommonOptions {
@@ -49,6 +49,7 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
       docxStyle,
       generator: `report ${toolVersion}`,
       protect: inputGuard(files),
+      timeoutSeconds: parseTimeout(flags.timeout),
       onProgress: (done, total, record) => progress(done, total, record, started),
     });
     progress.finish();

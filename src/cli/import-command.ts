@@ -6,7 +6,7 @@ import { readAsWords } from '../reporters/text';
 import { say, UsageError } from './cli-messages';
 import { type CommonOptions, reportFailure } from './main';
 import { readAndCheck } from './read-and-check';
-import { resolveCommon } from './shared-options';
+import { parseTimeout, resolveCommon } from './shared-options';
 import { displayPath, writeOutputs } from './write-outputs';
 
 export interface ImportFlags extends CommonOptions {
@@ -26,6 +26,7 @@ export async function runImport(file: string, flags: ImportFlags, toolVersion: s
 
     const checked = await readAndCheck(file, {
       lang,
+      timeoutSeconds: parseTimeout(flags.timeout),
       lenient: !flags.strict,
       rules: common.config.rules,
       color: common.color,

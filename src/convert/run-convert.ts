@@ -25,6 +25,8 @@ export interface ConvertOptions {
   generator: string;
   /** Refuses output paths that are inputs (the CLI passes its check); called before any output is renamed into place. */
   protect: (outputs: readonly string[]) => void;
+  /** Seconds one input may take (default 60). */
+  timeoutSeconds?: number;
   onProgress?: (done: number, total: number, record: InputRecord) => void;
 }
 
@@ -92,21 +94,27 @@ export async function runConvert(inputs: readonly string[], options: ConvertOpti
   const pending = new Map<number, { format: string; temporary: string }[]>();
   let done = 0;
   try {
-    await runJobs(jobs, options.jobs, (result: ConvertResult) => {
-      const path = inputs[result.id] as string;
-      const record = toRecord(path, result);
-      if (result.ok && result.outputs.length) {
-        const files = result.outputs.map((output) => {
-          const temporary = join(options.outDir, `.report-${process.pid}-${result.id}.${output.format}.tmp`);
-          writeFileSync(temporary, output.bytes);
-          return { format: output.format, temporary };
-        });
-        pending.set(result.id, files);
-      }
-      records[result.id] = record;
-      done++;
-      options.onProgress?.(done, inputs.length, record);
-    });
+    await runJobs(
+      jobs,
+      options.jobs,
+      (result: ConvertResult) => {
+        const path = inputs[result.id] as string;
+        const record = toRecord(path, result);
+        if (result.ok && result.outputs.length) {
+          const files = result.outputs.map((output) => {
+            const temporary = join(options.outDir, `.report-${process.pid}-${result.id}.${output.format}.tmp`);
+            writeFileSync(temporary, output.bytes);
+            return { format: output.format, temporary };
+          });
+          pending.set(result.id, files);
+        }
+        records[result.id] = record;
+        done++;
+        options.onProgress?.(done, inputs.length, record);
+      },
+      undefined,
+      options.timeoutSeconds,
+    );
     const usedNames = new Set<string>();
     records.forEach((record, id) => {
       const files = pending.get(id);

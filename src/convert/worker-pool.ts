@@ -4,6 +4,8 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fillTemplate } from '../diagnostics/diagnostic';
+import { DEFAULT_TIMEOUT_SECONDS } from '../read/guarded-reader';
+import { ReadError } from '../read/read-report';
 import type { ConvertJob, ConvertResult } from './job';
 
 export const defaultJobs = () => Math.max(1, cpus().length);
@@ -13,12 +15,16 @@ const IN_HAND = 2;
 // needs more fails alone (the worker is replaced).
 const LIMITS = { maxOldGenerationSizeMb: 384 };
 
+type Verdict = (job: ConvertJob) => ConvertResult;
+
 export async function runJobs(
   jobs: readonly ConvertJob[],
   threads: number,
   onResult: (result: ConvertResult) => void,
   /** The worker's entry; tests give one that fails on purpose. */
   workerFile = join(__dirname, 'convert-worker.js'),
+  /** How long one job may take; a worker past it is terminated and its job reported unreadable (readTimeout). */
+  timeoutSeconds = DEFAULT_TIMEOUT_SECONDS,
 ): Promise<void> {
   const queue = [...jobs];
   if (jobs.length === 0) return;
@@ -38,13 +44,26 @@ export async function runJobs(
       const worker = new Worker(workerFile, { resourceLimits: LIMITS });
       const inHand = new Map<number, ConvertJob>();
       let alive = true;
+      let verdict: Verdict | undefined;
+      // The worker runs its jobs in order: the clock runs for the oldest in hand, from when the one before it ended.
+      let timer: NodeJS.Timeout | undefined;
+      const arm = () => {
+        clearTimeout(timer);
+        if (!alive || inHand.size === 0) return;
+        timer = setTimeout(() => {
+          verdict = (job) => unreadableJob(job, 'readTimeout', { seconds: timeoutSeconds });
+          void worker.terminate();
+        }, timeoutSeconds * 1000);
+      };
       const feed = () => {
+        const idle = inHand.size === 0;
         while (alive && inHand.size < IN_HAND) {
           const job = queue.shift();
           if (!job) break;
           inHand.set(job.id, job);
           worker.postMessage(job);
         }
+        if (idle) arm();
         if (alive && inHand.size === 0) {
           alive = false;
           void worker.terminate();
@@ -52,28 +71,32 @@ export async function runJobs(
       };
       worker.on('message', (result: ConvertResult) => {
         inHand.delete(result.id);
+        arm();
         feed();
         finish(result);
       });
       // A worker that dies ('error', then 'exit') or stops on its own ('exit' alone) fails the job it was on, with
       // the cause; the jobs it held besides go back to the queue, and a fresh worker takes them.
-      const fail = (detail: string) => {
+      const fail = (death: Verdict) => {
         if (!alive) return;
         alive = false;
+        clearTimeout(timer);
         // The worker runs its jobs in order: the oldest in hand is the one it died on.
         const [current, ...waiting] = inHand.values();
         inHand.clear();
         queue.unshift(...waiting.filter((job) => !finished.has(job.id)));
-        if (current) finish(failedJob(current, detail));
+        if (current) finish(death(current));
         start();
       };
       // The verdict waits for 'exit': Node delivers the results a worker posted before it died by then, whereas an
       // 'error' can overtake them.
-      let cause: string | undefined;
       worker.on('error', (error) => {
-        cause ??= describeFailure(error);
+        verdict ??=
+          (error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? (job) => unreadableJob(job, 'tooLargeMemory', { limitMb: LIMITS.maxOldGenerationSizeMb })
+            : (job) => failedJob(job, describeFailure(error));
       });
-      worker.on('exit', (code) => fail(cause ?? `worker exited with code ${code}`));
+      worker.on('exit', (code) => fail(verdict ?? ((job) => failedJob(job, `worker exited with code ${code}`))));
       feed();
     };
     for (let i = 0; i < Math.min(threads, jobs.length); i++) start();
@@ -84,6 +107,16 @@ const workerFailed = {
   zh: '内部错误：{detail}（请报告此问题）',
   en: 'internal error: {detail} (please report it)',
 };
+
+/** A job whose input broke a reading limit: unreadable, in the job's language, not an internal error. */
+function unreadableJob(
+  job: ConvertJob,
+  messageId: 'readTimeout' | 'tooLargeMemory',
+  params: Record<string, number>,
+): ConvertResult {
+  const error = new ReadError(messageId, { file: job.path, ...params });
+  return { id: job.id, ok: false, error: { messageId, message: error.describe(job.lang) } };
+}
 
 export function failedJob(job: Pick<ConvertJob, 'id' | 'lang'>, detail: string): ConvertResult {
   return {

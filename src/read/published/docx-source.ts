@@ -1,6 +1,6 @@
 // A Word document: its paragraphs and its tables (gridSpan and vMerge expanded), from word/document.xml.
 import { type ChildNode, type Element, isTag, isText } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
+import { parseMarkup } from '../markup';
 import { ReadError } from '../read-report';
 import { isEncryptedOffice, readZipEntry } from '../workbook-reader';
 import type { FlowCell, FlowDocument, FlowItem } from './flow-document';
@@ -16,7 +16,7 @@ export function docxToFlow(buffer: Buffer, file: string): FlowDocument {
     if (error instanceof ReadError) throw error;
     throw new ReadError('notDocx', { file }, { cause: error });
   }
-  const document = parseDocument(xml, { xmlMode: true });
+  const document = parseMarkup(xml, { xmlMode: true });
   const body = find(document.children, 'w:body');
   const items: FlowItem[] = [];
   let tables = 0;

@@ -1,0 +1,180 @@
+// Reads untrusted inputs on a worker thread under a time limit and a memory limit. A reader that breaks either is
+// terminated, its input reported unreadable (readTimeout, tooLargeMemory), and a fresh worker reads the next one;
+// one worker serves every input of a command, so its start-up is paid once.
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { loadInput, type ReadOptions } from './read-input';
+import { ReadError, type ReadReport } from './read-report';
+
+export const DEFAULT_TIMEOUT_SECONDS = 60;
+/** The reading worker's heap: a report needs a few MB; a hostile input is stopped long before it exhausts the machine. */
+export const READ_MEMORY_MB = 160;
+
+export interface ReadRequest {
+  id: number;
+  /** The input as the user named it; `-` is read by the main thread and sent as bytes. */
+  path: string;
+  file: string;
+  extension: string;
+  bytes?: Uint8Array;
+  lenient: boolean;
+}
+
+export type ReadResponse =
+  | { id: number; ok: true; report: ReadReport }
+  | {
+      id: number;
+      ok: false;
+      readError?: { messageId: ReadError['messageId']; params: Record<string, string | number>; stack?: string };
+      internal?: { message: string; stack?: string };
+    };
+
+interface Pending {
+  request: ReadRequest;
+  resolve: (report: ReadReport) => void;
+  reject: (error: unknown) => void;
+}
+
+export class GuardedReader {
+  private worker: Worker | undefined;
+  private readonly waiting: Pending[] = [];
+  private current: Pending | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private nextId = 0;
+
+  constructor(
+    private readonly timeoutSeconds = DEFAULT_TIMEOUT_SECONDS,
+    /** The worker's entry; tests give one that misbehaves on purpose. */
+    private readonly workerFile = join(__dirname, 'read-worker.js'),
+  ) {}
+
+  /** Starts the worker ahead of the first read, so its start-up overlaps the caller's own. */
+  warmUp(): this {
+    this.ensureWorker();
+    return this;
+  }
+
+  /** Reads one input (a path, or `-` for standard input); reads are served in the order they are asked for. */
+  read(path: string, options: ReadOptions = {}): Promise<ReadReport> {
+    const fromStdin = path === '-';
+    let bytes: Uint8Array | undefined;
+    if (fromStdin) {
+      // Standard input belongs to the main thread; it is read here, bounded, and sent as bytes.
+      try {
+        bytes = loadInput('-').buffer;
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    const request: ReadRequest = {
+      id: this.nextId++,
+      path,
+      file: fromStdin ? '<stdin>' : path,
+      extension: '',
+      ...(bytes ? { bytes } : {}),
+      lenient: options.lenient ?? false,
+    };
+    return new Promise<ReadReport>((resolve, reject) => {
+      this.waiting.push({ request, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Ends the worker; the reader can still be used (a new worker starts). */
+  close(): void {
+    clearTimeout(this.timer);
+    const worker = this.worker;
+    this.worker = undefined;
+    if (worker) void worker.terminate();
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.workerFile, {
+      resourceLimits: { maxOldGenerationSizeMb: READ_MEMORY_MB },
+    });
+    worker.on('message', (response: ReadResponse) => this.settle(response));
+    let cause: unknown;
+    worker.on('error', (error) => {
+      cause ??= error;
+    });
+    worker.on('exit', (code) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      clearTimeout(this.timer);
+      const pending = this.current;
+      this.current = undefined;
+      if (pending) pending.reject(workerDeath(pending.request.file, cause, code));
+      this.pump();
+    });
+    // An idle worker must not keep the process alive.
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  private pump(): void {
+    if (this.current) return;
+    const next = this.waiting.shift();
+    if (!next) return;
+    this.current = next;
+    const worker = this.ensureWorker();
+    worker.ref();
+    this.timer = setTimeout(() => this.timeOut(), this.timeoutSeconds * 1000);
+    worker.postMessage(next.request);
+  }
+
+  private timeOut(): void {
+    const pending = this.current;
+    const worker = this.worker;
+    if (!pending || !worker) return;
+    this.current = undefined;
+    this.worker = undefined;
+    void worker.terminate();
+    pending.reject(new ReadError('readTimeout', { file: pending.request.file, seconds: this.timeoutSeconds }));
+    this.pump();
+  }
+
+  private settle(response: ReadResponse): void {
+    const pending = this.current;
+    if (!pending || pending.request.id !== response.id) return;
+    clearTimeout(this.timer);
+    this.current = undefined;
+    this.worker?.unref();
+    if (response.ok) pending.resolve(response.report);
+    else if (response.readError) {
+      const { messageId, params, stack } = response.readError;
+      pending.reject(new ReadError(messageId, params, { cause: withStack(messageId, stack) }));
+    } else {
+      const error = new Error(response.internal?.message ?? 'unknown error');
+      if (response.internal?.stack) error.stack = response.internal.stack;
+      pending.reject(error);
+    }
+    this.pump();
+  }
+}
+
+function withStack(message: string, stack: string | undefined): Error {
+  const error = new Error(message);
+  if (stack) error.stack = stack;
+  return error;
+}
+
+/** Why a reading worker ended: its memory limit (a clear ReadError), or anything else (a bug of ours). */
+function workerDeath(file: string, cause: unknown, code: number): Error {
+  const errorCode = (cause as { code?: unknown } | undefined)?.code;
+  if (errorCode === 'ERR_WORKER_OUT_OF_MEMORY')
+    return new ReadError('tooLargeMemory', { file, limitMb: READ_MEMORY_MB }, { cause });
+  if (cause instanceof Error) return cause;
+  return new Error(`the reading worker exited with code ${code}`);
+}
+
+/** Reads one input under the limits, on a worker of its own. */
+export async function readGuarded(path: string, options: ReadOptions & { timeoutSeconds?: number } = {}) {
+  const reader = new GuardedReader(options.timeoutSeconds);
+  try {
+    return await reader.read(path, options);
+  } finally {
+    reader.close();
+  }
+}

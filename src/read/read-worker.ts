@@ -1,0 +1,40 @@
+// Worker-thread entry of the guarded reader: reads the inputs it is sent, one after another, and posts back each
+// report or the reason it could not be read. The main thread holds the time and memory limits.
+import { parentPort } from 'node:worker_threads';
+import type { ReadRequest, ReadResponse } from './guarded-reader';
+import { loadInput, readLoaded } from './read-input';
+import { ReadError } from './read-report';
+
+async function answer(request: ReadRequest): Promise<ReadResponse> {
+  try {
+    const { buffer, file, extension } = request.bytes
+      ? { buffer: Buffer.from(request.bytes), file: request.file, extension: request.extension }
+      : loadInput(request.path);
+    const report = await readLoaded(buffer, file, extension, { lenient: request.lenient });
+    return { id: request.id, ok: true, report };
+  } catch (error) {
+    const stack = error instanceof Error ? (error.cause instanceof Error ? error.cause.stack : error.stack) : undefined;
+    if (error instanceof ReadError)
+      return { id: request.id, ok: false, readError: { messageId: error.messageId, params: error.params, stack } };
+    return {
+      id: request.id,
+      ok: false,
+      internal: { message: error instanceof Error ? error.message : String(error), stack },
+    };
+  }
+}
+
+const queue: ReadRequest[] = [];
+let busy = false;
+
+async function drain(): Promise<void> {
+  if (busy) return;
+  busy = true;
+  for (let request = queue.shift(); request; request = queue.shift()) parentPort?.postMessage(await answer(request));
+  busy = false;
+}
+
+parentPort?.on('message', (request: ReadRequest) => {
+  queue.push(request);
+  void drain();
+});
