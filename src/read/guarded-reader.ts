@@ -8,7 +8,9 @@ import { ReadError, type ReadReport } from './read-report';
 
 export const DEFAULT_TIMEOUT_SECONDS = 60;
 /** The reading worker's heap: a report needs a few MB; a hostile input is stopped long before it exhausts the machine. */
-export const READ_MEMORY_MB = 160;
+export const READ_MEMORY_MB = 128;
+/** The young generation is kept small too: with the old one it bounds the worker's heap near READ_MEMORY_MB. */
+const YOUNG_GENERATION_MB = 16;
 
 export interface ReadRequest {
   id: number;
@@ -91,7 +93,7 @@ export class GuardedReader {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.workerFile, {
-      resourceLimits: { maxOldGenerationSizeMb: READ_MEMORY_MB },
+      resourceLimits: { maxOldGenerationSizeMb: READ_MEMORY_MB, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
     worker.on('message', (response: ReadResponse) => this.settle(response));
     let cause: unknown;

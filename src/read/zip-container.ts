@@ -174,7 +174,7 @@ function inflateEntry(buffer: Buffer, entry: CentralEntry, budget: number, file:
 let crcTable: Int32Array | undefined;
 
 /** CRC-32 of the zip format (zlib.crc32 only exists from Node 22). */
-function crc32(bytes: Uint8Array): number {
+export function crc32(bytes: Uint8Array): number {
   if (!crcTable) {
     crcTable = new Int32Array(256);
     for (let n = 0; n < 256; n++) {
