@@ -1,10 +1,11 @@
 // `npm run fuzz`: mutated copies of a valid input of every format, the hostile inputs of issue 7 and every input the
-// fuzzer ever caught (fixtures/fuzz/) go through the real reading path — the guarded reader (a worker under a time
-// and memory limit), then the rules and the JSON and HTML renderers — counting per format what was read, what was
-// refused and why, internal errors, hangs and peak memory. Exits 1 on any internal error, hang or input over the
-// memory target; --save keeps each such input under fixtures/fuzz/ as a regression case.
+// fuzzer ever caught (fixtures/fuzz/) go through the real reading path. The hostile and caught ones run as whole
+// `report validate` processes (their own time and peak RSS); the mutated ones run in this process through the
+// guarded reader (a worker under a time and memory limit), then the rules and the JSON and HTML renderers. Counts per
+// format what was read, what was refused and why, internal errors, hangs and peak memory; exits 1 on any internal
+// error, hang or input over the memory target. --save keeps each caught input under fixtures/fuzz/.
 //
-//   node dist/scripts/fuzz.js [--cases 10000] [--seed 1] [--limit 10] [--no-hostile] [--save] [--json]
+//   node dist/scripts/fuzz.js [--cases 10000] [--seed 1] [--limit 10] [--no-hostile] [--save] [--json] [--progress]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,7 @@ interface Options {
   hostile: boolean;
   save: boolean;
   json: boolean;
+  progress: boolean;
 }
 
 /** Peak RSS any single input may drive the process to. */
@@ -60,6 +62,7 @@ function parseArgs(argv: readonly string[]): Options {
     hostile: !argv.includes('--no-hostile'),
     save: argv.includes('--save'),
     json: argv.includes('--json'),
+    progress: argv.includes('--progress'),
   };
 }
 
@@ -84,15 +87,113 @@ async function main(): Promise<number> {
   const failures: Failure[] = [];
   const reader = new GuardedReader(options.limitSeconds);
   let peakRssMb = 0;
+  let cliPeakRssMb = 0;
+  /** What each whole-command input ended as. */
+  const outcomes: {
+    name: string;
+    messageId: string;
+    exitCode: number | null;
+    ms: number;
+    rssMb: number;
+    said: number;
+  }[] = [];
 
-  const run = async (name: string, format: string, path: string, bytes: Buffer | undefined) => {
-    const entry = stats.get(format) ?? { cases: 0, read: 0, refused: {}, internal: 0, hangs: 0, slowestMs: 0, peakRssMb: 0 };
+  const statsOf = (format: string) => {
+    const entry = stats.get(format) ?? {
+      cases: 0,
+      read: 0,
+      refused: {},
+      internal: 0,
+      hangs: 0,
+      slowestMs: 0,
+      peakRssMb: 0,
+    };
     stats.set(format, entry);
     entry.cases++;
+    return entry;
+  };
+  /** One input through the whole command, `report validate FILE`, as its own process: its peak RSS is its own. */
+  const runCli = (name: string, format: string, path: string) => {
+    const entry = statsOf(format);
+    const rssFile = join(work, 'rss.txt');
+    rmSync(rssFile, { force: true });
+    const start = Date.now();
+    const result = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'bin', 'report.js'),
+        'validate',
+        path,
+        '--format',
+        'json',
+        '--lang',
+        'en',
+        '--timeout',
+        String(options.limitSeconds),
+      ],
+      {
+        encoding: 'utf8',
+        timeout: (options.limitSeconds + 30) * 1000,
+        env: {
+          ...process.env,
+          NODE_OPTIONS: `--require ${join(ROOT, 'bench', 'record-rss.cjs')}`,
+          RECORD_RSS: rssFile,
+        },
+      },
+    );
+    const elapsed = Date.now() - start;
+    let rssMb = 0;
+    try {
+      rssMb = Number(readFileSync(rssFile, 'utf8').trim()) / 1024 / 1024;
+    } catch {}
+    entry.slowestMs = Math.max(entry.slowestMs, elapsed);
+    entry.peakRssMb = Math.max(entry.peakRssMb, rssMb);
+    cliPeakRssMb = Math.max(cliPeakRssMb, rssMb);
+    const said = `${result.stdout}${result.stderr}`;
+    let messageId = 'unknown';
+    try {
+      const file = (JSON.parse(result.stdout) as { files: { status: string; error?: { messageId: string } }[] })
+        .files[0];
+      messageId = file?.error?.messageId ?? file?.status ?? 'unknown';
+    } catch {}
+    let problem: Failure['problem'] | undefined;
+    if (
+      messageId === 'internalError' ||
+      /internal error|内部错误|\n\s+at .+:\d+:\d+/.test(said) ||
+      result.status === null
+    )
+      problem = 'internal error';
+    else if (messageId === 'readTimeout' || elapsed > options.limitSeconds * 1000) problem = 'hang';
+    else if (rssMb > RSS_TARGET_MB) problem = 'memory';
+    outcomes.push({
+      name,
+      messageId,
+      exitCode: result.status,
+      ms: elapsed,
+      rssMb: Math.round(rssMb),
+      said: said.split('\n').filter(Boolean).length,
+    });
+    if (messageId === 'ok' || messageId === 'invalid') entry.read++;
+    else entry.refused[messageId] = (entry.refused[messageId] ?? 0) + 1;
+    if (problem === 'hang') entry.hangs++;
+    if (problem === 'internal error') entry.internal++;
+    if (problem)
+      failures.push({
+        name,
+        format,
+        problem,
+        detail: `${said.slice(0, 600)} (exit ${result.status}, ${elapsed} ms, ${rssMb.toFixed(0)} MB)`,
+      });
+  };
+
+  /** One mutated input through the reading path in this process (the reader's worker, the rules, the renderers). */
+  const run = async (name: string, format: string, path: string, bytes: Buffer | undefined) => {
+    const entry = statsOf(format);
     let casePeak = process.memoryUsage.rss();
     const sampler = setInterval(() => {
       casePeak = Math.max(casePeak, process.memoryUsage.rss());
     }, 5);
+    sampler.unref();
     const start = Date.now();
     let problem: Failure['problem'] | undefined;
     let detail = '';
@@ -124,11 +225,15 @@ async function main(): Promise<number> {
     entry.peakRssMb = Math.max(entry.peakRssMb, casePeak);
     peakRssMb = Math.max(peakRssMb, casePeak);
     if (!problem && elapsed > options.limitSeconds * 1000) problem = 'hang';
-    if (!problem && casePeak > RSS_TARGET_MB) problem = 'memory';
     if (!problem) return;
     if (problem === 'hang') entry.hangs++;
     if (problem === 'internal error') entry.internal++;
-    const failure: Failure = { name, format, problem, detail: `${detail.split('\n').slice(0, 6).join('\n')} (${elapsed} ms, ${casePeak.toFixed(0)} MB)` };
+    const failure: Failure = {
+      name,
+      format,
+      problem,
+      detail: `${detail.split('\n').slice(0, 6).join('\n')} (${elapsed} ms, ${casePeak.toFixed(0)} MB)`,
+    };
     if (options.save && bytes) {
       mkdirSync(join(ROOT, 'fixtures', 'fuzz'), { recursive: true });
       failure.saved = join('fixtures', 'fuzz', `${format}-seed${options.seed}-${name.replace(/\W+/g, '-')}.${format}`);
@@ -142,10 +247,10 @@ async function main(): Promise<number> {
     const regressions = join(ROOT, 'fixtures', 'fuzz');
     for (const name of safeList(regressions)) {
       const format = extname(name).slice(1);
-      await run(`fixtures/fuzz/${name}`, format, join(regressions, name), undefined);
+      runCli(`fixtures/fuzz/${name}`, format, join(regressions, name));
     }
     for (const hostile of manifest.hostile)
-      await run(hostile.name, extname(hostile.path).slice(1) || 'device', hostile.path, undefined);
+      runCli(hostile.name, extname(hostile.path).slice(1) || 'device', hostile.path);
     for (let n = 0; n < options.cases; n++) {
       const seed = seeds[n % seeds.length];
       if (!seed) break;
@@ -160,6 +265,7 @@ async function main(): Promise<number> {
       const path = join(work, `case-${n}.${seed.format}`);
       writeFileSync(path, mutation.bytes);
       await run(`case ${n} (${mutation.kind} of ${seed.name})`, seed.format, path, mutation.bytes);
+      if (options.progress && n % 500 === 499) process.stderr.write(`fuzz: ${n + 1} of ${options.cases} cases\n`);
       rmSync(path, { force: true });
     }
   } finally {
@@ -176,8 +282,10 @@ async function main(): Promise<number> {
     hangs: failures.filter((failure) => failure.problem === 'hang').length,
     overMemory: failures.filter((failure) => failure.problem === 'memory').length,
     peakRssMb: Math.round(peakRssMb),
+    cliPeakRssMb: Math.round(cliPeakRssMb),
     processMaxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     formats: Object.fromEntries(stats),
+    outcomes,
     failures,
   };
   if (options.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
@@ -188,7 +296,9 @@ async function main(): Promise<number> {
 
 function safeList(dir: string): string[] {
   try {
-    return readdirSync(dir).filter((name) => !name.startsWith('.') && name !== 'README.md').sort();
+    return readdirSync(dir)
+      .filter((name) => !name.startsWith('.') && name !== 'README.md')
+      .sort();
   } catch {
     return [];
   }
@@ -202,11 +312,12 @@ function printSummary(summary: {
   hangs: number;
   overMemory: number;
   peakRssMb: number;
+  cliPeakRssMb: number;
   processMaxRssMb: number;
   formats: Record<string, FormatStats>;
   failures: Failure[];
 }): void {
-  const print = (line = "") => process.stdout.write(`${line}\n`);
+  const print = (line = '') => process.stdout.write(`${line}\n`);
   print(`${summary.command} — ${summary.cases} cases in ${summary.seconds} s`);
   print('format   cases   read  refused  internal  hangs  slowest ms  peak RSS MB  refused as');
   for (const [format, entry] of Object.entries(summary.formats)) {
@@ -220,7 +331,7 @@ function printSummary(summary: {
     );
   }
   print(
-    `internal errors ${summary.internalErrors}, hangs ${summary.hangs}, over ${RSS_TARGET_MB} MB ${summary.overMemory}; peak RSS ${summary.peakRssMb} MB sampled per input, ${summary.processMaxRssMb} MB for the whole run`,
+    `internal errors ${summary.internalErrors}, hangs ${summary.hangs}, inputs over ${RSS_TARGET_MB} MB ${summary.overMemory}; peak RSS of one input's own process (hostile and regression inputs, \`report validate\`) ${summary.cliPeakRssMb} MB; the fuzzer's process over all mutated cases ${summary.processMaxRssMb} MB`,
   );
   for (const failure of summary.failures)
     print(`FAIL ${failure.problem}: ${failure.name}${failure.saved ? ` → ${failure.saved}` : ''}\n  ${failure.detail}`);

@@ -45,7 +45,10 @@ export async function hostileCases(seeds: readonly Seed[]): Promise<HostileCase[
       const flipped = Buffer.from(bytes);
       const index = Math.floor(flipped.length * at);
       flipped[index] = (flipped[index] as number) ^ 0x10;
-      damaged.push({ name: `${name} with a bit flipped at ${at * 100}%`, make: file(`flipped-${at}.${name}`, flipped) });
+      damaged.push({
+        name: `${name} with a bit flipped at ${at * 100}%`,
+        make: file(`flipped-${at}.${name}`, flipped),
+      });
     }
     damaged.push({
       name: `${name} truncated to half`,
@@ -89,7 +92,10 @@ export async function hostileCases(seeds: readonly Seed[]): Promise<HostileCase[
         'deep.docx',
         writeZip([
           { name: '[Content_Types].xml', content: Buffer.from('<Types/>') },
-          { name: 'word/document.xml', content: Buffer.from(`<w:document><w:body>${'<w:p>'.repeat(100_000)}</w:body></w:document>`) },
+          {
+            name: 'word/document.xml',
+            content: Buffer.from(`<w:document><w:body>${'<w:p>'.repeat(100_000)}</w:body></w:document>`),
+          },
         ]),
       ),
     },

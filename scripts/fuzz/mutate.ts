@@ -149,11 +149,14 @@ function mutateMarkupText(text: string, random: Random): string {
     }
     case 3: // numbers become words, signs, huge or odd values
       return text.replace(/>(\d+)</g, (whole) =>
-        random() < 0.2 ? `>${pick(random, ['12件', '一', '—', '-5', '1e308', '99999999999999999999', '１２', 'NaN', ''])}<` : whole,
+        random() < 0.2
+          ? `>${pick(random, ['12件', '一', '—', '-5', '1e308', '99999999999999999999', '１２', 'NaN', ''])}<`
+          : whole,
       );
     case 4: // spans and merges out of range
-      return text.replace(/(rowspan|colspan|gridSpan w:val|number-columns-spanned|number-rows-spanned)="?\d+"?/gi, (match) =>
-        random() < 0.5 ? match.replace(/\d+/, String(pick(random, [0, 1000, 99999, 2147483647]))) : match,
+      return text.replace(
+        /(rowspan|colspan|gridSpan w:val|number-columns-spanned|number-rows-spanned)="?\d+"?/gi,
+        (match) => (random() < 0.5 ? match.replace(/\d+/, String(pick(random, [0, 1000, 99999, 2147483647]))) : match),
       );
     case 5: // entity expansion attempt and unknown entities
       return `<!DOCTYPE x [<!ENTITY a "${'A'.repeat(1000)}"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>${text.replace(/>([^<]{1,20})</, '>&b;&b;&zz;&#xFFFFFF;<')}`;
@@ -203,11 +206,15 @@ function mutateCells(format: 'xlsx' | 'ods') {
         { t: 'n', f: 'SUM(A1:A3)' },
         { t: 'z' },
       ]);
-      if (random() < 0.1) sheet['!ref'] = 'A1:XFD1048576';
+      // A claimed range far beyond the cells (SheetJS would write every cell of a whole-sheet range).
+      if (random() < 0.1) sheet['!ref'] = 'A1:AZ20000';
       if (random() < 0.1) sheet['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 1_000_000, c: 16_000 } }];
     }
     if (random() < 0.1 && workbook.Workbook?.Names)
-      workbook.Workbook.Names = workbook.Workbook.Names.map((name) => ({ ...name, Ref: pick(random, ['#REF!', 'x!A1', name.Ref]) }));
+      workbook.Workbook.Names = workbook.Workbook.Names.map((name) => ({
+        ...name,
+        Ref: pick(random, ['#REF!', 'x!A1', name.Ref]),
+      }));
     return XLSX.write(workbook, { type: 'buffer', bookType: format }) as Buffer;
   };
 }
@@ -237,7 +244,18 @@ function mutateJson(bytes: Buffer, random: Random): Buffer {
         delete target[key];
         break;
       case 1:
-        target[key] = pick<unknown>(random, [null, '12件', -1, 0.5, 1e308, true, [], {}, 'x'.repeat(100_000), '\u202e']);
+        target[key] = pick<unknown>(random, [
+          null,
+          '12件',
+          -1,
+          0.5,
+          1e308,
+          true,
+          [],
+          {},
+          'x'.repeat(100_000),
+          '\u202e',
+        ]);
         break;
       case 2:
         target[key] = deep(pick(random, [10, 100, 10_000]));
@@ -246,7 +264,12 @@ function mutateJson(bytes: Buffer, random: Random): Buffer {
         target[key] = Array.from({ length: pick(random, [1000, 100_000]) }, (_, n) => n);
         break;
       case 4:
-        return Buffer.from(JSON.stringify(model).replace(/"edition":/, '"__proto__":{"polluted":1},"constructor":{"prototype":{"x":1}},"edition":'));
+        return Buffer.from(
+          JSON.stringify(model).replace(
+            /"edition":/,
+            '"__proto__":{"polluted":1},"constructor":{"prototype":{"x":1}},"edition":',
+          ),
+        );
       default:
         return Buffer.from(`${'['.repeat(pick(random, [1000, 100_000]))}${JSON.stringify(model)}`);
     }
@@ -280,7 +303,12 @@ function mutatePdf(bytes: Buffer, random: Random): Buffer {
       break;
     }
     default:
-      return Buffer.from(text.replace(/\/Length \d+/, `/Length ${pick(random, [0, 1, 99999999])}`).replace(/startxref\n\d+/, 'startxref\n7'), 'latin1');
+      return Buffer.from(
+        text
+          .replace(/\/Length \d+/, `/Length ${pick(random, [0, 1, 99999999])}`)
+          .replace(/startxref\n\d+/, 'startxref\n7'),
+        'latin1',
+      );
   }
   return Buffer.concat([bytes.subarray(0, start), replacement, bytes.subarray(start + data.length)]);
 }

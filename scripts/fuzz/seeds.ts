@@ -60,7 +60,12 @@ function write(workbook: XLSX.WorkBook, bookType: XLSX.BookType): Buffer {
 
 /** A one-page PDF whose text (ASCII only, the Chinese dropped) is drawn by a flate-compressed content stream. */
 export function makePdf(lines: readonly string[], options: { image?: boolean } = {}): Buffer {
-  const ascii = lines.map((line) => line.replace(/[^\x20-\x7e]/g, '').replace(/[()\\]/g, ' ').slice(0, 90));
+  const ascii = lines.map((line) =>
+    line
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/[()\\]/g, ' ')
+      .slice(0, 90),
+  );
   const drawing = options.image
     ? 'q 200 0 0 200 100 500 cm /Im1 Do Q'
     : `BT /F1 10 Tf 40 800 Td 12 TL ${ascii.map((line) => `(${line}) '`).join(' ')} ET`;

@@ -54,4 +54,3 @@ export function writeZip(entries: readonly ZipEntryInput[]): Buffer {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
 }
-
