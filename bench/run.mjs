@@ -50,7 +50,10 @@ const rows = {
   'report build example-2021.xlsx (docx+html+json)': measure([bin, 'build', workbook, '-o', buildDir]),
   'node bench/read-workbook.cjs (SheetJS read only)': measure([join(root, 'bench', 'read-workbook.cjs'), workbook]),
   [`report validate ${MANY} workbooks`]: measure([bin, 'validate', ...manyFiles]),
-  [`node bench/read-workbooks.cjs (SheetJS read of ${MANY})`]: measure([join(root, 'bench', 'read-workbooks.cjs'), ...manyFiles]),
+  [`node bench/read-workbooks.cjs (SheetJS read of ${MANY})`]: measure([
+    join(root, 'bench', 'read-workbooks.cjs'),
+    ...manyFiles,
+  ]),
   'report --version': measure([bin, '--version']),
   'node -e 0': measure(['-e', '0']),
 };
@@ -70,7 +73,12 @@ const targets = [
       ]
     : []),
   { name: 'validate / bare SheetJS read', value: validate.median / bare.median, limit: 1.5, unit: '×' },
-  { name: `validate ${MANY} / bare read of ${MANY}`, value: validateMany.median / bareMany.median, limit: 1.3, unit: '×' },
+  {
+    name: `validate ${MANY} / bare read of ${MANY}`,
+    value: validateMany.median / bareMany.median,
+    limit: 1.3,
+    unit: '×',
+  },
   { name: 'report --version / node -e 0', value: version.median / empty.median, limit: 2, unit: '×' },
   { name: 'peak RSS of report validate', value: validate.peakRssMb, limit: 150, unit: ' MB' },
 ];

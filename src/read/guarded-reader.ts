@@ -82,12 +82,17 @@ export class GuardedReader {
     });
   }
 
-  /** Ends the worker; the reader can still be used (a new worker starts). */
+  /** Ends the worker (an idle one ends by itself, a busy one is terminated); the reader can still be used. */
   close(): void {
     clearTimeout(this.timer);
     const worker = this.worker;
     this.worker = undefined;
-    if (worker) void worker.terminate();
+    if (!worker) return;
+    if (this.current) void worker.terminate();
+    else {
+      worker.postMessage({ close: true });
+      worker.unref();
+    }
   }
 
   private ensureWorker(): Worker {

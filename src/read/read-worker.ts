@@ -34,7 +34,9 @@ async function drain(): Promise<void> {
   busy = false;
 }
 
-parentPort?.on('message', (request: ReadRequest) => {
+parentPort?.on('message', (request: ReadRequest | { close: true }) => {
+  // Asked to end when idle: ending by itself (not terminated) lets the thread's exit handlers run.
+  if ('close' in request) process.exit(0);
   queue.push(request);
   void drain();
 });
