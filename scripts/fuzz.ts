@@ -269,7 +269,7 @@ async function main(): Promise<number> {
       rmSync(path, { force: true });
     }
   } finally {
-    reader.close();
+    await reader.close();
     rmSync(work, { recursive: true, force: true });
   }
 

@@ -87,7 +87,7 @@ describe('the guarded reader', () => {
         'notFound',
       ]);
     } finally {
-      reader.close();
+      await reader.close();
     }
   });
 
@@ -99,7 +99,7 @@ describe('the guarded reader', () => {
         'notFound',
       ]);
     } finally {
-      reader.close();
+      await reader.close();
     }
   });
 });

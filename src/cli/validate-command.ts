@@ -42,7 +42,7 @@ export async function runValidate(files: string[], flags: ValidateFlags, toolVer
   } catch (error) {
     return reportFailure(error, lang, flags.debug === true);
   } finally {
-    reader?.close();
+    await reader?.close();
   }
 }
 

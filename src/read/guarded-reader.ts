@@ -8,7 +8,7 @@ import { ReadError, type ReadReport } from './read-report';
 
 export const DEFAULT_TIMEOUT_SECONDS = 60;
 /** The reading worker's heap: a report needs a few MB; a hostile input is stopped long before it exhausts the machine. */
-export const READ_MEMORY_MB = 128;
+export const READ_MEMORY_MB = 96;
 /** The young generation is kept small too: with the old one it bounds the worker's heap near READ_MEMORY_MB. */
 const YOUNG_GENERATION_MB = 16;
 
@@ -82,17 +82,24 @@ export class GuardedReader {
     });
   }
 
-  /** Ends the worker (an idle one ends by itself, a busy one is terminated); the reader can still be used. */
-  close(): void {
+  /**
+   * Ends the worker: an idle one ends by itself (so its exit handlers run), a busy or slow one is terminated. The
+   * reader can still be used afterwards (a new worker starts).
+   */
+  async close(): Promise<void> {
     clearTimeout(this.timer);
     const worker = this.worker;
     this.worker = undefined;
     if (!worker) return;
-    if (this.current) void worker.terminate();
-    else {
-      worker.postMessage({ close: true });
-      worker.unref();
+    if (this.current) {
+      await worker.terminate();
+      return;
     }
+    const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.postMessage({ close: true });
+    const slow = setTimeout(() => void worker.terminate(), 1000);
+    await ended;
+    clearTimeout(slow);
   }
 
   private ensureWorker(): Worker {
@@ -182,6 +189,6 @@ export async function readGuarded(path: string, options: ReadOptions & { timeout
   try {
     return await reader.read(path, options);
   } finally {
-    reader.close();
+    await reader.close();
   }
 }
