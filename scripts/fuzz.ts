@@ -144,7 +144,14 @@ async function main(): Promise<number> {
     const elapsed = Date.now() - start;
     let rssMb = 0;
     try {
-      rssMb = Number(readFileSync(rssFile, 'utf8').trim()) / 1024 / 1024;
+      // One line per process (the command and its reader): together they are what the input cost.
+      rssMb =
+        readFileSync(rssFile, 'utf8')
+          .trim()
+          .split('\n')
+          .reduce((sum, line) => sum + Number(line), 0) /
+        1024 /
+        1024;
     } catch {}
     entry.slowestMs = Math.max(entry.slowestMs, elapsed);
     entry.peakRssMb = Math.max(entry.peakRssMb, rssMb);

@@ -63,10 +63,13 @@ const misbehaving = join(dir, 'misbehaving-worker.js');
 writeFileSync(
   misbehaving,
   `const { parentPort } = require('node:worker_threads');
-   parentPort.on('message', (job) => {
+   // A worker thread for convert's pool, a child process for the guarded reader.
+   const post = (message) => (parentPort ? parentPort.postMessage(message) : process.send(message));
+   (parentPort ?? process).on('message', (job) => {
+     if (job.close) process.exit(0);
      if (job.path === 'hang') for (;;) {}
      if (job.path === 'hog') { const kept = []; for (;;) kept.push(new Array(1e6).fill(kept.length)); }
-     parentPort.postMessage(job.file === undefined
+     post(job.file === undefined
        ? { id: job.id, ok: false, error: { messageId: 'echo', message: job.path } }
        : { id: job.id, ok: false, readError: { messageId: 'notFound', params: { file: job.path } } });
    });`,

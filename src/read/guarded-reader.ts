@@ -1,16 +1,17 @@
-// Reads untrusted inputs on a worker thread under a time limit and a memory limit. A reader that breaks either is
-// terminated, its input reported unreadable (readTimeout, tooLargeMemory), and a fresh worker reads the next one;
-// one worker serves every input of a command, so its start-up is paid once.
+// Reads untrusted inputs in a child process under a time limit and a memory limit. A reader that breaks either is
+// ended, its input reported unreadable (readTimeout, tooLargeMemory), and a fresh one reads the next; one reader
+// serves every input of a command, so its start-up is paid once. A process, not a worker thread: V8 cannot always
+// stop a worker that overflows its heap in one allocation, and then aborts the whole process.
+import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { loadInput, type ReadOptions } from './read-input';
 import { ReadError, type ReadReport } from './read-report';
 
 export const DEFAULT_TIMEOUT_SECONDS = 60;
 /** The reading worker's heap: a report needs a few MB; a hostile input is stopped long before it exhausts the machine. */
 export const READ_MEMORY_MB = 96;
-/** The young generation is kept small too: with the old one it bounds the worker's heap near READ_MEMORY_MB. */
-const YOUNG_GENERATION_MB = 16;
+/** The young generation is kept small too: with the old one it bounds the reader's heap near READ_MEMORY_MB. */
+const SEMI_SPACE_MB = 8;
 
 export interface ReadRequest {
   id: number;
@@ -38,7 +39,7 @@ interface Pending {
 }
 
 export class GuardedReader {
-  private worker: Worker | undefined;
+  private worker: ChildProcess | undefined;
   private readonly waiting: Pending[] = [];
   private current: Pending | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -91,40 +92,49 @@ export class GuardedReader {
     const worker = this.worker;
     this.worker = undefined;
     if (!worker) return;
-    if (this.current) {
-      await worker.terminate();
-      return;
-    }
     const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-    worker.postMessage({ close: true });
-    const slow = setTimeout(() => void worker.terminate(), 1000);
+    if (this.current || !worker.connected) worker.kill('SIGKILL');
+    else worker.send({ close: true });
+    const slow = setTimeout(() => worker.kill('SIGKILL'), 1000);
     await ended;
     clearTimeout(slow);
   }
 
-  private ensureWorker(): Worker {
+  private ensureWorker(): ChildProcess {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.workerFile, {
-      resourceLimits: { maxOldGenerationSizeMb: READ_MEMORY_MB, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    const worker = fork(this.workerFile, [], {
+      execArgv: [`--max-old-space-size=${READ_MEMORY_MB}`, `--max-semi-space-size=${SEMI_SPACE_MB}`],
+      serialization: 'advanced',
+      // What V8 prints when the reader runs out of memory is not the user's business: the verdict is tooLargeMemory.
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    let said = '';
+    worker.stderr?.on('data', (chunk: Buffer) => {
+      if (said.length < 4096) said += chunk.toString('utf8');
     });
     worker.on('message', (response: ReadResponse) => this.settle(response));
     let cause: unknown;
     worker.on('error', (error) => {
       cause ??= error;
     });
-    worker.on('exit', (code) => {
+    worker.on('exit', (code, signal) => {
       if (this.worker !== worker) return;
       this.worker = undefined;
       clearTimeout(this.timer);
       const pending = this.current;
       this.current = undefined;
-      if (pending) pending.reject(workerDeath(pending.request.file, cause, code));
+      if (pending) pending.reject(readerDeath(pending.request.file, cause, code, signal, said));
       this.pump();
     });
-    // An idle worker must not keep the process alive.
-    worker.unref();
+    // An idle reader must not keep the process alive.
+    this.hold(worker, false);
     this.worker = worker;
     return worker;
+  }
+
+  private hold(worker: ChildProcess, busy: boolean): void {
+    const handles = [worker, worker.stderr, worker.channel] as ({ ref(): void; unref(): void } | null | undefined)[];
+    for (const handle of handles) busy ? handle?.ref() : handle?.unref();
   }
 
   private pump(): void {
@@ -133,9 +143,9 @@ export class GuardedReader {
     if (!next) return;
     this.current = next;
     const worker = this.ensureWorker();
-    worker.ref();
+    this.hold(worker, true);
     this.timer = setTimeout(() => this.timeOut(), this.timeoutSeconds * 1000);
-    worker.postMessage(next.request);
+    worker.send(next.request);
   }
 
   private timeOut(): void {
@@ -144,7 +154,7 @@ export class GuardedReader {
     if (!pending || !worker) return;
     this.current = undefined;
     this.worker = undefined;
-    void worker.terminate();
+    worker.kill('SIGKILL');
     pending.reject(new ReadError('readTimeout', { file: pending.request.file, seconds: this.timeoutSeconds }));
     this.pump();
   }
@@ -154,7 +164,7 @@ export class GuardedReader {
     if (!pending || pending.request.id !== response.id) return;
     clearTimeout(this.timer);
     this.current = undefined;
-    this.worker?.unref();
+    if (this.worker) this.hold(this.worker, false);
     if (response.ok) pending.resolve(response.report);
     else if (response.readError) {
       const { messageId, params, stack } = response.readError;
@@ -174,13 +184,15 @@ function withStack(message: string, stack: string | undefined): Error {
   return error;
 }
 
-/** Why a reading worker ended: its memory limit (a clear ReadError), or anything else (a bug of ours). */
-function workerDeath(file: string, cause: unknown, code: number): Error {
-  const errorCode = (cause as { code?: unknown } | undefined)?.code;
-  if (errorCode === 'ERR_WORKER_OUT_OF_MEMORY')
+/** Why a reader ended: its memory limit (a clear ReadError), or anything else (a bug of ours). */
+function readerDeath(file: string, cause: unknown, code: number | null, signal: string | null, said: string): Error {
+  if (
+    /heap out of memory|Reached heap limit|Invalid array length|allocation failed/i.test(said) ||
+    signal === 'SIGABRT'
+  )
     return new ReadError('tooLargeMemory', { file, limitMb: READ_MEMORY_MB }, { cause });
   if (cause instanceof Error) return cause;
-  return new Error(`the reading worker exited with code ${code}`);
+  return new Error(`the reader exited with ${signal ?? `code ${code}`}`);
 }
 
 /** Reads one input under the limits, on a worker of its own. */

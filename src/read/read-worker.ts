@@ -1,4 +1,4 @@
-// Worker-thread entry of the guarded reader: reads the inputs it is sent, one after another, and posts back each
+// Entry of the guarded reader's child process: reads the inputs it is sent, one after another, and posts back each
 // report or the reason it could not be read. The main thread holds the time and memory limits.
 import { parentPort } from 'node:worker_threads';
 import type { ReadRequest, ReadResponse } from './guarded-reader';
@@ -30,13 +30,19 @@ let busy = false;
 async function drain(): Promise<void> {
   if (busy) return;
   busy = true;
-  for (let request = queue.shift(); request; request = queue.shift()) parentPort?.postMessage(await answer(request));
+  for (let request = queue.shift(); request; request = queue.shift()) post(await answer(request));
   busy = false;
 }
 
-parentPort?.on('message', (request: ReadRequest | { close: true }) => {
+// A child process (the guarded reader) or a worker thread (tests may run it either way).
+const post = (response: ReadResponse) => (parentPort ? parentPort.postMessage(response) : process.send?.(response));
+const onMessage = (handler: (request: ReadRequest | { close: true }) => void) =>
+  parentPort ? parentPort.on('message', handler) : process.on('message', handler);
+
+onMessage((request) => {
   // Asked to end when idle: ending by itself (not terminated) lets the thread's exit handlers run.
   if ('close' in request) process.exit(0);
+  if (request === null || typeof request !== 'object') return;
   queue.push(request);
   void drain();
 });
