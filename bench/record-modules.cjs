@@ -1,7 +1,9 @@
-// Preloaded with --require: at exit, writes the paths of every loaded module to $RECORD_MODULES (used by the start-up test).
+// Preloaded with --require: at exit, appends the paths of every module loaded to $RECORD_MODULES, one JSON line per
+// thread (the main thread and each worker that ends by itself), for the start-up test.
 'use strict';
-const { writeFileSync } = require('node:fs');
+const { appendFileSync } = require('node:fs');
 
 process.on('exit', () => {
-  if (process.env.RECORD_MODULES) writeFileSync(process.env.RECORD_MODULES, JSON.stringify(Object.keys(require.cache)));
+  if (process.env.RECORD_MODULES)
+    appendFileSync(process.env.RECORD_MODULES, `${JSON.stringify(Object.keys(require.cache))}\n`);
 });

@@ -36,16 +36,31 @@ function measure(args, expectedCode = 0, runs = RUNS, warmup = WARMUP) {
 }
 
 const buildDir = join(tmpdir(), `report-bench-build-${process.pid}`);
+// validate of many workbooks in one process (one reading worker for all) against a bare SheetJS read of the same files.
+const MANY = Number(process.env.BENCH_VALIDATE_COUNT ?? 200);
+const manyDir = join(tmpdir(), `report-bench-many-${process.pid}`);
+mkdirSync(manyDir, { recursive: true });
+const manyFiles = Array.from({ length: MANY }, (_, i) => {
+  const path = join(manyDir, `report-${String(i).padStart(3, '0')}.xlsx`);
+  writeFileSync(path, readFileSync(workbook));
+  return path;
+});
 const rows = {
   'report validate example-2021.xlsx': measure([bin, 'validate', workbook]),
   'report build example-2021.xlsx (docx+html+json)': measure([bin, 'build', workbook, '-o', buildDir]),
   'node bench/read-workbook.cjs (SheetJS read only)': measure([join(root, 'bench', 'read-workbook.cjs'), workbook]),
+  [`report validate ${MANY} workbooks`]: measure([bin, 'validate', ...manyFiles]),
+  [`node bench/read-workbooks.cjs (SheetJS read of ${MANY})`]: measure([
+    join(root, 'bench', 'read-workbooks.cjs'),
+    ...manyFiles,
+  ]),
   'report --version': measure([bin, '--version']),
   'node -e 0': measure(['-e', '0']),
 };
 
 rmSync(buildDir, { recursive: true, force: true });
-const [validate, build, bare, version, empty] = Object.values(rows);
+rmSync(manyDir, { recursive: true, force: true });
+const [validate, build, bare, validateMany, bareMany, version, empty] = Object.values(rows);
 
 // PDF import against pdfjs's own text extraction of the same file (the real 淮安 report, when ../shared is there).
 const pdf = join(root, '..', 'shared', 'corpus', '2024-huaian-city-government.pdf');
@@ -87,6 +102,12 @@ const targets = [
         },
       ]
     : []),
+  {
+    name: `validate ${MANY} / bare read of ${MANY}`,
+    value: validateMany.median / bareMany.median,
+    limit: 1.3,
+    unit: '×',
+  },
   { name: 'report --version / node -e 0', value: version.median / empty.median, limit: 2, unit: '×' },
   { name: 'peak RSS of report validate', value: validate.peakRssMb, limit: 150, unit: ' MB' },
 ];

@@ -9,7 +9,11 @@ function modulesLoadedBy(args: string[]): string[] {
     env: { NODE_OPTIONS: `--require ${join(ROOT, 'bench', 'record-modules.cjs')}`, RECORD_MODULES: out },
   });
   expect(run.code).toBe(0);
-  return JSON.parse(readFileSync(out, 'utf8'));
+  // One line per thread: the main thread and the reading worker.
+  return readFileSync(out, 'utf8')
+    .trim()
+    .split('\n')
+    .flatMap((line) => JSON.parse(line) as string[]);
 }
 
 describe('start-up of report validate', () => {

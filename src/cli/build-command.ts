@@ -10,7 +10,7 @@ import { type RenderFormat, renderOutputs } from '../render/render-outputs';
 import { say, UsageError } from './cli-messages';
 import { readAndCheck } from './read-and-check';
 import { reportFailure } from './report-failure';
-import { type CommonOptions, resolveCommon } from './shared-options';
+import { type CommonOptions, parseTimeout, resolveCommon } from './shared-options';
 import { displayPath, prepareDirectory, writeOutputs } from './write-outputs';
 
 export interface BuildFlags extends CommonOptions {
@@ -35,6 +35,7 @@ export async function runBuild(file: string, flags: BuildFlags, toolVersion: str
 
     const checked = await readAndCheck(file, {
       lang,
+      timeoutSeconds: parseTimeout(flags.timeout),
       lenient: false,
       rules: common.config.rules,
       color: common.color && !toStdout,

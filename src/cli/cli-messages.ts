@@ -114,6 +114,10 @@ const messages = {
     en: 'The missing ones are not in the report, or could not be placed without guessing.',
   },
   verdictInvalid: { zh: '有规则未通过', en: 'A rule fails.' },
+  badTimeout: {
+    zh: '--timeout 应为 0 到 86400 之间的秒数（大于 0），实际为 {value}',
+    en: '--timeout must be a number of seconds above 0 and up to 86400, is {value}',
+  },
   badJobs: {
     zh: '--jobs 应为 1 到 64 之间的整数，实际为 {value}',
     en: '--jobs must be a whole number from 1 to 64, is {value}',

@@ -19,7 +19,7 @@ import type { RenderFormat } from '../render/render-outputs';
 import { parseDate, requireOffice } from './build-command';
 import { say, UsageError } from './cli-messages';
 import { reportFailure } from './report-failure';
-import { type CommonOptions, resolveCommon } from './shared-options';
+import { type CommonOptions, parseTimeout, resolveCommon } from './shared-options';
 import { displayPath, inputGuard, prepareDirectory, writeOutputs } from './write-outputs';
 
 export interface ConvertFlags extends CommonOptions {
@@ -82,6 +82,7 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
         ...(current ? { current } : {}),
         stop,
         abandon,
+        timeoutSeconds: parseTimeout(flags.timeout),
         onProgress: (count, total, record) => progress(count, total, record, started),
       });
       progress.finish();

@@ -7,7 +7,7 @@ import { type ImportVerdict, importExitCode, importVerdict } from '../validate/i
 import { type CliMessageId, say, UsageError } from './cli-messages';
 import { readAndCheck } from './read-and-check';
 import { reportFailure } from './report-failure';
-import { type CommonOptions, resolveCommon } from './shared-options';
+import { type CommonOptions, parseTimeout, resolveCommon } from './shared-options';
 import { displayPath, writeOutputs } from './write-outputs';
 
 export interface ImportFlags extends CommonOptions {
@@ -27,6 +27,7 @@ export async function runImport(file: string, flags: ImportFlags, toolVersion: s
 
     const checked = await readAndCheck(file, {
       lang,
+      timeoutSeconds: parseTimeout(flags.timeout),
       lenient: !flags.strict,
       rules: common.config.rules,
       color: common.color,

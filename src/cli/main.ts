@@ -49,6 +49,10 @@ const common = (command: Command) =>
     .option('--no-color', 'no colours (also: NO_COLOR=1)')
     .option('--debug', 'show stack traces of internal errors');
 
+/** Commands that read untrusted inputs: each input is read under a time limit. */
+const reading = (command: Command) =>
+  common(command).option('--timeout <seconds>', 'time limit for reading one input (default 60)');
+
 export async function main(argv: readonly string[]): Promise<number> {
   const lang = earlyLang(argv);
   let exitCode = 0;
@@ -64,7 +68,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .configureOutput({ writeErr: (text) => process.stderr.write(text), outputError: () => undefined })
     .addHelpText('after', () => `\n${say(userLang(argv), 'helpInputs')}`);
 
-  common(
+  reading(
     program
       .command('validate')
       .description('检查报告（工作簿或 JSON）· check reports (workbooks or JSON)')
@@ -98,7 +102,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     exitCode = await runTemplate(options);
   });
 
-  common(
+  reading(
     program
       .command('build')
       .description('生成 Word、网页和 JSON · write DOCX, HTML and JSON')
@@ -113,7 +117,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     exitCode = await runBuild(file, options, version);
   });
 
-  common(
+  reading(
     program
       .command('import')
       .description('导入已发布的报告（网页、文本、Word、PDF、工作簿）· import a published report')
@@ -129,7 +133,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     exitCode = await runImport(file, options, version);
   });
 
-  common(
+  reading(
     program
       .command('convert')
       .description('批量转换往年报告 · convert reports in batch')

@@ -1,6 +1,6 @@
 // The first half of build, import and convert: read one input and validate it, printing what was found to stderr.
 import { countBySeverity, type Lang } from '../diagnostics/diagnostic';
-import { readInput } from '../read/read-input';
+import { readGuarded } from '../read/guarded-reader';
 import { ReadError, type ReadReport } from '../read/read-report';
 import { textReporter } from '../reporters/text';
 import { type RuleSetting, type Validation, validateReport } from '../validate/validate-report';
@@ -8,6 +8,8 @@ import { type RuleSetting, type Validation, validateReport } from '../validate/v
 export interface CheckOptions {
   lang: Lang;
   lenient: boolean;
+  /** Seconds one input may take to read. */
+  timeoutSeconds: number;
   rules: Readonly<Record<string, RuleSetting>>;
   color: boolean;
   debug: boolean;
@@ -22,7 +24,7 @@ export type Checked = { report: ReadReport; validation: Validation; errors: numb
 export async function readAndCheck(file: string, options: CheckOptions): Promise<Checked | number> {
   let report: ReadReport;
   try {
-    report = await readInput(file, { lenient: options.lenient });
+    report = await readGuarded(file, { lenient: options.lenient, timeoutSeconds: options.timeoutSeconds });
   } catch (error) {
     if (!(error instanceof ReadError)) throw error;
     process.stderr.write(`report: ${error.describe(options.lang)}\n`);

@@ -1,11 +1,14 @@
 // Resolves what several commands share: language, config, colour.
 import type { Lang } from '../diagnostics/diagnostic';
+import { DEFAULT_TIMEOUT_SECONDS } from '../read/guarded-reader';
 import { UsageError } from './cli-messages';
 import { type Config, loadConfig } from './config';
 
 /** The options every command takes. */
 export interface CommonOptions {
   lang?: string;
+  /** `--timeout SECONDS`, on the commands that read inputs. */
+  timeout?: string;
   config?: string;
   color?: boolean;
   debug?: boolean;
@@ -35,4 +38,13 @@ export function resolveCommon(options: CommonOptions): Resolved {
     !process.env.NO_COLOR &&
     (Boolean(process.env.FORCE_COLOR) || process.stdout.isTTY === true);
   return { lang, config, color, debug: options.debug === true };
+}
+
+/** `--timeout SECONDS`: how long one input may take to read (default 60 s). */
+export function parseTimeout(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_TIMEOUT_SECONDS;
+  const seconds = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(seconds > 0) || seconds > 86400)
+    throw new UsageError('badTimeout', { value });
+  return seconds;
 }

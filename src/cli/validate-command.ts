@@ -1,14 +1,14 @@
 // `report validate FILE...`: read → check → report, and the exit code (the worst over all files).
 
 import { countBySeverity, type Lang } from '../diagnostics/diagnostic';
-import { readInput } from '../read/read-input';
+import { GuardedReader } from '../read/guarded-reader';
 import { ReadError, type ReadReport } from '../read/read-report';
 import { reporters } from '../reporters';
 import type { FileResult } from '../reporters/file-result';
 import { type ValidateOptions, validateReport } from '../validate/validate-report';
 import { say, UsageError } from './cli-messages';
 import { reportFailure } from './report-failure';
-import { type CommonOptions, resolveCommon } from './shared-options';
+import { type CommonOptions, parseTimeout, resolveCommon } from './shared-options';
 
 export interface ValidateFlags extends CommonOptions {
   format: string;
@@ -19,16 +19,23 @@ export interface ValidateFlags extends CommonOptions {
 
 export async function runValidate(files: string[], flags: ValidateFlags, toolVersion: string): Promise<number> {
   let lang: Lang = 'zh';
+  let reader: GuardedReader | undefined;
   try {
     const common = resolveCommon(flags);
     lang = common.lang;
     const maxWarnings = parseMaxWarnings(flags.maxWarnings);
-    const previous = flags.previous ? await readPrevious(flags.previous, lang) : undefined;
+    // One reading worker for every file: started now, so its start-up overlaps loading the rules.
+    const guarded = new GuardedReader(parseTimeout(flags.timeout)).warmUp();
+    reader = guarded;
+    const previous = flags.previous ? await readPrevious(guarded, flags.previous, lang) : undefined;
     const results: FileResult[] = [];
-    for (const file of files)
+    // The reader reads ahead while this thread checks.
+    const reads = files.map((file) => ({ file, read: settled(guarded.read(file)) }));
+    for (const { file, read } of reads)
       results.push(
         await checkFile(
           file,
+          read,
           { lang, rules: common.config.rules, thresholds: common.config.thresholds, previous },
           common.debug,
         ),
@@ -41,7 +48,19 @@ export async function runValidate(files: string[], flags: ValidateFlags, toolVer
     return exitCodeOf(results, maxWarnings, lang);
   } catch (error) {
     return reportFailure(error, lang, flags.debug === true);
+  } finally {
+    await reader?.close();
   }
+}
+
+type Settled = Promise<{ report: ReadReport } | { error: unknown }>;
+
+/** A read whose failure is held until its file's turn (no unhandled rejection meanwhile). */
+function settled(read: Promise<ReadReport>): Settled {
+  return read.then(
+    (report) => ({ report }),
+    (error: unknown) => ({ error }),
+  );
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {
@@ -50,9 +69,9 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-async function readPrevious(path: string, lang: Lang): Promise<ReadReport> {
+async function readPrevious(reader: GuardedReader, path: string, lang: Lang): Promise<ReadReport> {
   try {
-    return await readInput(path);
+    return await reader.read(path);
   } catch (error) {
     if (error instanceof ReadError) {
       throw new UsageError('previousUnreadable', { detail: error.describe(lang) });
@@ -61,10 +80,12 @@ async function readPrevious(path: string, lang: Lang): Promise<ReadReport> {
   }
 }
 
-async function checkFile(file: string, options: ValidateOptions, debug: boolean): Promise<FileResult> {
+async function checkFile(file: string, read: Settled, options: ValidateOptions, debug: boolean): Promise<FileResult> {
   const shownName = file === '-' ? '<stdin>' : file;
   try {
-    const report = await readInput(file);
+    const outcome = await read;
+    if ('error' in outcome) throw outcome.error;
+    const { report } = outcome;
     const { edition, diagnostics } = validateReport(report, options);
     return {
       file: shownName,

@@ -39,6 +39,8 @@ export interface ConvertOptions {
   stop?: AbortSignal;
   /** Drop the inputs under way too. */
   abandon?: AbortSignal;
+  /** Seconds one input may take (default 60). */
+  timeoutSeconds?: number;
   onProgress?: (done: number, total: number, record: InputRecord) => void;
 }
 
@@ -147,7 +149,11 @@ export async function runConvert(inputs: readonly string[], options: ConvertOpti
         done++;
         options.onProgress?.(done, inputs.length, record);
       },
-      { ...(options.stop ? { stop: options.stop } : {}), ...(options.abandon ? { abandon: options.abandon } : {}) },
+      {
+        ...(options.stop ? { stop: options.stop } : {}),
+        ...(options.abandon ? { abandon: options.abandon } : {}),
+        ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
+      },
     );
     // Current outputs keep their names; new ones are named around them, never over them.
     const usedNames = new Set<string>();

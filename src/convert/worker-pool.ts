@@ -4,6 +4,8 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fillTemplate } from '../diagnostics/diagnostic';
+import { DEFAULT_TIMEOUT_SECONDS } from '../read/guarded-reader';
+import { ReadError } from '../read/read-report';
 import type { ConvertJob, ConvertResult } from './job';
 
 export const defaultJobs = () => Math.max(1, cpus().length);
@@ -23,7 +25,12 @@ export interface PoolOptions {
   stop?: AbortSignal;
   /** Stop at once: the workers are terminated and the jobs they held are dropped. */
   abandon?: AbortSignal;
+  /** How long one job may take; a worker past it is terminated and its job reported unreadable (readTimeout). */
+  timeoutSeconds?: number;
 }
+
+/** How a job that a worker died on is reported. */
+type Verdict = (job: ConvertJob) => ConvertResult;
 
 /** What the pool can tell one running worker. */
 interface Hand {
@@ -38,6 +45,7 @@ export async function runJobs(
   options: PoolOptions = {},
 ): Promise<void> {
   const workerFile = options.workerFile ?? join(__dirname, 'convert-worker.js');
+  const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
   const queue = [...jobs];
   if (jobs.length === 0 || options.stop?.aborted || options.abandon?.aborted) return;
   const finished = new Set<number>();
@@ -61,17 +69,31 @@ export async function runJobs(
       const worker = new Worker(workerFile, { resourceLimits: LIMITS });
       const inHand = new Map<number, ConvertJob>();
       let alive = true;
+      let verdict: Verdict | undefined;
+      // The worker runs its jobs in order: the clock runs for the oldest in hand, from when the one before it ended.
+      let timer: NodeJS.Timeout | undefined;
+      const arm = () => {
+        clearTimeout(timer);
+        if (!alive || inHand.size === 0) return;
+        timer = setTimeout(() => {
+          verdict = (job) => unreadableJob(job, 'readTimeout', { seconds: timeoutSeconds });
+          void worker.terminate();
+        }, timeoutSeconds * 1000);
+      };
       const retire = () => {
         alive = false;
+        clearTimeout(timer);
         void worker.terminate();
       };
       const feed = () => {
+        const idle = inHand.size === 0;
         while (alive && inHand.size < IN_HAND) {
           const job = queue.shift();
           if (!job) break;
           inHand.set(job.id, job);
           worker.postMessage(job satisfies PoolMessage);
         }
+        if (idle) arm();
         if (alive && inHand.size === 0) retire();
       };
       const hand: Hand = {
@@ -90,31 +112,35 @@ export async function runJobs(
       hands.add(hand);
       worker.on('message', (result: ConvertResult) => {
         inHand.delete(result.id);
+        arm();
         feed();
         finish(result);
       });
       // A worker that dies ('error', then 'exit') or stops on its own ('exit' alone) fails the job it was on, with
       // the cause; the jobs it held besides go back to the queue, and a fresh worker takes them. While the batch stops,
       // a job cut short is only dropped: the next run does it.
-      const fail = (detail: string) => {
+      const fail = (death: Verdict) => {
         if (!alive) return;
         alive = false;
+        clearTimeout(timer);
         // The worker runs its jobs in order: the oldest in hand is the one it died on.
         const [current, ...waiting] = inHand.values();
         inHand.clear();
         if (stopping) return;
         queue.unshift(...waiting.filter((job) => !finished.has(job.id)));
-        if (current) finish(failedJob(current, detail));
+        if (current) finish(death(current));
         start();
       };
       // The verdict waits for 'exit': Node delivers the results a worker posted before it died by then, whereas an
       // 'error' can overtake them.
-      let cause: string | undefined;
       worker.on('error', (error) => {
-        cause ??= describeFailure(error);
+        verdict ??=
+          (error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? (job) => unreadableJob(job, 'tooLargeMemory', { limitMb: LIMITS.maxOldGenerationSizeMb })
+            : (job) => failedJob(job, describeFailure(error));
       });
       worker.on('exit', (code) => {
-        fail(cause ?? `worker exited with code ${code}`);
+        fail(verdict ?? ((job) => failedJob(job, `worker exited with code ${code}`)));
         hands.delete(hand);
         settle();
       });
@@ -136,6 +162,16 @@ const workerFailed = {
   zh: '内部错误：{detail}（请报告此问题）',
   en: 'internal error: {detail} (please report it)',
 };
+
+/** A job whose input broke a reading limit: unreadable, in the job's language, not an internal error. */
+function unreadableJob(
+  job: ConvertJob,
+  messageId: 'readTimeout' | 'tooLargeMemory',
+  params: Record<string, number>,
+): ConvertResult {
+  const error = new ReadError(messageId, { file: job.path, ...params });
+  return { id: job.id, ok: false, error: { messageId, message: error.describe(job.lang) } };
+}
 
 export function failedJob(job: Pick<ConvertJob, 'id' | 'lang'>, detail: string): ConvertResult {
   return {

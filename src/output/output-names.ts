@@ -1,4 +1,5 @@
-// Names of the files `build` and `convert` write: `<agency><year>年政府信息公开工作年度报告.<ext>`.
+// Names of the files `build` and `convert` write: `<agency><year>年政府信息公开工作年度报告.<ext>`, safe on every file
+// system: no control or bidirectional characters, none a file system refuses, and short enough for its 255 bytes.
 import { basename, extname } from 'node:path';
 import { reportTitle } from '../render/layout';
 import type { Model } from '../validate/rule';
@@ -8,12 +9,50 @@ export type OutputFormat = 'docx' | 'html' | 'json' | 'pdf';
 export const defaultOutputFormats: readonly OutputFormat[] = ['docx', 'html', 'json'];
 export const outputFormats: readonly OutputFormat[] = [...defaultOutputFormats, 'pdf'];
 
+/**
+ * Bytes a base name may take: 255 (the usual limit of a name) less what is added to it — `（99999）` when convert
+ * tells two reports apart (13), `.docx` (5), and the temporary name's `.…​.<pid>.<random>.tmp` while it is written (~25).
+ */
+export const MAX_BASE_BYTES = 200;
+
+const NOT_VALIDATED = '（未通过检查）';
+
 /** The base name for a report's outputs; a forced build of a failing report says so in the name. */
 export function outputBaseName(model: Model, inputPath: string, notValidated: boolean): string {
   const complete = typeof model.agency === 'string' && model.agency !== '' && typeof model.year === 'number';
-  // Without an agency or a year, the input's own name keeps outputs apart; characters no file system takes are replaced.
-  const base = complete ? reportTitle(model) : basename(inputPath, extname(inputPath));
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what must not reach a file name.
-  const safe = base.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/[\s\u3000]+/g, '');
-  return notValidated ? `${safe}（未通过检查）` : safe;
+  const suffix = notValidated ? NOT_VALIDATED : '';
+  if (!complete) {
+    // Without an agency or a year, the input's own name keeps outputs apart.
+    return fitName(safeText(basename(inputPath, extname(inputPath))), suffix);
+  }
+  // The year and the words of the title stay whole; a long agency is shortened.
+  const title = safeText(reportTitle({ ...model, agency: '' }));
+  return fitName(safeText(String(model.agency)), title + suffix);
+}
+
+/** Characters no file name should hold removed (controls, bidirectional and other format characters) or replaced. */
+export function safeText(text: string): string {
+  return (
+    text
+      // Controls, format characters (U+202E and the other bidirectional controls, zero-width joiners) and lone surrogates.
+      .replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu, '')
+      .replace(/[\\/:*?"<>|]/g, '_')
+      .replace(/[\s\u3000]+/g, '')
+      // A leading dot would hide the file; trailing dots vanish on Windows.
+      .replace(/^\.+/, '_')
+      .replace(/\.+$/, '')
+  );
+}
+
+/** `head` shortened by whole characters until `head + tail` fits MAX_BASE_BYTES of UTF-8. */
+function fitName(head: string, tail: string): string {
+  const budget = MAX_BASE_BYTES - Buffer.byteLength(tail);
+  let used = 0;
+  let kept = '';
+  for (const character of head) {
+    used += Buffer.byteLength(character);
+    if (used > budget) break;
+    kept += character;
+  }
+  return (kept || (tail ? '' : '_')) + tail;
 }

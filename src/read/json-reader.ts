@@ -13,6 +13,8 @@ export function readJson(text: string, file: string): ReadReport {
     throw new ReadError('jsonSyntax', { file, line, column, detail }, { cause: error });
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ReadError('notModel', { file });
+  // Every later step walks the model recursively; a report is 4 levels deep.
+  if (deeperThan(parsed, MAX_JSON_DEPTH)) throw new ReadError('tooDeep', { file, limit: MAX_JSON_DEPTH });
   return {
     file,
     format: 'json',
@@ -22,6 +24,21 @@ export function readJson(text: string, file: string): ReadReport {
     findings: [],
     unreadable: new Set(),
   };
+}
+
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether a parsed value nests deeper than `limit`, found without recursion. */
+export function deeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [node, depth] = item;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(node))
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /**

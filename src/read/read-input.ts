@@ -1,8 +1,9 @@
 // Reads one input (a path, or `-` for standard input) into a ReadReport, or throws a ReadError that says why not.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { ReadingMode } from './cell-value';
 import { readJson } from './json-reader';
+import { MarkupLimit } from './markup';
 import { type InputFormat, ReadError, type ReadReport } from './read-report';
 
 /** Inputs over this size are refused before parsing (a zip bomb or a mistaken file). */
@@ -29,6 +30,16 @@ export interface ReadOptions extends Partial<ReadingMode> {}
 /** Reads any input; PDFs are read asynchronously (pdfjs), everything else as readInputSync does. */
 export async function readInput(path: string, options: ReadOptions = {}): Promise<ReadReport> {
   const { buffer, file, extension, mode } = load(path, options);
+  return readLoaded(buffer, file, extension, mode);
+}
+
+/** Reads bytes already loaded (by loadInput, or from standard input), of any kind. */
+export async function readLoaded(
+  buffer: Buffer,
+  file: string,
+  extension: string,
+  mode: ReadingMode = { lenient: false },
+): Promise<ReadReport> {
   if (extension === '.pdf') {
     checkSize(buffer, file);
     const { readPdf } = require('./published/read-published') as typeof import('./published/read-published');
@@ -43,12 +54,29 @@ export function readInputSync(path: string, options: ReadOptions = {}): ReadRepo
   return readBytes(buffer, file, extension, mode);
 }
 
-function load(path: string, options: ReadOptions) {
-  const mode: ReadingMode = { lenient: options.lenient ?? false };
+/** The bytes of an input (a path, or `-` for standard input), bounded, with its name for messages and its extension. */
+export function loadInput(path: string): { buffer: Buffer; file: string; extension: string } {
   const fromStdin = path === '-';
-  const file = fromStdin ? '<stdin>' : path;
-  const buffer = fromStdin ? readFileSync(0) : readFileChecked(path);
-  return { buffer, file, extension: extname(path).toLowerCase(), mode };
+  return {
+    buffer: fromStdin ? readStdin() : readFileChecked(path),
+    file: fromStdin ? '<stdin>' : path,
+    extension: fromStdin ? '' : extname(path).toLowerCase(),
+  };
+}
+
+function load(path: string, options: ReadOptions) {
+  return { ...loadInput(path), mode: { lenient: options.lenient ?? false } satisfies ReadingMode };
+}
+
+/** A page or document past the markup limits is refused with the file's name. */
+function withMarkupLimits<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof MarkupLimit)
+      throw new ReadError(error.messageId, { file, limit: error.limit }, { cause: error });
+    throw error;
+  }
 }
 
 function checkSize(buffer: Buffer, file: string): void {
@@ -69,7 +97,7 @@ export function readBytes(
   if (publishedFormat) {
     // Loaded here: validating JSON or a template never pays for the published-report readers.
     const { readPublished } = require('./published/read-published') as typeof import('./published/read-published');
-    return readPublished(buffer, file, publishedFormat, mode);
+    return withMarkupLimits(file, () => readPublished(buffer, file, publishedFormat, mode));
   }
   if (extension === '.json' || (!workbookFormat && looksLikeJson(buffer)))
     return readJson(buffer.toString('utf8'), file);
@@ -84,26 +112,74 @@ export function readBytes(
   return readLabelledWorkbook(workbook, file, format, mode);
 }
 
+/**
+ * Reads a regular file and nothing else. Opened without blocking (a FIFO's open would wait for a writer), its kind is
+ * then checked on the open descriptor, so a link to a device or a pipe is refused too.
+ */
 function readFileChecked(path: string): Buffer {
-  let size: number;
+  let fd: number;
   try {
-    const stats = statSync(path);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw openFailure(error, path);
+  }
+  try {
+    const stats = fstatSync(fd);
     if (stats.isDirectory()) throw new ReadError('isDirectory', { file: path });
-    size = stats.size;
+    if (!stats.isFile()) throw new ReadError('notRegularFile', { file: path });
+    // Refused by size before a byte is read.
+    if (stats.size > MAX_INPUT_BYTES) throw tooLarge(path, stats.size);
+    // Read up to one byte past the limit: a file that grows while it is read is still bounded.
+    return readBounded(fd, path);
   } catch (error) {
-    if (error instanceof ReadError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new ReadError('notFound', { file: path }, { cause: error });
-    throw new ReadError('unreadable', { file: path, detail: code ?? String(error) }, { cause: error });
+    throw openFailure(error, path);
+  } finally {
+    closeSync(fd);
   }
-  // Refused by size before a byte is read.
-  if (size > MAX_INPUT_BYTES) throw tooLarge(path, size);
+}
+
+function openFailure(error: unknown, path: string): ReadError {
+  if (error instanceof ReadError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new ReadError('notFound', { file: path }, { cause: error });
+  if (code === 'EISDIR') return new ReadError('isDirectory', { file: path }, { cause: error });
+  if (code === 'ENXIO') return new ReadError('notRegularFile', { file: path }, { cause: error });
+  return new ReadError('unreadable', { file: path, detail: code ?? String(error) }, { cause: error });
+}
+
+/** Standard input, read in pieces and refused as soon as it passes the limit (`cat /dev/zero | report validate -`). */
+function readStdin(): Buffer {
   try {
-    return readFileSync(path);
+    return readBounded(0, '<stdin>');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ReadError('unreadable', { file: path, detail: code ?? String(error) }, { cause: error });
+    throw openFailure(error, '<stdin>');
   }
+}
+
+const CHUNK = 1024 * 1024;
+
+function readBounded(fd: number, file: string): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(CHUNK);
+    let read: number;
+    try {
+      read = readSync(fd, chunk, 0, CHUNK, null);
+    } catch (error) {
+      // A pipe left non-blocking by another process has no data yet: wait a little and ask again.
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        continue;
+      }
+      throw error;
+    }
+    if (read === 0) break;
+    total += read;
+    if (total > MAX_INPUT_BYTES) throw tooLarge(file, total);
+    chunks.push(read === CHUNK ? chunk : chunk.subarray(0, read));
+  }
+  return Buffer.concat(chunks, total);
 }
 
 function tooLarge(file: string, bytes: number): ReadError {

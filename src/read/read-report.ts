@@ -90,6 +90,34 @@ export const readErrorMessages = {
     zh: '{file} 是 2019 年以前的报告结构（概述、收费及减免、附表），不属于 2019 年版或 2021 年版格式，未转换',
     en: '{file} has the pre-2019 structure (概述, 收费及减免, 附表), which is neither the 2019 nor the 2021 edition: not converted',
   },
+  notRegularFile: {
+    zh: '{file} 不是普通文件（设备、管道或套接字），未读取',
+    en: '{file} is not a regular file (a device, pipe or socket): not read',
+  },
+  tooLargeInflated: {
+    zh: '{file} 解压后超过 {limitMb} MB 的上限（可能是压缩炸弹），未读取',
+    en: '{file} inflates past the {limitMb} MB limit (possibly a zip bomb): not read',
+  },
+  tooManyEntries: {
+    zh: '{file} 的压缩包含有超过 {limit} 个条目，不是正常的报告文件，未读取',
+    en: '{file} is a zip of more than {limit} entries, not a normal report file: not read',
+  },
+  tooDeep: {
+    zh: '{file} 的嵌套层数超过 {limit} 层，不是正常的报告文件，未读取',
+    en: '{file} is nested more than {limit} levels deep, not a normal report file: not read',
+  },
+  tooManyElements: {
+    zh: '{file} 含有超过 {limit} 个元素，不是正常的报告文件，未读取',
+    en: '{file} holds more than {limit} elements, not a normal report file: not read',
+  },
+  readTimeout: {
+    zh: '{file} 读取超过 {seconds} 秒仍未完成，已停止（可用 --timeout 调整时限）',
+    en: '{file} took longer than {seconds} s to read and was stopped (--timeout changes the limit)',
+  },
+  tooLargeMemory: {
+    zh: '{file} 读取所需内存超过 {limitMb} MB 的上限，已停止',
+    en: '{file} needed more than the {limitMb} MB memory limit to read and was stopped',
+  },
   notReport: {
     zh: '{file} 中找不到年度报告的章节或表格（一、总体情况 … 六、其他需要报告的事项）',
     en: '{file} holds none of the sections or tables of an annual report (一、总体情况 … 六、其他需要报告的事项)',

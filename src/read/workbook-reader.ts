@@ -9,6 +9,7 @@ import { canonicalModel } from '../schema/canonical-model';
 import { markerSheet, markerTag } from '../template/marker';
 import { type ReadingMode, readNumberCell, readYearCell } from './cell-value';
 import { type InputFormat, ReadError, type ReadReport, type SourceRef } from './read-report';
+import { DamagedZip, isZip, openZip, type ZipEntries } from './zip-container';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -31,27 +32,46 @@ export function parseWorkbook(buffer: Buffer, file: string): XLSX.WorkBook {
   // SheetJS reads anything as CSV; refuse what is not a workbook container before it tries.
   if (!looksLikeWorkbook(buffer)) throw new ReadError('notWorkbook', { file });
   try {
+    // sheetStubs: a formula with no saved result only shows up as a stub cell.
+    const options: XLSX.ParsingOptions = {
+      type: 'buffer',
+      cellFormula: true,
+      sheetStubs: true,
+      cellHTML: false,
+      cellNF: false,
+      cellDates: false,
+    };
+    // A zip is opened and bounded by us; SheetJS parses only its inflated entries, never the container itself.
     const workbook = quietly(() =>
-      // sheetStubs: a formula with no saved result only shows up as a stub cell.
-      XLSX.read(buffer, {
-        type: 'buffer',
-        cellFormula: true,
-        sheetStubs: true,
-        cellHTML: false,
-        cellNF: false,
-        cellDates: false,
-      }),
+      isZip(buffer) ? sheetJsZip.parse_zip(zipContainer(openZip(buffer, file)), options) : XLSX.read(buffer, options),
     );
     if (workbook.SheetNames.length === 0) throw new ReadError('notWorkbook', { file });
     return workbook;
   } catch (error) {
     if (error instanceof ReadError) throw error;
+    if (error instanceof DamagedZip) throw new ReadError('notWorkbook', { file }, { cause: error });
     // SheetJS calls a damaged zip header "encryption" too: only a real encrypted package says password.
     const detail = error instanceof Error ? error.message : String(error);
     if (isEncryptedOffice(buffer) || /password/i.test(detail))
       throw new ReadError('encrypted', { file }, { cause: error });
     throw new ReadError('notWorkbook', { file }, { cause: error });
   }
+}
+
+/** What SheetJS exports but does not type: its zip parser after the container is read, and the container's builder. */
+interface ZipContainer {
+  FileIndex: unknown[];
+}
+const sheetJsZip = XLSX as unknown as {
+  parse_zip(container: ZipContainer, options: XLSX.ParsingOptions): XLSX.WorkBook;
+  CFB: { utils: { cfb_new(): ZipContainer; cfb_add(container: ZipContainer, name: string, content: Buffer): void } };
+};
+
+/** The container SheetJS builds when it reads a zip itself, holding the entries we inflated. */
+function zipContainer(entries: ZipEntries): ZipContainer {
+  const container = sheetJsZip.CFB.utils.cfb_new();
+  for (const [name, content] of entries) sheetJsZip.CFB.utils.cfb_add(container, name, content);
+  return container;
 }
 
 /** SheetJS writes some parse notes straight to console.error (e.g. ODS number formats); they are not the user's business. */
@@ -76,10 +96,13 @@ export function isEncryptedOffice(buffer: Buffer): boolean {
   }
 }
 
-/** The bytes of one entry of a zip container (a .docx), or undefined when it is not there; throws on a damaged zip. */
-export function readZipEntry(buffer: Buffer, path: string): Buffer | undefined {
-  const entry = XLSX.CFB.find(XLSX.CFB.read(buffer, { type: 'buffer' }), `/${path}`);
-  return entry?.content ? Buffer.from(entry.content as Uint8Array) : undefined;
+/**
+ * The bytes of one entry of a zip container (a .docx), or undefined when it is not there; throws DamagedZip on a
+ * damaged zip and ReadError past the limits.
+ */
+export function readZipEntry(buffer: Buffer, path: string, file: string): Buffer | undefined {
+  if (!isZip(buffer)) throw new DamagedZip('not a zip');
+  return openZip(buffer, file, (name) => name === path).get(path);
 }
 
 export interface GridCell {

@@ -1,6 +1,6 @@
 // A Word document: its paragraphs and its tables (gridSpan and vMerge expanded), from word/document.xml.
 import { type ChildNode, type Element, isTag, isText } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
+import { parseMarkup } from '../markup';
 import { ReadError } from '../read-report';
 import { isEncryptedOffice, readZipEntry } from '../workbook-reader';
 import type { FlowCell, FlowDocument, FlowItem } from './flow-document';
@@ -9,13 +9,14 @@ export function docxToFlow(buffer: Buffer, file: string): FlowDocument {
   if (isEncryptedOffice(buffer)) throw new ReadError('encrypted', { file });
   let xml: string;
   try {
-    const entry = readZipEntry(buffer, 'word/document.xml');
+    const entry = readZipEntry(buffer, 'word/document.xml', file);
     if (!entry) throw new Error('no word/document.xml');
     xml = entry.toString('utf8');
   } catch (error) {
+    if (error instanceof ReadError) throw error;
     throw new ReadError('notDocx', { file }, { cause: error });
   }
-  const document = parseDocument(xml, { xmlMode: true });
+  const document = parseMarkup(xml, { xmlMode: true });
   const body = find(document.children, 'w:body');
   const items: FlowItem[] = [];
   let tables = 0;

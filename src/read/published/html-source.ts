@@ -1,7 +1,8 @@
 // A report's web page: its paragraphs and its tables (rowspan/colspan expanded), decoded by its declared charset.
 // Our own pages carry the model as JSON, which is read back exactly.
 import { type ChildNode, type Element, isTag, isText } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
+import { deeperThan, MAX_JSON_DEPTH } from '../json-reader';
+import { MarkupLimit, parseMarkup } from '../markup';
 import type { FlowCell, FlowDocument, FlowItem } from './flow-document';
 
 /** The page's text, decoded by its BOM, its <meta charset> or http-equiv, else UTF-8 (GBK pages say so). */
@@ -19,12 +20,16 @@ export function decodeHtml(buffer: Buffer): string {
 
 /** The JSON our own HTML output embeds, when the page is one of ours. */
 export function embeddedModel(html: string): unknown {
-  const document = parseDocument(html);
+  const document = parseMarkup(html);
   const script = findFirst(document.children, (node) => node.name === 'script' && node.attribs.id === 'report-data');
   if (!script) return undefined;
   try {
-    return JSON.parse(textOf(script));
-  } catch {
+    const model: unknown = JSON.parse(textOf(script));
+    // Refused here, before the model is walked: a report is a few levels deep.
+    if (deeperThan(model, MAX_JSON_DEPTH)) throw new MarkupLimit('tooDeep', MAX_JSON_DEPTH);
+    return model;
+  } catch (error) {
+    if (error instanceof MarkupLimit) throw error;
     return undefined;
   }
 }
@@ -85,7 +90,7 @@ export function htmlToFlow(html: string): FlowDocument {
       }
     }
   };
-  const document = parseDocument(html, { decodeEntities: true });
+  const document = parseMarkup(html, { decodeEntities: true });
   walk(document.children);
   flush();
   const title = findFirst(document.children, (node) => node.name === 'title');

@@ -83,7 +83,7 @@ export async function pdfToFlow(buffer: Buffer, file: string): Promise<FlowDocum
 async function pdfLines(buffer: Buffer, file: string): Promise<Line[]> {
   // pdfjs is an ES module; Node 20.19+ loads it with require. eval is off: the PDF is untrusted.
   const pdfjs = require('pdfjs-dist/legacy/build/pdf.mjs') as typeof import('pdfjs-dist');
-  let document: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
+  let document: PdfDocument;
   try {
     document = await pdfjs.getDocument({
       data: new Uint8Array(buffer),
@@ -96,6 +96,18 @@ async function pdfLines(buffer: Buffer, file: string): Promise<Line[]> {
     throw new ReadError('notPdf', { file }, { cause: error });
   }
   const lines: Line[] = [];
+  try {
+    await readPages(document, lines);
+  } catch (error) {
+    // A damaged page or stream (pdfjs: "Bad encoding in flate stream", "End of file inside dictionary", …).
+    throw new ReadError('notPdf', { file }, { cause: error });
+  } finally {
+    await document.destroy();
+  }
+  return lines;
+}
+
+async function readPages(document: PdfDocument, lines: Line[]): Promise<void> {
   for (let number = 1; number <= document.numPages; number++) {
     const page = await document.getPage(number);
     const height = page.view[3] ?? 842;
@@ -118,8 +130,6 @@ async function pdfLines(buffer: Buffer, file: string): Promise<Line[]> {
       ...groupLines(runs).filter((line) => lineText(line) !== '' && !/^[-—–]\s*\d+\s*[-—–]$/.test(lineText(line))),
     );
   }
-  await document.destroy();
-  return lines;
 }
 
 // PDF fonts often map CJK characters to their radical look-alikes (⼯ U+2F2F for 工, ⺠ U+2EA0 for 民): the text
@@ -157,6 +167,8 @@ const RADICAL_STAND_INS: Readonly<Record<string, string>> = {
 function realCharacters(text: string): string {
   return text.replace(/[\u2e80-\u2fdf]/g, (ch) => RADICAL_STAND_INS[ch] ?? ch.normalize('NFKC'));
 }
+
+type PdfDocument = Awaited<ReturnType<typeof import('pdfjs-dist').getDocument>['promise']>;
 
 /** Runs on one baseline (within half a character) form a line, left to right. */
 function groupLines(runs: Run[]): Line[] {

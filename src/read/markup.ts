@@ -1,0 +1,40 @@
+// The one way HTML and the XML inside Office files are parsed (htmlparser2): bounded in nesting depth and in element
+// count while parsing, so no page or document can make a later tree walk overflow the stack or exhaust memory.
+import { type Document, DomHandler } from 'domhandler';
+import { Parser, type ParserOptions } from 'htmlparser2';
+
+/** Far beyond any report: published pages nest some 30 deep and hold a few thousand elements. */
+export const MARKUP_LIMITS = { depth: 500, elements: 150_000 };
+
+/** Markup past a limit; the reader that parsed it names the file. */
+export class MarkupLimit extends Error {
+  override name = 'MarkupLimit';
+  constructor(
+    readonly messageId: 'tooDeep' | 'tooManyElements',
+    readonly limit: number,
+  ) {
+    super(messageId);
+  }
+}
+
+class BoundedHandler extends DomHandler {
+  private depth = 0;
+  private elements = 0;
+
+  override onopentag(name: string, attribs: { [key: string]: string }): void {
+    if (++this.depth > MARKUP_LIMITS.depth) throw new MarkupLimit('tooDeep', MARKUP_LIMITS.depth);
+    if (++this.elements > MARKUP_LIMITS.elements) throw new MarkupLimit('tooManyElements', MARKUP_LIMITS.elements);
+    super.onopentag(name, attribs);
+  }
+
+  override onclosetag(): void {
+    this.depth--;
+    super.onclosetag();
+  }
+}
+
+export function parseMarkup(text: string, options: ParserOptions = {}): Document {
+  const handler = new BoundedHandler(undefined, options);
+  new Parser(handler, options).end(text);
+  return handler.root;
+}

@@ -1,0 +1,189 @@
+// Reads that cannot hang or exhaust `report`: standard input bounded, a reader past its time or memory limit stopped
+// (in validate and in convert, where the batch goes on), output names safe on every file system.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ConvertJob, ConvertResult } from '../src/convert/job';
+import { runJobs } from '../src/convert/worker-pool';
+import { GuardedReader } from '../src/read/guarded-reader';
+import { ReadError } from '../src/read/read-report';
+import { BIN, fixture, runCli, scratch } from './helpers';
+
+const STACK = /\n\s+at .+:\d+:\d+/;
+const dir = scratch('report-safe-');
+
+describe('standard input', () => {
+  test('`cat /dev/zero | report validate -` stops at the 20 MB limit', () => {
+    const run = spawnSync('sh', ['-c', `cat /dev/zero | "${process.execPath}" "${BIN}" validate - --lang en`], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toMatch(/<stdin> is 20\.\d MB, over the 20 MB limit: not read/);
+    expect(run.stdout + run.stderr).not.toMatch(STACK);
+  });
+
+  test('0 bytes from standard input are an empty file', () => {
+    const run = runCli(['validate', '-', '--lang', 'en'], { input: '' });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('<stdin> is empty');
+  });
+
+  test('a workbook from standard input is read as a file is', () => {
+    const run = runCli(['validate', '-', '--lang', 'en'], { input: readFileSync(fixture('example-2021.xlsx')) });
+    expect(run.code).toBe(0);
+  });
+});
+
+describe('--timeout', () => {
+  test('a reader past the limit is stopped and its file reported unreadable; the other files are still read', () => {
+    const run = runCli([
+      'validate',
+      fixture('example-2021.xlsx'),
+      fixture('example-2021.json'),
+      '--timeout',
+      '0.001',
+      '--lang',
+      'en',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('took longer than 0.001 s to read and was stopped (--timeout changes the limit)');
+  });
+
+  test.each(['0', '-1', 'abc', ''])('--timeout %p is refused with a reason', (value) => {
+    const run = runCli(['validate', fixture('example-2021.json'), '--timeout', value, '--lang', 'en']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--timeout must be a number of seconds');
+  });
+});
+
+// Workers that misbehave on purpose, by the path they are given.
+const misbehaving = join(dir, 'misbehaving-worker.js');
+writeFileSync(
+  misbehaving,
+  `const { parentPort } = require('node:worker_threads');
+   // A worker thread for convert's pool, a child process for the guarded reader.
+   const post = (message) => (parentPort ? parentPort.postMessage(message) : process.send(message));
+   (parentPort ?? process).on('message', (job) => {
+     if (job.close) process.exit(0);
+     if (job.path === 'hang') for (;;) {}
+     if (job.path === 'hog') { const kept = []; for (;;) kept.push(new Array(1e6).fill(kept.length)); }
+     post(job.file === undefined
+       ? { id: job.id, ok: false, error: { messageId: 'echo', message: job.path } }
+       : { id: job.id, ok: false, readError: { messageId: 'notFound', params: { file: job.path } } });
+   });`,
+);
+
+describe('the guarded reader', () => {
+  const outcome = (reader: GuardedReader, path: string) =>
+    reader.read(path).then(
+      () => 'read',
+      (error: unknown) => (error instanceof ReadError ? error.messageId : `other: ${String(error)}`),
+    );
+
+  test('stops a reader that hangs, says why, and reads the next file on a fresh worker', async () => {
+    const reader = new GuardedReader(1, misbehaving);
+    try {
+      expect(await Promise.all(['hang', 'a'].map((path) => outcome(reader, path)))).toEqual([
+        'readTimeout',
+        'notFound',
+      ]);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  test('stops a reader past its memory limit, says why, and reads the next file on a fresh worker', async () => {
+    const reader = new GuardedReader(100, misbehaving);
+    try {
+      expect(await Promise.all(['hog', 'b'].map((path) => outcome(reader, path)))).toEqual([
+        'tooLargeMemory',
+        'notFound',
+      ]);
+    } finally {
+      await reader.close();
+    }
+  });
+});
+
+describe('convert', () => {
+  const job = (id: number, path: string): ConvertJob => ({
+    id,
+    path,
+    lang: 'en',
+    lenient: true,
+    formats: ['json'],
+    docxStyle: 'gbt9704',
+    rules: {},
+    generator: 'test',
+    outDir: tmpdir(),
+    temporaryPrefix: '.report-test-',
+  });
+
+  test('a job past the time limit fails alone as readTimeout; the batch goes on', async () => {
+    const results: ConvertResult[] = [];
+    const paths = ['a', 'hang', 'b', 'c'];
+    await runJobs(
+      paths.map((path, id) => job(id, path)),
+      1,
+      (result) => results.push(result),
+      { workerFile: misbehaving, timeoutSeconds: 1 },
+    );
+    const byPath = new Map(results.map((result) => [paths[result.id], result]));
+    expect(byPath.get('hang')).toMatchObject({
+      ok: false,
+      error: {
+        messageId: 'readTimeout',
+        message: 'hang took longer than 1 s to read and was stopped (--timeout changes the limit)',
+      },
+    });
+    for (const path of ['a', 'b', 'c']) expect(byPath.get(path)).toMatchObject({ ok: false, error: { message: path } });
+  });
+
+  test('a batch holding hostile inputs finishes with the rest converted and each bad one listed', () => {
+    const inputs = join(dir, 'batch');
+    const out = join(dir, 'batch-out');
+    spawnSync('mkdir', ['-p', inputs]);
+    writeFileSync(join(inputs, 'good.xlsx'), readFileSync(fixture('example-2021.xlsx')));
+    writeFileSync(join(inputs, 'good.json'), readFileSync(fixture('example-2021.json')));
+    writeFileSync(join(inputs, 'damaged.xlsx'), readFileSync(fixture('example-2021.xlsx')).subarray(0, 409));
+    writeFileSync(join(inputs, 'deep.json'), `{"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}`);
+    spawnSync('mkfifo', [join(inputs, 'pipe.xlsx')]);
+    const run = runCli(['convert', inputs, '-o', out, '--to', 'json', '--lang', 'en', '--jobs', '2']);
+    expect(run.stdout + run.stderr).not.toMatch(STACK);
+    expect(run.stdout + run.stderr).not.toMatch(/internal error/);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as {
+      inputs: { path: string; status: string; error?: string }[];
+    };
+    const status = Object.fromEntries(summary.inputs.map((input) => [input.path.split('/').pop(), input.status]));
+    expect(status).toMatchObject({
+      'good.xlsx': 'ok',
+      'good.json': 'ok',
+      'damaged.xlsx': 'unreadable',
+      'deep.json': 'unreadable',
+    });
+    expect(readdirSync(out).filter((name) => name.endsWith('.json') && name !== 'summary.json')).toHaveLength(2);
+  });
+});
+
+describe('output names', () => {
+  test('a 300-character agency builds, its name cut to fit 255 bytes, the year and title kept; U+202E removed', () => {
+    const model = JSON.parse(readFileSync(fixture('example-2021.json'), 'utf8')) as Record<string, unknown>;
+    model.agency = `某\u202e${'很长的机关名称'.repeat(43)}`;
+    const input = join(dir, 'long.json');
+    writeFileSync(input, JSON.stringify(model));
+    const out = join(dir, 'long-out');
+    const run = runCli(['build', input, '-o', out, '--lang', 'en']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const names = readdirSync(out);
+    expect(names).toHaveLength(3);
+    for (const name of names) {
+      expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
+      expect(name).not.toMatch(/[\p{Cc}\p{Cf}]/u);
+      expect(name).toMatch(/^某很长的机关名称.*2025年政府信息公开工作年度报告\.(docx|html|json)$/);
+    }
+  });
+});
