@@ -15,9 +15,10 @@ import { ReadError } from '../src/read/read-report';
 import { renderOutputs } from '../src/render/render-outputs';
 import { validateReport } from '../src/validate/validate-report';
 import { type InputManifest, MANIFEST } from './fuzz/make-inputs';
-import { mutate, seededRandom } from './fuzz/mutate';
+import { mutate } from './fuzz/mutate';
 import type { FuzzFormat, Seed } from './fuzz/seeds';
 import { ROOT } from './generate';
+import { seededRandom } from './seeded-random';
 
 interface Options {
   cases: number;

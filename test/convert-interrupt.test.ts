@@ -78,7 +78,7 @@ describe('an interrupted convert', () => {
     // Every finished report has its three outputs in place, and nothing else is there.
     const outputs = done.flatMap((input) => input.outputs);
     expect(outputs).toHaveLength(3 * done.length);
-    expect(readdirSync(out).sort()).toEqual([...outputs, 'index.html', 'summary.json'].sort());
+    expect(readdirSync(out).sort()).toEqual([...outputs, 'index.html', 'rules.html', 'summary.json'].sort());
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('转换被中断');
     const written = new Map(outputs.map((name) => [name, statSync(join(out, name)).mtimeMs]));
 
@@ -94,7 +94,7 @@ describe('an interrupted convert', () => {
       expect(input.outputs).toHaveLength(3);
     }
     for (const [name, mtime] of written) expect(statSync(join(out, name)).mtimeMs).toBe(mtime);
-    expect(readdirSync(out)).toHaveLength(3 * COUNT + 2);
+    expect(readdirSync(out)).toHaveLength(3 * COUNT + 3); // and summary.json, index.html, rules.html
     expect(second.stdout).toContain(`${done.length} 份报告的输出已是最新（内容、选项和版本都未变），未重新生成`);
 
     // A changed input, or other options, is converted again.
@@ -120,7 +120,7 @@ describe('an interrupted convert', () => {
     const summary = summaryOf(out);
     expect(summary.interrupted).toBe(true);
     const outputs = (summary.inputs as SummaryInput[]).flatMap((input) => input.outputs);
-    expect(readdirSync(out).sort()).toEqual([...outputs, 'index.html', 'summary.json'].sort());
+    expect(readdirSync(out).sort()).toEqual([...outputs, 'index.html', 'rules.html', 'summary.json'].sort());
   });
 
   test('SIGTERM: the same, with exit code 143', async () => {

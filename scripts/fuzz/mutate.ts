@@ -4,22 +4,9 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import * as XLSX from 'xlsx';
 import { isZip, openZip } from '../../src/read/zip-container';
+import type { Random } from '../seeded-random';
 import type { Seed } from './seeds';
 import { writeZip } from './zip-writer';
-
-export type Random = () => number;
-
-/** mulberry32: small, fast, and the same on every Node version. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const int = (random: Random, below: number) => Math.floor(random() * below);
 const pick = <T>(random: Random, items: readonly T[]): T => items[int(random, items.length)] as T;

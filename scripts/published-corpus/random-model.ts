@@ -5,20 +5,10 @@ import { getEdition } from '../../src/editions';
 import { fieldsOf } from '../../src/editions/fields';
 import type { EditionId } from '../../src/editions/types';
 import { setAt } from '../../src/model/pointer';
+import type { Random } from '../seeded-random';
 
-/** mulberry32: a small seeded generator, so every failure can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export type Random = () => number;
+export type { Random } from '../seeded-random';
+export { seededRandom } from '../seeded-random';
 export const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 export const chance = (random: Random, p: number) => random() < p;
 
