@@ -55,7 +55,8 @@ test.each<[string, RegExp]>([
   ['JSON nested 10^6 deep', /^tooDeep$/],
   ['HTML of 80,000 nested divs', /^tooDeep$/],
   ['our page embedding a model nested 10^5 deep', /^tooDeep$/],
-  ['10 MB page of one plain table', /^tooManyElements$/],
+  // The element count stops it on Node 20 and 24; Node 22's parser reaches the reader's heap limit first.
+  ['10 MB page of one plain table', /^(tooManyElements|tooLargeMemory)$/],
   ['10 MB page of one table with long cells', /^(notReport|tooLargeMemory)$/],
   ['XML nested 10^5 deep inside a .docx', /^tooDeep$/],
   ['/dev/zero', /^notRegularFile$/],

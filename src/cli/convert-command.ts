@@ -185,8 +185,12 @@ async function whileStoppable(
     const summary = await run(stop.signal, abandon.signal);
     return received ? { ...summary, signal: received } : summary;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    // Once interrupted, a further Ctrl-C while the table is printed must not kill the process with the default
+    // action (exit code lost): the handlers stay, and do nothing more.
+    if (!received) {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
   }
 }
 
