@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import * as XLSX from 'xlsx';
+import type { ConvertJob } from '../src/convert/job';
 
 export const ROOT = join(__dirname, '..');
 export const BIN = join(ROOT, 'bin', 'report.js');
@@ -15,6 +16,22 @@ export interface CliRun {
   code: number;
   stdout: string;
   stderr: string;
+}
+
+/** A convert job as the pool receives it, for tests that drive the pool with a worker of their own. */
+export function convertJob(id: number, path: string, outDir: string): ConvertJob {
+  return {
+    id,
+    path,
+    lang: 'en',
+    lenient: true,
+    formats: ['json'],
+    docxStyle: 'gbt9704',
+    rules: {},
+    generator: 'test',
+    outDir,
+    temporaryPrefix: '.report-test-',
+  };
 }
 
 export function runCli(

@@ -5,12 +5,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as semver from 'semver';
 import { collectInputs } from '../src/convert/collect-inputs';
-import type { ConvertJob, ConvertResult } from '../src/convert/job';
+import type { ConvertResult } from '../src/convert/job';
 import { describeFailure, runJobs } from '../src/convert/worker-pool';
 import { readNumberCell } from '../src/read/cell-value';
 import { normaliseLabel } from '../src/read/published/label-text';
 import { painter } from '../src/reporters/paint';
-import { BIN, fixture, ROOT, scratch } from './helpers';
+import { BIN, convertJob, fixture, ROOT, scratch } from './helpers';
 
 const packageJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as { engines?: { node?: string } };
 
@@ -67,18 +67,7 @@ describe('a worker that dies', () => {
        parentPort.postMessage({ id: job.id, ok: false, error: { messageId: 'echo', message: job.path } });
      });`,
   );
-  const job = (id: number, path: string): ConvertJob => ({
-    id,
-    path,
-    lang: 'en',
-    lenient: true,
-    formats: ['json'],
-    docxStyle: 'gbt9704',
-    rules: {},
-    generator: 'test',
-    outDir: dir,
-    temporaryPrefix: '.report-test-',
-  });
+  const job = (id: number, path: string) => convertJob(id, path, dir);
 
   test('fails only its own jobs, each with the cause, and a new worker finishes the batch', async () => {
     const results: ConvertResult[] = [];

@@ -4,11 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ConvertJob, ConvertResult } from '../src/convert/job';
+import type { ConvertResult } from '../src/convert/job';
 import { runJobs } from '../src/convert/worker-pool';
 import { GuardedReader } from '../src/read/guarded-reader';
 import { ReadError } from '../src/read/read-report';
-import { BIN, fixture, runCli, scratch } from './helpers';
+import { BIN, convertJob, fixture, runCli, scratch } from './helpers';
 
 const STACK = /\n\s+at .+:\d+:\d+/;
 const dir = scratch('report-safe-');
@@ -109,18 +109,7 @@ describe('the guarded reader', () => {
 });
 
 describe('convert', () => {
-  const job = (id: number, path: string): ConvertJob => ({
-    id,
-    path,
-    lang: 'en',
-    lenient: true,
-    formats: ['json'],
-    docxStyle: 'gbt9704',
-    rules: {},
-    generator: 'test',
-    outDir: tmpdir(),
-    temporaryPrefix: '.report-test-',
-  });
+  const job = (id: number, path: string) => convertJob(id, path, tmpdir());
 
   test('a job past the time limit fails alone as readTimeout; the batch goes on', async () => {
     const results: ConvertResult[] = [];
