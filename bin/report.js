@@ -13,6 +13,4 @@ try {
   }
   throw error;
 }
-cli.main(process.argv).then((code) => {
-  process.exitCode = code;
-});
+cli.main(process.argv).then(cli.endProcess);

@@ -8,7 +8,7 @@ import type { ConvertResult } from '../src/convert/job';
 import { runJobs } from '../src/convert/worker-pool';
 import { GuardedReader } from '../src/read/guarded-reader';
 import { ReadError } from '../src/read/read-report';
-import { BIN, convertJob, fixture, runCli, scratch } from './helpers';
+import { BIN, convertJob, fixture, ROOT, runCli, scratch } from './helpers';
 
 const STACK = /\n\s+at .+:\d+:\d+/;
 const dir = scratch('report-safe-');
@@ -129,6 +129,24 @@ describe('convert', () => {
       },
     });
     for (const path of ['a', 'b', 'c']) expect(byPath.get(path)).toMatchObject({ ok: false, error: { message: path } });
+  });
+
+  test('told to stop now, the pool drops the waiting jobs and cuts a job that does not end within a second', async () => {
+    // A real worker on a real input SheetJS loops on forever; the time limit (60 s) is far away.
+    const hanging = fixture('fuzz/xls-seed3-case-700-bytes-of-example-2021-xls-.xls');
+    const abandon = new AbortController();
+    const results: ConvertResult[] = [];
+    const started = Date.now();
+    setTimeout(() => abandon.abort(), 300);
+    await runJobs(
+      [job(0, hanging), job(1, fixture('example-2021.json')), job(2, fixture('example-2021.json'))],
+      1,
+      (result) => results.push(result),
+      { workerFile: join(ROOT, 'dist', 'src', 'convert', 'convert-worker.js'), abandon: abandon.signal },
+    );
+    expect(results).toEqual([]);
+    // Well before the time limit: the grace is a second (the bound here is loose; `npm run bench` measures speed).
+    expect(Date.now() - started).toBeLessThan(30_000);
   });
 
   test('a batch holding hostile inputs finishes with the rest converted and each bad one listed', () => {

@@ -18,6 +18,7 @@ import type { DocxStyleName } from '../render/docx-styles';
 import type { RenderFormat } from '../render/render-outputs';
 import { parseDate, requireOffice } from './build-command';
 import { say, UsageError } from './cli-messages';
+import { interruptedExitCode } from './end-process';
 import { reportFailure } from './report-failure';
 import { type CommonOptions, parseTimeout, resolveCommon } from './shared-options';
 import { displayPath, inputGuard, prepareDirectory, writeOutputs } from './write-outputs';
@@ -107,7 +108,7 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
       process.stderr.write(
         `report: ${say(lang, 'interrupted', { done: summary.records.length, notDone: summary.notDone })}\n`,
       );
-      return summary.signal === 'SIGTERM' ? 143 : 130;
+      return interruptedExitCode[summary.signal === 'SIGTERM' ? 'SIGTERM' : 'SIGINT'];
     }
     const records = summary.records;
     if (records.every((record) => record.status === 'unreadable')) return 2;
@@ -185,8 +186,8 @@ async function whileStoppable(
     const summary = await run(stop.signal, abandon.signal);
     return received ? { ...summary, signal: received } : summary;
   } finally {
-    // Once interrupted, a further Ctrl-C while the table is printed must not kill the process with the default
-    // action (exit code lost): the handlers stay, and do nothing more.
+    // Once interrupted, a further Ctrl-C while the table is printed must not cut it short: the handlers stay, and do
+    // nothing more, until the process exits (end-process.ts).
     if (!received) {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);

@@ -8,6 +8,8 @@ import { say } from './cli-messages';
 import { reportFailure } from './report-failure';
 import { describeUsageError } from './usage-errors';
 
+export { endProcess } from './end-process';
+
 function toolVersion(): string {
   const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
   return manifest.version;

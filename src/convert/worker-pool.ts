@@ -14,6 +14,10 @@ const IN_HAND = 2;
 // A small young generation and a ceiling keep each worker's memory near what one report needs; a report that
 // needs more fails alone (the worker is replaced).
 const LIMITS = { maxOldGenerationSizeMb: 384 };
+// Told to stop at once, a worker still gets this long to finish the job under way (most take milliseconds) before it
+// is terminated: Node 20 aborts the whole process when a worker is terminated between creating a zlib handle and
+// initialising it ("close before init"), which a busy worker writing a DOCX does thousands of times a second.
+const ABANDON_GRACE_MS = 1000;
 
 /** What the pool posts to a worker: a job, or word to drop the jobs it has not started. */
 export type PoolMessage = ConvertJob | { stop: true };
@@ -23,7 +27,7 @@ export interface PoolOptions {
   workerFile?: string;
   /** Take no more jobs: each worker finishes the job under way and drops those waiting; then the pool resolves. */
   stop?: AbortSignal;
-  /** Stop at once: the workers are terminated and the jobs they held are dropped. */
+  /** Stop now: the jobs waiting are dropped, and a job under way is cut if it does not end within a second. */
   abandon?: AbortSignal;
   /** How long one job may take; a worker past it is terminated and its job reported unreadable (readTimeout). */
   timeoutSeconds?: number;
@@ -80,9 +84,11 @@ export async function runJobs(
           void worker.terminate();
         }, timeoutSeconds * 1000);
       };
+      let cut: NodeJS.Timeout | undefined;
       const retire = () => {
         alive = false;
         clearTimeout(timer);
+        clearTimeout(cut);
         void worker.terminate();
       };
       const feed = () => {
@@ -105,8 +111,12 @@ export async function runJobs(
           if (current === undefined && alive) retire();
         },
         abandon: () => {
-          inHand.clear();
-          if (alive) retire();
+          hand.stop();
+          if (!alive) return;
+          cut = setTimeout(() => {
+            inHand.clear();
+            if (alive) retire();
+          }, ABANDON_GRACE_MS);
         },
       };
       hands.add(hand);
@@ -120,6 +130,7 @@ export async function runJobs(
       // the cause; the jobs it held besides go back to the queue, and a fresh worker takes them. While the batch stops,
       // a job cut short is only dropped: the next run does it.
       const fail = (death: Verdict) => {
+        clearTimeout(cut);
         if (!alive) return;
         alive = false;
         clearTimeout(timer);
