@@ -2,20 +2,10 @@
 // count while parsing, so no page or document can make a later tree walk overflow the stack or exhaust memory.
 import { type Document, DomHandler } from 'domhandler';
 import { Parser, type ParserOptions } from 'htmlparser2';
+import { MarkupLimit } from './markup-limit';
 
 /** Far beyond any report: published pages nest some 30 deep and hold a few thousand elements. */
 export const MARKUP_LIMITS = { depth: 500, elements: 150_000 };
-
-/** Markup past a limit; the reader that parsed it names the file. */
-export class MarkupLimit extends Error {
-  override name = 'MarkupLimit';
-  constructor(
-    readonly messageId: 'tooDeep' | 'tooManyElements',
-    readonly limit: number,
-  ) {
-    super(messageId);
-  }
-}
 
 class BoundedHandler extends DomHandler {
   private depth = 0;

@@ -3,7 +3,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { ReadingMode } from './cell-value';
 import { readJson } from './json-reader';
-import { MarkupLimit } from './markup';
+import { MarkupLimit } from './markup-limit';
 import { type InputFormat, ReadError, type ReadReport } from './read-report';
 
 /** Inputs over this size are refused before parsing (a zip bomb or a mistaken file). */

@@ -1,5 +1,6 @@
-// Reads workbooks (.xlsx, .xls, .et, .ods) with SheetJS — the only SheetJS import — and finds a template's cells by their defined names.
-import * as XLSX from 'xlsx';
+// Reads workbooks (.xlsx, .xls, .et, .ods) with SheetJS (through its adapter) and finds a template's cells by their
+// defined names.
+import type * as XLSX from 'xlsx';
 import type { Finding } from '../diagnostics/diagnostic';
 import { getEdition, isEditionId } from '../editions';
 import { fieldsOf, textSections } from '../editions/fields';
@@ -9,6 +10,7 @@ import { canonicalModel } from '../schema/canonical-model';
 import { markerSheet, markerTag } from '../template/marker';
 import { type ReadingMode, readNumberCell, readYearCell } from './cell-value';
 import { type InputFormat, ReadError, type ReadReport, type SourceRef } from './read-report';
+import { sheetJs, sheetJsWithCodepages } from './sheetjs';
 import { DamagedZip, isZip, openZip, type ZipEntries } from './zip-container';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -43,7 +45,9 @@ export function parseWorkbook(buffer: Buffer, file: string): XLSX.WorkBook {
     };
     // A zip is opened and bounded by us; SheetJS parses only its inflated entries, never the container itself.
     const workbook = quietly(() =>
-      isZip(buffer) ? sheetJsZip.parse_zip(zipContainer(openZip(buffer, file)), options) : XLSX.read(buffer, options),
+      isZip(buffer)
+        ? sheetJsZip().parse_zip(zipContainer(openZip(buffer, file)), options)
+        : sheetJsWithCodepages().read(buffer, options),
     );
     if (workbook.SheetNames.length === 0) throw new ReadError('notWorkbook', { file });
     return workbook;
@@ -62,15 +66,17 @@ export function parseWorkbook(buffer: Buffer, file: string): XLSX.WorkBook {
 interface ZipContainer {
   FileIndex: unknown[];
 }
-const sheetJsZip = XLSX as unknown as {
-  parse_zip(container: ZipContainer, options: XLSX.ParsingOptions): XLSX.WorkBook;
-  CFB: { utils: { cfb_new(): ZipContainer; cfb_add(container: ZipContainer, name: string, content: Buffer): void } };
-};
+const sheetJsZip = () =>
+  sheetJs() as unknown as {
+    parse_zip(container: ZipContainer, options: XLSX.ParsingOptions): XLSX.WorkBook;
+    CFB: { utils: { cfb_new(): ZipContainer; cfb_add(container: ZipContainer, name: string, content: Buffer): void } };
+  };
 
 /** The container SheetJS builds when it reads a zip itself, holding the entries we inflated. */
 function zipContainer(entries: ZipEntries): ZipContainer {
-  const container = sheetJsZip.CFB.utils.cfb_new();
-  for (const [name, content] of entries) sheetJsZip.CFB.utils.cfb_add(container, name, content);
+  const { utils } = sheetJsZip().CFB;
+  const container = utils.cfb_new();
+  for (const [name, content] of entries) utils.cfb_add(container, name, content);
   return container;
 }
 
@@ -90,7 +96,9 @@ function quietly<T>(parse: () => T): T {
 export function isEncryptedOffice(buffer: Buffer): boolean {
   if (!startsWith(buffer, CFB_MAGIC)) return false;
   try {
-    return XLSX.CFB.find(XLSX.CFB.read(buffer, { type: 'buffer' }), '/EncryptedPackage') !== null;
+    // Reading an OLE container's directory uses the codepage tables too.
+    const { CFB } = sheetJsWithCodepages();
+    return CFB.find(CFB.read(buffer, { type: 'buffer' }), '/EncryptedPackage') !== null;
   } catch {
     return false;
   }
@@ -125,7 +133,7 @@ export function visibleSheetGrids(workbook: XLSX.WorkBook): { name: string; rows
 function sheetGrid(sheet: XLSX.WorkSheet): GridCell[][] {
   const ref = sheet['!ref'];
   if (!ref) return [];
-  const range = XLSX.utils.decode_range(ref);
+  const range = sheetJs().utils.decode_range(ref);
   // A sheet may claim a huge range for one formatted cell far away: read what holds cells, within reason.
   const lastRow = Math.min(range.e.r, range.s.r + 2000);
   const lastColumn = Math.min(range.e.c, range.s.c + 60);
@@ -133,7 +141,7 @@ function sheetGrid(sheet: XLSX.WorkSheet): GridCell[][] {
   for (let r = range.s.r; r <= lastRow; r++) {
     const row: GridCell[] = [];
     for (let c = range.s.c; c <= lastColumn; c++) {
-      const address = XLSX.utils.encode_cell({ r, c });
+      const address = sheetJs().utils.encode_cell({ r, c });
       row.push({ text: cellText(sheet[address] as XLSX.CellObject | undefined), address });
     }
     grid.push(row);
@@ -185,7 +193,7 @@ function parseReference(reference: string): NamedRange | undefined {
   if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
   const address = reference.slice(bang + 1).replace(/\$/g, '');
   if (!/^[A-Z]+\d+(:[A-Z]+\d+)?$/i.test(address)) return undefined;
-  return { sheet, range: XLSX.utils.decode_range(address) };
+  return { sheet, range: sheetJs().utils.decode_range(address) };
 }
 
 function decodeEntities(text: string): string {
@@ -230,7 +238,7 @@ export function readTemplateWorkbook(
   };
 
   const cellAt = (named: NamedRange) => {
-    const address = XLSX.utils.encode_cell(named.range.s);
+    const address = sheetJs().utils.encode_cell(named.range.s);
     return { cell: workbook.Sheets[named.sheet]?.[address] as XLSX.CellObject | undefined, address };
   };
   const locate = (pointer: string, name: string) => {
@@ -285,7 +293,7 @@ export function readTemplateWorkbook(
     const paragraphs: string[] = [];
     const { s, e } = found.named.range;
     for (let row = s.r; row <= e.r; row++) {
-      const cell = sheet?.[XLSX.utils.encode_cell({ r: row, c: s.c })] as XLSX.CellObject | undefined;
+      const cell = sheet?.[sheetJs().utils.encode_cell({ r: row, c: s.c })] as XLSX.CellObject | undefined;
       const text = cell === undefined || cell.t === 'z' || cell.v === undefined ? '' : String(cell.v).trim();
       if (text !== '') paragraphs.push(text);
     }

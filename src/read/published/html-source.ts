@@ -2,7 +2,8 @@
 // Our own pages carry the model as JSON, which is read back exactly.
 import { type ChildNode, type Element, isTag, isText } from 'domhandler';
 import { deeperThan, MAX_JSON_DEPTH } from '../json-reader';
-import { MarkupLimit, parseMarkup } from '../markup';
+import { parseMarkup } from '../markup';
+import { MarkupLimit } from '../markup-limit';
 import type { FlowCell, FlowDocument, FlowItem } from './flow-document';
 
 /** The page's text, decoded by its BOM, its <meta charset> or http-equiv, else UTF-8 (GBK pages say so). */

@@ -1,0 +1,23 @@
+// The adapter for SheetJS: its core build, with the codepage tables added only when an input may need them.
+// The package's main entry loads those tables (dist/cpexcel.js) on every start: about 150 ms of the 200 ms SheetJS
+// takes to load, and most of what one `report validate` spends. Zip workbooks (.xlsx, .ods) never use them; OLE
+// containers (legacy .xls and .et, encrypted Office files) and XML or HTML spreadsheets do, and load them on arrival.
+// The parsers are the same code either way: test/sheetjs-build.test.ts compares what both builds read from every kind.
+import type * as SheetJS from 'xlsx';
+
+const core = require('xlsx/dist/xlsx.core.min.js') as typeof SheetJS;
+let codepagesLoaded = false;
+
+/** SheetJS for a zip container, whose parts are XML in UTF-8. */
+export function sheetJs(): typeof SheetJS {
+  return core;
+}
+
+/** SheetJS able to decode every codepage a legacy workbook may declare. */
+export function sheetJsWithCodepages(): typeof SheetJS {
+  if (!codepagesLoaded) {
+    core.set_cptable(require('xlsx/dist/cpexcel.js'));
+    codepagesLoaded = true;
+  }
+  return core;
+}
