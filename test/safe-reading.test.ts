@@ -8,6 +8,7 @@ import type { ConvertResult } from '../src/convert/job';
 import { runJobs } from '../src/convert/worker-pool';
 import { GuardedReader } from '../src/read/guarded-reader';
 import { ReadError } from '../src/read/read-report';
+import { readTimeLimit } from '../src/read/time-limit';
 import { BIN, convertJob, fixture, ROOT, runCli, scratch } from './helpers';
 
 const STACK = /\n\s+at .+:\d+:\d+/;
@@ -76,6 +77,17 @@ writeFileSync(
    });`,
 );
 
+describe('the time limit of a read', () => {
+  test('is --timeout when given, else 6 s plus 4 s per MB of the input, at most 60 s', () => {
+    expect(readTimeLimit(2.5, 19 * 1024 * 1024)).toBe(2.5);
+    expect(readTimeLimit(undefined, 0)).toBe(6);
+    expect(readTimeLimit(undefined, 17_908)).toBe(6.1); // the damaged .xls SheetJS loops on
+    expect(readTimeLimit(undefined, 1024 * 1024)).toBe(10);
+    expect(readTimeLimit(undefined, 10 * 1024 * 1024)).toBe(46);
+    expect(readTimeLimit(undefined, 20 * 1024 * 1024)).toBe(60);
+  });
+});
+
 describe('the guarded reader', () => {
   const outcome = (reader: GuardedReader, path: string) =>
     reader.read(path).then(
@@ -118,7 +130,7 @@ describe('convert', () => {
       paths.map((path, id) => job(id, path)),
       1,
       (result) => results.push(result),
-      { workerFile: misbehaving, timeoutSeconds: 1 },
+      { workerFile: misbehaving, timeLimit: 1 },
     );
     const byPath = new Map(results.map((result) => [paths[result.id], result]));
     expect(byPath.get('hang')).toMatchObject({
@@ -132,7 +144,7 @@ describe('convert', () => {
   });
 
   test('told to stop now, the pool drops the waiting jobs and cuts a job that does not end within a second', async () => {
-    // A real worker on a real input SheetJS loops on forever; the time limit (60 s) is far away.
+    // A real worker on a real input SheetJS loops on forever, its time limit fixed far away.
     const hanging = fixture('fuzz/xls-seed3-case-700-bytes-of-example-2021-xls-.xls');
     const abandon = new AbortController();
     const results: ConvertResult[] = [];
@@ -142,7 +154,7 @@ describe('convert', () => {
       [job(0, hanging), job(1, fixture('example-2021.json')), job(2, fixture('example-2021.json'))],
       1,
       (result) => results.push(result),
-      { workerFile: join(ROOT, 'dist', 'src', 'convert', 'convert-worker.js'), abandon: abandon.signal },
+      { workerFile: join(ROOT, 'dist', 'src', 'convert', 'convert-worker.js'), abandon: abandon.signal, timeLimit: 60 },
     );
     expect(results).toEqual([]);
     // Well before the time limit: the grace is a second (the bound here is loose; `npm run bench` measures speed).

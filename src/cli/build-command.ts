@@ -35,7 +35,7 @@ export async function runBuild(file: string, flags: BuildFlags, toolVersion: str
 
     const checked = await readAndCheck(file, {
       lang,
-      timeoutSeconds: parseTimeout(flags.timeout),
+      timeLimit: parseTimeout(flags.timeout),
       lenient: false,
       rules: common.config.rules,
       color: common.color && !toStdout,

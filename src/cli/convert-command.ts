@@ -83,7 +83,7 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
         ...(current ? { current } : {}),
         stop,
         abandon,
-        timeoutSeconds: parseTimeout(flags.timeout),
+        timeLimit: parseTimeout(flags.timeout),
         onProgress: (count, total, record) => progress(count, total, record, started),
       });
       progress.finish();

@@ -27,7 +27,7 @@ export async function runImport(file: string, flags: ImportFlags, toolVersion: s
 
     const checked = await readAndCheck(file, {
       lang,
-      timeoutSeconds: parseTimeout(flags.timeout),
+      timeLimit: parseTimeout(flags.timeout),
       lenient: !flags.strict,
       rules: common.config.rules,
       color: common.color,

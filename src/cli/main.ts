@@ -53,7 +53,10 @@ const common = (command: Command) =>
 
 /** Commands that read untrusted inputs: each input is read under a time limit. */
 const reading = (command: Command) =>
-  common(command).option('--timeout <seconds>', 'time limit for reading one input (default 60)');
+  common(command).option(
+    '--timeout <seconds>',
+    'seconds one input may take to read (default 6, plus 4 per MB, at most 60)',
+  );
 
 export async function main(argv: readonly string[]): Promise<number> {
   const lang = earlyLang(argv);

@@ -2,14 +2,15 @@
 import { countBySeverity, type Lang } from '../diagnostics/diagnostic';
 import { readGuarded } from '../read/guarded-reader';
 import { ReadError, type ReadReport } from '../read/read-report';
+import type { TimeLimit } from '../read/time-limit';
 import { textReporter } from '../reporters/text';
 import { type RuleSetting, type Validation, validateReport } from '../validate/validate-report';
 
 export interface CheckOptions {
   lang: Lang;
   lenient: boolean;
-  /** Seconds one input may take to read. */
-  timeoutSeconds: number;
+  /** `--timeout`: seconds one input may take to read (by default, by its size). */
+  timeLimit: TimeLimit;
   rules: Readonly<Record<string, RuleSetting>>;
   color: boolean;
   debug: boolean;
@@ -24,7 +25,7 @@ export type Checked = { report: ReadReport; validation: Validation; errors: numb
 export async function readAndCheck(file: string, options: CheckOptions): Promise<Checked | number> {
   let report: ReadReport;
   try {
-    report = await readGuarded(file, { lenient: options.lenient, timeoutSeconds: options.timeoutSeconds });
+    report = await readGuarded(file, { lenient: options.lenient, timeLimit: options.timeLimit });
   } catch (error) {
     if (!(error instanceof ReadError)) throw error;
     process.stderr.write(`report: ${error.describe(options.lang)}\n`);

@@ -1,6 +1,6 @@
 // Resolves what several commands share: language, config, colour.
 import type { Lang } from '../diagnostics/diagnostic';
-import { DEFAULT_TIMEOUT_SECONDS } from '../read/guarded-reader';
+import type { TimeLimit } from '../read/time-limit';
 import { UsageError } from './cli-messages';
 import { type Config, loadConfig } from './config';
 
@@ -40,9 +40,9 @@ export function resolveCommon(options: CommonOptions): Resolved {
   return { lang, config, color, debug: options.debug === true };
 }
 
-/** `--timeout SECONDS`: how long one input may take to read (default 60 s). */
-export function parseTimeout(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_TIMEOUT_SECONDS;
+/** `--timeout SECONDS`: how long one input may take to read (default: by its size, see time-limit.ts). */
+export function parseTimeout(value: string | undefined): TimeLimit {
+  if (value === undefined) return undefined;
   const seconds = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(seconds > 0) || seconds > 86400)
     throw new UsageError('badTimeout', { value });

@@ -9,6 +9,7 @@ import { agencyKey } from '../model/agency-key';
 import { numberAt } from '../model/pointer';
 import { outputBaseName } from '../output/output-names';
 import type { ReadReport } from '../read/read-report';
+import type { TimeLimit } from '../read/time-limit';
 import type { DocxStyleName } from '../render/docx-styles';
 import type { RenderFormat } from '../render/render-outputs';
 import { type ImportStatus, unreadableVerdict } from '../validate/import-verdict';
@@ -39,8 +40,8 @@ export interface ConvertOptions {
   stop?: AbortSignal;
   /** Drop the inputs under way too. */
   abandon?: AbortSignal;
-  /** Seconds one input may take (default 60). */
-  timeoutSeconds?: number;
+  /** `--timeout`: seconds one input may take (by default, by its size). */
+  timeLimit?: TimeLimit;
   onProgress?: (done: number, total: number, record: InputRecord) => void;
 }
 
@@ -152,7 +153,7 @@ export async function runConvert(inputs: readonly string[], options: ConvertOpti
       {
         ...(options.stop ? { stop: options.stop } : {}),
         ...(options.abandon ? { abandon: options.abandon } : {}),
-        ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
+        ...(options.timeLimit !== undefined ? { timeLimit: options.timeLimit } : {}),
       },
     );
     // Current outputs keep their names; new ones are named around them, never over them.

@@ -4,8 +4,8 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fillTemplate } from '../diagnostics/diagnostic';
-import { DEFAULT_TIMEOUT_SECONDS } from '../read/guarded-reader';
 import { ReadError } from '../read/read-report';
+import { fileSize, readTimeLimit, type TimeLimit } from '../read/time-limit';
 import type { ConvertJob, ConvertResult } from './job';
 
 export const defaultJobs = () => Math.max(1, cpus().length);
@@ -29,8 +29,11 @@ export interface PoolOptions {
   stop?: AbortSignal;
   /** Stop now: the jobs waiting are dropped, and a job under way is cut if it does not end within a second. */
   abandon?: AbortSignal;
-  /** How long one job may take; a worker past it is terminated and its job reported unreadable (readTimeout). */
-  timeoutSeconds?: number;
+  /**
+   * How long one job may take (`--timeout`; by default by the input's size); a worker past it is terminated and its job
+   * reported unreadable (readTimeout).
+   */
+  timeLimit?: TimeLimit;
 }
 
 /** How a job that a worker died on is reported. */
@@ -49,7 +52,6 @@ export async function runJobs(
   options: PoolOptions = {},
 ): Promise<void> {
   const workerFile = options.workerFile ?? join(__dirname, 'convert-worker.js');
-  const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
   const queue = [...jobs];
   if (jobs.length === 0 || options.stop?.aborted || options.abandon?.aborted) return;
   const finished = new Set<number>();
@@ -78,11 +80,13 @@ export async function runJobs(
       let timer: NodeJS.Timeout | undefined;
       const arm = () => {
         clearTimeout(timer);
-        if (!alive || inHand.size === 0) return;
+        const [oldest] = inHand.values();
+        if (!alive || !oldest) return;
+        const seconds = readTimeLimit(options.timeLimit, fileSize(oldest.path));
         timer = setTimeout(() => {
-          verdict = (job) => unreadableJob(job, 'readTimeout', { seconds: timeoutSeconds });
+          verdict = (job) => unreadableJob(job, 'readTimeout', { seconds });
           void worker.terminate();
-        }, timeoutSeconds * 1000);
+        }, seconds * 1000);
       };
       let cut: NodeJS.Timeout | undefined;
       const retire = () => {

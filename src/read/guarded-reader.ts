@@ -6,8 +6,8 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import { loadInput, type ReadOptions } from './read-input';
 import { ReadError, type ReadReport } from './read-report';
+import { fileSize, readTimeLimit, type TimeLimit } from './time-limit';
 
-export const DEFAULT_TIMEOUT_SECONDS = 60;
 /** The reading worker's heap: a report needs a few MB; a hostile input is stopped long before it exhausts the machine. */
 export const READ_MEMORY_MB = 96;
 /** The young generation is kept small too: with the old one it bounds the reader's heap near READ_MEMORY_MB. */
@@ -43,10 +43,12 @@ export class GuardedReader {
   private readonly waiting: Pending[] = [];
   private current: Pending | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private timerSeconds = 0;
   private nextId = 0;
 
   constructor(
-    private readonly timeoutSeconds = DEFAULT_TIMEOUT_SECONDS,
+    /** `--timeout`: undefined gives each input a limit by its size (time-limit.ts). */
+    private readonly timeLimit: TimeLimit = undefined,
     /** The worker's entry; tests give one that misbehaves on purpose. */
     private readonly workerFile = join(__dirname, 'read-worker.js'),
   ) {}
@@ -144,7 +146,8 @@ export class GuardedReader {
     this.current = next;
     const worker = this.ensureWorker();
     this.hold(worker, true);
-    this.timer = setTimeout(() => this.timeOut(), this.timeoutSeconds * 1000);
+    this.timerSeconds = readTimeLimit(this.timeLimit, sizeOf(next.request));
+    this.timer = setTimeout(() => this.timeOut(), this.timerSeconds * 1000);
     worker.send(next.request);
   }
 
@@ -155,7 +158,7 @@ export class GuardedReader {
     this.current = undefined;
     this.worker = undefined;
     worker.kill('SIGKILL');
-    pending.reject(new ReadError('readTimeout', { file: pending.request.file, seconds: this.timeoutSeconds }));
+    pending.reject(new ReadError('readTimeout', { file: pending.request.file, seconds: this.timerSeconds }));
     this.pump();
   }
 
@@ -195,9 +198,14 @@ function readerDeath(file: string, cause: unknown, code: number | null, signal: 
   return new Error(`the reader exited with ${signal ?? `code ${code}`}`);
 }
 
+/** The size of what a request reads: its bytes, or the file's (0 when it cannot be seen; the reader will say why). */
+function sizeOf(request: ReadRequest): number {
+  return request.bytes ? request.bytes.length : fileSize(request.path);
+}
+
 /** Reads one input under the limits, on a worker of its own. */
-export async function readGuarded(path: string, options: ReadOptions & { timeoutSeconds?: number } = {}) {
-  const reader = new GuardedReader(options.timeoutSeconds);
+export async function readGuarded(path: string, options: ReadOptions & { timeLimit?: TimeLimit } = {}) {
+  const reader = new GuardedReader(options.timeLimit);
   try {
     return await reader.read(path, options);
   } finally {
