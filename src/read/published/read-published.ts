@@ -3,13 +3,16 @@ import type { WorkBook } from 'xlsx';
 import type { ReadingMode } from '../cell-value';
 import { readJson } from '../json-reader';
 import { type InputFormat, ReadError, type ReadReport } from '../read-report';
-import { docxToFlow } from './docx-source';
 import { extractReport } from './extract-report';
 import type { FlowDocument } from './flow-document';
-import { decodeHtml, embeddedModel, htmlToFlow } from './html-source';
 import { pdfToFlow } from './pdf-source';
-import { workbookToFlow } from './sheet-source';
 import { textToFlow } from './text-source';
+
+// The HTML, DOCX and workbook readers (htmlparser2, the zip reader, SheetJS) load only for their own kind: a PDF or a
+// text never pays for them.
+const htmlSource = () => require('./html-source') as typeof import('./html-source');
+const docxSource = () => require('./docx-source') as typeof import('./docx-source');
+const sheetSource = () => require('./sheet-source') as typeof import('./sheet-source');
 
 export function readPublished(buffer: Buffer, file: string, format: InputFormat, mode: ReadingMode): ReadReport {
   let flow: FlowDocument;
@@ -18,6 +21,7 @@ export function readPublished(buffer: Buffer, file: string, format: InputFormat,
       flow = textToFlow(decodeText(buffer));
       break;
     case 'html': {
+      const { decodeHtml, embeddedModel, htmlToFlow } = htmlSource();
       const html = decodeHtml(buffer);
       const model = embeddedModel(html);
       // Our own page: the model it embeds is the report, exactly.
@@ -26,7 +30,7 @@ export function readPublished(buffer: Buffer, file: string, format: InputFormat,
       break;
     }
     case 'docx':
-      flow = docxToFlow(buffer, file);
+      flow = docxSource().docxToFlow(buffer, file);
       break;
     default:
       throw new ReadError('unsupportedType', { file });
@@ -45,7 +49,7 @@ export function readLabelledWorkbook(
   format: InputFormat,
   mode: ReadingMode,
 ): ReadReport {
-  const flow = workbookToFlow(workbook);
+  const flow = sheetSource().workbookToFlow(workbook);
   const texts = flow.items.flatMap((item) =>
     item.kind === 'paragraph' ? [item.text] : item.rows.flat().map((c) => c.text),
   );
