@@ -89,6 +89,8 @@ async function main(): Promise<number> {
   const random = seededRandom(options.seed);
   const stats = new Map<string, FormatStats>();
   const failures: Failure[] = [];
+  /** Mutated inputs a reader was stopped on at its time limit. */
+  const stopped: { name: string; saved?: string }[] = [];
   const reader = new GuardedReader(options.limitSeconds);
   let peakRssMb = 0;
   let cliPeakRssMb = 0;
@@ -207,6 +209,7 @@ async function main(): Promise<number> {
     const start = Date.now();
     let problem: Failure['problem'] | undefined;
     let detail = '';
+    let stoppedAtLimit = false;
     try {
       const report = await reader.read(path, { lenient: random() < 0.5 });
       const validation = validateReport(report, { lang: 'en', rules: {} });
@@ -220,6 +223,7 @@ async function main(): Promise<number> {
     } catch (error) {
       if (error instanceof ReadError) {
         entry.refused[error.messageId] = (entry.refused[error.messageId] ?? 0) + 1;
+        stoppedAtLimit = error.messageId === 'readTimeout';
         detail = error.describe('en');
       } else {
         problem = 'internal error';
@@ -234,21 +238,27 @@ async function main(): Promise<number> {
     entry.peakRssMb = Math.max(entry.peakRssMb, casePeak);
     peakRssMb = Math.max(peakRssMb, casePeak);
     if (!problem && elapsed > HANG_SECONDS * 1000) problem = 'hang';
+    // A parser caught in a loop is stopped in time, not a failure; its input is kept all the same, as a regression.
+    if (stoppedAtLimit && !problem) stopped.push({ name, ...keep(format, name, bytes) });
     if (!problem) return;
     if (problem === 'hang') entry.hangs++;
     if (problem === 'internal error') entry.internal++;
-    const failure: Failure = {
+    failures.push({
       name,
       format,
       problem,
       detail: `${detail.split('\n').slice(0, 6).join('\n')} (${elapsed} ms, ${casePeak.toFixed(0)} MB)`,
-    };
-    if (options.save && bytes) {
-      mkdirSync(join(ROOT, 'fixtures', 'fuzz'), { recursive: true });
-      failure.saved = join('fixtures', 'fuzz', `${format}-seed${options.seed}-${name.replace(/\W+/g, '-')}.${format}`);
-      writeFileSync(join(ROOT, failure.saved), bytes);
-    }
-    failures.push(failure);
+      ...keep(format, name, bytes),
+    });
+  };
+
+  /** With --save, a caught input is written to fixtures/fuzz/, where every later run and `npm test` try it first. */
+  const keep = (format: string, name: string, bytes: Buffer | undefined): { saved?: string } => {
+    if (!options.save || !bytes) return {};
+    mkdirSync(join(ROOT, 'fixtures', 'fuzz'), { recursive: true });
+    const saved = join('fixtures', 'fuzz', `${format}-seed${options.seed}-${name.replace(/\W+/g, '-')}.${format}`);
+    writeFileSync(join(ROOT, saved), bytes);
+    return { saved };
   };
 
   try {
@@ -290,6 +300,7 @@ async function main(): Promise<number> {
     internalErrors: failures.filter((failure) => failure.problem === 'internal error').length,
     hangs: failures.filter((failure) => failure.problem === 'hang').length,
     stoppedAtLimit: [...stats.values()].reduce((sum, entry) => sum + (entry.refused.readTimeout ?? 0), 0),
+    stopped,
     overMemory: failures.filter((failure) => failure.problem === 'memory').length,
     peakRssMb: Math.round(peakRssMb),
     cliPeakRssMb: Math.round(cliPeakRssMb),
@@ -327,6 +338,7 @@ function printSummary(summary: {
   processMaxRssMb: number;
   formats: Record<string, FormatStats>;
   failures: Failure[];
+  stopped: { name: string; saved?: string }[];
 }): void {
   const print = (line = '') => process.stdout.write(`${line}\n`);
   print(`${summary.command} — ${summary.cases} cases in ${summary.seconds} s`);
@@ -344,6 +356,8 @@ function printSummary(summary: {
   print(
     `internal errors ${summary.internalErrors}, hangs (over ${HANG_SECONDS} s) ${summary.hangs}, stopped at the reading time limit ${summary.stoppedAtLimit}, inputs over ${RSS_TARGET_MB} MB ${summary.overMemory}; peak RSS of one input's own process (hostile and regression inputs, \`report validate\`) ${summary.cliPeakRssMb} MB; the fuzzer's process over all mutated cases ${summary.processMaxRssMb} MB`,
   );
+  for (const input of summary.stopped)
+    print(`stopped at the time limit: ${input.name}${input.saved ? ` → ${input.saved}` : ''}`);
   for (const failure of summary.failures)
     print(`FAIL ${failure.problem}: ${failure.name}${failure.saved ? ` → ${failure.saved}` : ''}\n  ${failure.detail}`);
 }

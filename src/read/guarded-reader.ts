@@ -38,6 +38,36 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
+const READ_WORKER = join(__dirname, 'read-worker.js');
+
+function forkReader(workerFile: string): ChildProcess {
+  return fork(workerFile, [], {
+    execArgv: [`--max-old-space-size=${READ_MEMORY_MB}`, `--max-semi-space-size=${SEMI_SPACE_MB}`],
+    serialization: 'advanced',
+    // What V8 prints when the reader runs out of memory is not the user's business: the verdict is tooLargeMemory.
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+}
+
+/** A reading process started before the command's own code loads, for the first reader that needs one. */
+let earlyReader: ChildProcess | undefined;
+
+/**
+ * Starts the reading process now (main.ts, for the commands that read): its start-up, a second Node's, then overlaps
+ * loading the command. It holds nothing open: a command that ends without reading leaves, and the reader with it.
+ */
+export function startReaderEarly(): void {
+  earlyReader ??= forkReader(READ_WORKER);
+  for (const handle of [earlyReader, earlyReader.stderr, earlyReader.channel] as ({ unref(): void } | null)[])
+    handle?.unref();
+}
+
+function takeEarlyReader(): ChildProcess | undefined {
+  const reader = earlyReader;
+  earlyReader = undefined;
+  return reader && reader.exitCode === null && reader.signalCode === null && reader.connected ? reader : undefined;
+}
+
 export class GuardedReader {
   private worker: ChildProcess | undefined;
   private readonly waiting: Pending[] = [];
@@ -50,7 +80,7 @@ export class GuardedReader {
     /** `--timeout`: undefined gives each input a limit by its size (time-limit.ts). */
     private readonly timeLimit: TimeLimit = undefined,
     /** The worker's entry; tests give one that misbehaves on purpose. */
-    private readonly workerFile = join(__dirname, 'read-worker.js'),
+    private readonly workerFile = READ_WORKER,
   ) {}
 
   /** Starts the worker ahead of the first read, so its start-up overlaps the caller's own. */
@@ -104,12 +134,7 @@ export class GuardedReader {
 
   private ensureWorker(): ChildProcess {
     if (this.worker) return this.worker;
-    const worker = fork(this.workerFile, [], {
-      execArgv: [`--max-old-space-size=${READ_MEMORY_MB}`, `--max-semi-space-size=${SEMI_SPACE_MB}`],
-      serialization: 'advanced',
-      // What V8 prints when the reader runs out of memory is not the user's business: the verdict is tooLargeMemory.
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
+    const worker = (this.workerFile === READ_WORKER && takeEarlyReader()) || forkReader(this.workerFile);
     let said = '';
     worker.stderr?.on('data', (chunk: Buffer) => {
       if (said.length < 4096) said += chunk.toString('utf8');
