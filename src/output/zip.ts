@@ -1,7 +1,6 @@
 // The zip container of DOCX files, read and written by hand: reading the package docx builds once per style, and
 // writing each report's package with fixed timestamps, so the same input gives the same bytes.
-import * as zlib from 'node:zlib';
-import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 export const LOCAL_FILE_HEADER = 0x04034b50;
 export const CENTRAL_FILE_HEADER = 0x02014b50;
@@ -19,27 +18,6 @@ export interface ZipEntry {
   crc: number;
   size: number;
   data: Uint8Array;
-}
-
-const CRC_TABLE = (() => {
-  const table = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c;
-  }
-  return table;
-})();
-
-/** zlib's own CRC-32 where Node has it (20.15, 22.2 and later), ten times faster than the loop below. */
-const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-
-export function crc32(bytes: Uint8Array): number {
-  if (nativeCrc32) return nativeCrc32(bytes);
-  let crc = -1;
-  for (let index = 0; index < bytes.length; index++)
-    crc = (CRC_TABLE[(crc ^ (bytes[index] as number)) & 0xff] as number) ^ (crc >>> 8);
-  return (crc ^ -1) >>> 0;
 }
 
 /** A deflated entry of `content`. */

@@ -1,7 +1,7 @@
 // Opens a zip container (.xlsx, .ods, .docx, .et) before any parser sees it: the central directory is checked, and
 // every entry is inflated here by Node's zlib with its output capped while it inflates, because declared sizes lie.
 // Parsers then get only these bounded, already-inflated entries.
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { ReadError } from './read-report';
 
 /** Limits no report comes near (a report's workbook holds some 30 entries and under 2 MB of XML). */
@@ -169,22 +169,4 @@ function inflateEntry(buffer: Buffer, entry: CentralEntry, budget: number, file:
   if (content.length !== entry.size) throw new DamagedZip('size differs from the declared size');
   if (crc32(content) !== entry.crc) throw new DamagedZip('CRC mismatch');
   return content;
-}
-
-let crcTable: Int32Array | undefined;
-
-/** CRC-32 of the zip format (zlib.crc32 only exists from Node 22). */
-export function crc32(bytes: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Int32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c;
-    }
-  }
-  const table = crcTable;
-  let crc = -1;
-  for (let i = 0; i < bytes.length; i++) crc = (table[(crc ^ (bytes[i] as number)) & 0xff] as number) ^ (crc >>> 8);
-  return (crc ^ -1) >>> 0;
 }
