@@ -258,6 +258,7 @@ export async function readGuarded(path: string, options: ReadOptions & { timeLim
   try {
     return await reader.read(path, options);
   } finally {
-    await reader.close();
+    // Not awaited: the reader ends by itself, holding nothing open, while the caller checks what it read.
+    void reader.close();
   }
 }
