@@ -75,14 +75,21 @@ interface ZipContainer {
 const sheetJsZip = () =>
   sheetJs() as unknown as {
     parse_zip(container: ZipContainer, options: XLSX.ParsingOptions): XLSX.WorkBook;
-    CFB: { utils: { cfb_new(): ZipContainer; cfb_add(container: ZipContainer, name: string, content: Buffer): void } };
+    CFB: {
+      utils: {
+        cfb_new(): ZipContainer;
+        cfb_add(container: ZipContainer, name: string, content: Buffer, options: { unsafe: true }): void;
+      };
+    };
   };
 
 /** The container SheetJS builds when it reads a zip itself, holding the entries we inflated. */
 function zipContainer(entries: ZipEntries): ZipContainer {
   const { utils } = sheetJsZip().CFB;
   const container = utils.cfb_new();
-  for (const [name, content] of entries) utils.cfb_add(container, name, content);
+  // As SheetJS's own zip reader adds them: `unsafe` skips a lookup and a re-sort of the container on every entry
+  // (entries are unique in a zip we accepted), which took 0.7 ms of each read.
+  for (const [name, content] of entries) utils.cfb_add(container, name, content, { unsafe: true });
   return container;
 }
 
