@@ -3,6 +3,8 @@
 
 let cli;
 try {
+  // Before the CLI loads, so its modules come from Node's compile cache too (src/compile-cache.ts).
+  require('../dist/src/compile-cache.js');
   cli = require('../dist/src/cli/main.js');
 } catch (error) {
   if (error && error.code === 'MODULE_NOT_FOUND') {

@@ -1,5 +1,6 @@
 // Worker-thread entry of `report convert`: converts the jobs it is sent, strictly one after another, writing their
 // outputs itself; only the verdict, the model and the temporary names go back to the main thread.
+import '../compile-cache';
 import { parentPort } from 'node:worker_threads';
 import { convertOne } from './convert-one';
 import type { ConvertJob } from './job';

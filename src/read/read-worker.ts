@@ -1,5 +1,6 @@
 // Entry of the guarded reader's child process: reads the inputs it is sent, one after another, and posts back each
 // report or the reason it could not be read. The main thread holds the time and memory limits.
+import '../compile-cache';
 import { parentPort } from 'node:worker_threads';
 import type { ReadRequest, ReadResponse } from './guarded-reader';
 import { loadInput, readLoaded } from './read-input';
