@@ -2,17 +2,8 @@
 // what it reads must be exactly what the package's full build reads, for every kind of workbook users send.
 import { readFileSync } from 'node:fs';
 import * as fullBuild from 'xlsx';
-import { parseWorkbook } from '../src/read/workbook-reader';
+import { PARSING_OPTIONS, parseWorkbook } from '../src/read/workbook-reader';
 import { fixture } from './helpers';
-
-const options: fullBuild.ParsingOptions = {
-  type: 'buffer',
-  cellFormula: true,
-  sheetStubs: true,
-  cellHTML: false,
-  cellNF: false,
-  cellDates: false,
-};
 
 const example = fullBuild.read(readFileSync(fixture('example-2021.xlsx')), { type: 'buffer' });
 const kinds: [string, Buffer][] = [
@@ -27,7 +18,7 @@ const kinds: [string, Buffer][] = [
 describe('the reader reads with the core build what the full build reads', () => {
   test.each(kinds)('%s', (_kind, bytes) => {
     const ours = parseWorkbook(bytes, 'book');
-    const theirs = fullBuild.read(bytes, options);
+    const theirs = fullBuild.read(bytes, { ...PARSING_OPTIONS });
     expect(ours.SheetNames).toEqual(theirs.SheetNames);
     expect(ours.SheetNames.length).toBeGreaterThan(0);
     for (const name of theirs.SheetNames) expect(ours.Sheets[name]).toEqual(theirs.Sheets[name]);

@@ -30,19 +30,22 @@ export function looksLikeWorkbook(buffer: Buffer): boolean {
   return head.startsWith('<?xml') || head.startsWith('<html') || head.startsWith('<!doctype html');
 }
 
+/** How SheetJS parses a workbook. sheetStubs: a formula with no saved result only shows up as a stub cell. */
+export const PARSING_OPTIONS: Readonly<XLSX.ParsingOptions> = {
+  type: 'buffer',
+  cellFormula: true,
+  sheetStubs: true,
+  cellHTML: false,
+  cellNF: false,
+  cellDates: false,
+};
+
 export function parseWorkbook(buffer: Buffer, file: string): XLSX.WorkBook {
   // SheetJS reads anything as CSV; refuse what is not a workbook container before it tries.
   if (!looksLikeWorkbook(buffer)) throw new ReadError('notWorkbook', { file });
   try {
-    // sheetStubs: a formula with no saved result only shows up as a stub cell.
-    const options: XLSX.ParsingOptions = {
-      type: 'buffer',
-      cellFormula: true,
-      sheetStubs: true,
-      cellHTML: false,
-      cellNF: false,
-      cellDates: false,
-    };
+    // A copy for each read: SheetJS may write into the options it is given.
+    const options = { ...PARSING_OPTIONS };
     // A zip is opened and bounded by us; SheetJS parses only its inflated entries, never the container itself.
     const workbook = quietly(() =>
       isZip(buffer)
