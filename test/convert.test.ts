@@ -1,7 +1,7 @@
 // `report convert`: folders of every kind of input, on worker threads; summary.json and index.html; X301 across years.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixture, readJsonFixture, runCli, scratch, sharedAvailable, sharedPath } from './helpers';
+import { fixture, lastYearOfExample, runCli, scratch, sharedAvailable, sharedPath } from './helpers';
 
 const SEED = sharedPath('seeds', '000_1185ee4c741c8fc5.txt');
 const CORPUS = sharedPath('corpus', '2024-huaian-city-government.pdf');
@@ -43,22 +43,7 @@ describe('report convert', () => {
       copyFileSync(CORPUS, join(archive, 'published', 'huaian-2024.pdf'));
     }
     // Last year of the same agency, whose carry-forward disagrees with this year's carry-over (X301).
-    const lastYear = readJsonFixture('example-2021');
-    lastYear.year = 2024;
-    lastYear.agency = '某市 商务局';
-    // In force last year so that this year's 27 follows (X201 holds); only the carry-over disagrees.
-    ((lastYear.proactive as Record<string, Record<string, number>>).normativeDocs as Record<string, number>).inForce =
-      25;
-    (lastYear.requests as Record<string, unknown>).carriedForward = {
-      natural: 2,
-      commercial: 1,
-      research: 0,
-      publicInterest: 0,
-      legalService: 0,
-      otherOrg: 1,
-      total: 4,
-    };
-    writeFileSync(join(archive, 'commerce-2024.json'), JSON.stringify(lastYear));
+    writeFileSync(join(archive, 'commerce-2024.json'), JSON.stringify(lastYearOfExample()));
     // Bad and unreadable inputs.
     copyFileSync(fixture('rules', 'R301', 'fail.json'), join(archive, 'arithmetic-error.json'));
     writeFileSync(join(archive, 'corrupt.xlsx'), 'PK\u0003\u0004 broken');

@@ -8,7 +8,16 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { renderIndex } from '../src/convert/index-page';
 import type { InputRecord } from '../src/convert/run-convert';
-import { fixture, ROOT, readJsonFixture, runCli, scratch, sharedFile, toolAvailable } from './helpers';
+import {
+  fixture,
+  lastYearOfExample,
+  ROOT,
+  readJsonFixture,
+  runCli,
+  scratch,
+  sharedFile,
+  toolAvailable,
+} from './helpers';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -23,19 +32,7 @@ function makeBatch(dir: string): string {
   // After commerce/ in the order of the batch: of the 2025 reports of 某市商务局, the workbook is the one given first.
   mkdirSync(join(batch, 'rules'), { recursive: true });
   copyFileSync(fixture('example-2021.xlsx'), join(batch, 'commerce', '某市商务局2025年报告.xlsx'));
-  const lastYear = readJsonFixture('example-2021');
-  lastYear.year = 2024;
-  lastYear.agency = '某市 商务局';
-  const requests = lastYear.requests as Record<string, Record<string, number>>;
-  requests.carriedForward = {
-    natural: 2,
-    commercial: 1,
-    research: 0,
-    publicInterest: 0,
-    legalService: 0,
-    otherOrg: 1,
-    total: 4,
-  };
+  const lastYear = lastYearOfExample();
   (lastYear.proactive as Record<string, Record<string, number>>).normativeDocs = {
     issued: 2,
     repealed: 0,

@@ -1,7 +1,7 @@
 // `report diff LAST THIS`: real reports (the seed, the 淮安 PDF, template workbooks) against edited other years.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { similarity } from '../src/diff/compare-years';
+import { type FigureChange, similarity } from '../src/diff/compare-years';
 import { fixture, readJsonFixture, runCli, scratch, sharedFile } from './helpers';
 
 const dir = scratch('report-diff-');
@@ -14,15 +14,7 @@ const json = (name: string, value: unknown) => {
 interface DiffJson {
   previous: { year: number; agency: string };
   current: { year: number; agency: string };
-  figures: {
-    pointer: string;
-    label: string;
-    previous: number;
-    current: number;
-    change: number;
-    ratio: number | null;
-    jump: boolean;
-  }[];
+  figures: FigureChange[];
   text: {
     section: string;
     reused: number;

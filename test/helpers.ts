@@ -19,6 +19,27 @@ export interface CliRun {
 }
 
 /** A convert job as the pool receives it, for tests that drive the pool with a worker of their own. */
+/**
+ * Last year (2024) of the example's agency, its name spelled with a space: its carry-forward disagrees with this
+ * year's carry-over (X301), and its documents in force lead to this year's 27 (X201 holds).
+ */
+export function lastYearOfExample(): Record<string, unknown> {
+  const lastYear = readJsonFixture('example-2021');
+  lastYear.year = 2024;
+  lastYear.agency = '某市 商务局';
+  ((lastYear.proactive as Record<string, Record<string, number>>).normativeDocs as Record<string, number>).inForce = 25;
+  (lastYear.requests as Record<string, unknown>).carriedForward = {
+    natural: 2,
+    commercial: 1,
+    research: 0,
+    publicInterest: 0,
+    legalService: 0,
+    otherOrg: 1,
+    total: 4,
+  };
+  return lastYear;
+}
+
 export function convertJob(id: number, path: string, outDir: string): ConvertJob {
   return {
     id,
