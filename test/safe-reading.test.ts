@@ -170,6 +170,11 @@ describe('convert', () => {
     writeFileSync(join(inputs, 'damaged.xlsx'), readFileSync(fixture('example-2021.xlsx')).subarray(0, 409));
     writeFileSync(join(inputs, 'deep.json'), `{"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}`);
     spawnSync('mkfifo', [join(inputs, 'pipe.xlsx')]);
+    // SheetJS loops on it forever; its size (17,908 bytes) gives it 6.1 s by default.
+    writeFileSync(
+      join(inputs, 'loop.xls'),
+      readFileSync(fixture('fuzz', 'xls-seed3-case-700-bytes-of-example-2021-xls-.xls')),
+    );
     const run = runCli(['convert', inputs, '-o', out, '--to', 'json', '--lang', 'en', '--jobs', '2']);
     expect(run.stdout + run.stderr).not.toMatch(STACK);
     expect(run.stdout + run.stderr).not.toMatch(/internal error/);
@@ -182,7 +187,11 @@ describe('convert', () => {
       'good.json': 'ok',
       'damaged.xlsx': 'unreadable',
       'deep.json': 'unreadable',
+      'loop.xls': 'unreadable',
     });
+    expect(summary.inputs.find((input) => input.path.endsWith('loop.xls'))?.error).toContain(
+      'took longer than 6.1 s to read and was stopped (--timeout changes the limit)',
+    );
     expect(readdirSync(out).filter((name) => name.endsWith('.json') && name !== 'summary.json')).toHaveLength(2);
   });
 });

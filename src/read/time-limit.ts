@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 
 const BASE_SECONDS = 6;
 const SECONDS_PER_MB = 4;
-export const MAX_DEFAULT_SECONDS = 60;
+const MAX_DEFAULT_SECONDS = 60;
 
 /** `--timeout SECONDS` when given; otherwise undefined, and each input gets readTimeLimit(its size). */
 export type TimeLimit = number | undefined;
