@@ -1,8 +1,9 @@
 // The seams where Node.js 20, 22 and 24 differ, each tested on the Node that runs the suite (.ci/run runs all three):
 // a worker's death, standard input in pieces, ICU text handling, engine requirements.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as semver from 'semver';
 import { collectInputs } from '../src/convert/collect-inputs';
 import type { ConvertResult } from '../src/convert/job';
@@ -41,15 +42,17 @@ describe(`Node.js ${process.version}`, () => {
 
   test('pdfjs loads through require(esm) and finds the built-in modules it asks for', () => {
     // pdfjs 5 asks for process.getBuiltinModule (Node 20.16+) and is an ES module loaded with require (20.19+).
-    // Jest's module system has no require(esm), so a plain Node process loads it as the CLI does.
+    // Jest's module system has no require(esm), so a plain Node process loads it as the reader does: the minified
+    // build, told to run the minified worker on its own thread.
     expect(typeof process.getBuiltinModule).toBe('function');
-    const loaded = spawnSync(
-      process.execPath,
-      ['-e', "process.stdout.write(typeof require('pdfjs-dist/legacy/build/pdf.mjs').getDocument)"],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
+    const script = `const pdfjs = require('./dist/src/read/published/pdf-source.js').loadPdfjs();
+      process.stdout.write(JSON.stringify([typeof pdfjs.getDocument, pdfjs.GlobalWorkerOptions.workerSrc]));`;
+    const loaded = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
     expect(loaded.stderr).toBe('');
-    expect(loaded.stdout).toBe('function');
+    const [getDocument, workerSrc] = JSON.parse(loaded.stdout) as [string, string];
+    expect(getDocument).toBe('function');
+    expect(workerSrc).toMatch(/\/pdfjs-dist\/legacy\/build\/pdf\.worker\.min\.mjs$/);
+    expect(existsSync(fileURLToPath(workerSrc))).toBe(true);
   });
 });
 
