@@ -119,8 +119,27 @@ const TRADITIONAL: Readonly<Record<string, string>> = Object.fromEntries(
   ].filter(([from, to]) => from !== to),
 );
 
+/**
+ * Normalised labels, kept: a published report compares each of its lines with every official label, so the same few
+ * hundred strings were normalised again and again (the most time of our own code in a PDF import). Bounded, since the
+ * texts come from an input; long texts are paragraphs, not labels, and are not kept.
+ */
+const normalisedLabels = new Map<string, string>();
+const MAX_NORMALISED_LABELS = 20_000;
+const MAX_KEPT_LABEL_LENGTH = 200;
+
 /** The comparable form of a label: NFKC (full-width → ASCII), no blanks or quotes, 1、→1., Simplified characters. */
 export function normaliseLabel(text: string): string {
+  let normalised = normalisedLabels.get(text);
+  if (normalised === undefined) {
+    normalised = normalise(text);
+    if (text.length <= MAX_KEPT_LABEL_LENGTH && normalisedLabels.size < MAX_NORMALISED_LABELS)
+      normalisedLabels.set(text, normalised);
+  }
+  return normalised;
+}
+
+function normalise(text: string): string {
   let s = text.normalize('NFKC');
   s = s.replace(/[\s\u3000\u00a0\u200b]+/g, '');
   s = s.replace(/[“”"「」『』‘’']/g, '');
