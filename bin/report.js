@@ -5,6 +5,8 @@ let cli;
 try {
   // Before the CLI loads, so its modules come from Node's compile cache too (src/compile-cache.ts).
   require('../dist/src/compile-cache.js');
+  // The reading process, for the commands that read, starts before the command line loads (src/cli/early-reader.ts).
+  require('../dist/src/cli/early-reader.js').startReaderFor(process.argv);
   cli = require('../dist/src/cli/main.js');
 } catch (error) {
   if (error && error.code === 'MODULE_NOT_FOUND') {

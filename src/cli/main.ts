@@ -5,6 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Lang } from '../diagnostics/diagnostic';
 import { packageRoot } from '../package-root';
 import { say } from './cli-messages';
+import { startReaderFor } from './early-reader';
 import { reportFailure } from './report-failure';
 import { describeUsageError } from './usage-errors';
 
@@ -58,13 +59,9 @@ const reading = (command: Command) =>
     'seconds one input may take to read (default 6, plus 4 per MB, at most 60)',
   );
 
-/** The commands that read untrusted inputs, on the guarded reader's process. */
-const READING_COMMANDS = new Set(['validate', 'build', 'import']);
-
 export async function main(argv: readonly string[]): Promise<number> {
-  // Started first, the reading process comes up while the command's own code loads.
-  if (READING_COMMANDS.has(argv[2] ?? '') && !argv.some((arg) => arg === '--help' || arg === '-h'))
-    (require('../read/guarded-reader') as typeof import('../read/guarded-reader')).startReaderEarly();
+  // The reading process comes up while the command's own code loads (bin/report.js starts it before loading this).
+  startReaderFor(argv);
   const lang = earlyLang(argv);
   let exitCode = 0;
   const version = toolVersion();

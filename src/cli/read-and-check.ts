@@ -4,6 +4,7 @@ import { readGuarded } from '../read/guarded-reader';
 import { ReadError, type ReadReport } from '../read/read-report';
 import type { TimeLimit } from '../read/time-limit';
 import { textReporter } from '../reporters/text';
+import { loadValidators } from '../validate/schema-check';
 import { type RuleSetting, type Validation, validateReport } from '../validate/validate-report';
 
 export interface CheckOptions {
@@ -25,7 +26,10 @@ export type Checked = { report: ReadReport; validation: Validation; errors: numb
 export async function readAndCheck(file: string, options: CheckOptions): Promise<Checked | number> {
   let report: ReadReport;
   try {
-    report = await readGuarded(file, { lenient: options.lenient, timeLimit: options.timeLimit });
+    const reading = readGuarded(file, { lenient: options.lenient, timeLimit: options.timeLimit });
+    // The read runs in another process; this thread meanwhile loads what checks it.
+    loadValidators();
+    report = await reading;
   } catch (error) {
     if (!(error instanceof ReadError)) throw error;
     process.stderr.write(`report: ${error.describe(options.lang)}\n`);

@@ -5,6 +5,7 @@ import { GuardedReader } from '../read/guarded-reader';
 import { ReadError, type ReadReport } from '../read/read-report';
 import { reporters } from '../reporters';
 import type { FileResult } from '../reporters/file-result';
+import { loadValidators } from '../validate/schema-check';
 import { type ValidateOptions, validateReport } from '../validate/validate-report';
 import { say, UsageError } from './cli-messages';
 import { reportFailure } from './report-failure';
@@ -31,6 +32,7 @@ export async function runValidate(files: string[], flags: ValidateFlags, toolVer
     const results: FileResult[] = [];
     // The reader reads ahead while this thread checks.
     const reads = files.map((file) => ({ file, read: settled(guarded.read(file)) }));
+    loadValidators();
     for (const { file, read } of reads)
       results.push(
         await checkFile(

@@ -36,9 +36,17 @@ export function provideValidators(compiled: Record<string, GeneratedValidator>):
   validators = compiled;
 }
 
-function validatorFor(edition: Edition): GeneratedValidator {
+/**
+ * Loads the compiled validators (170 KB) unless they are loaded. Commands call this while their reading process works,
+ * so checking the first report does not wait for it.
+ */
+export function loadValidators(): Record<string, GeneratedValidator> {
   validators ??= require(join(packageRoot(), 'schemas', 'validators.cjs')) as Record<string, GeneratedValidator>;
-  const validate = validators[validatorExport(edition)];
+  return validators;
+}
+
+function validatorFor(edition: Edition): GeneratedValidator {
+  const validate = loadValidators()[validatorExport(edition)];
   if (!validate)
     throw new Error(`schemas/validators.cjs has no validator for edition ${edition.id}: run npm run generate`);
   return validate;
