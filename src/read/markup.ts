@@ -4,6 +4,9 @@ import { type Document, DomHandler } from 'domhandler';
 import { Parser, type ParserOptions } from 'htmlparser2';
 import { MarkupLimit } from './markup-limit';
 
+// The tree's node types and tests, for the readers that walk it: htmlparser2's DOM is used through this file only.
+export { type ChildNode, type Element, isTag, isText } from 'domhandler';
+
 /** Far beyond any report: published pages nest some 30 deep and hold a few thousand elements. */
 export const MARKUP_LIMITS = { depth: 500, elements: 150_000 };
 

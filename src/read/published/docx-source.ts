@@ -1,6 +1,5 @@
 // A Word document: its paragraphs and its tables (gridSpan and vMerge expanded), from word/document.xml.
-import { type ChildNode, type Element, isTag, isText } from 'domhandler';
-import { parseMarkup } from '../markup';
+import { type ChildNode, type Element, isTag, isText, parseMarkup } from '../markup';
 import { ReadError } from '../read-report';
 import { isEncryptedOffice, readZipEntry } from '../workbook-reader';
 import type { FlowCell, FlowDocument, FlowItem } from './flow-document';

@@ -1,8 +1,7 @@
 // A report's web page: its paragraphs and its tables (rowspan/colspan expanded), decoded by its declared charset.
 // Our own pages carry the model as JSON, which is read back exactly.
-import { type ChildNode, type Element, isTag, isText } from 'domhandler';
 import { deeperThan, MAX_JSON_DEPTH } from '../json-reader';
-import { parseMarkup } from '../markup';
+import { type ChildNode, type Element, isTag, isText, parseMarkup } from '../markup';
 import { MarkupLimit } from '../markup-limit';
 import type { FlowCell, FlowDocument, FlowItem } from './flow-document';
 
