@@ -26,10 +26,9 @@ export type Checked = { report: ReadReport; validation: Validation; errors: numb
 export async function readAndCheck(file: string, options: CheckOptions): Promise<Checked | number> {
   let report: ReadReport;
   try {
-    const reading = readGuarded(file, { lenient: options.lenient, timeLimit: options.timeLimit });
-    // The read runs in another process; this thread meanwhile loads what checks it.
+    // Loaded while the reading process, started first (early-reader.ts), is still coming up.
     loadValidators();
-    report = await reading;
+    report = await readGuarded(file, { lenient: options.lenient, timeLimit: options.timeLimit });
   } catch (error) {
     if (!(error instanceof ReadError)) throw error;
     process.stderr.write(`report: ${error.describe(options.lang)}\n`);
