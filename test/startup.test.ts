@@ -1,5 +1,5 @@
 // The validate path stays light: it never loads docx, exceljs or the ajv compiler (figures: `npm run bench`).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixture, ROOT, runCli, scratch } from './helpers';
 
@@ -32,4 +32,16 @@ describe('start-up of report validate', () => {
       }
     },
   );
+});
+
+describe('start-up of report import', () => {
+  it('reads a DOCX without loading SheetJS or pdfjs (its encryption check loads SheetJS only for an OLE file)', () => {
+    const dir = scratch();
+    expect(runCli(['build', fixture('example-2021.xlsx'), '-o', dir, '--to', 'docx']).code).toBe(0);
+    const docx = join(dir, readdirSync(dir).find((name) => name.endsWith('.docx')) ?? '');
+    const modules = modulesLoadedBy(['import', docx, '-o', join(dir, 'imported.json')]);
+    expect(modules.some((path) => path.includes('/node_modules/htmlparser2/'))).toBe(true);
+    for (const unneeded of ['/node_modules/xlsx/', '/node_modules/pdfjs-dist/'])
+      expect(modules.filter((path) => path.includes(unneeded))).toEqual([]);
+  });
 });

@@ -5,19 +5,23 @@
 // The parsers are the same code either way: test/sheetjs-build.test.ts compares what both builds read from every kind.
 import type * as SheetJS from 'xlsx';
 
-const core = require('xlsx/dist/xlsx.core.min.js') as typeof SheetJS;
+// Loaded on first use: a module that imports this one (the DOCX reader, for its encryption check) pays nothing until
+// a workbook or an OLE container arrives.
+let core: typeof SheetJS | undefined;
 let codepagesLoaded = false;
 
 /** SheetJS for a zip container, whose parts are XML in UTF-8. */
 export function sheetJs(): typeof SheetJS {
+  core ??= require('xlsx/dist/xlsx.core.min.js') as typeof SheetJS;
   return core;
 }
 
 /** SheetJS able to decode every codepage a legacy workbook may declare. */
 export function sheetJsWithCodepages(): typeof SheetJS {
+  const sheetJsCore = sheetJs();
   if (!codepagesLoaded) {
-    core.set_cptable(require('xlsx/dist/cpexcel.js'));
+    sheetJsCore.set_cptable(require('xlsx/dist/cpexcel.js'));
     codepagesLoaded = true;
   }
-  return core;
+  return sheetJsCore;
 }

@@ -120,15 +120,6 @@ export function isEncryptedOffice(buffer: Buffer): boolean {
   }
 }
 
-/**
- * The bytes of one entry of a zip container (a .docx), or undefined when it is not there; throws DamagedZip on a
- * damaged zip and ReadError past the limits.
- */
-export function readZipEntry(buffer: Buffer, path: string, file: string): Buffer | undefined {
-  if (!isZip(buffer)) throw new DamagedZip('not a zip');
-  return openZip(buffer, file, (name) => name === path).get(path);
-}
-
 export interface GridCell {
   text: string;
   /** A1 address. */

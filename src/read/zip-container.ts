@@ -41,6 +41,15 @@ export function isZip(buffer: Uint8Array): boolean {
 }
 
 /**
+ * The bytes of one entry of a zip container (a .docx), or undefined when it is not there; throws DamagedZip on a
+ * damaged zip and ReadError past the limits.
+ */
+export function readZipEntry(buffer: Buffer, path: string, file: string): Buffer | undefined {
+  if (!isZip(buffer)) throw new DamagedZip('not a zip');
+  return openZip(buffer, file, (name) => name === path).get(path);
+}
+
+/**
  * The entries of a zip, inflated and checked (sizes, CRC). `wanted` limits which entries are inflated (the rest are
  * only counted). Throws DamagedZip for a damaged or encrypted container, ReadError for one past the limits.
  */

@@ -1,7 +1,8 @@
 // A Word document: its paragraphs and its tables (gridSpan and vMerge expanded), from word/document.xml.
 import { type ChildNode, type Element, isTag, isText, parseMarkup } from '../markup';
 import { ReadError } from '../read-report';
-import { isEncryptedOffice, readZipEntry } from '../workbook-reader';
+import { isEncryptedOffice } from '../workbook-reader';
+import { readZipEntry } from '../zip-container';
 import type { FlowCell, FlowDocument, FlowItem } from './flow-document';
 
 export function docxToFlow(buffer: Buffer, file: string): FlowDocument {
