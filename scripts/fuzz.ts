@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { GuardedReader } from '../src/read/guarded-reader';
 import { ReadError } from '../src/read/read-report';
+import { DEFAULT_TIME_LIMIT } from '../src/read/time-limit';
 import { renderOutputs } from '../src/render/render-outputs';
 import { validateReport } from '../src/validate/validate-report';
 import { type InputManifest, MANIFEST } from './fuzz/make-inputs';
@@ -138,7 +139,7 @@ async function main(): Promise<number> {
       ],
       {
         encoding: 'utf8',
-        timeout: ((options.limitSeconds ?? 60) + 30) * 1000,
+        timeout: ((options.limitSeconds ?? DEFAULT_TIME_LIMIT.maxSeconds) + 30) * 1000,
         env: {
           ...process.env,
           NODE_OPTIONS: `--require ${join(ROOT, 'bench', 'record-rss.cjs')}`,

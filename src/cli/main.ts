@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { Lang } from '../diagnostics/diagnostic';
 import { packageRoot } from '../package-root';
+import { DEFAULT_TIME_LIMIT } from '../read/time-limit';
 import { say } from './cli-messages';
-import { startReaderFor } from './early-reader';
 import { reportFailure } from './report-failure';
 import { describeUsageError } from './usage-errors';
 
@@ -56,12 +56,10 @@ const common = (command: Command) =>
 const reading = (command: Command) =>
   common(command).option(
     '--timeout <seconds>',
-    'seconds one input may take to read (default 6, plus 4 per MB, at most 60)',
+    `seconds one input may take to read (default ${DEFAULT_TIME_LIMIT.baseSeconds}, plus ${DEFAULT_TIME_LIMIT.secondsPerMb} per MB, at most ${DEFAULT_TIME_LIMIT.maxSeconds})`,
   );
 
 export async function main(argv: readonly string[]): Promise<number> {
-  // The reading process comes up while the command's own code loads (bin/report.js starts it before loading this).
-  startReaderFor(argv);
   const lang = earlyLang(argv);
   let exitCode = 0;
   const version = toolVersion();

@@ -63,8 +63,8 @@ function forkReader(workerFile: string): ChildProcess {
 let earlyReader: ChildProcess | undefined;
 
 /**
- * Starts the reading process now (main.ts, for the commands that read): its start-up, a second Node's, then overlaps
- * loading the command. It holds nothing open: a command that ends without reading leaves, and the reader with it.
+ * Starts the reading process now (early-reader.ts, for the commands that read): its start-up, a second Node's, then
+ * overlaps loading the command. It holds nothing open: a command that ends without reading leaves, and the reader with it.
  */
 export function startReaderEarly(): void {
   earlyReader ??= forkReader(READ_WORKER);
@@ -262,7 +262,7 @@ function sizeOf(request: ReadRequest): number {
   return request.bytes ? request.bytes.length : fileSize(request.path);
 }
 
-/** Reads one input under the limits, on a worker of its own. */
+/** Reads one input under the limits, on a reading process of its own. */
 export async function readGuarded(path: string, options: ReadOptions & { timeLimit?: TimeLimit } = {}) {
   const reader = new GuardedReader(options.timeLimit);
   try {

@@ -4,9 +4,8 @@
 // damaged file within 10 s instead of a minute. Past 13.5 MB the 60 s ceiling holds (inputs stop at 20 MB).
 import { statSync } from 'node:fs';
 
-const BASE_SECONDS = 6;
-const SECONDS_PER_MB = 4;
-const MAX_DEFAULT_SECONDS = 60;
+/** The default limit, `baseSeconds + secondsPerMb × MB`, at most `maxSeconds` (also what `--help` says). */
+export const DEFAULT_TIME_LIMIT = { baseSeconds: 6, secondsPerMb: 4, maxSeconds: 60 } as const;
 
 /** `--timeout SECONDS` when given; otherwise undefined, and each input gets readTimeLimit(its size). */
 export type TimeLimit = number | undefined;
@@ -14,8 +13,9 @@ export type TimeLimit = number | undefined;
 /** The limit for an input of `bytes` bytes, in seconds to a tenth. */
 export function readTimeLimit(limit: TimeLimit, bytes: number): number {
   if (limit !== undefined) return limit;
-  const seconds = BASE_SECONDS + (SECONDS_PER_MB * Math.max(0, bytes)) / 1024 / 1024;
-  return Math.min(MAX_DEFAULT_SECONDS, Math.ceil(seconds * 10) / 10);
+  const { baseSeconds, secondsPerMb, maxSeconds } = DEFAULT_TIME_LIMIT;
+  const seconds = baseSeconds + (secondsPerMb * Math.max(0, bytes)) / 1024 / 1024;
+  return Math.min(maxSeconds, Math.ceil(seconds * 10) / 10);
 }
 
 /** The size of a file about to be read, 0 when it cannot be seen (its reader will say why). */
