@@ -18,7 +18,6 @@ export interface CliRun {
   stderr: string;
 }
 
-/** A convert job as the pool receives it, for tests that drive the pool with a worker of their own. */
 /**
  * Last year (2024) of the example's agency, its name spelled with a space: its carry-forward disagrees with this
  * year's carry-over (X301), and its documents in force lead to this year's 27 (X201 holds).
@@ -40,6 +39,7 @@ export function lastYearOfExample(): Record<string, unknown> {
   return lastYear;
 }
 
+/** A convert job as the pool receives it, for tests that drive the pool with a worker of their own. */
 export function convertJob(id: number, path: string, outDir: string): ConvertJob {
   return {
     id,
