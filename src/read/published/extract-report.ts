@@ -2,15 +2,14 @@
 // tables (flow-sections) → alignment to the edition's grid (align-*, under the one guarantee of grid-alignment) →
 // model (model-builder). This file runs the steps after the flow document and names the report (edition, agency, year).
 import { editionForYear, getEdition } from '../../editions';
+import { tableGrids } from '../../editions/table-grid';
 import type { EditionId } from '../../editions/types';
 import { canonicalModel } from '../../schema/canonical-model';
 import { topLevelKeys } from '../../schema/edition-schema';
 import type { ReadingMode } from '../cell-value';
 import type { InputFormat, ReadReport } from '../read-report';
 import { ReadError } from '../read-report';
-import { alignAppeals } from './align-appeals';
-import { alignProactive } from './align-proactive';
-import { alignRequests } from './align-requests';
+import { alignSection } from './align-table';
 import { type DetectedMeta, detectMeta, signatureLength } from './detect-meta';
 import type { FlowDocument, FlowItem, FlowParagraph } from './flow-document';
 import { classifyTables, type SectionKey, splitSections } from './flow-sections';
@@ -69,9 +68,9 @@ export function extractReport(document: FlowDocument, options: ExtractOptions): 
     const paragraphs = paragraphsOf(last);
     builder.model[last] = paragraphs.slice(0, paragraphs.length - signatureLength(paragraphs));
   }
-  alignProactive(builder, tables.proactive);
-  alignRequests(builder, tables.requests);
-  alignAppeals(builder, tables.appeals);
+  const grids = tableGrids(edition);
+  for (const section of ['proactive', 'requests', 'appeals'] as const)
+    alignSection(builder, grids[section], tables[section]);
   builder.finish();
 
   return {

@@ -9,6 +9,12 @@ export interface FlowCell {
   source: SourceRef;
   /** A copy placed in a position covered by a merged (spanned) cell. */
   spanned?: boolean;
+  /** The cell a spanned copy copies: a merged cell counts once however many positions it covers. */
+  origin?: FlowCell;
+  /** No cell of the source stands here: a row shorter than the table, filled so positions stay positions. */
+  hole?: boolean;
+  /** PDF text: the middle of the cell's text across the page, in points. */
+  x?: number;
 }
 
 /**
@@ -25,6 +31,11 @@ export interface FlowTable {
   kind: 'table';
   rows: FlowCell[][];
   layout: TableLayout;
+  /**
+   * A stream whose copy marks where rows end (a line of pipes, as the seed report's page gives), and whose last row
+   * lacks that mark because the next heading follows: the blank cells that end a table were trimmed by the copy.
+   */
+  lastRowOpen?: boolean;
 }
 
 export interface FlowParagraph {
@@ -35,8 +46,20 @@ export interface FlowParagraph {
 
 export type FlowItem = FlowParagraph | FlowTable;
 
+/** What a web page says about itself beside its text: its <title> and the meta tags government CMSs fill. */
+export interface PageMeta {
+  title?: string;
+  /** `<meta name="ArticleTitle">`: the article's title as the CMS stores it. */
+  articleTitle?: string;
+  /** `<meta name="ContentSource">`: the body that published it (信息来源). */
+  contentSource?: string;
+  /** `<meta name="PubDate">`: when it was published. */
+  pubDate?: string;
+}
+
 export interface FlowDocument {
   items: FlowItem[];
   /** The page's own title (HTML <title>), which often names the agency when the body does not. */
   pageTitle?: string;
+  meta?: PageMeta;
 }

@@ -1,121 +1,94 @@
 // Step 3 of reading a published report: the placement guarantee of SPEC §8, in this one place. A figure goes into
-// the edition's grid only when its row and column are certain: by position where the source kept positions, and
-// otherwise only when a row gives exactly as many figures as the row has columns. Anything else is reported with
-// what was seen and left missing.
-import type { ValueKind } from '../../editions/types';
+// the edition's grid only when its row and column are certain. Where the source kept positions, align-table.ts has
+// certified each column by the table's header (or said it assumed the official order); where the source lost them, a
+// row is placed only when it gives exactly as many figures as it has columns and those figures add up (parts to
+// 总计) — the arithmetic is the net that catches a shifted or split figure. Anything else is reported with what was
+// seen and left missing.
+import { cellPointer, type GridRow } from '../../editions/table-grid';
 import { readNumberCell } from '../cell-value';
-import type { FlowCell, FlowTable } from './flow-document';
+import type { FlowCell } from './flow-document';
 import { looksLikeValue } from './flow-sections';
 import { normaliseLabel } from './label-text';
 import type { ModelBuilder } from './model-builder';
 
-/** One cell of the grid a row fills; a total names the columns it adds up. */
-export interface GridTarget {
-  pointer: string;
-  kind: ValueKind;
-  partsOf?: readonly number[];
+export const isBlank = (cell: FlowCell | undefined) => !cell || normaliseLabel(cell.text) === '';
+
+/** Cells matched to the row's columns; `undefined` where a column has no cell (left missing). */
+export type RowCells = readonly (FlowCell | undefined)[];
+
+/** The value a cell reads as in lenient reading (blank is 0), or undefined when it is no number. */
+function printedValue(cell: FlowCell | undefined, row: GridRow, index: number): number | undefined {
+  if (isBlank(cell)) return 0;
+  const reading = readNumberCell(cell?.text, row.columns[index]?.kind ?? 'count', { lenient: true });
+  return reading.kind === 'number' ? reading.value : undefined;
 }
 
-/** What a table gave for one row of the grid: its labels and the cells after them. */
-export interface RowEvidence {
-  /** The row's own label (the last label before its figures). */
-  label: FlowCell;
-  /** Labels before it in the same row (group labels such as （三）不予公开). */
-  context: FlowCell[];
-  values: FlowCell[];
-  /** The n-th value is the n-th column (a row of fields); otherwise only the order of the written figures counts. */
-  fieldsKept: boolean;
-  /** The last row of a table that the next section's heading ends (not cut off): its empty last cells were not copied. */
-  endsTable?: boolean;
-  /** 二 only: such a row's figures fill its first columns (its later columns, 采购总金额 or 本年增/减, left empty). */
+/** Whether every total of the row equals the sum of its parts, as printed (a row without totals always does). */
+export function addsUp(row: GridRow, cells: RowCells): boolean {
+  return row.sums.every(({ total, parts }) => {
+    const sum = parts.reduce<number | undefined>((acc, at) => {
+      const value = printedValue(cells[at], row, at);
+      return acc === undefined || value === undefined ? undefined : acc + value;
+    }, 0);
+    const printed = printedValue(cells[total], row, total);
+    return sum !== undefined && printed !== undefined && Math.abs(sum - printed) < 1e-6;
+  });
+}
+
+const isZero = (cell: FlowCell) => /^0+$/.test(normaliseLabel(cell.text));
+
+/** How the figures of a row that lost its places are put into its columns, or why they cannot be. */
+export type LooseOutcome = { cells: RowCells } | { unplaced: 'count' | 'sum' };
+
+export interface LooseRow {
+  /** The cells after the row's label, blanks included where the copy kept them. */
+  values: readonly FlowCell[];
+  /** The column each written figure stands in, when the source's header or positions say so; else by count. */
+  order?: readonly number[];
+  /** The copy ended the row at the table's end without its terminator: what was copied is the row's start. */
+  cutByHeading?: boolean;
+  /** 二 only: a row cut by the heading fills its first columns (the seed's last row, 政府集中采购 | 10 |). */
   leadingColumns?: boolean;
 }
 
-export const isBlank = (cell: FlowCell | undefined) => !cell || normaliseLabel(cell.text) === '';
-
-/** Text that can name a row: not a figure, and more than a stray character among figures (二 for 2). */
-const isLabel = (cell: FlowCell) => !looksLikeValue(cell.text) && normaliseLabel(cell.text).length >= 2;
-
 /**
- * The rows of a table that lost its grid. Rows of fields and PDF rows are rows as they stand (labels first, then
- * values); a stream of cells is cut where a label follows a figure, so a figure always belongs to the label
- * nearest before it, never to one further up.
+ * The figures of a row that lost its places (one cell per line, a label and its figures on a line, PDF text without
+ * rules), matched to its columns only when that is certain:
+ * - exactly as many written figures as columns, in the order the header gives (or the official one), adding up;
+ * - only zeros over at least as many cells as columns: every column is 0 wherever the zeros stood;
+ * - written figures joined where a space stood inside a number (`5 609`), when exactly one joining adds up;
+ * - a row of 二 cut by the next heading with no empty cell: what was copied is the row's start.
  */
-export function rowsOf(table: FlowTable): RowEvidence[] {
-  const fieldsKept = table.layout === 'fields';
-  const rows: FlowCell[][] = table.layout === 'stream' ? cutStream(table.rows) : table.rows;
-  const evidence: RowEvidence[] = [];
-  for (const row of rows) {
-    let last = -1;
-    row.forEach((cell, index) => {
-      if (isLabel(cell)) last = index;
+export function alignLoose(row: GridRow, loose: LooseRow): LooseOutcome {
+  const count = row.columns.length;
+  const written = loose.values.filter((cell) => !isBlank(cell));
+  if (written.some((cell) => !looksLikeValue(cell.text))) return { unplaced: 'count' };
+  const order = loose.order ?? row.columns.map((_, i) => i);
+  const inOrder = (figures: readonly FlowCell[]): RowCells => {
+    const cells: (FlowCell | undefined)[] = Array(count).fill(undefined);
+    figures.forEach((cell, i) => {
+      const at = order[i];
+      if (at !== undefined) cells[at] = cell;
     });
-    if (last < 0) continue;
-    const labels = row.slice(0, last + 1).filter(isLabel);
-    evidence.push({
-      label: labels[labels.length - 1] as FlowCell,
-      context: labels.slice(0, -1),
-      values: row.slice(last + 1),
-      fieldsKept,
-    });
+    return cells;
+  };
+  if (written.length === count) {
+    const cells = inOrder(written);
+    return addsUp(row, cells) ? { cells } : { unplaced: 'sum' };
   }
-  return evidence;
+  if (written.length > 0 && written.every(isZero) && loose.values.length >= count)
+    return { cells: zeros(written, count) };
+  if (written.length > count) {
+    const joined = joinedGroups(written, count).filter((figures) => addsUp(row, inOrder(figures)));
+    return joined.length === 1 ? { cells: inOrder(joined[0] as FlowCell[]) } : { unplaced: 'count' };
+  }
+  const noEmptyCell = written.length === loose.values.length && written.length > 0;
+  if (loose.cutByHeading && noEmptyCell) {
+    if (written.every(isZero)) return { cells: zeros(written, count) };
+    if (loose.leadingColumns) return { cells: written };
+  }
+  return { unplaced: 'count' };
 }
-
-function cutStream(rows: readonly FlowCell[][]): FlowCell[][] {
-  const cut: FlowCell[][] = [];
-  let current: FlowCell[] = [];
-  let sawValue = false;
-  for (const cell of rows.flat()) {
-    const isValue = !isLabel(cell);
-    if (!isValue && sawValue) {
-      cut.push(current);
-      current = [];
-      sawValue = false;
-    }
-    current.push(cell);
-    if (isValue && !isBlank(cell)) sawValue = true;
-  }
-  if (current.length) cut.push(current);
-  return cut;
-}
-
-/**
- * The cell of each column, when the row's figures can be matched to its `count` columns without guessing:
- * - fields that kept their places: exactly `count` fields, or more whose extra fields at one end are all empty;
- * - figures that lost their places: exactly `count` written figures, or only zeros over at least `count` cells
- *   (wherever the zeros stood, every column is 0);
- * - a row of 二 that the next heading ends and that has no empty cell: its figures fill its first columns.
- */
-export function alignRow(row: RowEvidence, count: number): (FlowCell | undefined)[] | undefined {
-  const { values } = row;
-  const written = values.filter((cell) => !isBlank(cell));
-  // A word among figures that lost their places: which column it stands in cannot be known.
-  if (!row.fieldsKept && written.some((cell) => !looksLikeValue(cell.text))) return undefined;
-  if (row.fieldsKept) {
-    if (values.length === count) return values;
-    if (values.length < count) return undefined;
-    const extra = values.length - count;
-    const fromStart = values.slice(0, extra).every(isBlank) ? values.slice(extra) : undefined;
-    const fromEnd = values.slice(count).every(isBlank) ? values.slice(0, count) : undefined;
-    if (fromStart && fromEnd) {
-      const same = fromStart.every((cell, i) => normaliseLabel(cell.text) === normaliseLabel(fromEnd[i]?.text ?? ''));
-      return same ? fromStart : undefined;
-    }
-    return fromStart ?? fromEnd;
-  }
-  if (written.length === count) return written;
-  if (allZero(written) && values.length >= count) return zeros(written, count);
-  const noEmptyCell = written.length === values.length;
-  if (row.endsTable && noEmptyCell && written.length > 0 && written.length < count) {
-    if (allZero(written)) return zeros(written, count);
-    if (row.leadingColumns) return written;
-  }
-  return undefined;
-}
-
-const allZero = (cells: readonly FlowCell[]) =>
-  cells.length > 0 && cells.every((cell) => /^0+$/.test(normaliseLabel(cell.text)));
 
 /** The written zeros, then blank cells (read as 0 with a warning) for the columns they leave. */
 function zeros(written: readonly FlowCell[], count: number): FlowCell[] {
@@ -123,53 +96,72 @@ function zeros(written: readonly FlowCell[], count: number): FlowCell[] {
   return Array.from({ length: count }, (_, i) => written[i] ?? { ...filler, text: '' });
 }
 
-/** Places a row into the grid, or reports it unplaced with what it showed. The only way a figure enters the model. */
-export function placeRow(builder: ModelBuilder, targets: readonly GridTarget[], row: RowEvidence): void {
-  const cells = alignRow(row, targets.length);
-  if (!cells) {
-    reportUnplaced(builder, targets, row.label, row.values);
-    return;
-  }
-  placeCells(builder, targets, cells);
+/**
+ * Every way of joining neighbouring figures into one where a space may have grouped its thousands (`5 609`, `12 345`)
+ * so that `count` figures remain. Bounded: a row has at most fifteen columns.
+ */
+function joinedGroups(written: readonly FlowCell[], count: number): FlowCell[][] {
+  const results: FlowCell[][] = [];
+  const extra = written.length - count;
+  if (extra > 4) return results;
+  const walk = (at: number, joins: number, acc: FlowCell[]) => {
+    if (results.length > 8) return;
+    if (at >= written.length) {
+      if (joins === extra) results.push(acc);
+      return;
+    }
+    const cell = written[at] as FlowCell;
+    walk(at + 1, joins, [...acc, cell]);
+    let text = cell.text.trim();
+    for (let next = at + 1; next < written.length && joins + (next - at) <= extra; next++) {
+      const part = (written[next] as FlowCell).text.trim();
+      if (!/^\d{1,3}$/.test(cell.text.trim()) || !/^\d{3}$/.test(part)) break;
+      text = `${text}${part}`;
+      walk(next + 1, joins + (next - at), [...acc, { ...cell, text }]);
+    }
+  };
+  walk(0, 0, []);
+  return results;
 }
 
+/** Places a row's cells, already matched to its columns. The only way a figure enters the model. */
+export function placeCells(builder: ModelBuilder, row: GridRow, cells: RowCells): void {
+  row.columns.forEach((column, i) => {
+    const pointer = cellPointer(row, column);
+    const cell = cells[i];
+    const sum = row.sums.find((s) => s.total === i);
+    if (sum && cell && isBlank(cell)) {
+      // A blank total beside parts that are not all 0 (or that cannot be read) was not printed: it is missing.
+      const allZeroParts = sum.parts.every((at) => printedValue(cells[at], row, at) === 0);
+      if (!allZeroParts) {
+        builder.blankTotal(pointer, cell);
+        return;
+      }
+    }
+    builder.value(pointer, column.kind, cell);
+  });
+}
+
+/** Why a row's figures were left out: too many or too few, not adding up, or not standing under the header's columns. */
+export type UnplacedReason = 'count' | 'sum' | 'header';
+const UNPLACED_MESSAGES = { count: 'unplacedRow', sum: 'unplacedRowSum', header: 'unplacedRowHeader' } as const;
+
+/** A row whose figures cannot be matched to its columns: reported once with what it showed, its cells left missing. */
 export function reportUnplaced(
   builder: ModelBuilder,
-  targets: readonly GridTarget[],
+  row: GridRow,
   label: FlowCell,
   values: readonly FlowCell[],
+  reason: UnplacedReason = 'count',
 ): void {
   const shown = values
     .filter((cell) => !isBlank(cell))
     .map((cell) => cell.text.trim())
     .join(' ');
   builder.unplaced(
-    targets.map((t) => t.pointer),
-    { text: label.text.trim(), values: shown === '' ? '—' : shown },
+    row.columns.map((column) => cellPointer(row, column)),
+    UNPLACED_MESSAGES[reason],
+    { text: label.text.trim() || row.labels.at(-1)?.zh || '四', values: shown === '' ? '—' : shown },
     label.source,
   );
-}
-
-/** Cells already matched to their columns (by position, or by `alignRow`). A blank total beside parts that are not all zero was not printed: it is missing. */
-export function placeCells(
-  builder: ModelBuilder,
-  targets: readonly GridTarget[],
-  cells: readonly (FlowCell | undefined)[],
-): void {
-  targets.forEach((target, i) => {
-    const cell = cells[i];
-    if (target.partsOf && isBlank(cell) && cell) {
-      const parts = target.partsOf.map((at) => cells[at]);
-      // Only parts that are all 0 (or blank) make a blank total 0; a part that is not 0, or cannot be read, does not.
-      const allZeroParts = parts.every((part) => {
-        const reading = part ? readNumberCell(part.text, 'count', { lenient: true }) : undefined;
-        return reading?.kind === 'blank' || (reading?.kind === 'number' && reading.value === 0);
-      });
-      if (!allZeroParts) {
-        builder.blankTotal(target.pointer, cell);
-        return;
-      }
-    }
-    builder.value(target.pointer, target.kind, cell);
-  });
 }

@@ -1,9 +1,12 @@
-// A report's web page: its paragraphs and its tables (rowspan/colspan expanded), decoded by its declared charset.
-// Our own pages carry the model as JSON, which is read back exactly.
+// A report's web page: its paragraphs and its tables, as a browser shows them. Only rendered text is read (no script,
+// style, template or hidden element); spans are expanded and clamped to their row group as the HTML table model does;
+// a table that holds the page's layout (another table, or the report's sections, inside it) is read as the blocks it
+// holds. The page's title and its CMS meta tags (ArticleTitle, ContentSource, PubDate) are kept for the report's name.
 import { deeperThan, MAX_JSON_DEPTH } from '../json-reader';
 import { type ChildNode, type Element, isTag, isText, parseMarkup } from '../markup';
 import { MarkupLimit } from '../markup-limit';
-import type { FlowCell, FlowDocument, FlowItem } from './flow-document';
+import type { FlowCell, FlowDocument, FlowItem, PageMeta } from './flow-document';
+import { headingOf } from './flow-sections';
 
 /** The page's text, decoded by its BOM, its <meta charset> or http-equiv, else UTF-8 (GBK pages say so). */
 export function decodeHtml(buffer: Buffer): string {
@@ -18,13 +21,25 @@ export function decodeHtml(buffer: Buffer): string {
   }
 }
 
-/** The JSON our own HTML output embeds, when the page is one of ours. */
-export function embeddedModel(html: string): unknown {
-  const document = parseMarkup(html);
-  const script = findFirst(document.children, (node) => node.name === 'script' && node.attribs.id === 'report-data');
+export interface ParsedPage {
+  flow: FlowDocument;
+  /** The JSON our own HTML output embeds, when the page is one of ours. */
+  embedded?: unknown;
+}
+
+/** Parses a page once: what it shows, and the model it embeds if it is one of our own pages. */
+export function parsePage(html: string): ParsedPage {
+  const document = parseMarkup(html, { decodeEntities: true });
+  const embedded = embeddedModel(document.children);
+  const flow = pageFlow(document.children);
+  return embedded === undefined ? { flow } : { flow, embedded };
+}
+
+function embeddedModel(nodes: readonly ChildNode[]): unknown {
+  const script = findFirst(nodes, (node) => node.name === 'script' && node.attribs.id === 'report-data');
   if (!script) return undefined;
   try {
-    const model: unknown = JSON.parse(textOf(script));
+    const model: unknown = JSON.parse(rawText(script));
     // Refused here, before the model is walked: a report is a few levels deep.
     if (deeperThan(model, MAX_JSON_DEPTH)) throw new MarkupLimit('tooDeep', MAX_JSON_DEPTH);
     return model;
@@ -44,10 +59,15 @@ const BLOCKS = new Set([
   'h5',
   'h6',
   'li',
+  'ul',
+  'ol',
   'section',
   'article',
   'br',
   'tr',
+  'td',
+  'th',
+  'caption',
   'blockquote',
   'pre',
   'header',
@@ -57,10 +77,70 @@ const BLOCKS = new Set([
   'center',
   'dd',
   'dt',
+  'dl',
+  'hr',
+  'table',
+  'form',
+  'address',
+  'aside',
+  'figure',
+  'figcaption',
 ]);
-const SKIPPED = new Set(['script', 'style', 'head', 'noscript', 'template', 'nav', 'button', 'select']);
+/** Elements whose text a browser does not show (or that hold controls, not text). */
+const NOT_SHOWN = new Set([
+  'script',
+  'style',
+  'head',
+  'noscript',
+  'template',
+  'button',
+  'select',
+  'option',
+  'textarea',
+  'input',
+  'object',
+  'iframe',
+  'svg',
+  'math',
+  'datalist',
+  'title',
+  'meta',
+  'link',
+]);
 
-export function htmlToFlow(html: string): FlowDocument {
+/** Class names a page's own style sheet hides (`.hide { display: none }`): simple class rules only. */
+function hiddenClasses(nodes: readonly ChildNode[]): Set<string> {
+  const classes = new Set<string>();
+  for (const style of findAll(
+    nodes,
+    (node) => node.name === 'style',
+    () => true,
+  )) {
+    const css = rawText(style);
+    for (const rule of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+      if (!/display\s*:\s*none|visibility\s*:\s*hidden/i.test(rule[2] ?? '')) continue;
+      for (const selector of (rule[1] ?? '').split(',')) {
+        const only = /^\s*\.([\w-]+)\s*$/.exec(selector);
+        if (only?.[1]) classes.add(only[1]);
+      }
+    }
+  }
+  return classes;
+}
+
+/** Whether a browser shows the element: not hidden by its attribute, its inline style or a hiding class. */
+function shown(node: Element, hidden: ReadonlySet<string>): boolean {
+  if (NOT_SHOWN.has(node.name)) return false;
+  if (node.attribs.hidden !== undefined) return false;
+  const style = node.attribs.style;
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d])/i.test(style)) return false;
+  const classes = node.attribs.class;
+  if (classes && hidden.size && classes.split(/\s+/).some((name) => hidden.has(name))) return false;
+  return true;
+}
+
+function pageFlow(nodes: readonly ChildNode[]): FlowDocument {
+  const hidden = hiddenClasses(nodes);
   const items: FlowItem[] = [];
   let buffer = '';
   let tableCount = 0;
@@ -71,105 +151,202 @@ export function htmlToFlow(html: string): FlowDocument {
     }
     buffer = '';
   };
-  const walk = (nodes: readonly ChildNode[]) => {
-    for (const node of nodes) {
-      if (isText(node)) {
-        buffer += node.data;
-      } else if (isTag(node)) {
-        if (SKIPPED.has(node.name)) continue;
-        if (node.name === 'table') {
-          flush();
-          tableCount++;
-          items.push({ kind: 'table', rows: tableGrid(node, tableCount), layout: 'grid' });
-          continue;
-        }
-        const block = BLOCKS.has(node.name);
-        if (block) buffer += '\n';
-        walk(node.children);
-        if (block) buffer += '\n';
-      }
+  // Iterative: the markup limits bound the depth, but a walk of its own keeps no stack for it.
+  const stack: { node: ChildNode; close?: boolean }[] = nodes.map((node) => ({ node })).reverse();
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const { node, close } = entry;
+    if (close) {
+      buffer += '\n';
+      continue;
     }
-  };
-  const document = parseMarkup(html, { decodeEntities: true });
-  walk(document.children);
+    if (isText(node)) {
+      buffer += node.data;
+      continue;
+    }
+    if (!isTag(node) || !shown(node, hidden)) continue;
+    if (node.name === 'table' && !isLayoutTable(node, hidden)) {
+      flush();
+      tableCount++;
+      items.push(...captionOf(node, hidden));
+      items.push({ kind: 'table', rows: tableGrid(node, tableCount, hidden), layout: 'grid' });
+      continue;
+    }
+    const block = BLOCKS.has(node.name);
+    if (block) {
+      buffer += '\n';
+      stack.push({ node, close: true });
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i] as ChildNode });
+  }
   flush();
-  const title = findFirst(document.children, (node) => node.name === 'title');
-  const pageTitle = title
-    ? textOf(title)
-        .replace(/[\s\u3000\u00a0]+/g, ' ')
-        .trim()
-    : '';
-  return pageTitle ? { items, pageTitle } : { items };
+  const meta = pageMeta(nodes);
+  return { items, ...(meta.title ? { pageTitle: meta.title } : {}), ...(Object.keys(meta).length ? { meta } : {}) };
 }
 
-/** The cells of a table in grid positions: a cell spanning rows or columns is copied into every position it covers. */
-function tableGrid(table: Element, tableNumber: number): FlowCell[][] {
-  const rows = findAll(
+/** The page's <title> and the meta tags government CMSs fill: ArticleTitle, ContentSource, PubDate. */
+function pageMeta(nodes: readonly ChildNode[]): PageMeta {
+  const meta: PageMeta = {};
+  const clean = (text: string) => text.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+  const title = findFirst(nodes, (node) => node.name === 'title');
+  if (title && clean(rawText(title))) meta.title = clean(rawText(title));
+  for (const tag of findAll(
+    nodes,
+    (node) => node.name === 'meta',
+    () => true,
+  )) {
+    const name = (tag.attribs.name ?? tag.attribs.property ?? '').toLowerCase();
+    const content = clean(tag.attribs.content ?? '');
+    if (!content) continue;
+    if (name === 'articletitle') meta.articleTitle = content;
+    else if (name === 'contentsource') meta.contentSource = content;
+    else if (name === 'pubdate' || name === 'publishdate') meta.pubDate = content;
+  }
+  return meta;
+}
+
+/**
+ * A table that lays the page out rather than tabulating figures: one that holds another table, or whose cells hold the
+ * report's section headings. An official table of the report never does either.
+ */
+function isLayoutTable(table: Element, hidden: ReadonlySet<string>): boolean {
+  const inner = findAll(
     table.children,
-    (node) => node.name === 'tr',
-    (node) => node.name !== 'table',
+    (node) => node.name === 'table',
+    (node) => shown(node, hidden),
   );
+  if (inner.length > 0) return true;
+  let headings = 0;
+  for (const line of visibleText(table, hidden).split('\n')) if (headingOf(line.trim())) headings++;
+  return headings >= 2;
+}
+
+function captionOf(table: Element, hidden: ReadonlySet<string>): FlowItem[] {
+  const caption = table.children.find((node): node is Element => isTag(node) && node.name === 'caption');
+  const text = caption && shown(caption, hidden) ? clean(visibleText(caption, hidden)) : '';
+  return text ? [{ kind: 'paragraph', text, source: {} }] : [];
+}
+
+const clean = (text: string) => text.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+
+/** Spans past these are refused as the HTML table model clamps them (colspan 1000, rowspan 65534 to its group). */
+const MAX_COLSPAN = 1000;
+/** A table wider than this holds no report: its extra columns are dropped rather than filled. */
+const MAX_COLUMNS = 200;
+
+/**
+ * The cells of a table in grid positions, as a browser lays them out: a cell spanning rows or columns is copied into
+ * every position it covers (each copy knowing its original); a rowspan reaches at most to the end of its row group
+ * (thead, tbody, tfoot), and 0 means to that end; a row shorter than the table is padded with holes.
+ */
+function tableGrid(table: Element, tableNumber: number, hidden: ReadonlySet<string>): FlowCell[][] {
+  const groups = rowGroups(table, hidden);
   const grid: FlowCell[][] = [];
-  rows.forEach((tr, r) => {
-    grid[r] ??= [];
-    let column = 0;
-    for (const cell of tr.children.filter(
-      (node): node is Element => isTag(node) && (node.name === 'td' || node.name === 'th'),
-    )) {
-      const row = grid[r] as FlowCell[];
-      while (row[column]) column++;
-      const rowSpan = Math.max(1, Math.min(200, Number(cell.attribs.rowspan) || 1));
-      const colSpan = Math.max(1, Math.min(100, Number(cell.attribs.colspan) || 1));
-      const text = textOf(cell)
-        .replace(/[\s\u3000\u00a0]+/g, ' ')
-        .trim();
-      for (let dr = 0; dr < rowSpan; dr++) {
-        grid[r + dr] ??= [];
-        for (let dc = 0; dc < colSpan; dc++) {
-          const target = grid[r + dr] as FlowCell[];
-          target[column + dc] = {
-            text,
-            source: { table: tableNumber, row: r + 1, column: column + 1 },
-            ...(dr || dc ? { spanned: true } : {}),
-          };
+  let r = 0;
+  for (const rows of groups) {
+    const groupEnd = r + rows.length;
+    for (const tr of rows) {
+      grid[r] ??= [];
+      let column = 0;
+      for (const cell of tr.children.filter(
+        (node): node is Element => isTag(node) && (node.name === 'td' || node.name === 'th') && shown(node, hidden),
+      )) {
+        const row = grid[r] as FlowCell[];
+        while (row[column]) column++;
+        if (column >= MAX_COLUMNS) break;
+        const rowSpanAttribute = Number.parseInt(cell.attribs.rowspan ?? '1', 10);
+        const rowSpan = rowSpanAttribute === 0 ? groupEnd - r : Math.max(1, rowSpanAttribute || 1);
+        const lastRow = Math.min(r + rowSpan, groupEnd);
+        const colSpan = Math.min(MAX_COLSPAN, Math.max(1, Number.parseInt(cell.attribs.colspan ?? '1', 10) || 1));
+        const lastColumn = Math.min(column + colSpan, MAX_COLUMNS);
+        const original: FlowCell = {
+          text: clean(visibleText(cell, hidden)),
+          source: { table: tableNumber, row: r + 1, column: column + 1 },
+        };
+        for (let at = r; at < lastRow; at++) {
+          grid[at] ??= [];
+          for (let c = column; c < lastColumn; c++) {
+            const target = grid[at] as FlowCell[];
+            target[c] = at === r && c === column ? original : { ...original, spanned: true, origin: original };
+          }
         }
+        column = lastColumn;
       }
-      column += colSpan;
+      r++;
     }
-  });
-  // Fill holes (rows shorter than others) so positions stay positions.
-  return grid.map((row) =>
-    Array.from(row, (cell, column) => cell ?? { text: '', source: { table: tableNumber, column: column + 1 } }),
+  }
+  const width = grid.reduce((max, row) => Math.max(max, row.length), 0);
+  return grid.map((row, at) =>
+    Array.from(
+      { length: width },
+      (_, column) =>
+        row[column] ?? { text: '', source: { table: tableNumber, row: at + 1, column: column + 1 }, hole: true },
+    ),
   );
 }
 
-function textOf(node: ChildNode): string {
-  if (isText(node)) return node.data;
-  if (isTag(node)) return node.name === 'br' ? '\n' : node.children.map(textOf).join('');
-  return '';
+/** The table's rows by row group: thead, each tbody, tfoot, and rows directly in the table (each run one group). */
+function rowGroups(table: Element, hidden: ReadonlySet<string>): Element[][] {
+  const groups: Element[][] = [];
+  let loose: Element[] | undefined;
+  for (const node of table.children) {
+    if (!isTag(node) || !shown(node, hidden)) continue;
+    if (node.name === 'tr') {
+      if (!loose) {
+        loose = [];
+        groups.push(loose);
+      }
+      loose.push(node);
+    } else if (node.name === 'thead' || node.name === 'tbody' || node.name === 'tfoot') {
+      loose = undefined;
+      groups.push(node.children.filter((tr): tr is Element => isTag(tr) && tr.name === 'tr' && shown(tr, hidden)));
+    }
+  }
+  return groups;
+}
+
+/** The text a browser shows inside an element: hidden descendants left out, <br> and blocks as line breaks. */
+function visibleText(root: Element, hidden: ReadonlySet<string>): string {
+  let text = '';
+  const stack: ChildNode[] = [...root.children].reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (isText(node)) text += node.data;
+    else if (isTag(node) && shown(node, hidden)) {
+      if (node.name === 'br' || node.name === 'p' || node.name === 'div') text += '\n';
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as ChildNode);
+    }
+  }
+  return text;
+}
+
+/** All the text under a node, shown or not (a <script>'s JSON, a <title>). */
+function rawText(node: ChildNode): string {
+  let text = '';
+  const stack: ChildNode[] = [node];
+  for (let at = stack.pop(); at; at = stack.pop()) {
+    if (isText(at)) text += at.data;
+    else if (isTag(at)) for (let i = at.children.length - 1; i >= 0; i--) stack.push(at.children[i] as ChildNode);
+  }
+  return text;
 }
 
 function findFirst(nodes: readonly ChildNode[], test: (node: Element) => boolean): Element | undefined {
-  for (const node of nodes) {
-    if (!isTag(node)) continue;
-    if (test(node)) return node;
-    const found = findFirst(node.children, test);
-    if (found) return found;
-  }
-  return undefined;
+  return findAll(nodes, test, () => true, 1)[0];
 }
 
-/** Elements passing `test`, not descending where `descend` says no (a nested table's rows are not this table's). */
+/** Elements passing `test`, in document order, not descending where `descend` says no. */
 function findAll(
   nodes: readonly ChildNode[],
   test: (node: Element) => boolean,
   descend: (node: Element) => boolean,
+  limit = Number.POSITIVE_INFINITY,
 ): Element[] {
   const found: Element[] = [];
-  for (const node of nodes) {
+  const stack: ChildNode[] = [...nodes].reverse();
+  for (let node = stack.pop(); node && found.length < limit; node = stack.pop()) {
     if (!isTag(node)) continue;
     if (test(node)) found.push(node);
-    else if (descend(node)) found.push(...findAll(node.children, test, descend));
+    else if (descend(node))
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as ChildNode);
   }
   return found;
 }

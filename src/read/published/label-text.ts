@@ -153,24 +153,33 @@ function normalise(text: string): string {
   return [...s].map((ch) => TRADITIONAL[ch] ?? ch).join('');
 }
 
-/** The label without its leading numbering (（三）, 1., 三、) and without a bracketed explanation at its end. */
-export function coreLabel(normalised: string): string {
-  return normalised
-    .replace(/^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.)])/, '')
-    .replace(/\([^()]*\)$/, '');
+/** The numbering a label starts with ((三), 1., 三、), or '' for none. */
+export function labelNumber(normalised: string): string {
+  return /^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.)])/.exec(normalised)?.[0] ?? '';
 }
 
-/** Whether a cell's text is this label: equal, or equal once numbering and trailing explanations are set aside. */
+/** The label without its leading numbering (（三）, 1., 三、) and without a bracketed explanation at its end. */
+export function coreLabel(normalised: string): string {
+  return normalised.slice(labelNumber(normalised).length).replace(/\([^()]*\)$/, '');
+}
+
+/**
+ * Whether a cell's text is this label, whole: equal once spelling is normalised, or equal in its core (numbering and a
+ * bracketed explanation set aside) with no other number than the label's. A fragment never matches — a wrapped
+ * `2.其他…` is not the row `3.其他` — and neither does a label with more words after it.
+ */
 export function labelMatches(cellText: string, label: { zh: string; variants?: readonly string[] }): boolean {
   const cell = normaliseLabel(cellText);
   if (cell === '') return false;
+  const cellNumber = labelNumber(cell);
+  const cellCore = coreLabel(cell);
   for (const candidate of [label.zh, ...(label.variants ?? [])]) {
     const wanted = normaliseLabel(candidate);
     if (cell === wanted) return true;
-    const cellCore = coreLabel(cell);
     const wantedCore = coreLabel(wanted);
-    if (wantedCore !== '' && (cellCore === wantedCore || (wantedCore.length >= 4 && cellCore.startsWith(wantedCore))))
-      return true;
+    if (wantedCore === '' || cellCore !== wantedCore) continue;
+    // A number the label does not have, or another one, names another row (（七）总计 is not the column 总计).
+    if (cellNumber === '' || cellNumber === labelNumber(wanted)) return true;
   }
   return false;
 }

@@ -14,6 +14,8 @@ export class ModelBuilder {
   readonly findings: Finding[] = [];
   readonly unreadable = new Set<string>();
   private readonly placed = new Set<string>();
+  /** Notes of rows left out, with the cells they left missing. */
+  private readonly unplacedRows = new Map<Finding, readonly string[]>();
   /** Pointers read as 0 from a blank cell, by table section, to tell a blank form from a table of zeros. */
   private readonly blanks = new Set<string>();
 
@@ -69,11 +71,18 @@ export class ModelBuilder {
   }
 
   /** A row whose figures cannot be matched to its columns: said once, its cells left missing. */
-  unplaced(pointers: readonly string[], params: { text: string; values: string }, source: SourceRef): void {
+  unplaced(
+    pointers: readonly string[],
+    messageId: string,
+    params: { text: string; values: string },
+    source: SourceRef,
+  ): void {
     const open = pointers.filter((pointer) => !this.placed.has(pointer));
     if (open.length === 0) return;
-    for (const pointer of open) this.placed.add(pointer);
-    this.note('unplacedRow', open[0]?.replace(/\/[^/]+$/, '') ?? '', params, source, 'warning');
+    // The row is not claimed: the same row found again where it can be placed (a table repeated, a copy of it in
+    // the text) fills it, and this note is then dropped at the end.
+    this.note(messageId, open[0]?.replace(/\/[^/]+$/, '') ?? '', params, source, 'warning');
+    this.unplacedRows.set(this.findings[this.findings.length - 1] as Finding, open);
   }
 
   /** A 总计 left blank beside parts that are not all zero: the total was not printed. */
@@ -89,6 +98,10 @@ export class ModelBuilder {
    * template's own tables); then every figure not found is reported missing.
    */
   finish(): void {
+    for (const [finding, pointers] of this.unplacedRows) {
+      if (pointers.every((pointer) => this.placed.has(pointer)))
+        this.findings.splice(this.findings.indexOf(finding), 1);
+    }
     for (const section of ['proactive', 'requests', 'appeals'] as const) {
       const placed = [...this.placed].filter(
         (p) => p.startsWith(`/${section}/`) && valueAt(this.model, p) !== undefined,

@@ -3,10 +3,11 @@
 // to the nearest row.
 import { pathToFileURL } from 'node:url';
 import { ReadError } from '../read-report';
-import type { FlowCell, FlowDocument, FlowItem } from './flow-document';
+import type { FlowCell, FlowDocument, FlowItem, FlowParagraph } from './flow-document';
 import { headingOf } from './flow-sections';
 import { normaliseLabel } from './label-text';
-import { isTableHeader } from './official-labels';
+import { isTableHeader, sectionHeadings } from './official-labels';
+import { joinAcrossPages, type LatticeTable, latticeTables, ruleSegments } from './pdf-lattice';
 
 interface Run {
   text: string;
@@ -21,8 +22,10 @@ interface Run {
 type Line = Run[];
 
 export async function pdfToFlow(buffer: Buffer, file: string): Promise<FlowDocument> {
-  const lines = await pdfLines(buffer, file);
-  if (!lines.some((line) => line.some((run) => run.text.trim()))) throw new ReadError('notPdf', { file });
+  const entries = joinPageBreaks(await pdfEntries(buffer, file));
+  const lines = entries.filter((entry): entry is Line => Array.isArray(entry));
+  if (!lines.some((line) => line.some((run) => run.text.trim())) && entries.length === lines.length)
+    throw new ReadError('notPdf', { file });
   const items: FlowItem[] = [];
   let tableSection: string | undefined;
   let tableLines: Line[] = [];
@@ -37,19 +40,37 @@ export async function pdfToFlow(buffer: Buffer, file: string): Promise<FlowDocum
     paragraph = undefined;
   };
   const firstInk = (line: Line) => line.find((run) => run.text.trim() !== '') ?? line[0];
-  const left = Math.min(...lines.map((line) => firstInk(line)?.x ?? Number.POSITIVE_INFINITY));
+  let left = Number.POSITIVE_INFINITY;
+  for (const line of lines) left = Math.min(left, firstInk(line)?.x ?? Number.POSITIVE_INFINITY);
   // The right margin of the body text: most lines of a paragraph run to it (tables and titles are not the measure).
   const rights = lines.map((line) => line[line.length - 1]?.right ?? 0).sort((a, b) => a - b);
   const right = rights[Math.floor(rights.length * 0.75)] ?? 0;
 
-  for (const line of lines) {
+  let tableCount = 0;
+  let lastHeading: FlowParagraph | undefined;
+  for (const entry of entries) {
+    if (!Array.isArray(entry)) {
+      // A table drawn with rules: its cells are known by their boxes, and its text is no paragraph.
+      flushParagraph();
+      flushTable();
+      items.push({ kind: 'table', rows: latticeRows(entry, ++tableCount), layout: 'grid' });
+      continue;
+    }
+    const line = entry;
     const text = lineText(line);
+    const last = items[items.length - 1];
+    if (last?.kind === 'paragraph' && lastHeading === last && continuesHeading(last.text, text)) {
+      // A heading too long for its line goes on on the next (…提起行政诉讼情 / 况).
+      last.text += text;
+      continue;
+    }
     const heading = headingOf(text);
     if (heading) {
       flushParagraph();
       flushTable();
       tableSection = heading === 'proactive' || heading === 'requests' || heading === 'appeals' ? heading : undefined;
-      items.push({ kind: 'paragraph', text, source: { page: line[0]?.page ?? 1 } });
+      lastHeading = { kind: 'paragraph', text, source: { page: line[0]?.page ?? 1 } };
+      items.push(lastHeading);
       continue;
     }
     if (tableSection) {
@@ -81,6 +102,14 @@ export async function pdfToFlow(buffer: Buffer, file: string): Promise<FlowDocum
   return { items };
 }
 
+/** Whether a line completes the heading printed on the line before it: the two together still begin its wording. */
+function continuesHeading(heading: string, line: string): boolean {
+  const key = headingOf(heading);
+  const joined = normaliseLabel(heading + line);
+  if (!key || line.length > 12 || joined === normaliseLabel(heading)) return false;
+  return (sectionHeadings.find(([k]) => k === key)?.[1] ?? []).some((spelling) => spelling.startsWith(joined));
+}
+
 type Pdfjs = typeof import('pdfjs-dist');
 
 /**
@@ -97,7 +126,51 @@ export function loadPdfjs(): Pdfjs {
   return pdfjs;
 }
 
-async function pdfLines(buffer: Buffer, file: string): Promise<Line[]> {
+/** What a page gives, in reading order: lines of text, and tables drawn with rules (each at its top). */
+type Entry = Line | PageTable;
+interface PageTable extends LatticeTable {
+  page: number;
+}
+
+/** A lattice table as a grid of cells: a merged cell is copied into each position it covers, knowing its original. */
+function latticeRows(table: PageTable, tableNumber: number): FlowCell[][] {
+  const grid: FlowCell[][] = Array.from({ length: table.rows }, () => []);
+  for (const cell of table.cells) {
+    const original: FlowCell = {
+      text: cell.text,
+      source: { page: table.page, table: tableNumber, row: cell.row + 1, column: cell.column + 1 },
+    };
+    for (let r = cell.row; r < cell.row + cell.rowSpan; r++)
+      for (let c = cell.column; c < cell.column + cell.colSpan; c++)
+        (grid[r] as FlowCell[])[c] =
+          r === cell.row && c === cell.column ? original : { ...original, spanned: true, origin: original };
+  }
+  return grid.map((row, r) =>
+    Array.from(
+      { length: table.columns },
+      (_, c) => row[c] ?? { text: '', source: { page: table.page, table: tableNumber, row: r + 1, column: c + 1 } },
+    ),
+  );
+}
+
+/** A table that ends one page and one that begins the next, with their columns in the same places, are one table. */
+function joinPageBreaks(entries: readonly Entry[]): Entry[] {
+  const joined: Entry[] = [];
+  for (const entry of entries) {
+    const previous = joined[joined.length - 1];
+    if (previous && !Array.isArray(previous) && !Array.isArray(entry) && entry.page === previous.page + 1) {
+      const table = joinAcrossPages(previous, entry);
+      if (table) {
+        joined[joined.length - 1] = { ...table, page: previous.page };
+        continue;
+      }
+    }
+    joined.push(entry);
+  }
+  return joined;
+}
+
+async function pdfEntries(buffer: Buffer, file: string): Promise<Entry[]> {
   const pdfjs = loadPdfjs();
   let document: PdfDocument;
   try {
@@ -112,19 +185,22 @@ async function pdfLines(buffer: Buffer, file: string): Promise<Line[]> {
     if (/password/i.test(String(error))) throw new ReadError('encrypted', { file }, { cause: error });
     throw new ReadError('notPdf', { file }, { cause: error });
   }
-  const lines: Line[] = [];
+  const entries: Entry[] = [];
   try {
-    await readPages(document, lines);
+    await readPages(document, entries);
   } catch (error) {
     // A damaged page or stream (pdfjs: "Bad encoding in flate stream", "End of file inside dictionary", …).
     throw new ReadError('notPdf', { file }, { cause: error });
   } finally {
     await document.destroy();
   }
-  return lines;
+  return entries;
 }
 
-async function readPages(document: PdfDocument, lines: Line[]): Promise<void> {
+/** Labels only the report's tables print: a page holding none of them has no table worth its drawing's cost. */
+const TABLE_LABELS = /信息内容|申请人情况|自然人|结果维持|本年新收|第二十条|行政复议/;
+
+async function readPages(document: PdfDocument, entries: Entry[]): Promise<void> {
   for (let number = 1; number <= document.numPages; number++) {
     const page = await document.getPage(number);
     const height = page.view[3] ?? 842;
@@ -143,10 +219,104 @@ async function readPages(document: PdfDocument, lines: Line[]): Promise<void> {
         height: size,
       });
     }
-    lines.push(
-      ...groupLines(runs).filter((line) => lineText(line) !== '' && !/^[-—–]\s*\d+\s*[-—–]$/.test(lineText(line))),
+    const tables = TABLE_LABELS.test(runs.map((run) => run.text).join(''))
+      ? latticeTables(ruleSegments(await pagePaths(page, height)), runs).map((table) => ({ ...table, page: number }))
+      : [];
+    const free = tables.length ? runs.filter((run) => !tables.some((table) => table.pieces.has(run))) : runs;
+    const lines = groupLines(free).filter(
+      (line) => lineText(line) !== '' && !/^[-—–]\s*\d+\s*[-—–]$/.test(lineText(line)),
     );
+    // Tables stand among the lines at their tops.
+    let next = 0;
+    for (const line of lines) {
+      while (next < tables.length && (tables[next] as PageTable).top <= (line[0]?.y ?? 0) - (line[0]?.height ?? 0))
+        entries.push(tables[next++] as PageTable);
+      entries.push(line);
+    }
+    while (next < tables.length) entries.push(tables[next++] as PageTable);
   }
+}
+
+type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
+
+/**
+ * The paths a page paints, in page points (y downwards), from its operator list: pdfjs hands each path as drawing
+ * operations under the transformation in force, which is followed through save, restore, transform and form XObjects.
+ */
+async function pagePaths(
+  page: PdfPage,
+  height: number,
+): Promise<{ points: [number, number][]; closed: boolean; filled: boolean }[]> {
+  const { OPS } = loadPdfjs();
+  const list = await page.getOperatorList();
+  const paths: { points: [number, number][]; closed: boolean; filled: boolean }[] = [];
+  type Matrix = [number, number, number, number, number, number];
+  const multiply = (m: Matrix, n: readonly number[]): Matrix => {
+    const [a, b, c, d, e, f] = n as Matrix;
+    return [
+      a * m[0] + b * m[2],
+      a * m[1] + b * m[3],
+      c * m[0] + d * m[2],
+      c * m[1] + d * m[3],
+      e * m[0] + f * m[2] + m[4],
+      e * m[1] + f * m[3] + m[5],
+    ];
+  };
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const saved: Matrix[] = [];
+  const painting = new Set([
+    OPS.stroke,
+    OPS.closeStroke,
+    OPS.fill,
+    OPS.eoFill,
+    OPS.fillStroke,
+    OPS.eoFillStroke,
+    OPS.closeFillStroke,
+    OPS.closeEOFillStroke,
+  ]);
+  const fills = new Set([OPS.fill, OPS.eoFill]);
+  for (let i = 0; i < list.fnArray.length; i++) {
+    const fn = list.fnArray[i];
+    const args = list.argsArray[i] as unknown[];
+    if (fn === OPS.save) saved.push(ctm);
+    else if (fn === OPS.restore) ctm = saved.pop() ?? ctm;
+    else if (fn === OPS.transform) ctm = multiply(ctm, args as number[]);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      saved.push(ctm);
+      if (Array.isArray(args[0]) && args[0].length === 6) ctm = multiply(ctm, args[0] as number[]);
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = saved.pop() ?? ctm;
+    else if (fn === OPS.constructPath && painting.has(args[0] as number)) {
+      const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
+      if (!data) continue;
+      const filled = fills.has(args[0] as number);
+      const at = (x: number, y: number): [number, number] => [
+        ctm[0] * x + ctm[2] * y + ctm[4],
+        height - (ctm[1] * x + ctm[3] * y + ctm[5]),
+      ];
+      let current: { points: [number, number][]; closed: boolean; filled: boolean } | undefined;
+      for (let k = 0; k < data.length; ) {
+        const op = data[k] as number;
+        if (op === 0 || op === 1) {
+          if (op === 0 || !current) {
+            current = { points: [], closed: false, filled };
+            paths.push(current);
+          }
+          current.points.push(at(data[k + 1] as number, data[k + 2] as number));
+          k += 3;
+        } else if (op === 2) {
+          current = undefined; // a curve: no rule
+          k += 7;
+        } else if (op === 3) {
+          current = undefined;
+          k += 5;
+        } else if (op === 4) {
+          if (current) current.closed = true;
+          k += 1;
+        } else break;
+      }
+    }
+  }
+  return paths;
 }
 
 // PDF fonts often map CJK characters to their radical look-alikes (⼯ U+2F2F for 工, ⺠ U+2EA0 for 民): the text

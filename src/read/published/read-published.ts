@@ -1,5 +1,8 @@
 // Reads a published report (text, HTML, DOCX, PDF) or a hand-made workbook into the model, by the official labels.
 import type { WorkBook } from 'xlsx';
+import { getEdition, isEditionId } from '../../editions';
+import { fieldsOf } from '../../editions/fields';
+import { numberAt } from '../../model/pointer';
 import type { ReadingMode } from '../cell-value';
 import { readJson } from '../json-reader';
 import { type InputFormat, ReadError, type ReadReport } from '../read-report';
@@ -21,12 +24,10 @@ export function readPublished(buffer: Buffer, file: string, format: InputFormat,
       flow = textToFlow(decodeText(buffer));
       break;
     case 'html': {
-      const { decodeHtml, embeddedModel, htmlToFlow } = htmlSource();
-      const html = decodeHtml(buffer);
-      const model = embeddedModel(html);
-      // Our own page: the model it embeds is the report, exactly.
-      if (model !== undefined) return { ...readJson(JSON.stringify(model), file), format, readAs: 'embedded' };
-      flow = htmlToFlow(html);
+      const { decodeHtml, parsePage } = htmlSource();
+      const page = parsePage(decodeHtml(buffer));
+      if (page.embedded !== undefined) return embeddedOrShown(page.embedded, page.flow, file, mode);
+      flow = page.flow;
       break;
     }
     case 'docx':
@@ -40,6 +41,37 @@ export function readPublished(buffer: Buffer, file: string, format: InputFormat,
 
 export async function readPdf(buffer: Buffer, file: string, mode: ReadingMode): Promise<ReadReport> {
   return finish(await pdfToFlow(buffer, file), file, 'pdf', mode, 'published');
+}
+
+/**
+ * Our own page embeds its model, which is the report exactly — as long as the page still shows it. A page whose
+ * visible tables were edited after it was built (or that carries someone else's JSON) is read by what it shows, and
+ * the disagreement is said.
+ */
+function embeddedOrShown(embedded: unknown, flow: FlowDocument, file: string, mode: ReadingMode): ReadReport {
+  let shown: ReadReport | undefined;
+  try {
+    shown = finish(flow, file, 'html', mode, 'published');
+  } catch (error) {
+    if (!(error instanceof ReadError)) throw error;
+  }
+  const fromJson = {
+    ...readJson(JSON.stringify(embedded), file),
+    format: 'html' as const,
+    readAs: 'embedded' as const,
+  };
+  if (shown && agrees(fromJson.model, shown.model)) return fromJson;
+  if (!shown) throw new ReadError('notReport', { file });
+  shown.findings.unshift({ ruleId: 'input', messageId: 'embeddedDisagrees', pointer: '', severity: 'warning' });
+  return shown;
+}
+
+/** Whether the page's tables show the embedded model: its name, year and every figure (a missing one missing in both). */
+function agrees(embedded: Record<string, unknown>, shown: Record<string, unknown>): boolean {
+  if (embedded.agency !== shown.agency || embedded.year !== shown.year || !isEditionId(embedded.edition)) return false;
+  return fieldsOf(getEdition(embedded.edition)).numeric.every(
+    (field) => numberAt(embedded, field.pointer) === numberAt(shown, field.pointer),
+  );
 }
 
 /** A workbook not made from our template: read by the labels of the official tables, or refused when it has none. */

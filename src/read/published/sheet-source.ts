@@ -10,12 +10,16 @@ import { isTableHeader } from './official-labels';
 export function workbookToFlow(workbook: WorkBook): FlowDocument {
   const items: FlowItem[] = [];
   for (const { name, rows } of visibleSheetGrids(workbook)) {
+    // A merged cell's copies know their original (the same address), so it counts once.
+    const originals = new Map<string, FlowCell>();
     const grid: FlowCell[][] = rows.map((row) =>
-      row.map((cell) => ({
-        text: cell.text,
-        source: { sheet: name, cell: cell.address },
-        ...(cell.spanned ? { spanned: true } : {}),
-      })),
+      row.map((cell) => {
+        const original = originals.get(cell.address);
+        if (cell.spanned && original) return { ...original, spanned: true, origin: original };
+        const flowCell: FlowCell = { text: cell.text, source: { sheet: name, cell: cell.address } };
+        originals.set(cell.address, flowCell);
+        return flowCell;
+      }),
     );
     items.push(...sheetItems(grid));
   }

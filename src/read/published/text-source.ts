@@ -6,21 +6,24 @@ import { looksLikeValue } from './flow-sections';
 
 export function textToFlow(text: string): FlowDocument {
   const items: FlowItem[] = [];
-  let table: { layout: TableLayout; rows: FlowCell[][] } | undefined;
+  let table: { layout: TableLayout; rows: FlowCell[][]; rowEnds: boolean } | undefined;
   let row: FlowCell[] = [];
   const endRow = () => {
     if (row.length && table) table.rows.push(row);
     row = [];
   };
   const endTable = () => {
+    // A stream whose rows end in a line of pipes, its last row without one: the copy trimmed the table's last blanks.
+    const lastRowOpen = table?.layout === 'stream' && table.rowEnds && row.length > 0;
     endRow();
-    if (table?.rows.length) items.push({ kind: 'table', rows: table.rows, layout: table.layout });
+    if (table?.rows.length)
+      items.push({ kind: 'table', rows: table.rows, layout: table.layout, ...(lastRowOpen ? { lastRowOpen } : {}) });
     table = undefined;
   };
   // A change from cells-one-per-line to rows of fields (or back) starts another table: they place figures differently.
   const tableOf = (layout: TableLayout) => {
     if (table && table.layout !== layout) endTable();
-    table ??= { layout, rows: [] };
+    table ??= { layout, rows: [], rowEnds: false };
     return table;
   };
 
@@ -44,9 +47,10 @@ export function textToFlow(text: string): FlowDocument {
       const written = cells.filter((cell) => cell.text !== '').length;
       if (written === 0) {
         // A line of only pipes ends the row; its pipes are the row's empty cells.
-        tableOf(table?.layout ?? 'stream');
+        const ended = tableOf(table?.layout ?? 'stream');
         row.push(...cells);
         endRow();
+        ended.rowEnds = true;
         return;
       }
       // A figure followed by empty cells ("0 | ||||") is the last cell of a row copied cell by cell; a label followed

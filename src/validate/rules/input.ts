@@ -66,6 +66,26 @@ export const inputRule: RuleMeta = {
       zh: '“{text}”（{at}）一行的数字“{values}”无法与栏目一一对应，未填写',
       en: 'the figures "{values}" of the row "{text}" ({at}) cannot be matched to its columns: left out',
     },
+    unplacedRowSum: {
+      zh: '“{text}”（{at}）一行的数字“{values}”分项之和不等于总计，在看不出栏目位置的文本中无法确定各数字所在栏目，未填写',
+      en: 'the figures "{values}" of the row "{text}" ({at}) do not add up to their total, and the copy kept no column positions: left out',
+    },
+    unplacedRowHeader: {
+      zh: '“{text}”（{at}）一行的数字“{values}”与表头的栏目对不上，无法确定各数字所在栏目，未填写',
+      en: 'the figures "{values}" of the row "{text}" ({at}) do not stand under the columns of the table header: left out',
+    },
+    columnsAssumed: {
+      zh: '表格（{at}）没有表头，各数字按官方格式的栏目顺序读取，请核对',
+      en: 'the table ({at}) prints no header: its figures were read in the columns of the official format, please check',
+    },
+    unknownColumn: {
+      zh: '表头“{text}”不是本表的栏目，其下的数字未读取',
+      en: 'the header "{text}" is no column of this table: the figures under it were not read',
+    },
+    embeddedDisagrees: {
+      zh: '网页中嵌入的 JSON 与网页上显示的表格不一致，已按网页显示的内容读取',
+      en: 'the JSON embedded in the page disagrees with the tables the page shows: read by what the page shows',
+    },
     editionGuessed: {
       zh: '表格中没有能区分格式版本的栏目，按报告年度取 {edition} 年版',
       en: 'no label tells the edition: the {edition} edition was taken from the report year',

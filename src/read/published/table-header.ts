@@ -1,0 +1,183 @@
+// What a table's own header says about its columns: where each column of a row stands (tables that kept positions)
+// and in which order the columns come (tables that lost them). A column is certified only by the header labels that
+// name it — its leaf, or 四's group and outcome — never by where the official format puts it.
+import type { GridRow, TableGrid } from '../../editions/table-grid';
+import type { Label } from '../../editions/types';
+import type { FlowCell } from './flow-document';
+import { labelMatches, normaliseLabel } from './label-text';
+
+/** A column of the header: the positions its header cell covers, and the row's column it names (if it names one). */
+export interface HeaderColumn {
+  positions: readonly number[];
+  /** Index into the row's columns; undefined for a header the table prints that is no column of the row (小计, 备注). */
+  column?: number;
+  /** The header's text, for messages. */
+  text: string;
+}
+
+/** The original of a cell a merge or span copies into the positions it covers. */
+export const originOf = (cell: FlowCell) => cell.origin ?? cell;
+
+/** The corner of a header, above the row labels: the balance note of 三, 信息内容 of 二. */
+export function isCornerHeader(grid: TableGrid, text: string): boolean {
+  return grid.cornerHeaders.some((label) => labelMatches(text, label)) || /勾稽关系/.test(normaliseLabel(text));
+}
+
+/** Whether a text is one of the table's header labels: a column's (its own or a group's above it), or the corner. */
+export function isHeaderText(grid: TableGrid, text: string): boolean {
+  return (
+    isCornerHeader(grid, text) ||
+    grid.rows.some((row) => row.columns.some((column) => column.headers.some((label) => labelMatches(text, label))))
+  );
+}
+
+/**
+ * The header columns of header rows that kept their positions, for one row's columns. At each position stand the
+ * header texts above it; the position is a column of the row when the labels identifying exactly one of its columns
+ * stand there (商业企业; 四's 行政复议 and 结果维持). Positions under one header cell (a span) form one header column.
+ * A position under a header that names none of the row's columns (小计, 备注, another edition's 本年新公开数量) is a
+ * column all the same, whose figures are not the row's; one under the corner (the balance note, 信息内容) or under
+ * nothing is no column. Undefined when the header's positions cannot be trusted: two columns' labels at one position,
+ * or one column named at two places (a copy that dropped a merged cell's empty fields).
+ */
+export function headerColumns(
+  header: readonly FlowCell[][],
+  row: GridRow,
+  grid: TableGrid,
+): HeaderColumn[] | undefined {
+  const width = header.reduce((max, cells) => Math.max(max, cells.length), 0);
+  const result: { positions: number[]; column?: number; text: string; origin: FlowCell }[] = [];
+  for (let position = 0; position < width; position++) {
+    const cells = header.map((cells) => cells[position]).filter((c): c is FlowCell => !!c && c.text.trim() !== '');
+    const texts = cells.map((cell) => cell.text);
+    if (cells.length === 0 || texts.every((text) => isCornerHeader(grid, text))) continue;
+    const matching = row.columns.flatMap((column, index) =>
+      column.identity.every((label) => texts.some((text) => labelMatches(text, label))) ? [index] : [],
+    );
+    // Two columns' labels at one position: the copy did not keep the header's positions (a browser copies a merged
+    // cell once), so no position of it can be trusted.
+    if (matching.length > 1) return undefined;
+    const column = matching[0];
+    const deepest = cells[cells.length - 1] as FlowCell;
+    const previous = result[result.length - 1];
+    if (
+      previous &&
+      previous.origin === originOf(deepest) &&
+      previous.column === column &&
+      previous.positions[previous.positions.length - 1] === position - 1
+    ) {
+      previous.positions.push(position);
+      continue;
+    }
+    result.push({
+      positions: [position],
+      ...(column === undefined ? {} : { column }),
+      text: deepest.text.trim(),
+      origin: originOf(deepest),
+    });
+  }
+  const named = new Set<number>();
+  for (const entry of result) {
+    if (entry.column === undefined) continue;
+    if (named.has(entry.column)) return undefined;
+    named.add(entry.column);
+  }
+  return result.map(({ positions, column, text }) =>
+    column === undefined ? { positions, text } : { positions, column, text },
+  );
+}
+
+/** The order of the row's columns in a header read in reading order (row by row, left to right), when it is certain. */
+export interface HeaderOrder {
+  /** For each column of the header in reading order of its leaves, the row's column it is. */
+  order: number[];
+  /** Where each column's header stands across the page (PDF text), by column index. */
+  centres?: (number | undefined)[];
+}
+
+/**
+ * The columns' order from a header that lost its positions (one cell per line, or PDF text read row by row): each
+ * header label is put under the first label above it in the official tree that is still waiting for it, so the
+ * official header read row by row (申请人情况 · 自然人 法人或其他组织 总计 · 商业企业 … 其他) and a header in
+ * another order both give the columns as they stand. Undefined when a label fits nowhere or a column is never named.
+ */
+export function headerOrder(sequence: readonly FlowCell[], row: GridRow, grid: TableGrid): HeaderOrder | undefined {
+  interface Node {
+    label: Label;
+    children: Node[];
+    parent?: Node;
+    column?: number;
+    seen?: number;
+    centre?: number;
+  }
+  const roots: Node[] = [];
+  row.columns.forEach((column, index) => {
+    let level = roots;
+    let parent: Node | undefined;
+    column.headers.forEach((label, depth) => {
+      const leaf = depth === column.headers.length - 1;
+      let node = leaf ? undefined : level.find((n) => n.label === label && n.column === undefined);
+      if (!node) {
+        node = { label, children: [], ...(parent ? { parent } : {}), ...(leaf ? { column: index } : {}) };
+        level.push(node);
+      }
+      parent = node;
+      level = node.children;
+    });
+  });
+  const all: Node[] = [];
+  const collect = (nodes: Node[]) => {
+    for (const node of nodes) {
+      all.push(node);
+      collect(node.children);
+    }
+  };
+  collect(roots);
+  let counter = 0;
+  for (const cell of sequence) {
+    const text = cell.text;
+    if (isCornerHeader(grid, text)) continue;
+    const candidates = all.filter((node) => node.seen === undefined && labelMatches(text, node.label));
+    if (candidates.length === 0) {
+      // A label already placed (a repeated header row) or of the label area is no column; anything else is unknown.
+      if (all.some((node) => labelMatches(text, node.label))) continue;
+      return undefined;
+    }
+    // Under the parent seen first that is still waiting for it; a node whose parent was never printed comes after.
+    const rank = (node: Node) => node.parent?.seen ?? (node.parent ? Number.MAX_SAFE_INTEGER - 1 : -1);
+    const best = candidates.reduce((a, b) => (rank(b) < rank(a) ? b : a));
+    best.seen = counter++;
+    if (cell.x !== undefined) best.centre = cell.x;
+  }
+  const leaves = all.filter((node) => node.column !== undefined);
+  if (leaves.some((leaf) => leaf.seen === undefined)) return undefined;
+  // A leaf printed with no group above it while its siblings' group was printed cannot be placed for certain.
+  const path = (node: Node): number[] => {
+    const keys: number[] = [];
+    for (let at: Node | undefined = node; at; at = at.parent) {
+      const key = at.seen ?? firstSeenBelow(at);
+      if (key !== undefined) keys.unshift(key);
+    }
+    return keys;
+  };
+  const firstSeenBelow = (node: Node): number | undefined =>
+    node.children.reduce<number | undefined>((min, child) => {
+      const key = child.seen ?? firstSeenBelow(child);
+      return key === undefined ? min : min === undefined ? key : Math.min(min, key);
+    }, undefined);
+  const sorted = [...leaves].sort((a, b) => compare(path(a), path(b)));
+  return {
+    order: sorted.map((leaf) => leaf.column as number),
+    ...(leaves.every((leaf) => leaf.centre !== undefined)
+      ? { centres: row.columns.map((_, index) => leaves.find((leaf) => leaf.column === index)?.centre) }
+      : {}),
+  };
+}
+
+function compare(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const d = (a[i] as number) - (b[i] as number);
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
+}
