@@ -153,7 +153,7 @@ export async function scoreSample(
     };
   }
   const { edition, diagnostics } = validateReport(report, { lang: 'en' });
-  const verdict = importVerdict(report.model, edition, countBySeverity(diagnostics).errors);
+  const verdict = importVerdict(report.model, edition, countBySeverity(diagnostics).errors, report.findings);
   const score: Score = {
     right: 0,
     wrong: 0,

@@ -114,6 +114,10 @@ const messages = {
     en: 'The missing ones are not in the report, or could not be placed without guessing.',
   },
   verdictInvalid: { zh: '有规则未通过', en: 'A rule fails.' },
+  verdictColumnsAssumed: {
+    zh: '（有表格没有表头，其数字按官方栏目顺序读取：这是推定，请核对）',
+    en: ' (a table printed no header: its figures were read in the official column order, an assumption to check)',
+  },
   badTimeout: {
     zh: '--timeout 应为 0 到 86400 之间的秒数（大于 0），实际为 {value}',
     en: '--timeout must be a number of seconds above 0 and up to 86400, is {value}',

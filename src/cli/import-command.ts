@@ -38,7 +38,7 @@ export async function runImport(file: string, flags: ImportFlags, toolVersion: s
     // Unreadable: the one line that says why is the verdict (exit 2), as for every bad input.
     if (typeof checked === 'number') return checked;
     const edition = checked.validation.edition;
-    const verdict = importVerdict(checked.report.model, edition, checked.errors);
+    const verdict = importVerdict(checked.report.model, edition, checked.errors, checked.report.findings);
     if (!edition) {
       process.stderr.write(`report: ${say(lang, 'buildNoEdition', { file })}\n`);
       writeVerdict(lang, verdict);
@@ -85,5 +85,7 @@ const STATUS_WORDS: Readonly<Record<Exclude<ImportVerdict['status'], 'unreadable
 function writeVerdict(lang: Lang, verdict: ImportVerdict): void {
   if (verdict.status === 'unreadable') return;
   const why = say(lang, STATUS_WORDS[verdict.status], {});
-  process.stderr.write(`${say(lang, 'verdict', { status: verdict.status, why, ...verdict.figures })}\n`);
+  const line = say(lang, 'verdict', { status: verdict.status, why, ...verdict.figures });
+  const assumed = verdict.columnsAssumed ? say(lang, 'verdictColumnsAssumed', {}) : '';
+  process.stderr.write(`${line}${assumed}\n`);
 }

@@ -52,7 +52,7 @@ export async function convertOne(job: ConvertJob): Promise<ConvertResult> {
       model: report.model,
       sources: [...report.sources],
       diagnostics,
-      verdict: importVerdict(report.model, edition, countBySeverity(diagnostics).errors),
+      verdict: importVerdict(report.model, edition, countBySeverity(diagnostics).errors, report.findings),
       outputs: written,
     };
   } catch (error) {

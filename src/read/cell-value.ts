@@ -7,7 +7,7 @@ export type CellReading =
   | { kind: 'invalid'; messageId: 'notANumber' | 'placeholder'; text: string };
 
 export interface CellNote {
-  messageId: 'fullWidthDigits' | 'wordSign' | 'yuanConverted' | 'placeholderAsZero';
+  messageId: 'fullWidthDigits' | 'wordSign' | 'yuanConverted' | 'placeholderAsZero' | 'unitDropped';
   text: string;
   value: number;
 }
@@ -56,6 +56,15 @@ export function readNumberCell(raw: unknown, kind: ValueKind, mode: ReadingMode 
       signWord = true;
     }
   }
+  // Published reports write a count with its unit (12件): prior years read it as the number, and say so.
+  let unit = false;
+  if (mode.lenient && kind !== 'amount') {
+    const counted = /^(.*\d)(件|个|项|次|人次|宗|起)$/.exec(text);
+    if (counted?.[1]) {
+      text = counted[1];
+      unit = true;
+    }
+  }
   let yuan = false;
   if (kind === 'amount') {
     if (text.endsWith('万元')) text = text.slice(0, -2);
@@ -71,6 +80,7 @@ export function readNumberCell(raw: unknown, kind: ValueKind, mode: ReadingMode 
   const shown = original.trim();
   if (yuan) return { kind: 'number', value, note: { messageId: 'yuanConverted', text: shown, value } };
   if (signWord) return { kind: 'number', value, note: { messageId: 'wordSign', text: shown, value } };
+  if (unit) return { kind: 'number', value, note: { messageId: 'unitDropped', text: shown, value } };
   if (fullWidthNote) return { kind: 'number', value, note: { messageId: 'fullWidthDigits', text: shown, value } };
   return { kind: 'number', value };
 }

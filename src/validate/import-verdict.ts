@@ -10,6 +10,8 @@ export interface ImportVerdict {
   status: ImportStatus;
   /** Figures (numeric cells) of the edition's tables, and how many of them the report gave. */
   figures: { expected: number; found: number };
+  /** A table printed no header, so its columns were taken in the official order: an assumption, said with the verdict. */
+  columnsAssumed?: true;
 }
 
 /** The exit code of `import` for each status. */
@@ -24,13 +26,19 @@ export const importExitCode: Readonly<Record<ImportStatus, number>> = {
  * Missing figures weigh more than failing rules: a fragment is `incomplete` whatever its figures say (the rules stay
  * silent about cells they lack, so a truncated page can never pass as `ok`).
  */
-export function importVerdict(model: unknown, edition: Edition | undefined, errors: number): ImportVerdict {
+export function importVerdict(
+  model: unknown,
+  edition: Edition | undefined,
+  errors: number,
+  findings: readonly { messageId: string }[] = [],
+): ImportVerdict {
   if (!edition) return { status: 'invalid', figures: { expected: 0, found: 0 } };
   const numeric = fieldsOf(edition).numeric;
   const found = numeric.filter((field) => numberAt(model, field.pointer) !== undefined).length;
   const figures = { expected: numeric.length, found };
   const status: ImportStatus = found < numeric.length ? 'incomplete' : errors > 0 ? 'invalid' : 'ok';
-  return { status, figures };
+  const assumed = findings.some((finding) => finding.messageId === 'columnsAssumed');
+  return { status, figures, ...(assumed ? { columnsAssumed: true as const } : {}) };
 }
 
 export const unreadableVerdict = (): ImportVerdict => ({ status: 'unreadable', figures: { expected: 0, found: 0 } });

@@ -104,7 +104,7 @@ function matchRow(
       scored.push({ row, score });
     }
     if (scored.length === 0) continue;
-    const best = Math.max(...scored.map((s) => s.score));
+    const best = scored.reduce((max, s) => Math.max(max, s.score), 0);
     const top = scored.filter((s) => s.score === best);
     return top.length === 1 ? { row: (top[0] as { row: GridRow }).row, label: cell } : undefined;
   }
@@ -252,7 +252,7 @@ function placeKeptRow(
   });
   const afterLabel = valueCells(cells, ownEnd);
   const afterArea = valueCells(cells, end);
-  const ofLength = (count: number) => [afterLabel, afterArea].find((values) => values.length === count);
+  const ofLength = (count: number) => cellsOfLength([afterLabel, afterArea], count);
   if (!state.header) {
     const assumed = assumedOrder(row, afterLabel, table.layout === 'fields') ?? assumedOrder(row, afterArea, false);
     if (!assumed) {
@@ -286,6 +286,28 @@ function placeKeptRow(
     placed[column] = values[i];
   });
   placeCells(builder, row, placed);
+}
+
+/**
+ * The row's cells as `count` columns: as they stand, or without the blank cells at one end (an empty label cell before
+ * the figures, an empty cell after them) — only when every way of reading them that gives `count` gives the same cells.
+ */
+function cellsOfLength(candidates: readonly FlowCell[][], count: number): FlowCell[] | undefined {
+  const readings: FlowCell[][] = [];
+  for (const cells of candidates) {
+    readings.push(cells);
+    let start = 0;
+    while (start < cells.length && isBlank(cells[start])) start++;
+    let end = cells.length;
+    while (end > 0 && isBlank(cells[end - 1])) end--;
+    readings.push(cells.slice(start), cells.slice(0, end), cells.slice(start, end));
+  }
+  const fitting = readings.filter((cells) => cells.length === count);
+  const first = fitting[0];
+  if (!first) return undefined;
+  return fitting.every((cells) => cells.every((cell, i) => originOf(cell) === originOf(first[i] as FlowCell)))
+    ? first
+    : undefined;
 }
 
 /** A column of the header that is none of the row's, with figures under it: said once per header text and table. */
@@ -326,7 +348,7 @@ function byPosition(
 ): RowCells | undefined {
   const covered = new Set(columns.flatMap((column) => column.positions));
   // Before the header's first column lies the label area, whatever it holds.
-  const first = Math.min(...covered);
+  const first = [...covered].reduce((min, at) => Math.min(min, at), Number.POSITIVE_INFINITY);
   for (let at = Math.max(end + 1, first); at < cells.length; at++) {
     const cell = cells[at];
     if (cell && !cell.hole && !isBlank(cell) && !covered.has(at)) return undefined;
@@ -550,7 +572,7 @@ function byHeaderCentres(
   const known = centres.filter((x): x is number => x !== undefined).sort((a, b) => a - b);
   if (known.length !== centres.length) return undefined;
   const gaps = known.slice(1).map((x, i) => x - (known[i] as number));
-  const reach = Math.min(...gaps) / 2;
+  const reach = gaps.reduce((min, gap) => Math.min(min, gap), Number.POSITIVE_INFINITY) / 2;
   if (!(reach > 0)) return undefined;
   const placed: (FlowCell | undefined)[] = Array(row.columns.length).fill(undefined);
   for (const cell of written) {

@@ -6,7 +6,7 @@ export interface DetectedMeta {
   agency?: string;
   year?: number;
   /** Where they were found, for the reader's message. */
-  agencyFrom?: 'title' | 'page title' | 'signature' | 'text' | 'file name';
+  agencyFrom?: 'title' | 'page title' | 'page meta' | 'signature' | 'text' | 'file name';
   yearFrom?: 'title' | 'page title' | 'text' | 'file name';
 }
 
@@ -15,6 +15,9 @@ export interface MetaSources {
   body: readonly string[];
   fileName: string;
   pageTitle?: string;
+  /** A CMS's `<meta name="ArticleTitle">` and `<meta name="ContentSource">`. */
+  articleTitle?: string;
+  contentSource?: string;
 }
 
 const TITLE = /^(.{0,40}?)(\d{4})年度?政府信息公开(?:工作)?年度报告/;
@@ -23,41 +26,51 @@ const BODY =
   '[\\u4e00-\\u9fa5]{1,12}?(?:人民政府办公室|人民政府办公厅|人民政府|委员会|办公室|办公厅|局|委|厅|院|署|中心)';
 const FULL_NAME = new RegExp(`(${PLACE})(${BODY})(?![\\u4e00-\\u9fa5]{0,1}(?:局|委|厅|院|署|室))`, 'g');
 
-export function detectMeta({ preamble, body, fileName, pageTitle }: MetaSources): DetectedMeta {
+export function detectMeta(sources: MetaSources): DetectedMeta {
+  const { preamble, body, fileName } = sources;
   const meta: DetectedMeta = {};
-  // A long title is often broken after the agency: try each line, and each line with the next.
-  const candidates = preamble.flatMap((line, index) => [line, `${line}${preamble[index + 1] ?? ''}`]);
+  // The title on a line of its own first; then a line with the next, for a long title broken after the agency.
+  const candidates = [...preamble, ...preamble.slice(0, -1).map((line, index) => `${line}${preamble[index + 1]}`)];
   for (const line of candidates) {
     const title = titleOf(line);
     if (title?.agency) return { agency: title.agency, year: title.year, agencyFrom: 'title', yearFrom: 'title' };
-    // A title without the agency still gives the year.
+    // A title without the agency (or with navigation before it) still gives the year.
     if (title && !meta.year) {
       meta.year = title.year;
       meta.yearFrom = 'title';
     }
   }
-  const fromPage = pageTitle ? titleOf(pageTitle) : undefined;
-  if (fromPage) {
+  for (const [text, from] of [
+    [sources.articleTitle, 'page meta'],
+    [sources.pageTitle, 'page title'],
+  ] as const) {
+    const fromPage = text ? titleOf(text) : undefined;
+    if (!fromPage) continue;
     if (!meta.year) {
       meta.year = fromPage.year;
       meta.yearFrom = 'page title';
     }
-    if (fromPage.agency) {
+    if (fromPage.agency && !meta.agency) {
       meta.agency = fromPage.agency;
-      meta.agencyFrom = 'page title';
+      meta.agencyFrom = from;
     }
+  }
+  const source = sources.contentSource ? agencyName(sources.contentSource) : undefined;
+  if (!meta.agency && source) {
+    meta.agency = source;
+    meta.agencyFrom = 'page meta';
   }
   const text = [...preamble, ...body].join('\n');
   const baseName = fileName.split(/[\\/]/).pop() ?? fileName;
-  const fromName = TITLE.exec(normaliseLabel(baseName.replace(/\.[a-z]+$/i, '')));
+  const fromName = titleOf(baseName.replace(/\.[a-z]+$/i, ''));
   const year = mostFrequentYear(text);
   if (meta.year) {
-    // from the page title
+    // from a title
   } else if (year) {
     meta.year = year;
     meta.yearFrom = 'text';
-  } else if (fromName?.[2]) {
-    meta.year = Number(fromName[2]);
+  } else if (fromName) {
+    meta.year = fromName.year;
     meta.yearFrom = 'file name';
   }
   if (meta.agency) return meta;
@@ -65,8 +78,8 @@ export function detectMeta({ preamble, body, fileName, pageTitle }: MetaSources)
   if (signed) {
     meta.agency = signed;
     meta.agencyFrom = 'signature';
-  } else if (fromName?.[1]) {
-    meta.agency = fromName[1];
+  } else if (fromName?.agency) {
+    meta.agency = fromName.agency;
     meta.agencyFrom = 'file name';
   } else {
     const agency = mostLikelyAgency(text);
@@ -78,12 +91,33 @@ export function detectMeta({ preamble, body, fileName, pageTitle }: MetaSources)
   return meta;
 }
 
-/** Agency (possibly empty) and year of a title line such as 某市商务局2023年政府信息公开工作年度报告. */
+/** Agency (empty when the title names none, or names it in no way an agency is named) and year of a title line. */
 function titleOf(line: string): { agency: string; year: number } | undefined {
   const title = TITLE.exec(normaliseLabel(line));
   if (title?.[1] === undefined || !title[2]) return undefined;
-  const agency = title[1].replace(/^关于/, '').replace(/[:：|_\-—]+$/, '');
-  return { agency: agency.length >= 2 ? agency : '', year: Number(title[2]) };
+  return { agency: agencyName(title[1]) ?? '', year: Number(title[2]) };
+}
+
+/** Words of navigation (当前位置：首页>…) and of sentences (根据…要求，特编制…) that no agency's name holds. */
+const NOT_A_NAME =
+  /当前位置|您的位置|现在的位置|首页|主页|栏目|年度报告|根据|按照|依据|要求|编制|特此|本报告|现将|公布|发布|如下|信息来源|来源/;
+
+/**
+ * The text before a title's year as an agency's name, or undefined: after navigation (当前位置：首页 > … >) only its last
+ * step counts, and a name is Chinese characters (brackets, digits and a middle dot aside) with no word of a sentence.
+ */
+export function agencyName(text: string): string | undefined {
+  const segments = normaliseLabel(text).split(/[>＞›»/|｜]/);
+  const last = segments.pop() ?? '';
+  // Navigation's last step glued to the title (…>年度报告某县交通运输局2025年…) is no part of the name.
+  const step = segments.length ? last.replace(/^(政府信息公开|政务公开)?(工作)?(年度报告|年报)/, '') : last;
+  const name = step
+    .replace(/^关于/, '')
+    .replace(/[:：_\-—]+$/, '')
+    .replace(/^[:：_\-—]+/, '');
+  if (name.length < 2 || name.length > 40) return undefined;
+  if (!/^[\u4e00-\u9fa5()·\d]+$/.test(name) || NOT_A_NAME.test(name)) return undefined;
+  return name;
 }
 
 const DATE_LINE =
@@ -143,7 +177,7 @@ function mostLikelyAgency(text: string): string | undefined {
     const [name, place, body] = match;
     if (!name || !place || !body || /政府信息|政务公开/.test(body)) continue;
     // A place name has no words of a sentence in it (我局将根据我区…, 本市各…).
-    if (/[我本该各全将据的在对按为和与及等了把要由向从]/.test(place)) continue;
+    if (/[我本该各全将据的在对按为和与及等了把要由向从]/.test(place) || !agencyName(name)) continue;
     const level = place.slice(-1);
     const shortForm = `${level}${body}`;
     const score = count(text, name) * 3 + count(text, shortForm);

@@ -51,6 +51,8 @@ export function extractReport(document: FlowDocument, options: ExtractOptions): 
       body: SECTION_ORDER.flatMap((key) => paragraphsOf(key)),
       fileName: options.file,
       ...(document.pageTitle ? { pageTitle: document.pageTitle } : {}),
+      ...(document.meta?.articleTitle ? { articleTitle: document.meta.articleTitle } : {}),
+      ...(document.meta?.contentSource ? { contentSource: document.meta.contentSource } : {}),
     });
   const labelled = editionFromLabels(allTexts);
   const editionId: EditionId = labelled ?? (meta.year ? (editionForYear(meta.year)?.id ?? '2019') : '2021');
@@ -86,6 +88,7 @@ export function extractReport(document: FlowDocument, options: ExtractOptions): 
 
 const AGENCY_NOTES = {
   'page title': 'agencyFromPageTitle',
+  'page meta': 'agencyFromPageMeta',
   signature: 'agencyFromSignature',
   text: 'agencyFromText',
   'file name': 'agencyFromFileName',

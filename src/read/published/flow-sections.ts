@@ -95,7 +95,7 @@ export function looksLikeValue(text: string): boolean {
   const t = normaliseLabel(text);
   return (
     t === '' ||
-    /^[+-]?[\d,]+(\.\d+)?(万元|元|件|个|项)?$/.test(t) ||
+    /^[+-]?[\d,]+(\.\d+)?(万元|元|件|个|项|次|人次|宗|起)?$/.test(t) ||
     /^(增|减)\d+$/.test(t) ||
     /^(—+|-+|\/|无|不适用|空|×)$/.test(t)
   );

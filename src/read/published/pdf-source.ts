@@ -491,12 +491,13 @@ function tableFromLines(lines: readonly Line[]): FlowItem[] {
       }, []),
     ];
     for (const row of merged.sort((a, b) => a.y - b.y)) {
+      // Each cell knows where it stands across the page: a header's place certifies the figures under it.
       const labelCells = row.labels
         .sort((a, b) => a.x - b.x)
-        .map((cell) => ({ text: cell.text.trim(), source: { page: cell.source.page } }));
+        .map((cell) => ({ text: cell.text.trim(), source: { page: cell.source.page }, x: (cell.x + cell.right) / 2 }));
       const figureCells = row.figures
         .sort((a, b) => a.x - b.x)
-        .map((run) => ({ text: run.text.trim(), source: { page: run.page } }));
+        .map((run) => ({ text: run.text.trim(), source: { page: run.page }, x: (run.x + run.right) / 2 }));
       rows.push([...labelCells, ...figureCells]);
     }
   }

@@ -99,7 +99,7 @@ export interface HeaderOrder {
  * The columns' order from a header that lost its positions (one cell per line, or PDF text read row by row): each
  * header label is put under the first label above it in the official tree that is still waiting for it, so the
  * official header read row by row (申请人情况 · 自然人 法人或其他组织 总计 · 商业企业 … 其他) and a header in
- * another order both give the columns as they stand. Undefined when a label fits nowhere or a column is never named.
+ * another order both give the columns as they stand. Undefined when a column is never named.
  */
 export function headerOrder(sequence: readonly FlowCell[], row: GridRow, grid: TableGrid): HeaderOrder | undefined {
   interface Node {
@@ -138,11 +138,9 @@ export function headerOrder(sequence: readonly FlowCell[], row: GridRow, grid: T
     const text = cell.text;
     if (isCornerHeader(grid, text)) continue;
     const candidates = all.filter((node) => node.seen === undefined && labelMatches(text, node.label));
-    if (candidates.length === 0) {
-      // A label already placed (a repeated header row) or of the label area is no column; anything else is unknown.
-      if (all.some((node) => labelMatches(text, node.label))) continue;
-      return undefined;
-    }
+    // A label already placed (a repeated header row), or one the tree does not know (项目, 序号, 小计), names none of
+    // the row's columns: a column under it makes the row's cells one too many, which the count then refuses.
+    if (candidates.length === 0) continue;
     // Under the parent seen first that is still waiting for it; a node whose parent was never printed comes after.
     const rank = (node: Node) => node.parent?.seen ?? (node.parent ? Number.MAX_SAFE_INTEGER - 1 : -1);
     const best = candidates.reduce((a, b) => (rank(b) < rank(a) ? b : a));

@@ -34,6 +34,8 @@ export function textToFlow(text: string): FlowDocument {
       const line = index + 1;
       const trimmed = raw.trim();
       if (trimmed === '') return;
+      // A Markdown table's rule under its header (|---|:---:|) is no row: its dashes are no figures.
+      if (/^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/.test(trimmed)) return;
       const separator = trimmed.includes('|') ? '|' : raw.includes('\t') ? '\t' : undefined;
       if (separator === undefined) {
         endTable();

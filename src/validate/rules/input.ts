@@ -27,6 +27,10 @@ export const inputRule: RuleMeta = {
       zh: '{label}（{at}）的全角数字“{text}”已按 {value} 读取，请改为半角数字',
       en: '{label} ({at}) full-width digits "{text}" read as {value}; please type ASCII digits',
     },
+    unitDropped: {
+      zh: '{label}（{at}）“{text}”带有单位，按 {value} 读取',
+      en: '{label} ({at}) "{text}" states its unit: read as {value}',
+    },
     wordSign: { zh: '{label}（{at}）“{text}”已按 {value} 读取', en: '{label} ({at}) "{text}" read as {value}' },
     yuanConverted: {
       zh: '{label}（{at}）“{text}”以元为单位，已换算为 {value} 万元',
@@ -97,6 +101,10 @@ export const inputRule: RuleMeta = {
     agencyFromPageTitle: {
       zh: '正文标题中没有机关名称，按网页标题取“{agency}”，请核对',
       en: 'the heading names no agency; "{agency}" was taken from the page title: please check',
+    },
+    agencyFromPageMeta: {
+      zh: '正文标题中没有机关名称，按网页的发布信息（ArticleTitle、ContentSource）取“{agency}”，请核对',
+      en: 'the heading names no agency; "{agency}" was taken from the page\'s publishing data (ArticleTitle, ContentSource): please check',
     },
     agencyFromSignature: {
       zh: '标题中没有机关名称，按落款取“{agency}”，请核对',
