@@ -8,7 +8,7 @@ import { docxBody, docxDocument } from './docx';
 import { keepPages, pdfPages } from './external';
 import { type Block, type Grid, splitGrid, truthOfBlocks } from './grid';
 import { escapeHtml, htmlBlocks, msoFlavor, ueditorFlavor } from './html';
-import { between, chance, pick, type Random, type Report, titleOf } from './random-report';
+import { between, pick, type Random, type Report, titleOf } from './random-report';
 import type { Draft, Finished, WorldClass } from './sample';
 import { officialTables, portalPage } from './standard';
 import { sequentialTruth } from './text';
@@ -22,12 +22,12 @@ function rowLabel(grid: Grid, row: number): string {
 }
 
 /**
- * The number of pages before the first page (from `after`'s page on) on which `label` starts (its first six characters:
+ * The number of pages before the first page (from `after`'s page on) on which `label` starts (its first four characters:
  * a copied label may be broken by the figures of its row).
  */
 function pagesBefore(pages: readonly string[], label: string, after: string): number {
   const start = pages.findIndex((page) => squeeze(page).includes(squeeze(after)));
-  const head = squeeze(label).slice(0, 6);
+  const head = squeeze(label).slice(0, 4);
   const found = pages.findIndex((page, index) => index >= Math.max(0, start) && squeeze(page).includes(head));
   if (found < 1) throw new Error(`page cut: "${label}" not found after page 1 (${pages.length} pages)`);
   return found;
@@ -265,7 +265,8 @@ function copyOf(
   const blocks = reportBlocks(report, officialTables(random, report, { proactive: 'one-table' }));
   const finish = (pdf: Buffer): Finished => {
     const copied = pdfPages(pdf, { layout: options.layout }).join('\f');
-    return { bytes: Buffer.from(copied, 'utf8'), ext: 'txt', truth: sequentialTruth(copied, blocks) };
+    const { truth, ambiguous } = sequentialTruth(copied, blocks);
+    return { bytes: Buffer.from(copied, 'utf8'), ext: 'txt', truth, ambiguous };
   };
   const truth = new Map<string, number>();
   if (options.source === 'libreoffice') {
@@ -285,7 +286,7 @@ function copyOf(
 const copyLayout: WorldClass = {
   name: 'pdfviewer-copy-layout',
   about:
-    'the text of a Chromium-printed PDF as pdftotext -layout gives it (columns kept by spaces, wrapped labels over lines), saved as .txt; truth = rows whose figures follow their label in order in the copied text',
+    'the text of a Chromium-printed PDF as pdftotext -layout gives it (columns kept by spaces, wrapped labels over lines), saved as .txt; truth = rows whose label is followed by exactly its own figures (rows followed by as many figures of another row: ambiguous, not scored)',
   cost: 'browser',
   make: (random, report) => copyOf(random, report, { layout: true, source: 'chromium' }),
 };
@@ -293,7 +294,7 @@ const copyLayout: WorldClass = {
 const copyRaw: WorldClass = {
   name: 'pdfviewer-copy-plain',
   about:
-    'the text of a Chromium-printed PDF as pdftotext gives it without -layout (reading order; a row’s figures may break over lines), saved as .txt; truth = rows whose figures follow their label in order in the copied text',
+    'the text of a Chromium-printed PDF as pdftotext gives it without -layout (reading order; a row’s figures may break over lines), saved as .txt; truth = rows whose label is followed by exactly its own figures (rows followed by as many figures of another row: ambiguous, not scored)',
   cost: 'browser',
   make: (random, report) => copyOf(random, report, { layout: false, source: 'chromium' }),
 };
@@ -301,9 +302,9 @@ const copyRaw: WorldClass = {
 const copyOffice: WorldClass = {
   name: 'pdfviewer-copy-libreoffice',
   about:
-    'the text of a LibreOffice-made PDF (official-template DOCX) as pdftotext gives it (with -layout 70%), saved as .txt; truth = rows whose figures follow their label in order in the copied text',
+    'the text of a LibreOffice-made PDF (official-template DOCX) as pdftotext -layout gives it, saved as .txt; truth = rows whose label is followed by exactly its own figures',
   cost: 'office',
-  make: (random, report) => copyOf(random, report, { layout: chance(random, 0.7), source: 'libreoffice' }),
+  make: (random, report) => copyOf(random, report, { layout: true, source: 'libreoffice' }),
 };
 
 export const printClasses: readonly WorldClass[] = [

@@ -210,12 +210,14 @@ async function run(options: Options): Promise<{ rows: ClassRow[]; scores: Score[
       let ext = draft.ext;
       let truth = draft.truth;
       let complete = draft.complete;
+      let ambiguous: Set<string> | undefined;
       if (draft.finish && item.output) {
         const finished = draft.finish(item.output);
         bytes = finished.bytes;
         ext = finished.ext ?? ext;
         truth = finished.truth ?? truth;
         complete = finished.complete ?? complete;
+        ambiguous = finished.ambiguous;
       }
       samples.push({
         name: item.name,
@@ -226,6 +228,7 @@ async function run(options: Options): Promise<{ rows: ClassRow[]; scores: Score[
         truth,
         complete: (complete ?? true) && isComplete(item.edition, truth),
         agency: draft.agency,
+        ...(ambiguous?.size ? { ambiguous } : {}),
       });
     } catch (error) {
       rows.get(item.cls.name)?.skipped.push(`${item.name}: ${error instanceof Error ? error.message : String(error)}`);
@@ -318,7 +321,10 @@ function table(rows: readonly ClassRow[]): string {
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   if (options.list) {
-    for (const cls of worldClasses) process.stdout.write(`${cls.name} (${cls.cost}): ${cls.about}\n`);
+    if (options.json) {
+      const list = worldClasses.map((cls) => ({ name: cls.name, cost: cls.cost, about: cls.about }));
+      process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+    } else for (const cls of worldClasses) process.stdout.write(`${cls.name} (${cls.cost}): ${cls.about}\n`);
     return;
   }
   if (options.verifyOnly) {

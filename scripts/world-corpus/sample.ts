@@ -18,12 +18,18 @@ export interface Sample {
   complete: boolean;
   /** The agency a person would say the report is by (title, page title, ArticleTitle, 落款), or ''. */
   agency: string;
+  /**
+   * Figures the copy seems to show but that are another row's (a shuffled text copy): a reader cannot know, so a
+   * figure read there is neither right nor wrong, and the verdict may be any but unreadable.
+   */
+  ambiguous?: Set<string>;
 }
 
 export interface Finished {
   bytes: Buffer;
   ext?: string;
   truth?: Map<string, number>;
+  ambiguous?: Set<string>;
   complete?: boolean;
 }
 

@@ -26,7 +26,10 @@ export interface Score {
   /** `pointer: read X ≠ shown Y`, or `pointer: read X, shown nothing`. */
   wrongPointers: string[];
   missingPointers: string[];
-  expected: 'ok' | 'incomplete';
+  /** ok for a complete sample, incomplete otherwise; `any` where the copy shows other rows' figures as a row's. */
+  expected: 'ok' | 'incomplete' | 'any';
+  /** Figures read where the copy is ambiguous (not scored). */
+  ambiguousRead: number;
   status: string;
   verdictRight: boolean;
   agencyExpected: string;
@@ -39,7 +42,7 @@ export interface Score {
 
 export async function scoreSample(sample: Sample, path: string): Promise<Score> {
   const fields = fieldsOf(getEdition(sample.edition)).numeric;
-  const expected = sample.complete ? 'ok' : 'incomplete';
+  const expected = sample.ambiguous?.size ? 'any' : sample.complete ? 'ok' : 'incomplete';
   const score: Score = {
     name: sample.name,
     cls: sample.cls,
@@ -53,6 +56,7 @@ export async function scoreSample(sample: Sample, path: string): Promise<Score> 
     wrongPointers: [],
     missingPointers: [],
     expected,
+    ambiguousRead: 0,
     status: 'unreadable',
     verdictRight: false,
     agencyExpected: sample.agency,
@@ -71,13 +75,15 @@ export async function scoreSample(sample: Sample, path: string): Promise<Score> 
   const { edition, diagnostics } = validateReport(report, { lang: 'en' });
   const verdict = importVerdict(report.model, edition, countBySeverity(diagnostics).errors);
   score.status = verdict.status;
-  score.verdictRight = verdict.status === expected;
+  score.verdictRight = expected === 'any' ? verdict.status !== 'unreadable' : verdict.status === expected;
   const readEdition = edition?.id ?? String(valueAt(report.model, '/edition') ?? '');
   if (readEdition && readEdition !== sample.edition) score.error = `read as edition ${readEdition}`;
   for (const field of fields) {
     const found = numberAt(report.model, field.pointer);
     const want = sample.truth.get(field.pointer);
-    if (want === undefined) {
+    if (want === undefined && sample.ambiguous?.has(field.pointer)) {
+      if (found !== undefined) score.ambiguousRead++;
+    } else if (want === undefined) {
       if (found !== undefined) {
         score.wrong++;
         score.wrongPointers.push(`${field.pointer}: read ${found}, shown nothing`);

@@ -97,22 +97,36 @@ export function pdfCopyLines(grid: Grid, width: number): string[] {
 
 const NUMBER = /^-?\d[\d,]*(\.\d+)?$/;
 
+export interface SequentialReading {
+  truth: Map<string, number>;
+  /**
+   * Pointers of rows whose label the copy follows with as many figures as the row has, but not the row's own (a
+   * column-major or shuffled copy): a reader cannot know, so a figure read there is neither right nor wrong.
+   */
+  ambiguous: Set<string>;
+}
+
 /**
- * Truth of a real text copy (pdftotext's output), read as a careful person reads it: each row's label, then its figures
- * in order, label fragments allowed between them. A row whose figures do not follow its label as printed (split,
- * reordered, run into another row) is not in the truth. 四's figure row has no label: its figures are the first
- * numbers after its heading.
+ * What a careful person reads from a real text copy (pdftotext's output), by SPEC §8's rule for a source that loses
+ * positions: a row is read when the figures between its label and the next row's label (label fragments of merged
+ * cells allowed between them) are exactly as many as its cells. When they are also its own figures, they are truth;
+ * when they are someone else's, the row is ambiguous. 四's figure row has no label: its figures are the numbers after
+ * its heading.
  */
-export function sequentialTruth(text: string, blocks: readonly Block[]): Map<string, number> {
+export function sequentialTruth(text: string, blocks: readonly Block[]): SequentialReading {
   const tokens = text.split(/\s+/).filter(Boolean);
   const truth = new Map<string, number>();
+  const ambiguous = new Set<string>();
   interface Row {
     label?: string;
     figures: Cell[];
   }
   const rows: Row[] = [];
+  // Every text of the tables: a token that is part of one is a fragment of a label or header, not the page's text.
+  const tableText: string[] = [];
   for (const grid of tablesOf(blocks)) {
     for (const row of grid.rows) {
+      for (const c of row) if (c.role !== 'figure' && c.text.trim()) tableText.push(c.text.replace(/\s+/g, ''));
       const figures = row.filter((c) => c.role === 'figure');
       if (figures.length === 0) continue;
       const labels = row.filter((c) => c.role === 'label' && c.text.trim() !== '');
@@ -120,6 +134,7 @@ export function sequentialTruth(text: string, blocks: readonly Block[]): Map<str
       rows.push(label ? { label, figures } : { figures });
     }
   }
+  const isTableText = (token: string) => tableText.some((piece) => piece.includes(token));
   const prefix = (label: string) => label.slice(0, Math.min(6, label.length));
   const starts = (index: number, label: string) => {
     let joined = '';
@@ -130,38 +145,53 @@ export function sequentialTruth(text: string, blocks: readonly Block[]): Map<str
     }
     return joined.startsWith(prefix(label));
   };
-  let cursor = 0;
+  const labelStarts = (index: number) => rows.some((row) => row.label !== undefined && starts(index, row.label));
+  /** The numbers from `from` up to the next row's label or a token that is not the tables' text. */
+  const figuresFrom = (from: number): string[] => {
+    const seen: string[] = [];
+    for (let index = from; index < tokens.length; index++) {
+      const token = tokens[index] as string;
+      if (NUMBER.test(token)) seen.push(token);
+      else if (labelStarts(index) || !isTableText(token)) break;
+    }
+    return seen;
+  };
+  const mark = (row: Row, seen: readonly string[]) => {
+    if (seen.length !== row.figures.length) return;
+    const own = seen.every((token, i) => token === row.figures[i]?.text);
+    for (const c of row.figures) {
+      if (!c.figure?.pointer || c.figure.value === undefined) continue;
+      if (own) truth.set(c.figure.pointer, c.figure.value);
+      else ambiguous.add(c.figure.pointer);
+    }
+  };
   const appealsAt = tokens.findIndex(
     (token) => token.startsWith('四、政府信息公开行政复议') || token.startsWith('四、因政府信息公开'),
   );
-  rows.forEach((row, rowIndex) => {
-    let at = -1;
+  for (const row of rows) {
     if (row.label) {
-      for (let index = cursor; index < tokens.length; index++) {
-        if (starts(index, row.label)) {
-          at = index + 1;
+      const label = row.label;
+      // Every place the label starts (a copy may print a merged label away from its figures): the first that is
+      // followed by a whole row decides.
+      for (let index = 0; index < tokens.length; index++) {
+        if (!starts(index, label)) continue;
+        let after = index;
+        let consumed = '';
+        while (after < tokens.length && !NUMBER.test(tokens[after] as string) && consumed.length < label.length) {
+          consumed += tokens[after] as string;
+          after++;
+        }
+        const seen = figuresFrom(after);
+        if (seen.length === row.figures.length) {
+          mark(row, seen);
           break;
         }
       }
     } else if (appealsAt >= 0) {
       // 四's header holds no digits (its 总计 may be broken into 总 / 计): the figures start at the first number.
-      at = tokens.findIndex((token, index) => index > appealsAt && NUMBER.test(token));
+      const first = tokens.findIndex((token, index) => index > appealsAt && NUMBER.test(token));
+      if (first >= 0) mark(row, figuresFrom(first));
     }
-    if (at < 0) return;
-    const later = rows.slice(rowIndex + 1).flatMap((next) => (next.label ? [next.label] : []));
-    const seen: string[] = [];
-    let index = at;
-    for (; index < tokens.length && seen.length < row.figures.length; index++) {
-      const token = tokens[index] as string;
-      if (NUMBER.test(token)) seen.push(token);
-      else if (later.some((label) => starts(index, label))) break;
-    }
-    if (seen.length !== row.figures.length || seen.some((token, i) => token !== row.figures[i]?.text)) return;
-    // Only a row read whole moves on: a label found out of place (a merged label printed after its rows) does not.
-    cursor = index;
-    for (const c of row.figures) {
-      if (c.figure?.pointer && c.figure.value !== undefined) truth.set(c.figure.pointer, c.figure.value);
-    }
-  });
-  return truth;
+  }
+  return { truth, ambiguous };
 }
