@@ -150,12 +150,8 @@ const tinymceHidden: WorldClass = {
       '</table>',
       `</table>\n${script}\n<style>td { padding: 2px 4px; } .t0 { color: #333 }</style>`,
     );
-    article = article.replace(/(<p>[^<]*四、[^<]*<\/p>)/, `<template id="old-table">${decoyTable}</template>\n$1`);
-    return html(
-      portalPage(random, report, article, { layoutDepth: between(random, 1, 2) }),
-      truthOfBlocks(blocks),
-      report.agency,
-    );
+    article = article.replace(/(<p><strong>四、)/, `<template id="old-table">${decoyTable}</template>\n$1`);
+    return html(portalPage(random, report, article), truthOfBlocks(blocks), report.agency);
   },
 };
 

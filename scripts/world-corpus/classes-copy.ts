@@ -8,7 +8,7 @@ import { mixedStyle } from './numbers';
 import { between, chance, pick, type Random } from './random-report';
 import type { Draft, WorldClass } from './sample';
 import { officialTables } from './standard';
-import { reorderedColumns } from './tables';
+import { proactiveGrids, reorderedColumns } from './tables';
 import { cellPerLine, markdownLines, pdfCopyLines, positionLosingTruth, textDocument, tsvRows } from './text';
 import { workbook } from './workbook';
 
@@ -25,10 +25,10 @@ const tsv = (rows: string[][]) => rows.map((fields) => fields.join('\t'));
 const excelCopy: WorldClass = {
   name: 'excel-copy-tsv',
   about:
-    'each table copied from Excel and pasted as TAB-separated rows (header rows included, a merged area’s text in its first field, blank cells as empty fields, zero sometimes blank or —), the text around as lines; truth = every field (positions kept)',
+    'each table copied from Excel and pasted as TAB-separated rows (header rows included, a merged area’s text in its first field, blank cells as empty fields, zero sometimes blank or —, now and then a 总计 left blank beside non-zero parts), the text around as lines; truth = every field (positions kept) but the blank totals',
   cost: 'cheap',
   make(random, report) {
-    const style = mixedStyle(random, { marks: ['', '—', '0'] });
+    const style = mixedStyle(random, { marks: ['', '—', '0'], blankTotals: 0.1 });
     const blocks = reportBlocks(report, officialTables(random, report, { style }));
     return text(
       textDocument(blocks, (grid) => tsv(tsvRows(grid))),
@@ -155,15 +155,14 @@ const xlsx = (bytes: Buffer, truth: Map<string, number>, agency: string): Draft 
 const excelHandmade: WorldClass = {
   name: 'excel-handmade-workbook',
   about:
-    'a hand-made .xlsx laid out like the tables on one sheet: merged cells, 三 columns reordered, a margin column, a 单位：件 note right of each table; truth by header',
+    'a hand-made .xlsx laid out like the tables on one sheet: merged cells, 三 columns reordered, an extra 其他主动公开文件 row in 二, a margin column, a 单位：件 note right of each table; truth by header (the extra row is no model figure)',
   cost: 'cheap',
   make(random, report) {
-    const blocks = reportBlocks(
-      report,
-      officialTables(random, report, {
-        requests: { order: chance(random, 0.7) ? reorderedColumns(random) : undefined },
-      }),
-    );
+    const tables = officialTables(random, report, {
+      requests: { order: chance(random, 0.7) ? reorderedColumns(random) : undefined },
+    });
+    tables.proactive = proactiveGrids(report, { layout: 'one-table', extraRows: ['其他主动公开文件'] });
+    const blocks = reportBlocks(report, tables);
     const bytes = workbook([{ name: 'Sheet1', blocks, offset: between(random, 0, 1), note: '单位：件' }]);
     return xlsx(bytes, truthOfBlocks(blocks), report.agency);
   },

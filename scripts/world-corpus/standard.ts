@@ -67,6 +67,6 @@ export function portalPage(random: Random, report: Report, article: string, opti
     top: chrome.top,
     article: `<div class="article">${options.metas === undefined ? info : ''}<div id="zoom" class="TRS_Editor">${article}</div></div>`,
     bottom: chrome.bottom,
-    layoutDepth: options.layoutDepth ?? 1,
+    layoutDepth: options.layoutDepth ?? pick(random, [0, 0, 1, 2]),
   });
 }
