@@ -12,7 +12,15 @@ import { looksLikeValue, type SectionTable } from './flow-sections';
 import { addsUp, alignLoose, isBlank, placeCells, type RowCells, reportUnplaced } from './grid-alignment';
 import { coreLabel, labelMatches, labelNumber, normaliseLabel } from './label-text';
 import type { ModelBuilder } from './model-builder';
-import { type HeaderColumn, headerColumns, headerOrder, isCornerHeader, isHeaderText, originOf } from './table-header';
+import {
+  type HeaderColumn,
+  headerColumns,
+  headerOrder,
+  isCornerHeader,
+  isHeaderText,
+  joinWrappedHeaders,
+  originOf,
+} from './table-header';
 
 interface SectionState {
   /** The header rows in force: the table's own, or the one before it when a table continues without a header. */
@@ -187,6 +195,9 @@ function distinctCells(rows: readonly FlowCell[][]): FlowCell[] {
   return cells;
 }
 
+/** What names a row that has no label (四's): a cell of no text where its first cell stands, in none of its positions. */
+const unlabelled = (cells: readonly FlowCell[]): FlowCell => ({ text: '', source: cells[0]?.source ?? {} });
+
 const hasFigure = (cells: readonly FlowCell[]) => cells.some((cell) => !isBlank(cell) && looksLikeValue(cell.text));
 
 function alignKept(builder: ModelBuilder, grid: TableGrid, table: FlowTable, state: SectionState): void {
@@ -223,7 +234,8 @@ function alignKept(builder: ModelBuilder, grid: TableGrid, table: FlowTable, sta
     sawData = true;
     if (!match && grid.section === 'appeals' && hasFigure(values) && (grid.rows[0] as GridRow).labels.length === 0) {
       // 四's one row has no label: it is the row of figures under the header.
-      match = { row: grid.rows[0] as GridRow, label: labels[labels.length - 1] ?? (values[0] as FlowCell) };
+      // (A label it has is no row's; without one, no cell of the row names it.)
+      match = { row: grid.rows[0] as GridRow, label: labels[labels.length - 1] ?? unlabelled(values) };
     }
     rememberGroups(grid, labels, state);
     if (!match) {
@@ -461,6 +473,34 @@ function cutStream(rows: readonly FlowCell[][]): FlowCell[][] {
   return cut;
 }
 
+/**
+ * Rows of labels only, one after another (a header's lines in PDF text), with the pieces of header labels wrapped
+ * over those lines joined where they stand (joinWrappedHeaders).
+ */
+function joinHeaderLines(rows: readonly RowEvidence[], grid: TableGrid): RowEvidence[] {
+  const result: RowEvidence[] = [];
+  for (let start = 0; start < rows.length; ) {
+    let end = start;
+    while (end < rows.length && (rows[end] as RowEvidence).values.length === 0) end++;
+    if (end === start) {
+      result.push(rows[start++] as RowEvidence);
+      continue;
+    }
+    const run = rows.slice(start, end);
+    const joined = joinWrappedHeaders(
+      run.flatMap((row) => row.labels),
+      grid,
+    );
+    let at = 0;
+    for (const row of run) {
+      const labels = row.labels.map(() => joined[at++]).filter((cell): cell is FlowCell => cell !== undefined);
+      if (labels.length) result.push({ labels, values: [] });
+    }
+    start = end;
+  }
+  return result;
+}
+
 function alignLost(
   builder: ModelBuilder,
   grid: TableGrid,
@@ -468,7 +508,7 @@ function alignLost(
   endsAtHeading: boolean,
   state: SectionState,
 ): void {
-  const rows = rowsOf(table);
+  const rows = joinHeaderLines(rowsOf(table), grid);
   // The header read so far, in reading order; a header label after a data row starts a new header.
   let sequence: FlowCell[] = [];
   let afterData = false;
@@ -486,14 +526,13 @@ function alignLost(
         if (!isCornerHeader(grid, cell.text)) sequence.push(cell);
       } else rowLabels.push(cell);
     }
-    let match = matchRow(grid, rowLabels, state);
+    let match = matchLostRow(grid, rowLabels, state);
     rememberGroups(grid, rowLabels, state);
     const written = evidence.values.filter((cell) => !isBlank(cell));
     if (!match && grid.section === 'appeals' && hasFigure(written) && (grid.rows[0] as GridRow).labels.length === 0)
       match = {
         row: grid.rows[0] as GridRow,
-        label:
-          rowLabels[rowLabels.length - 1] ?? evidence.labels[evidence.labels.length - 1] ?? (written[0] as FlowCell),
+        label: rowLabels[rowLabels.length - 1] ?? evidence.labels[evidence.labels.length - 1] ?? unlabelled(written),
       };
     if (!match) {
       if (written.length) noteUnknownLabels(builder, grid, rowLabels);
@@ -515,6 +554,24 @@ function alignLost(
       grid,
     );
   });
+}
+
+/**
+ * The row a row that lost its grid belongs to: figures belong to the label nearest before them — the last label, or
+ * the last few joined (a label wrapped over lines) — never to a label further up when the nearest names no row.
+ */
+function matchLostRow(
+  grid: TableGrid,
+  labels: readonly FlowCell[],
+  state: SectionState,
+): { row: GridRow; label: FlowCell } | undefined {
+  for (let k = 1; k <= Math.min(4, labels.length); k++) {
+    const tail = labels.slice(labels.length - k);
+    const joined: FlowCell = { ...(tail[0] as FlowCell), text: tail.map((cell) => cell.text.trim()).join('') };
+    const match = matchRow(grid, [...labels.slice(0, labels.length - k), joined], state);
+    if (match?.label === joined) return match;
+  }
+  return undefined;
 }
 
 /** A row's own label that a header label could be mistaken for (（七）总计 is a row; 总计 a column). */

@@ -20,7 +20,13 @@ export const originOf = (cell: FlowCell) => cell.origin ?? cell;
 
 /** The corner of a header, above the row labels: the balance note of 三, 信息内容 of 二. */
 export function isCornerHeader(grid: TableGrid, text: string): boolean {
-  return grid.cornerHeaders.some((label) => labelMatches(text, label)) || /勾稽关系/.test(normaliseLabel(text));
+  const normalised = normaliseLabel(text);
+  // The unit a table states in its header's corner or margin (单位：件) heads no column either.
+  return (
+    grid.cornerHeaders.some((label) => labelMatches(text, label)) ||
+    /勾稽关系/.test(normalised) ||
+    /^\(?单位:(件|个|项|万元|元)\)?$/.test(normalised)
+  );
 }
 
 /** Whether a text is one of the table's header labels: a column's (its own or a group's above it), or the corner. */
@@ -85,6 +91,35 @@ export function headerColumns(
   return result.map(({ positions, column, text }) =>
     column === undefined ? { positions, text } : { positions, column, text },
   );
+}
+
+/**
+ * A header's labels wrapped over lines (PDF text without rules: 社会 / 公益 / 组织 under each other), joined: a piece
+ * continues the piece above it at the same place across the page when the two together still begin a header label
+ * of the table. Cells that carry no place are left as they are; a piece joined to the one above it is undefined.
+ */
+export function joinWrappedHeaders(sequence: readonly FlowCell[], grid: TableGrid): (FlowCell | undefined)[] {
+  const labels = grid.rows.flatMap((row) => row.columns.flatMap((column) => column.headers.map((l) => l.zh)));
+  const spellings = [...new Set(labels)].map(normaliseLabel);
+  const joined: (FlowCell | undefined)[] = [];
+  for (const cell of sequence) {
+    const x = cell.x;
+    let above = -1;
+    if (x !== undefined)
+      for (let i = joined.length - 1; i >= 0 && above < 0; i--) {
+        const piece = joined[i];
+        if (piece?.x !== undefined && Math.abs(piece.x - x) < 8) above = i;
+      }
+    const piece = joined[above];
+    const together = piece ? normaliseLabel(piece.text + cell.text) : '';
+    if (piece && !spellings.includes(normaliseLabel(piece.text)) && spellings.some((s) => s.startsWith(together))) {
+      joined[above] = { ...piece, text: piece.text + cell.text };
+      joined.push(undefined);
+      continue;
+    }
+    joined.push(cell);
+  }
+  return joined;
 }
 
 /** The order of the row's columns in a header read in reading order (row by row, left to right), when it is certain. */
