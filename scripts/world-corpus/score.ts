@@ -75,7 +75,10 @@ export async function scoreSample(sample: Sample, path: string): Promise<Score> 
   const { edition, diagnostics } = validateReport(report, { lang: 'en' });
   const verdict = importVerdict(report.model, edition, countBySeverity(diagnostics).errors);
   score.status = verdict.status;
-  score.verdictRight = expected === 'any' ? verdict.status !== 'unreadable' : verdict.status === expected;
+  // A complete sample whose document names no agency is `invalid` (SPEC §8: the model lacks its required agency, and
+  // the import says so), never `ok`.
+  const wanted = expected === 'ok' && sample.agency === '' && report.model.agency === undefined ? 'invalid' : expected;
+  score.verdictRight = wanted === 'any' ? verdict.status !== 'unreadable' : verdict.status === wanted;
   const readEdition = edition?.id ?? String(valueAt(report.model, '/edition') ?? '');
   if (readEdition && readEdition !== sample.edition) score.error = `read as edition ${readEdition}`;
   for (const field of fields) {

@@ -21,7 +21,8 @@ const documentColumns = [
   countColumn('repealed', '本年废止件数', 'repealed this year', ['本年废止件']),
   countColumn('inForce', '现行有效件数', 'in force', ['现行有效件']),
 ];
-const decisions = [countColumn('decisions', '本年处理决定数量', 'decisions this year')];
+// 2021 reports that print 2019's table 二 head the same column 处理决定数量.
+const decisions = [countColumn('decisions', '本年处理决定数量', 'decisions this year', ['处理决定数量'])];
 
 export const edition2021: Edition = {
   id: '2021',

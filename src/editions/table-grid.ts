@@ -121,9 +121,21 @@ function appealsGrid(edition: Edition): TableGrid {
     total: g * width + width - 1,
     parts: outcomes.slice(0, -1).map((_, o) => g * width + o),
   }));
+  // Printed the other way round (some sites do): a row per group, its five outcomes as columns.
+  const transposed: GridRow[] = groups.map((group) => ({
+    pointer: `/appeals/${group.key}`,
+    labels: [...(group.parent ? [group.parent] : []), group.label],
+    columns: outcomes.map((outcome) => ({
+      key: outcome.key,
+      kind: outcome.kind,
+      headers: [outcome.label],
+      identity: [outcome.label],
+    })),
+    sums: [{ total: outcomes.length - 1, parts: outcomes.slice(0, -1).map((_, o) => o) }],
+  }));
   return {
     section: 'appeals',
-    rows: [{ pointer: '/appeals', labels: [], columns, sums }],
+    rows: [{ pointer: '/appeals', labels: [], columns, sums }, ...transposed],
     cornerHeaders: [],
     items: [],
   };

@@ -35,6 +35,8 @@ interface SectionState {
   headerOnly?: boolean;
   /** Whether the header's rows share one grid, so that its positions are the table's. */
   headerPositional?: boolean;
+  /** The header came as rows of fields (TAB or `|`): a merged cell is its text, then empty fields. */
+  headerOfFields?: boolean;
 }
 
 export function alignSection(builder: ModelBuilder, grid: TableGrid, tables: readonly SectionTable[]): void {
@@ -99,7 +101,11 @@ function matchRow(
       const own = row.labels[row.labels.length - 1];
       if (!own || !labelMatches(cell.text, own)) continue;
       const parents = row.labels.slice(0, -1);
-      const otherGroup = inRow.some((c) => groupOf(grid, c.text) && !parents.some((p) => labelMatches(c.text, p)));
+      // A group label the row prints itself (not one merged down from above, which may run on too far) names the
+      // row's group: another one rules the row out.
+      const otherGroup = inRow.some(
+        (c) => !c.fromAbove && groupOf(grid, c.text) && !parents.some((p) => labelMatches(c.text, p)),
+      );
       if (otherGroup) continue;
       let score = 0;
       parents.forEach((parent, depth) => {
@@ -217,14 +223,21 @@ function alignKept(builder: ModelBuilder, grid: TableGrid, table: FlowTable, sta
       collecting = undefined;
       continue;
     }
-    let match = matchRow(grid, labels, state);
     const values = valueCells(cells, end);
+    // A row of header labels and no figure is a header row, even where a label also names a row (四's 行政复议
+    // heads its columns, and names a row where the table is printed the other way round).
+    const headerRow =
+      !hasFigure(values) &&
+      labels.some((cell) => isHeaderText(grid, cell.text)) &&
+      labels.every((cell) => isHeaderText(grid, cell.text) || !isKnownLabel(grid, cell.text));
+    let match = headerRow ? undefined : matchRow(grid, labels, state);
     if (!match && labels.some((cell) => isHeaderText(grid, cell.text)) && !hasFigure(values)) {
       // Header rows: consecutive ones make one header, which stays in force until the next.
       if (!collecting) {
         collecting = [];
         state.header = collecting;
         state.headerPositional = true;
+        state.headerOfFields = table.layout === 'fields';
       }
       collecting.push(cells);
       noteUnknownLabels(builder, grid, labels);
@@ -275,7 +288,8 @@ function placeKeptRow(
     placeCells(builder, row, assumed);
     return;
   }
-  const columns = state.headerPositional === false ? undefined : headerColumns(state.header, row, grid);
+  const header = state.headerOfFields ? spreadMergedFields(state.header) : state.header;
+  const columns = state.headerPositional === false ? undefined : headerColumns(header, row, grid);
   if (columns?.some((column) => column.column !== undefined)) {
     const placed = byPosition(row, cells, ownEnd, columns) ?? byOrder(row, ofLength, columns);
     if (placed) {
@@ -320,6 +334,28 @@ function cellsOfLength(candidates: readonly FlowCell[][], count: number): FlowCe
   return fitting.every((cells) => cells.every((cell, i) => originOf(cell) === originOf(first[i] as FlowCell)))
     ? first
     : undefined;
+}
+
+const spreadCache = new WeakMap<FlowCell[][], FlowCell[][]>();
+
+/**
+ * A header copied as rows of fields from a spreadsheet (Excel and WPS copy a merged cell as its text and an empty field
+ * for each further column it covers; Markdown writes the same): each label of a row but the last spreads over the
+ * empty fields after it, as the merged cell did.
+ */
+function spreadMergedFields(header: FlowCell[][]): FlowCell[][] {
+  const cached = spreadCache.get(header);
+  if (cached && cached.length === header.length) return cached;
+  const spread = header.map((cells, r) => {
+    if (r === header.length - 1) return cells;
+    let from: FlowCell | undefined;
+    return cells.map((cell) => {
+      if (!isBlank(cell)) from = cell;
+      return isBlank(cell) && from ? { ...from, spanned: true, origin: originOf(from) } : cell;
+    });
+  });
+  spreadCache.set(header, spread);
+  return spread;
 }
 
 /** A column of the header that is none of the row's, with figures under it: said once per header text and table. */

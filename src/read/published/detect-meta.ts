@@ -1,6 +1,6 @@
 // Finds agency and year in a published report: the title line, the page's <title>, the 落款 (the agency and date that
 // sign the report off), and only then a full name the text keeps repeating — never a piece of a sentence.
-import { normaliseLabel } from './label-text';
+import { normaliseLabel, normaliseSpelling } from './label-text';
 
 export interface DetectedMeta {
   agency?: string;
@@ -95,7 +95,9 @@ export function detectMeta(sources: MetaSources): DetectedMeta {
 function titleOf(line: string): { agency: string; year: number } | undefined {
   const title = TITLE.exec(normaliseLabel(line));
   if (title?.[1] === undefined || !title[2]) return undefined;
-  return { agency: agencyName(title[1]) ?? '', year: Number(title[2]) };
+  // The name as printed (Traditional characters kept): the spelling form is as long as the normalised one.
+  const printed = normaliseSpelling(line).slice(0, title[1].length);
+  return { agency: agencyName(printed) ?? '', year: Number(title[2]) };
 }
 
 /** Words of navigation (当前位置：首页>…) and of sentences (根据…要求，特编制…) that no agency's name holds. */
@@ -107,16 +109,18 @@ const NOT_A_NAME =
  * step counts, and a name is Chinese characters (brackets, digits and a middle dot aside) with no word of a sentence.
  */
 export function agencyName(text: string): string | undefined {
-  const segments = normaliseLabel(text).split(/[>＞›»/|｜]/);
+  const segments = normaliseSpelling(text).split(/[>＞›»/|｜]/);
   const last = segments.pop() ?? '';
   // Navigation's last step glued to the title (…>年度报告某县交通运输局2025年…) is no part of the name.
-  const step = segments.length ? last.replace(/^(政府信息公开|政务公开)?(工作)?(年度报告|年报)/, '') : last;
+  const step = segments.length
+    ? last.replace(/^(政府信息公[开開]|政务公[开開])?(工作)?(年度[报報]告|年[报報])/, '')
+    : last;
   const name = step
     .replace(/^关于/, '')
     .replace(/[:：_\-—]+$/, '')
     .replace(/^[:：_\-—]+/, '');
   if (name.length < 2 || name.length > 40) return undefined;
-  if (!/^[\u4e00-\u9fa5()·\d]+$/.test(name) || NOT_A_NAME.test(name)) return undefined;
+  if (!/^[\u4e00-\u9fa5()·\d]+$/.test(name) || NOT_A_NAME.test(normaliseLabel(name))) return undefined;
   return name;
 }
 
@@ -171,7 +175,12 @@ function mostFrequentYear(text: string): number | undefined {
  * A full name (place + body, e.g. 石家庄市商务局) whose body the text keeps referring to (市商务局, 本局…):
  * reports name themselves in full once and by the short form everywhere else.
  */
-function mostLikelyAgency(text: string): string | undefined {
+function mostLikelyAgency(allText: string): string | undefined {
+  // Navigation (当前位置：首页 > … > 某局 > 年报) names pages, not the report's author.
+  const text = allText
+    .split('\n')
+    .filter((line) => !/当前位置|您的位置|现在的位置|首页\s*[>＞›»/]/.test(line))
+    .join('\n');
   let best: { name: string; score: number } | undefined;
   for (const match of text.matchAll(FULL_NAME)) {
     const [name, place, body] = match;
@@ -180,10 +189,15 @@ function mostLikelyAgency(text: string): string | undefined {
     if (/[我本该各全将据的在对按为和与及等了把要由向从]/.test(place) || !agencyName(name)) continue;
     const level = place.slice(-1);
     const shortForm = `${level}${body}`;
-    const score = count(text, name) * 3 + count(text, shortForm);
+    const fullNames = count(text, name);
+    // The report speaks of itself by the short form (市商务局领导重视…): a name only mentioned in passing
+    // (本报告由某局办公室负责编制) is not certain, and is left out.
+    const ownMentions = count(text, shortForm) - fullNames;
+    if (ownMentions < 1) continue;
+    const score = fullNames * 3 + ownMentions;
     if (!best || score > best.score) best = { name, score };
   }
-  return best && best.score >= 2 ? best.name : undefined;
+  return best?.name;
 }
 
 function count(text: string, part: string): number {

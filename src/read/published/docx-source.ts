@@ -131,7 +131,7 @@ function tableGrid(table: Element, tableNumber: number): FlowCell[][] {
         const above = grid[r - 1]?.[column + dc];
         const from = continues && above && !above.hole ? originOfCell(above) : undefined;
         row[column + dc] = from
-          ? { ...from, spanned: true, origin: from }
+          ? { ...from, spanned: true, origin: from, fromAbove: true }
           : dc === 0
             ? original
             : { ...original, spanned: true, origin: original };

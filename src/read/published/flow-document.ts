@@ -11,6 +11,8 @@ export interface FlowCell {
   spanned?: boolean;
   /** The cell a spanned copy copies: a merged cell counts once however many positions it covers. */
   origin?: FlowCell;
+  /** A copy of a cell merged down from a row above: no label this row prints itself. */
+  fromAbove?: boolean;
   /** No cell of the source stands here: a row shorter than the table, filled so positions stay positions. */
   hole?: boolean;
   /** PDF text: the middle of the cell's text across the page, in points. */

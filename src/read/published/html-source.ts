@@ -266,7 +266,10 @@ function tableGrid(table: Element, tableNumber: number, hidden: ReadonlySet<stri
           grid[at] ??= [];
           for (let c = column; c < lastColumn; c++) {
             const target = grid[at] as FlowCell[];
-            target[c] = at === r && c === column ? original : { ...original, spanned: true, origin: original };
+            target[c] =
+              at === r && c === column
+                ? original
+                : { ...original, spanned: true, origin: original, ...(at > r ? { fromAbove: true } : {}) };
           }
         }
         column = lastColumn;

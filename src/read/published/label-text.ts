@@ -116,6 +116,24 @@ const TRADITIONAL: Readonly<Record<string, string>> = Object.fromEntries(
     ['勾', '勾'],
     ['稽', '稽'],
     ['層', '层'],
+    ['號', '号'],
+    ['試', '试'],
+    ['動', '动'],
+    ['問', '问'],
+    ['題', '题'],
+    ['進', '进'],
+    ['條', '条'],
+    ['對', '对'],
+    ['減', '减'],
+    ['罰', '罚'],
+    ['區', '区'],
+    ['這', '这'],
+    ['沒', '没'],
+    ['後', '后'],
+    ['繼', '继'],
+    ['續', '续'],
+    ['經', '经'],
+    ['組', '组'],
   ].filter(([from, to]) => from !== to),
 );
 
@@ -139,7 +157,11 @@ export function normaliseLabel(text: string): string {
   return normalised;
 }
 
-function normalise(text: string): string {
+/**
+ * The comparable form but for Traditional characters, for text shown as printed (an agency's name). It is as long as
+ * the normalised form, character for character: that form only maps Traditional characters one to one.
+ */
+export function normaliseSpelling(text: string): string {
   let s = text.normalize('NFKC');
   s = s.replace(/[\s\u3000\u00a0\u200b]+/g, '');
   s = s.replace(/[“”"「」『』‘’']/g, '');
@@ -150,7 +172,11 @@ function normalise(text: string): string {
   // Between clauses reports write 、 or ， or , or nothing (其他法律、行政法规禁止公开): none of them tells labels apart.
   // A 、 right after a leading numeral (三、) is numbering and stays; commas inside a number (1,234) stay too.
   s = s.replace(/(?<!^[一二三四五六七八九十]+)、|(?<!\d),|,(?!\d)/g, '');
-  return [...s].map((ch) => TRADITIONAL[ch] ?? ch).join('');
+  return s;
+}
+
+function normalise(text: string): string {
+  return [...normaliseSpelling(text)].map((ch) => TRADITIONAL[ch] ?? ch).join('');
 }
 
 /** The numbering a label starts with ((三), 1., 三、), or '' for none. */

@@ -143,7 +143,9 @@ function latticeRows(table: PageTable, tableNumber: number): FlowCell[][] {
     for (let r = cell.row; r < cell.row + cell.rowSpan; r++)
       for (let c = cell.column; c < cell.column + cell.colSpan; c++)
         (grid[r] as FlowCell[])[c] =
-          r === cell.row && c === cell.column ? original : { ...original, spanned: true, origin: original };
+          r === cell.row && c === cell.column
+            ? original
+            : { ...original, spanned: true, origin: original, ...(r > cell.row ? { fromAbove: true } : {}) };
   }
   return grid.map((row, r) =>
     Array.from(

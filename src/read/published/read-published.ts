@@ -9,7 +9,7 @@ import { type InputFormat, ReadError, type ReadReport } from '../read-report';
 import { extractReport } from './extract-report';
 import type { FlowDocument } from './flow-document';
 import { pdfToFlow } from './pdf-source';
-import { textToFlow } from './text-source';
+import { tablesInParagraphs, textToFlow } from './text-source';
 
 // The HTML, DOCX and workbook readers (htmlparser2, the zip reader, SheetJS) load only for their own kind: a PDF or a
 // text never pays for them.
@@ -98,6 +98,7 @@ function finish(
   mode: ReadingMode,
   readAs: 'labels' | 'published',
 ): ReadReport {
+  if (format === 'html' || format === 'docx') flow = { ...flow, items: tablesInParagraphs(flow.items) };
   const hasContent = flow.items.some((item) => item.kind === 'table' || item.text.trim() !== '');
   if (!hasContent) throw new ReadError('notReport', { file });
   return extractReport(flow, { file, format, readAs, ...mode });

@@ -11,13 +11,19 @@ export function workbookToFlow(workbook: WorkBook): FlowDocument {
   const items: FlowItem[] = [];
   for (const { name, rows } of visibleSheetGrids(workbook)) {
     // A merged cell's copies know their original (the same address), so it counts once.
-    const originals = new Map<string, FlowCell>();
-    const grid: FlowCell[][] = rows.map((row) =>
+    const originals = new Map<string, { cell: FlowCell; row: number }>();
+    const grid: FlowCell[][] = rows.map((row, r) =>
       row.map((cell) => {
         const original = originals.get(cell.address);
-        if (cell.spanned && original) return { ...original, spanned: true, origin: original };
+        if (cell.spanned && original)
+          return {
+            ...original.cell,
+            spanned: true,
+            origin: original.cell,
+            ...(r > original.row ? { fromAbove: true } : {}),
+          };
         const flowCell: FlowCell = { text: cell.text, source: { sheet: name, cell: cell.address } };
-        originals.set(cell.address, flowCell);
+        originals.set(cell.address, { cell: flowCell, row: r });
         return flowCell;
       }),
     );

@@ -55,7 +55,7 @@ export function headerColumns(
   const result: { positions: number[]; column?: number; text: string; origin: FlowCell }[] = [];
   for (let position = 0; position < width; position++) {
     const cells = header.map((cells) => cells[position]).filter((c): c is FlowCell => !!c && c.text.trim() !== '');
-    const texts = cells.map((cell) => cell.text);
+    const texts = cells.flatMap((cell) => headerParts(cell.text));
     if (cells.length === 0 || texts.every((text) => isCornerHeader(grid, text))) continue;
     const matching = row.columns.flatMap((column, index) =>
       column.identity.every((label) => texts.some((text) => labelMatches(text, label))) ? [index] : [],
@@ -120,6 +120,16 @@ export function joinWrappedHeaders(sequence: readonly FlowCell[], grid: TableGri
     joined.push(cell);
   }
   return joined;
+}
+
+/**
+ * A header cell may name a column and its group at once: 行政诉讼（未经复议直接起诉）, 行政诉讼—复议后起诉. Each part
+ * counts as a header text of its own.
+ */
+function headerParts(text: string): string[] {
+  const inner = /^(.+?)[(（](.+)[)）]$/.exec(text.trim());
+  const parts = inner ? [inner[1] as string, inner[2] as string] : text.split(/[—\-–:：·/]/);
+  return parts.length > 1 ? [text, ...parts.filter((part) => part.trim() !== '')] : [text];
 }
 
 /** The order of the row's columns in a header read in reading order (row by row, left to right), when it is certain. */

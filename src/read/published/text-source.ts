@@ -1,8 +1,41 @@
 // Plain text as copied from a report's web page: paragraphs, and tables flattened to cells — one per line ending in
 // `|` (a line of only pipes ends a row, its pipes are the row's empty cells), or rows of ` | `- or TAB-separated
 // fields whose empty fields keep the places of blank cells.
-import type { FlowCell, FlowDocument, FlowItem, TableLayout } from './flow-document';
+import type { FlowCell, FlowDocument, FlowItem, FlowParagraph, TableLayout } from './flow-document';
 import { looksLikeValue } from './flow-sections';
+
+/**
+ * Paragraphs of a page or document that are rows of a table typed as text (a Markdown table pasted into a CMS editor,
+ * `| 规章 | 0 | 9 | 0 |` one paragraph a row): read as the text copy they are, their fields keeping their places.
+ */
+export function tablesInParagraphs(items: readonly FlowItem[]): FlowItem[] {
+  const result: FlowItem[] = [];
+  let run: FlowParagraph[] = [];
+  const flush = () => {
+    if (run.length >= 2) {
+      // Each line of the text is a paragraph of the page: its cells are where that paragraph is.
+      const at = (source: { line?: number }) => run[(source.line ?? 1) - 1]?.source ?? {};
+      for (const item of textToFlow(run.map((p) => p.text).join('\n')).items) {
+        if (item.kind === 'paragraph') result.push({ ...item, source: at(item.source) });
+        else
+          result.push({
+            ...item,
+            rows: item.rows.map((row) => row.map((cell) => ({ ...cell, source: at(cell.source) }))),
+          });
+      }
+    } else for (const paragraph of run) result.push(paragraph);
+    run = [];
+  };
+  for (const item of items) {
+    if (item.kind === 'paragraph' && /^\|.*\|.*\|\s*$/.test(item.text.trim())) run.push(item);
+    else {
+      flush();
+      result.push(item);
+    }
+  }
+  flush();
+  return result;
+}
 
 export function textToFlow(text: string): FlowDocument {
   const items: FlowItem[] = [];
