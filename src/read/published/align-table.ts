@@ -467,7 +467,13 @@ interface RowEvidence {
   values: FlowCell[];
 }
 
-const isLabel = (cell: FlowCell) => !looksLikeValue(cell.text) && normaliseLabel(cell.text).length >= 2;
+/**
+ * A word that can name a row: not a figure, and more than a stray character among figures (二 for 2, whose row is
+ * then reported with it, never placed) — unless the copy kept places, where a character is a piece of a wrapped
+ * label (自 / 然 / 人 under each other).
+ */
+const isLabel = (cell: FlowCell) =>
+  !looksLikeValue(cell.text) && (normaliseLabel(cell.text).length >= 2 || (cell.x !== undefined && !isBlank(cell)));
 
 /**
  * The rows of a table that lost its grid. PDF rows and lines are rows as they stand (labels first, then values); a
@@ -550,7 +556,9 @@ function alignLost(
   let afterData = false;
   rows.forEach((evidence, index) => {
     const rowLabels: FlowCell[] = [];
-    for (const cell of evidence.labels) {
+    // Header words wrapped over the lines of a copy that kept places (商业 / 企业 under each other), joined.
+    const labels = joinWrappedHeaders(evidence.labels, grid).filter((cell): cell is FlowCell => cell !== undefined);
+    for (const cell of labels) {
       const item = itemOf(grid, cell.text);
       if (item) {
         state.item = item;

@@ -44,6 +44,8 @@ export interface FlowParagraph {
   kind: 'paragraph';
   text: string;
   source: SourceRef;
+  /** Plain text: the blanks before the line's text, which in a PDF viewer's layout copy are its place across the page. */
+  indent?: number;
 }
 
 export type FlowItem = FlowParagraph | FlowTable;

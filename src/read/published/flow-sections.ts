@@ -66,14 +66,15 @@ export function classifyTables(sections: Sections): Record<TableKind, SectionTab
     });
     if (!isTableSection(key)) continue;
     const paragraphs = items.filter((i): i is FlowParagraph => i.kind === 'paragraph');
+    const lines = joinContinuations(paragraphs.map((p) => lineCells(p.text, p.source, p.indent)));
     if (tables.length === 0) {
       // A table copied as one cell per line without separators has no table left: its section's lines are its cells.
-      const cells = paragraphs.flatMap((p) => lineCells(p.text, p.source));
+      const cells = lines.flat();
       if (cells.length)
         byKind[key].push({ table: { kind: 'table', rows: [cells], layout: 'stream' }, endsAtHeading: followed });
     } else {
       // Beside tables, a line that is a label and its figures (四、结转下年度继续办理 0 0 0 0 0 0 0) is a row too.
-      const rows = paragraphs.map((p) => lineCells(p.text, p.source)).filter((cells) => cells.length > 1);
+      const rows = lines.filter((cells) => cells.length > 1);
       if (rows.length) byKind[key].push({ table: { kind: 'table', rows, layout: 'rows' }, endsAtHeading: false });
     }
   }
@@ -81,14 +82,66 @@ export function classifyTables(sections: Sections): Record<TableKind, SectionTab
 }
 
 /** A line of a flattened table: a label and the figures after it, separated by spaces, are cells of their own. */
-function lineCells(text: string, source: FlowCell['source']): FlowCell[] {
-  const tokens = text.split(/[\s\u3000]+/).filter(Boolean);
+function lineCells(text: string, source: FlowCell['source'], indent?: number): FlowCell[] {
+  // A PDF viewer's layout copy keeps columns by blanks: where a token stands in its line is its place across the page.
+  const placed = indent !== undefined || / {3,}/.test(text);
+  const tokens = [...text.matchAll(/[^\s\u3000]+/g)].map((match) => ({
+    text: match[0],
+    ...(placed ? { x: ((indent ?? 0) + (match.index ?? 0)) * CHARACTER_POINTS } : {}),
+  }));
   let first = tokens.length;
-  while (first > 0 && looksLikeValue(tokens[first - 1] as string)) first--;
-  if (first === tokens.length) return [{ text, source }];
-  const figures = tokens.slice(first).map((token) => ({ text: token, source }));
-  return first === 0 ? figures : [{ text: tokens.slice(0, first).join(' '), source }, ...figures];
+  while (first > 0 && looksLikeValue((tokens[first - 1] as { text: string }).text)) first--;
+  if (first === tokens.length) {
+    // Labels only: in a layout copy each stands where it stands (a wrapped label's rest, a header's words).
+    return placed ? tokens.map((token) => ({ ...token, source })) : [{ text, source }];
+  }
+  const figures = tokens.slice(first).map((token) => ({ ...token, source }));
+  // The label part may hold several labels side by side, as a PDF viewer copies a row (（三）不 1.属于国家秘密): a
+  // token that starts with a numbering begins a label of its own.
+  const labels: FlowCell[] = [];
+  for (const token of tokens.slice(0, first)) {
+    const last = labels[labels.length - 1];
+    if (!last || ROW_NUMBERING.test(token.text)) labels.push({ ...token, source });
+    else last.text += ` ${token.text}`;
+  }
+  return [...labels, ...figures];
 }
+
+/** A character of a layout copy, in the points a PDF's place is measured in (a 10.5 pt face, two columns to a glyph). */
+const CHARACTER_POINTS = 5;
+
+/**
+ * Lines of labels only that continue the labels of the line above at the same places (a label wrapped in its cell:
+ * 5.要求行政机关确认或重新出具已获取 … / 信息), joined to them.
+ */
+function joinContinuations(lines: readonly FlowCell[][]): FlowCell[][] {
+  const result: FlowCell[][] = [];
+  for (const line of lines) {
+    const above = result[result.length - 1];
+    const labelsOnly = line.length > 0 && line.every((cell) => cell.x !== undefined && !looksLikeValue(cell.text));
+    const targets =
+      above && labelsOnly
+        ? line.map((cell) =>
+            above.find(
+              (a) =>
+                a.x !== undefined && !looksLikeValue(a.text) && Math.abs(a.x - (cell.x as number)) <= CHARACTER_POINTS,
+            ),
+          )
+        : [];
+    if (above && labelsOnly && targets.every(Boolean) && above.some((cell) => looksLikeValue(cell.text))) {
+      line.forEach((cell, i) => {
+        const target = targets[i] as FlowCell;
+        target.text += cell.text;
+      });
+      continue;
+    }
+    result.push(line.map((cell) => ({ ...cell })));
+  }
+  return result;
+}
+
+/** What a row's label starts with: 一、, （一）, 1. and their variants. */
+export const ROW_NUMBERING = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．)])/;
 
 /** A figure or what stands for one (blank, —, /, 无 …) rather than a label. */
 export function looksLikeValue(text: string): boolean {

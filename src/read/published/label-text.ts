@@ -186,7 +186,8 @@ export function labelNumber(normalised: string): string {
 
 /** The label without its leading numbering (（三）, 1., 三、) and without a bracketed explanation at its end. */
 export function coreLabel(normalised: string): string {
-  return normalised.slice(labelNumber(normalised).length).replace(/\([^()]*\)$/, '');
+  // The explanation may be cut where a copy wrapped the label (（二）部分公开（区分处理的，只计这一情形，不计 / 其他情形）).
+  return normalised.slice(labelNumber(normalised).length).replace(/\([^()]*\)?$/, '');
 }
 
 /**

@@ -53,10 +53,14 @@ export interface LatticeTable {
  * the same places: its rows follow on, and a row the break cut (open below, open above) is one row again, each cell's
  * text the two pieces together (自 / 然 above the break, 人 below). Undefined when they are not one table.
  */
-export function joinAcrossPages(above: LatticeTable, below: LatticeTable): LatticeTable | undefined {
+export function joinAcrossPages(
+  above: LatticeTable,
+  below: LatticeTable,
+  isFigure: (text: string) => boolean,
+): LatticeTable | undefined {
   if (above.columns !== below.columns || above.xs.some((x, i) => Math.abs(x - (below.xs[i] ?? Number.NaN)) > GAP))
     return undefined;
-  const cut = above.openBottom && below.openTop;
+  const cut = (above.openBottom && below.openTop) || continuesLabels(above, below, isFigure);
   const shift = cut ? above.rows - 1 : above.rows;
   const cells = above.cells.map((cell) => ({ ...cell }));
   for (const cell of below.cells) {
@@ -107,7 +111,8 @@ export function ruleSegments(paths: readonly { points: [number, number][]; close
     const { points } = path;
     if (points.length < 2) continue;
     if (path.filled) {
-      if (points.length > 6) continue; // a rectangle has four corners (five points when closed by hand)
+      // A rule is a thin band, however many corners its mitred or joined ends give it; a shape of many points is none.
+      if (points.length > 12) continue;
       let left = Number.POSITIVE_INFINITY;
       let right = Number.NEGATIVE_INFINITY;
       let top = Number.POSITIVE_INFINITY;
@@ -174,6 +179,7 @@ const touches = (h: Segment, v: Segment) =>
 export function latticeTables(
   segments: { horizontal: readonly Segment[]; vertical: readonly Segment[] },
   pieces: readonly TextPiece[],
+  startsRow: (text: string) => boolean = () => false,
 ): LatticeTable[] {
   const all = [...segments.horizontal.map((s) => ({ s, h: true })), ...segments.vertical.map((s) => ({ s, h: false }))];
   if (all.length > 20_000) return []; // a drawing, not a table: no lattice is tried on it
@@ -200,13 +206,18 @@ export function latticeTables(
   });
   const tables: LatticeTable[] = [];
   for (const group of groups.values()) {
-    const table = lattice(group.h, group.v, pieces);
+    const table = lattice(group.h, group.v, pieces, startsRow);
     if (table) tables.push(table);
   }
   return tables.sort((a, b) => a.top - b.top);
 }
 
-function lattice(h: readonly Segment[], v: readonly Segment[], pieces: readonly TextPiece[]): LatticeTable | undefined {
+function lattice(
+  h: readonly Segment[],
+  v: readonly Segment[],
+  pieces: readonly TextPiece[],
+  startsRow: (text: string) => boolean,
+): LatticeTable | undefined {
   const horizontalLines = cluster(h.map((s) => s.y1));
   const verticalLines = cluster(v.map((s) => s.x1));
   // Borders running on past the last (or before the first) rule: a row a page break cut, open at that edge.
@@ -272,6 +283,7 @@ function lattice(h: readonly Segment[], v: readonly Segment[], pieces: readonly 
   const right = xs[columns] as number;
   // Text by the elementary cell its middle lies in.
   const texts = new Map<number, TextPiece[]>();
+  const rowOf = new Map<TextPiece, number>();
   const inside = new Set<TextPiece>();
   for (const whole of pieces) {
     for (const piece of splitAcross(whole, xs)) {
@@ -284,6 +296,7 @@ function lattice(h: readonly Segment[], v: readonly Segment[], pieces: readonly 
       inside.add(whole);
       const key = root(id(r, c));
       texts.set(key, [...(texts.get(key) ?? []), piece]);
+      rowOf.set(piece, r);
     }
   }
   // One cell per merged area, at its top-left elementary cell.
@@ -299,13 +312,15 @@ function lattice(h: readonly Segment[], v: readonly Segment[], pieces: readonly 
       }
     }
   }
-  const cells: LatticeCell[] = [...extent].map(([key, e]) => ({
-    text: cellText(texts.get(key) ?? []),
-    row: e.r0,
-    column: e.c0,
-    rowSpan: e.r1 - e.r0 + 1,
-    colSpan: e.c1 - e.c0 + 1,
-  }));
+  const cells: LatticeCell[] = [...extent].flatMap(([key, e]) =>
+    bands(texts.get(key) ?? [], rowOf, e.r0, e.r1, startsRow).map((band) => ({
+      text: cellText(band.pieces),
+      row: band.from,
+      column: e.c0,
+      rowSpan: band.to - band.from + 1,
+      colSpan: e.c1 - e.c0 + 1,
+    })),
+  );
   if (inside.size === 0) return undefined;
   return { top, bottom, left, right, rows, columns, xs, cells, pieces: inside, openTop, openBottom };
 }
@@ -337,6 +352,55 @@ function splitAcross(piece: TextPiece, xs: readonly number[]): TextPiece[] {
   });
   push(start, chars.length);
   return parts;
+}
+
+/**
+ * A row that a page break cut though the program drew its borders on both sides (LibreOffice, Word): the first row of
+ * the next page holds no figure, only text standing under the labels of the last row before the break (8.属于行政查 /
+ * 询事项). A header repeated on the new page stands over figures, and is no such row.
+ */
+function continuesLabels(above: LatticeTable, below: LatticeTable, isFigure: (text: string) => boolean): boolean {
+  const last = above.cells.filter((cell) => cell.row + cell.rowSpan === above.rows);
+  const first = below.cells.filter((cell) => cell.row === 0 && cell.text !== '');
+  return (
+    first.length > 0 &&
+    first.every((cell) => {
+      if (isFigure(cell.text)) return false;
+      const upper = last.find((c) => c.column === cell.column && c.colSpan === cell.colSpan);
+      return upper !== undefined && upper.text !== '' && !isFigure(upper.text);
+    })
+  );
+}
+
+/**
+ * A merged area's rows of text, split where a label begins (一、, （三）, 1.) in a row of its own: rules a program did
+ * not draw (a border left out by a page's style) must not join two rows' labels into one cell. A label wrapped over
+ * the rows of a cell it truly spans begins once.
+ */
+function bands(
+  pieces: readonly TextPiece[],
+  rowOf: ReadonlyMap<TextPiece, number>,
+  from: number,
+  to: number,
+  startsRow: (text: string) => boolean,
+): { from: number; to: number; pieces: TextPiece[] }[] {
+  if (from === to) return [{ from, to, pieces: [...pieces] }];
+  // Whether a row's text (its first line begins it) starts a label: a numeral may be a piece of its own (一 + 、…).
+  const starts: number[] = [];
+  for (let row = from; row <= to; row++) {
+    const inRow = pieces.filter((piece) => rowOf.get(piece) === row);
+    if (inRow.length && startsRow(cellText(inRow))) starts.push(row);
+  }
+  if (starts.length < 2) return [{ from, to, pieces: [...pieces] }];
+  const edges = [from, ...starts.filter((row) => row > from)];
+  return edges.map((start, i) => {
+    const end = (edges[i + 1] ?? to + 1) - 1;
+    return {
+      from: start,
+      to: end,
+      pieces: pieces.filter((p) => (rowOf.get(p) as number) >= start && (rowOf.get(p) as number) <= end),
+    };
+  });
 }
 
 /** A cell's text: its lines top to bottom, each left to right, joined as one (a wrapped label or figure). */

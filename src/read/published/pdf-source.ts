@@ -4,7 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import { ReadError } from '../read-report';
 import type { FlowCell, FlowDocument, FlowItem, FlowParagraph } from './flow-document';
-import { headingOf } from './flow-sections';
+import { headingOf, ROW_NUMBERING } from './flow-sections';
 import { normaliseLabel } from './label-text';
 import { isTableHeader, sectionHeadings } from './official-labels';
 import { joinAcrossPages, type LatticeTable, latticeTables, ruleSegments } from './pdf-lattice';
@@ -161,7 +161,7 @@ function joinPageBreaks(entries: readonly Entry[]): Entry[] {
   for (const entry of entries) {
     const previous = joined[joined.length - 1];
     if (previous && !Array.isArray(previous) && !Array.isArray(entry) && entry.page === previous.page + 1) {
-      const table = joinAcrossPages(previous, entry);
+      const table = joinAcrossPages(previous, entry, isFigure);
       if (table) {
         joined[joined.length - 1] = { ...table, page: previous.page };
         continue;
@@ -199,8 +199,19 @@ async function pdfEntries(buffer: Buffer, file: string): Promise<Entry[]> {
   return entries;
 }
 
-/** Labels only the report's tables print: a page holding none of them has no table worth its drawing's cost. */
+/** Labels only the report's tables print. */
 const TABLE_LABELS = /信息内容|申请人情况|自然人|结果维持|本年新收|第二十条|行政复议/;
+
+/**
+ * Whether a page may hold a table of the report, worth reading its drawing for: one of the tables' labels, or several
+ * figures standing alone (a table continued from the page before, its header left there).
+ */
+function mayHoldTable(runs: readonly Run[]): boolean {
+  if (TABLE_LABELS.test(runs.map((run) => run.text).join(''))) return true;
+  let figures = 0;
+  for (const run of runs) if (isFigure(run.text) && ++figures >= 4) return true;
+  return false;
+}
 
 async function readPages(document: PdfDocument, entries: Entry[]): Promise<void> {
   for (let number = 1; number <= document.numPages; number++) {
@@ -221,8 +232,10 @@ async function readPages(document: PdfDocument, entries: Entry[]): Promise<void>
         height: size,
       });
     }
-    const tables = TABLE_LABELS.test(runs.map((run) => run.text).join(''))
-      ? latticeTables(ruleSegments(await pagePaths(page, height)), runs).map((table) => ({ ...table, page: number }))
+    const tables = mayHoldTable(runs)
+      ? latticeTables(ruleSegments(await pagePaths(page, height)), runs, (text) => ROW_NUMBERING.test(text.trim())).map(
+          (table) => ({ ...table, page: number }),
+        )
       : [];
     const free = tables.length ? runs.filter((run) => !tables.some((table) => table.pieces.has(run))) : runs;
     const lines = groupLines(free).filter(
@@ -382,8 +395,6 @@ function lineText(line: Line): string {
 
 const isFigure = (text: string) =>
   /^[+-]?[\d,]+(\.\d+)?$/.test(normaliseLabel(text)) || /^(—+|-|\/|无)$/.test(text.trim());
-
-const ROW_NUMBERING = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．)])/;
 
 /** A run that holds several figures separated by spaces (some writers emit a row so) becomes one run per figure. */
 function splitFigures(run: Run): Run[] {

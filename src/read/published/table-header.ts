@@ -99,7 +99,10 @@ export function headerColumns(
  * of the table. Cells that carry no place are left as they are; a piece joined to the one above it is undefined.
  */
 export function joinWrappedHeaders(sequence: readonly FlowCell[], grid: TableGrid): (FlowCell | undefined)[] {
-  const labels = grid.rows.flatMap((row) => row.columns.flatMap((column) => column.headers.map((l) => l.zh)));
+  const labels = [
+    ...grid.cornerHeaders.map((l) => l.zh),
+    ...grid.rows.flatMap((row) => row.columns.flatMap((column) => column.headers.map((l) => l.zh))),
+  ];
   const spellings = [...new Set(labels)].map(normaliseLabel);
   const joined: (FlowCell | undefined)[] = [];
   for (const cell of sequence) {
@@ -208,13 +211,33 @@ export function headerOrder(sequence: readonly FlowCell[], row: GridRow, grid: T
       const key = child.seen ?? firstSeenBelow(child);
       return key === undefined ? min : min === undefined ? key : Math.min(min, key);
     }, undefined);
-  const sorted = [...leaves].sort((a, b) => compare(path(a), path(b)));
+  // Where the header's words stand across the page, their places give the order: a header wrapped over lines is no
+  // longer read row by row. Then each group's columns must stand together, or the header is not understood.
+  const placed = leaves.every((leaf) => leaf.centre !== undefined);
+  const sorted = placed
+    ? [...leaves].sort((a, b) => (a.centre as number) - (b.centre as number))
+    : [...leaves].sort((a, b) => compare(path(a), path(b)));
+  if (placed && !groupsTogether(sorted)) return undefined;
   return {
     order: sorted.map((leaf) => leaf.column as number),
     ...(leaves.every((leaf) => leaf.centre !== undefined)
       ? { centres: row.columns.map((_, index) => leaves.find((leaf) => leaf.column === index)?.centre) }
       : {}),
   };
+}
+
+/** Whether, in this order of leaves, the leaves under each group (at any depth) stand next to each other. */
+function groupsTogether(leaves: readonly { parent?: { parent?: unknown } }[]): boolean {
+  const spans = new Map<unknown, { first: number; last: number; count: number }>();
+  leaves.forEach((leaf, index) => {
+    for (let group: { parent?: unknown } | undefined = leaf.parent; group; group = group.parent as typeof group) {
+      const span = spans.get(group) ?? { first: index, last: index, count: 0 };
+      span.last = index;
+      span.count++;
+      spans.set(group, span);
+    }
+  });
+  return [...spans.values()].every((span) => span.last - span.first + 1 === span.count);
 }
 
 function compare(a: readonly number[], b: readonly number[]): number {

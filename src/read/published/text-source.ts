@@ -72,7 +72,8 @@ export function textToFlow(text: string): FlowDocument {
       const separator = trimmed.includes('|') ? '|' : raw.includes('\t') ? '\t' : undefined;
       if (separator === undefined) {
         endTable();
-        items.push({ kind: 'paragraph', text: trimmed, source: { line } });
+        const indent = raw.length - raw.trimStart().length;
+        items.push({ kind: 'paragraph', text: trimmed, source: { line }, ...(indent ? { indent } : {}) });
         return;
       }
       const parts = (separator === '\t' ? raw.replace(/^[ \u3000]+|[ \u3000]+$/g, '') : trimmed).split(separator);
