@@ -197,6 +197,32 @@ export function latticeTables(
   for (const h of horizontals)
     for (const v of verticals)
       if (touches((all[h] as { s: Segment }).s, (all[v] as { s: Segment }).s)) parent[root(h)] = root(v);
+  // A row's border drawn cell by cell (Chromium draws each cell's own) is one line: pieces end to end are joined too.
+  // (Columns are not: tables stacked one under the other would become one.)
+  const joinInLine = (
+    indexes: number[],
+    along: (s: Segment) => number,
+    from: (s: Segment) => number,
+    to: (s: Segment) => number,
+  ) => {
+    const sorted = [...indexes].sort((a, b) => {
+      const sa = (all[a] as { s: Segment }).s;
+      const sb = (all[b] as { s: Segment }).s;
+      return along(sa) - along(sb) || from(sa) - from(sb);
+    });
+    for (let i = 1; i < sorted.length; i++) {
+      const a = (all[sorted[i - 1] as number] as { s: Segment }).s;
+      const b = (all[sorted[i] as number] as { s: Segment }).s;
+      if (Math.abs(along(a) - along(b)) <= SAME_LINE && from(b) - to(a) <= GAP)
+        parent[root(sorted[i] as number)] = root(sorted[i - 1] as number);
+    }
+  };
+  joinInLine(
+    horizontals,
+    (s) => s.y1,
+    (s) => s.x1,
+    (s) => s.x2,
+  );
   const groups = new Map<number, { h: Segment[]; v: Segment[] }>();
   all.forEach((entry, i) => {
     const key = root(i);
