@@ -147,12 +147,18 @@ function latticeRows(table: PageTable, tableNumber: number): FlowCell[][] {
             ? original
             : { ...original, spanned: true, origin: original, ...(r > cell.row ? { fromAbove: true } : {}) };
   }
-  return grid.map((row, r) =>
+  const rows = grid.map((row, r) =>
     Array.from(
       { length: table.columns },
       (_, c) => row[c] ?? { text: '', source: { page: table.page, table: tableNumber, row: r + 1, column: c + 1 } },
     ),
   );
+  // A row the page break cut, with nothing of it found on the next page: its empty cells may hold what that page
+  // shows, so they are no blank (no 0) but no cell at all.
+  const last = rows[rows.length - 1];
+  if (table.openBottom && last)
+    rows[rows.length - 1] = last.map((cell) => (cell.text === '' ? { ...cell, hole: true } : cell));
+  return rows;
 }
 
 /** A table that ends one page and one that begins the next, with their columns in the same places, are one table. */
