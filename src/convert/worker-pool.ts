@@ -83,7 +83,7 @@ export async function runJobs(
         clearTimeout(timer);
         const [oldest] = inHand.values();
         if (!alive || !oldest) return;
-        const seconds = readTimeLimit(options.timeLimit, fileSize(oldest.path));
+        const seconds = readTimeLimit(options.timeLimit, fileSize(oldest.path), oldest.path);
         timer = setTimeout(() => {
           verdict = (job) => unreadableJob(job, 'readTimeout', { seconds });
           void worker.terminate();

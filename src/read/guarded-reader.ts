@@ -187,7 +187,7 @@ export class GuardedReader {
       const worker = this.ensureWorker();
       this.hold(worker, true);
       // The clock runs from when this thread knows the read before ended: never shorter than the limit.
-      this.timerSeconds = readTimeLimit(this.timeLimit, sizeOf(next.request));
+      this.timerSeconds = readTimeLimit(this.timeLimit, sizeOf(next.request), next.request.path);
       this.timer = setTimeout(() => this.timeOut(), this.timerSeconds * 1000);
       if (!sent) worker.send(next.request);
     }

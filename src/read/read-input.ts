@@ -13,8 +13,14 @@ export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 const PUBLISHED_FORMATS: Readonly<Record<string, InputFormat>> = {
   '.html': 'html',
   '.htm': 'html',
+  '.shtml': 'html',
+  '.mht': 'mht',
+  '.mhtml': 'mht',
   '.txt': 'txt',
   '.docx': 'docx',
+  '.doc': 'doc',
+  '.wps': 'wps',
+  '.rtf': 'rtf',
 };
 
 const WORKBOOK_FORMATS: Readonly<Record<string, InputFormat>> = {

@@ -4,7 +4,20 @@ import type { Model } from '../validate/rule';
 
 export type { SourceRef };
 
-export type InputFormat = 'json' | 'xlsx' | 'xls' | 'ods' | 'et' | 'html' | 'txt' | 'docx' | 'pdf';
+export type InputFormat =
+  | 'json'
+  | 'xlsx'
+  | 'xls'
+  | 'ods'
+  | 'et'
+  | 'html'
+  | 'mht'
+  | 'txt'
+  | 'docx'
+  | 'doc'
+  | 'wps'
+  | 'rtf'
+  | 'pdf';
 
 export interface ReadReport {
   /** The path as the user gave it. */
@@ -117,6 +130,14 @@ export const readErrorMessages = {
   tooLargeMemory: {
     zh: '{file} 读取所需内存超过 {limitMb} MB 的上限，已停止',
     en: '{file} needed more than the {limitMb} MB memory limit to read and was stopped',
+  },
+  needsOffice: {
+    zh: '{file} 是 {kind} 文档：读取它需要 LibreOffice（soffice），本机没有安装。可安装 LibreOffice，或在 Word、WPS 中另存为 .docx 后再导入',
+    en: '{file} is a {kind} document: reading it needs LibreOffice (soffice), which is not installed here. Install LibreOffice, or save it as .docx in Word or WPS and import that',
+  },
+  notLegacy: {
+    zh: '{file} 不是有效的 {kind} 文档（文件已损坏，或 LibreOffice 无法打开）',
+    en: '{file} is not a valid {kind} document (it is damaged, or LibreOffice cannot open it)',
   },
   notReport: {
     zh: '{file} 中找不到年度报告的章节或表格（一、总体情况 … 六、其他需要报告的事项）',

@@ -10,12 +10,20 @@ export const DEFAULT_TIME_LIMIT = { baseSeconds: 6, secondsPerMb: 4, maxSeconds:
 /** `--timeout SECONDS` when given; otherwise undefined, and each input gets readTimeLimit(its size). */
 export type TimeLimit = number | undefined;
 
-/** The limit for an input of `bytes` bytes, in seconds to a tenth. */
-export function readTimeLimit(limit: TimeLimit, bytes: number): number {
+/**
+ * Legacy documents (.doc, .wps, .rtf) are read through LibreOffice, whose own start in a fresh profile takes seconds:
+ * their limit has this much more.
+ */
+export const LEGACY_EXTRA_SECONDS = 40;
+const LEGACY = /\.(doc|wps|rtf)$/i;
+
+/** The limit for an input of `bytes` bytes (named `path`), in seconds to a tenth. */
+export function readTimeLimit(limit: TimeLimit, bytes: number, path = ''): number {
   if (limit !== undefined) return limit;
   const { baseSeconds, secondsPerMb, maxSeconds } = DEFAULT_TIME_LIMIT;
   const seconds = baseSeconds + (secondsPerMb * Math.max(0, bytes)) / 1024 / 1024;
-  return Math.min(maxSeconds, Math.ceil(seconds * 10) / 10);
+  const legacy = LEGACY.test(path) ? LEGACY_EXTRA_SECONDS : 0;
+  return Math.min(maxSeconds, Math.ceil(seconds * 10) / 10) + legacy;
 }
 
 /** The size of a file about to be read, 0 when it cannot be seen (its reader will say why). */

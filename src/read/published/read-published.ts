@@ -30,9 +30,21 @@ export function readPublished(buffer: Buffer, file: string, format: InputFormat,
       flow = page.flow;
       break;
     }
+    case 'mht': {
+      const html = require('./mht-source').mhtToHtml(buffer) as string | undefined;
+      if (html === undefined) throw new ReadError('notReport', { file });
+      const page = htmlSource().parsePage(html);
+      if (page.embedded !== undefined) return { ...embeddedOrShown(page.embedded, page.flow, file, mode), format };
+      flow = page.flow;
+      break;
+    }
     case 'docx':
       flow = docxSource().docxToFlow(buffer, file);
       break;
+    case 'doc':
+    case 'wps':
+    case 'rtf':
+      return readLegacy(buffer, file, format, mode);
     default:
       throw new ReadError('unsupportedType', { file });
   }
@@ -41,6 +53,22 @@ export function readPublished(buffer: Buffer, file: string, format: InputFormat,
 
 export async function readPdf(buffer: Buffer, file: string, mode: ReadingMode): Promise<ReadReport> {
   return finish(await pdfToFlow(buffer, file), file, 'pdf', mode, 'published');
+}
+
+/**
+ * A legacy document, by what it holds rather than its name (archives are full of web pages and DOCX files saved as
+ * .doc): a zip is a DOCX, a page is a page, a MIME archive is one; a Word or WPS binary or an RTF goes through
+ * LibreOffice (office-source.ts).
+ */
+function readLegacy(buffer: Buffer, file: string, format: 'doc' | 'wps' | 'rtf', mode: ReadingMode): ReadReport {
+  const head = buffer.subarray(0, 512).toString('latin1').replace(/^\ufeff|^\xef\xbb\xbf/, '').trimStart();
+  if (buffer[0] === 0x50 && buffer[1] === 0x4b)
+    return finish(docxSource().docxToFlow(buffer, file), file, format, mode, 'published');
+  if (/^mime-version:/i.test(head)) return readPublished(buffer, file, 'mht', mode);
+  if (/^<(!doctype html|html|head|body|meta)/i.test(head)) return { ...readPublished(buffer, file, 'html', mode), format };
+  const { legacyToDocx } = require('./office-source') as typeof import('./office-source');
+  const docx = legacyToDocx(buffer, file, format);
+  return finish(docxSource().docxToFlow(docx, file), file, format, mode, 'published');
 }
 
 /**
@@ -98,7 +126,7 @@ function finish(
   mode: ReadingMode,
   readAs: 'labels' | 'published',
 ): ReadReport {
-  if (format === 'html' || format === 'docx') flow = { ...flow, items: tablesInParagraphs(flow.items) };
+  if (format !== 'txt' && format !== 'pdf') flow = { ...flow, items: tablesInParagraphs(flow.items) };
   const hasContent = flow.items.some((item) => item.kind === 'table' || item.text.trim() !== '');
   if (!hasContent) throw new ReadError('notReport', { file });
   return extractReport(flow, { file, format, readAs, ...mode });
