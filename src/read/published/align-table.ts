@@ -8,7 +8,7 @@
 import type { GridRow, TableGrid } from '../../editions/table-grid';
 import type { Label } from '../../editions/types';
 import type { FlowCell, FlowTable } from './flow-document';
-import { looksLikeValue, type SectionTable } from './flow-sections';
+import { looksLikeValue, ROW_NUMBERING, type SectionTable } from './flow-sections';
 import { addsUp, alignLoose, isBlank, placeCells, type RowCells, reportUnplaced } from './grid-alignment';
 import { coreLabel, labelMatches, labelNumber, normaliseLabel } from './label-text';
 import type { ModelBuilder } from './model-builder';
@@ -483,16 +483,25 @@ function rowsOf(table: FlowTable): RowEvidence[] {
   const rows: FlowCell[][] = table.layout === 'stream' ? cutStream(table.rows) : table.rows;
   const evidence: RowEvidence[] = [];
   for (const row of rows) {
+    // Before a row's first figure every word is a label, a character too (a header's 本 / 年新公开数量 wrapped); among
+    // its figures, a stray character is none.
+    const firstFigure = row.findIndex((cell) => !isBlank(cell) && looksLikeValue(cell.text));
+    const words = new Set(
+      row.filter((cell, index) =>
+        firstFigure < 0 || index < firstFigure ? !isBlank(cell) && !looksLikeValue(cell.text) : isLabel(cell),
+      ),
+    );
+    const isWord = (cell: FlowCell) => words.has(cell);
     let last = -1;
     row.forEach((cell, index) => {
-      if (isLabel(cell)) last = index;
+      if (isWord(cell)) last = index;
     });
     if (last < 0) {
       // Figures with no label before them on their line (a PDF row whose label stands on another line): no row.
       if (row.length) evidence.push({ labels: [], values: row });
       continue;
     }
-    evidence.push({ labels: row.slice(0, last + 1).filter(isLabel), values: row.slice(last + 1) });
+    evidence.push({ labels: row.slice(0, last + 1).filter(isWord), values: row.slice(last + 1) });
   }
   return evidence;
 }
@@ -528,7 +537,8 @@ function joinHeaderLines(rows: readonly RowEvidence[], grid: TableGrid): RowEvid
       result.push(rows[start++] as RowEvidence);
       continue;
     }
-    const run = rows.slice(start, end);
+    // The row of figures after the header's lines may open with the header's last words (本 / 年新公开数量 规章 0 …).
+    const run = rows.slice(start, Math.min(end + 1, rows.length));
     const joined = joinWrappedHeaders(
       run.flatMap((row) => row.labels),
       grid,
@@ -536,9 +546,9 @@ function joinHeaderLines(rows: readonly RowEvidence[], grid: TableGrid): RowEvid
     let at = 0;
     for (const row of run) {
       const labels = row.labels.map(() => joined[at++]).filter((cell): cell is FlowCell => cell !== undefined);
-      if (labels.length) result.push({ labels, values: [] });
+      if (labels.length || row.values.length) result.push({ labels, values: row.values });
     }
-    start = end;
+    start = end + 1;
   }
   return result;
 }
@@ -570,9 +580,25 @@ function alignLost(
         if (!isCornerHeader(grid, cell.text)) sequence.push(cell);
       } else rowLabels.push(cell);
     }
-    let match = matchLostRow(grid, rowLabels, state);
-    rememberGroups(grid, rowLabels, state);
     const written = evidence.values.filter((cell) => !isBlank(cell));
+    let match = matchLostRow(grid, rowLabels, state);
+    if (!match && hasFigure(written)) {
+      // A label wrapped past its figures (一、本年新收政府信息公开申请 15 10 … / 数量): its rest opens the next row,
+      // before that row's own label (which begins with its numbering).
+      const next = rows[index + 1];
+      const rest: FlowCell[] = [];
+      for (const cell of next?.labels ?? []) {
+        if (ROW_NUMBERING.test(cell.text.trim()) || isHeaderText(grid, cell.text) || groupOf(grid, cell.text)) break;
+        rest.push(cell);
+      }
+      const own = rowLabels[rowLabels.length - 1];
+      if (own && rest.length && next) {
+        const joined = { ...own, text: own.text.trim() + rest.map((cell) => cell.text.trim()).join('') };
+        match = matchLostRow(grid, [...rowLabels.slice(0, -1), joined], state);
+        if (match) next.labels = next.labels.slice(rest.length);
+      }
+    }
+    rememberGroups(grid, rowLabels, state);
     if (!match && grid.section === 'appeals' && hasFigure(written) && (grid.rows[0] as GridRow).labels.length === 0)
       match = {
         row: grid.rows[0] as GridRow,

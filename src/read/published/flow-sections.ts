@@ -65,7 +65,12 @@ export function classifyTables(sections: Sections): Record<TableKind, SectionTab
       if (kind) byKind[kind].push({ table, endsAtHeading: followed && at === tables.length - 1 });
     });
     if (!isTableSection(key)) continue;
-    const paragraphs = items.filter((i): i is FlowParagraph => i.kind === 'paragraph');
+    // Page numbers a copy keeps (- 4 -, 第 4 页, 4/12) are no part of a table.
+    const paragraphs = items.filter(
+      (i): i is FlowParagraph =>
+        i.kind === 'paragraph' &&
+        !/^([-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/.test(i.text.trim()),
+    );
     const lines = joinContinuations(paragraphs.map((p) => lineCells(p.text, p.source, p.indent)));
     if (tables.length === 0) {
       // A table copied as one cell per line without separators has no table left: its section's lines are its cells.
@@ -92,8 +97,9 @@ function lineCells(text: string, source: FlowCell['source'], indent?: number): F
   let first = tokens.length;
   while (first > 0 && looksLikeValue((tokens[first - 1] as { text: string }).text)) first--;
   if (first === tokens.length) {
-    // Labels only: in a layout copy each stands where it stands (a wrapped label's rest, a header's words).
-    return placed ? tokens.map((token) => ({ ...token, source })) : [{ text, source }];
+    // Labels only: each word a cell of its own — a header's labels side by side, a wrapped label's rest — which the
+    // alignment joins again where they make a label.
+    return tokens.map((token) => ({ ...token, source }));
   }
   const figures = tokens.slice(first).map((token) => ({ ...token, source }));
   // The label part may hold several labels side by side, as a PDF viewer copies a row (（三）不 1.属于国家秘密): a

@@ -61,11 +61,16 @@ export async function readPdf(buffer: Buffer, file: string, mode: ReadingMode): 
  * LibreOffice (office-source.ts).
  */
 function readLegacy(buffer: Buffer, file: string, format: 'doc' | 'wps' | 'rtf', mode: ReadingMode): ReadReport {
-  const head = buffer.subarray(0, 512).toString('latin1').replace(/^\ufeff|^\xef\xbb\xbf/, '').trimStart();
+  const head = buffer
+    .subarray(0, 512)
+    .toString('latin1')
+    .replace(/^\ufeff|^\xef\xbb\xbf/, '')
+    .trimStart();
   if (buffer[0] === 0x50 && buffer[1] === 0x4b)
     return finish(docxSource().docxToFlow(buffer, file), file, format, mode, 'published');
   if (/^mime-version:/i.test(head)) return readPublished(buffer, file, 'mht', mode);
-  if (/^<(!doctype html|html|head|body|meta)/i.test(head)) return { ...readPublished(buffer, file, 'html', mode), format };
+  if (/^<(!doctype html|html|head|body|meta)/i.test(head))
+    return { ...readPublished(buffer, file, 'html', mode), format };
   const { legacyToDocx } = require('./office-source') as typeof import('./office-source');
   const docx = legacyToDocx(buffer, file, format);
   return finish(docxSource().docxToFlow(docx, file), file, format, mode, 'published');

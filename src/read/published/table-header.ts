@@ -107,7 +107,9 @@ export function joinWrappedHeaders(sequence: readonly FlowCell[], grid: TableGri
   const joined: (FlowCell | undefined)[] = [];
   for (const cell of sequence) {
     const x = cell.x;
+    // Where the copy kept places, the piece above at the same place; where it did not, the piece just before.
     let above = -1;
+    if (x === undefined) for (let i = joined.length - 1; i >= 0 && above < 0; i--) if (joined[i]) above = i;
     if (x !== undefined)
       for (let i = joined.length - 1; i >= 0 && above < 0; i--) {
         const piece = joined[i];
