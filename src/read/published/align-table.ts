@@ -585,17 +585,25 @@ function alignLost(
     if (!match && hasFigure(written)) {
       // A label wrapped past its figures (一、本年新收政府信息公开申请 15 10 … / 数量): its rest opens the next row,
       // before that row's own label (which begins with its numbering).
+      // A single character of it may close the row's own line (予以公 1380 … 1380 开).
       const next = rows[index + 1];
-      const rest: FlowCell[] = [];
+      let trailing = evidence.values.length;
+      while (trailing > 0 && !looksLikeValue((evidence.values[trailing - 1] as FlowCell).text)) trailing--;
+      const rest: FlowCell[] = evidence.values.slice(trailing);
+      let fromNext = 0;
       for (const cell of next?.labels ?? []) {
         if (ROW_NUMBERING.test(cell.text.trim()) || isHeaderText(grid, cell.text) || groupOf(grid, cell.text)) break;
         rest.push(cell);
+        fromNext++;
       }
       const own = rowLabels[rowLabels.length - 1];
-      if (own && rest.length && next) {
+      if (own && rest.length) {
         const joined = { ...own, text: own.text.trim() + rest.map((cell) => cell.text.trim()).join('') };
         match = matchLostRow(grid, [...rowLabels.slice(0, -1), joined], state);
-        if (match) next.labels = next.labels.slice(rest.length);
+        if (match) {
+          if (next) next.labels = next.labels.slice(fromNext);
+          evidence.values = evidence.values.slice(0, trailing);
+        }
       }
     }
     rememberGroups(grid, rowLabels, state);

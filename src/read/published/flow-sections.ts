@@ -59,31 +59,49 @@ export function classifyTables(sections: Sections): Record<TableKind, SectionTab
   for (const [index, key] of keys.entries()) {
     const items = sections.items.get(key) ?? [];
     const followed = index < keys.length - 1;
-    const tables = items.filter((i): i is FlowTable => i.kind === 'table');
-    tables.forEach((table, at) => {
-      const kind = tableKindOf(table.rows.flat().map((cell) => cell.text)) ?? (isTableSection(key) ? key : undefined);
-      if (kind) byKind[kind].push({ table, endsAtHeading: followed && at === tables.length - 1 });
-    });
-    if (!isTableSection(key)) continue;
-    // Page numbers a copy keeps (- 4 -, 第 4 页, 4/12) are no part of a table.
-    const paragraphs = items.filter(
-      (i): i is FlowParagraph =>
-        i.kind === 'paragraph' &&
-        !/^([-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/.test(i.text.trim()),
-    );
-    const lines = joinContinuations(paragraphs.map((p) => lineCells(p.text, p.source, p.indent)));
-    if (tables.length === 0) {
-      // A table copied as one cell per line without separators has no table left: its section's lines are its cells.
-      const cells = lines.flat();
-      if (cells.length)
-        byKind[key].push({ table: { kind: 'table', rows: [cells], layout: 'stream' }, endsAtHeading: followed });
-    } else {
-      // Beside tables, a line that is a label and its figures (四、结转下年度继续办理 0 0 0 0 0 0 0) is a row too.
-      const rows = lines.filter((cells) => cells.length > 1);
-      if (rows.length) byKind[key].push({ table: { kind: 'table', rows, layout: 'rows' }, endsAtHeading: false });
+    const pieces: { table: FlowTable; kind: TableKind | undefined }[] = [];
+    const hasTables = items.some((item) => item.kind === 'table');
+    let run: FlowParagraph[] = [];
+    const flush = () => {
+      if (isTableSection(key) && run.length) {
+        const table = linesTable(run, hasTables);
+        if (table) pieces.push({ table, kind: key });
+      }
+      run = [];
+    };
+    for (const item of items) {
+      if (item.kind === 'paragraph') {
+        // Page numbers a copy keeps (- 4 -, 第 4 页, 4/12) are no part of a table.
+        if (!/^([-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/.test(item.text.trim())) run.push(item);
+        continue;
+      }
+      flush();
+      const kind = tableKindOf(item.rows.flat().map((cell) => cell.text)) ?? (isTableSection(key) ? key : undefined);
+      pieces.push({ table: item, kind });
     }
+    flush();
+    const last = pieces.reduce((at, piece, i) => (piece.kind ? i : at), -1);
+    pieces.forEach((piece, i) => {
+      if (piece.kind) byKind[piece.kind].push({ table: piece.table, endsAtHeading: followed && i === last });
+    });
   }
   return byKind;
+}
+
+/**
+ * A table section's lines outside its tables, as a table: where the copy left no table at all, or where a run of its
+ * lines holds a figure alone on a line, the lines are cells one after another (a stream); beside tables, lines that
+ * are a label and its figures (四、结转下年度继续办理 0 0 0 0 0 0 0) are rows.
+ */
+function linesTable(paragraphs: readonly FlowParagraph[], besideTables: boolean): FlowTable | undefined {
+  const lines = joinContinuations(paragraphs.map((p) => lineCells(p.text, p.source, p.indent)));
+  const figureAlone = lines.some((cells) => cells.length === 1 && looksLikeValue((cells[0] as FlowCell).text));
+  if (!besideTables || figureAlone) {
+    const cells = lines.flat();
+    return cells.length ? { kind: 'table', rows: [cells], layout: 'stream' } : undefined;
+  }
+  const rows = lines.filter((cells) => cells.length > 1);
+  return rows.length ? { kind: 'table', rows, layout: 'rows' } : undefined;
 }
 
 /** A line of a flattened table: a label and the figures after it, separated by spaces, are cells of their own. */

@@ -58,8 +58,15 @@ export function joinAcrossPages(
   below: LatticeTable,
   isFigure: (text: string) => boolean,
 ): LatticeTable | undefined {
-  if (above.columns !== below.columns || above.xs.some((x, i) => Math.abs(x - (below.xs[i] ?? Number.NaN)) > GAP))
+  // The same outer edges; inner borders may differ (a column split below the break, 法人或其他组织 over its five):
+  // both parts are laid on every border either has.
+  const near = (a: number, b: number | undefined) => b !== undefined && Math.abs(a - b) <= GAP;
+  if (!near(above.xs[0] as number, below.xs[0]) || !near(above.xs[above.columns] as number, below.xs[below.columns]))
     return undefined;
+  const xs = [...above.xs, ...below.xs].sort((a, b) => a - b).filter((x, i, all) => i === 0 || x - (all[i - 1] as number) > GAP);
+  if (xs.length - 1 !== above.columns || xs.length - 1 !== below.columns) {
+    return joinAcrossPages(onBorders(above, xs), onBorders(below, xs), isFigure);
+  }
   const cut = (above.openBottom && below.openTop) || continuesLabels(above, below, isFigure);
   const shift = cut ? above.rows - 1 : above.rows;
   const cells = above.cells.map((cell) => ({ ...cell }));
@@ -378,6 +385,17 @@ function splitAcross(piece: TextPiece, xs: readonly number[]): TextPiece[] {
   });
   push(start, chars.length);
   return parts;
+}
+
+/** A table laid on more column borders (a superset of its own): each cell spans the columns between its edges. */
+function onBorders(table: LatticeTable, xs: readonly number[]): LatticeTable {
+  const at = (x: number) => xs.findIndex((border) => Math.abs(border - x) <= GAP);
+  const cells = table.cells.map((cell) => {
+    const from = at(table.xs[cell.column] as number);
+    const to = at(table.xs[cell.column + cell.colSpan] as number);
+    return { ...cell, column: from, colSpan: to - from };
+  });
+  return { ...table, xs, columns: xs.length - 1, cells };
 }
 
 /**
