@@ -63,14 +63,45 @@ const loHtmlPdf: WorldClass = {
   cost: 'office',
   make(random, report) {
     const { page, blocks } = cmsHtml(random, report);
+    const truth = truthOfBlocks(blocks);
     return {
       ext: 'pdf',
-      truth: truthOfBlocks(blocks),
+      truth,
       agency: report.agency,
       office: { input: Buffer.from(page), inputExt: 'html', to: 'pdf', outExt: 'pdf', infilter: 'HTML (StarWriter)' },
+      finish: (output) => clippedLayout(output, truth),
     };
   },
 };
+
+/**
+ * LibreOffice cannot split a table row over pages: a page laid out in a layout table whose article cell is taller
+ * than a page is clipped at the page's foot, and what follows is not in the PDF at all. The sections whose heading
+ * the PDF's text lacks are not shown; the section the clip cut into is shown in part (its figures ambiguous).
+ */
+function clippedLayout(pdf: Buffer, truth: Map<string, number>): Finished {
+  const text = squeeze(pdfPages(pdf).join(''));
+  const headings: [string, string][] = [
+    ['/proactive/', '二、主动公开政府信息情况'],
+    ['/requests/', '三、收到和处理政府信息公开申请情况'],
+    ['/appeals/', '四、'],
+  ];
+  const sectionsShown = ['五、', '六、其他需要报告的事项'].every((heading) => text.includes(heading));
+  if (sectionsShown) return { bytes: pdf };
+  const kept = new Map<string, number>();
+  const ambiguous = new Set<string>();
+  headings.forEach(([prefix, heading], index) => {
+    const next = headings[index + 1]?.[1] ?? '五、';
+    const shown = text.includes(heading);
+    const whole = shown && text.indexOf(next, text.indexOf(heading)) >= 0;
+    for (const [pointer, value] of truth) {
+      if (!pointer.startsWith(prefix)) continue;
+      if (whole) kept.set(pointer, value);
+      else if (shown) ambiguous.add(pointer);
+    }
+  });
+  return { bytes: pdf, truth: kept, ambiguous, complete: false };
+}
 
 const loHtmlDocx: WorldClass = {
   name: 'libreoffice-html-docx',
