@@ -39,6 +39,18 @@ export function isTableHeader(text: string): boolean {
   return HEADER_LABELS.has(label) || /^第二十条/.test(label) || /勾稽关系/.test(label);
 }
 
+const ROW_LABELS = new Set(
+  editions.flatMap((edition) => [
+    ...fieldsOf(edition).requestsLeaves.flatMap((leaf) => spellings(leaf.labels[leaf.labels.length - 1] as Label)),
+    ...edition.proactive.flatMap((group) => group.rows.flatMap((row) => spellings(row.label))),
+  ]),
+);
+
+/** Exactly the label of a data row (四、结转下年度继续办理 is a row of 三, not a heading). */
+export function isRowLabel(text: string): boolean {
+  return ROW_LABELS.has(normaliseLabel(text));
+}
+
 /** Labels that only one edition prints (本年制发件数 is 2021's, 本年新制作数量 2019's), in every spelling. */
 const TELLING_LABELS: ReadonlyMap<string, EditionId> = (() => {
   const labelsOf = (id: EditionId): Label[] => {

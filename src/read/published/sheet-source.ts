@@ -5,7 +5,7 @@ import { isFillingHint } from '../../template/marker';
 import { visibleSheetGrids } from '../workbook-reader';
 import type { FlowCell, FlowDocument, FlowItem } from './flow-document';
 import { normaliseLabel } from './label-text';
-import { isTableHeader } from './official-labels';
+import { isRowLabel, isTableHeader } from './official-labels';
 
 export function workbookToFlow(workbook: WorkBook): FlowDocument {
   const items: FlowItem[] = [];
@@ -62,6 +62,7 @@ function sheetItems(grid: FlowCell[][]): FlowItem[] {
 /** A lone text in a row is prose (a heading, a paragraph) unless it is one of the tables' own label rows. */
 function isProse(text: string): boolean {
   const label = normaliseLabel(text);
-  if (isTableHeader(text)) return false;
+  // A row's label alone with its blank cells (四、结转下年度继续办理 and nothing written) is a row of zeros, not prose.
+  if (isTableHeader(text) || isRowLabel(text)) return false;
   return /^[一二三四五六][、.]/.test(label) || /^\([一二三四五六七八九十]+\)/.test(label) || label.length >= 12;
 }
