@@ -1,7 +1,7 @@
 // `npm run fuzz`: mutated copies of a valid input of every format, the hostile inputs of issue 7 and every input the
 // fuzzer ever caught (fixtures/fuzz/) go through the real reading path. The hostile and caught ones run as whole
 // `report validate` processes (their own time and peak RSS); the mutated ones run in this process through the
-// guarded reader (a worker under a time and memory limit), then the rules and the JSON and HTML renderers. Counts per
+// sandbox (a child process under a time and memory limit), then the rules and the JSON and HTML renderers. Counts per
 // format what was read, what was refused and why, internal errors, hangs and peak memory; exits 1 on any internal
 // error, hang or input over the memory target. --save keeps each caught input under fixtures/fuzz/.
 //
@@ -10,10 +10,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { GuardedReader } from '../src/read/guarded-reader';
 import { ReadError } from '../src/read/read-report';
 import { DEFAULT_TIME_LIMIT } from '../src/read/time-limit';
 import { renderOutputs } from '../src/render/render-outputs';
+import { Sandbox } from '../src/sandbox/sandbox-pool';
 import { validateReport } from '../src/validate/validate-report';
 import { type InputManifest, MANIFEST } from './fuzz/make-inputs';
 import { mutate } from './fuzz/mutate';
@@ -92,7 +92,7 @@ async function main(): Promise<number> {
   const failures: Failure[] = [];
   /** Mutated inputs a reader was stopped on at its time limit. */
   const stopped: { name: string; saved?: string }[] = [];
-  const reader = new GuardedReader(options.limitSeconds);
+  const reader = new Sandbox(1, { timeLimit: options.limitSeconds });
   let peakRssMb = 0;
   let cliPeakRssMb = 0;
   /** What each whole-command input ended as. */
@@ -139,7 +139,7 @@ async function main(): Promise<number> {
       ],
       {
         encoding: 'utf8',
-        timeout: ((options.limitSeconds ?? DEFAULT_TIME_LIMIT.maxSeconds) + 30) * 1000,
+        timeout: ((options.limitSeconds ?? DEFAULT_TIME_LIMIT.legacySeconds) + 30) * 1000,
         env: {
           ...process.env,
           NODE_OPTIONS: `--require ${join(ROOT, 'bench', 'record-rss.cjs')}`,

@@ -104,6 +104,8 @@ describe('the convert dashboard', () => {
         fingerprint: { generator: 'report test', formats: [], lenient: true, docxStyle: 'gbt9704', rules: {} },
         interrupted: false,
         notDone: 0,
+        full: () => records,
+        entries: () => [],
       },
       'en',
       'report test',

@@ -4,12 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ConvertResult } from '../src/convert/job';
-import { runJobs } from '../src/convert/worker-pool';
-import { GuardedReader } from '../src/read/guarded-reader';
 import { ReadError } from '../src/read/read-report';
 import { readTimeLimit } from '../src/read/time-limit';
-import { BIN, convertJob, fixture, ROOT, runCli, scratch } from './helpers';
+import { Dropped, Sandbox } from '../src/sandbox/sandbox-pool';
+import { BIN, convertJob, fixture, runCli, scratch } from './helpers';
 
 const STACK = /\n\s+at .+:\d+:\d+/;
 const dir = scratch('report-safe-');
@@ -38,6 +36,23 @@ describe('standard input', () => {
   });
 });
 
+describe('a closed output', () => {
+  test('`report validate … | head -c 100` ends quietly: no EPIPE, no stack trace, the exit code of the check', () => {
+    const failing = fixture('rules', 'R301', 'fail.json');
+    const files = Array.from({ length: 300 }, () => `"${failing}"`).join(' ');
+    const run = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" "${BIN}" validate ${files} --format json | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`,
+      ],
+      { encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('1');
+  });
+});
+
 describe('--timeout', () => {
   test('a reader past the limit is stopped and its file reported unreadable; the other files are still read', () => {
     const run = runCli([
@@ -60,54 +75,54 @@ describe('--timeout', () => {
   });
 });
 
-// Workers that misbehave on purpose, by the path they are given.
-const misbehaving = join(dir, 'misbehaving-worker.js');
+// A sandbox process that misbehaves on purpose, by the path it is given (to read, or to convert).
+const misbehaving = join(dir, 'misbehaving-child.js');
 writeFileSync(
   misbehaving,
-  `const { parentPort } = require('node:worker_threads');
-   // A worker thread for convert's pool, a child process for the guarded reader.
-   const post = (message) => (parentPort ? parentPort.postMessage(message) : process.send(message));
-   (parentPort ?? process).on('message', (job) => {
-     if (job.close) process.exit(0);
-     if (job.path === 'hang') for (;;) {}
-     if (job.path === 'env') {
+  `process.on('message', (task) => {
+     if (task.close) process.exit(0);
+     if (task.stop) return;
+     const path = task.kind === 'convert' ? task.job.path : task.path;
+     if (path === 'hang') for (;;) {}
+     if (path === 'env') {
        const seen = { ca: process.env.NODE_EXTRA_CA_CERTS ?? null, lang: process.env.REPORT_LANG ?? null };
-       return post({ id: job.id, ok: false, internal: { message: JSON.stringify(seen) } });
+       return process.send({ id: task.id, ok: false, internal: { message: JSON.stringify(seen) } });
      }
-     if (job.path === 'hog') { const kept = []; for (;;) kept.push(new Array(1e6).fill(kept.length)); }
-     post(job.file === undefined
-       ? { id: job.id, ok: false, error: { messageId: 'echo', message: job.path } }
-       : { id: job.id, ok: false, readError: { messageId: 'notFound', params: { file: job.path } } });
+     if (path === 'hog') { const kept = []; for (;;) kept.push(new Array(1e6).fill(kept.length)); }
+     if (path === 'throw') throw new TypeError('the reader broke');
+     if (path === 'exit') process.exit(3);
+     process.send(task.kind === 'convert'
+       ? { id: task.id, ok: true, result: { id: task.job.id, ok: false, error: { messageId: 'echo', message: path } } }
+       : { id: task.id, ok: false, readError: { messageId: 'notFound', params: { file: path } } });
    });`,
 );
 
 describe('the time limit of a read', () => {
-  test('is --timeout when given, else 6 s plus 4 s per MB of the input, at most 60 s', () => {
-    expect(readTimeLimit(2.5, 19 * 1024 * 1024)).toBe(2.5);
-    expect(readTimeLimit(undefined, 0)).toBe(6);
-    expect(readTimeLimit(undefined, 17_908)).toBe(6.1); // the damaged .xls SheetJS loops on
-    expect(readTimeLimit(undefined, 1024 * 1024)).toBe(10);
-    expect(readTimeLimit(undefined, 10 * 1024 * 1024)).toBe(46);
-    expect(readTimeLimit(undefined, 20 * 1024 * 1024)).toBe(60);
+  test('is --timeout when given, else 8 s for any input (9.5 s for a document LibreOffice opens)', () => {
+    expect(readTimeLimit(2.5, 'big.pdf')).toBe(2.5);
+    expect(readTimeLimit(undefined, 'report.pdf')).toBe(8);
+    expect(readTimeLimit(undefined, 'report.xlsx')).toBe(8);
+    expect(readTimeLimit(undefined, 'report.DOC')).toBe(9.5);
+    expect(readTimeLimit(undefined, 'report.wps')).toBe(9.5);
   });
 });
 
-describe('the guarded reader', () => {
-  const outcome = (reader: GuardedReader, path: string) =>
-    reader.read(path).then(
+describe('the sandbox', () => {
+  const outcome = (sandbox: Sandbox, path: string) =>
+    sandbox.read(path).then(
       () => 'read',
       (error: unknown) => (error instanceof ReadError ? error.messageId : `other: ${String(error)}`),
     );
 
-  test('stops a reader that hangs, says why, and reads the next file on a fresh worker', async () => {
-    const reader = new GuardedReader(1, misbehaving);
+  test('stops a process that hangs, says why, and reads the next file on a fresh process', async () => {
+    const sandbox = new Sandbox(1, { timeLimit: 1, childFile: misbehaving });
     try {
-      expect(await Promise.all(['hang', 'a'].map((path) => outcome(reader, path)))).toEqual([
+      expect(await Promise.all(['hang', 'a'].map((path) => outcome(sandbox, path)))).toEqual([
         'readTimeout',
         'notFound',
       ]);
     } finally {
-      await reader.close();
+      await sandbox.close();
     }
   });
 
@@ -116,12 +131,12 @@ describe('the guarded reader', () => {
     const saved = { ca: process.env.NODE_EXTRA_CA_CERTS, lang: process.env.REPORT_LANG };
     process.env.NODE_EXTRA_CA_CERTS = '/etc/ssl/certs/ca-certificates.crt';
     process.env.REPORT_LANG = 'en';
-    const reader = new GuardedReader(10, misbehaving);
+    const sandbox = new Sandbox(1, { timeLimit: 10, childFile: misbehaving });
     try {
-      const seen = await reader.read('env').catch((error: unknown) => JSON.parse((error as Error).message));
+      const seen = await sandbox.read('env').catch((error: unknown) => JSON.parse((error as Error).message));
       expect(seen).toEqual({ ca: null, lang: 'en' });
     } finally {
-      await reader.close();
+      await sandbox.close();
       for (const [name, value] of [
         ['NODE_EXTRA_CA_CERTS', saved.ca],
         ['REPORT_LANG', saved.lang],
@@ -131,15 +146,37 @@ describe('the guarded reader', () => {
     }
   });
 
-  test('stops a reader past its memory limit, says why, and reads the next file on a fresh worker', async () => {
-    const reader = new GuardedReader(100, misbehaving);
+  test('stops a process past its memory limit, says why, and reads the next file on a fresh process', async () => {
+    const sandbox = new Sandbox(1, { timeLimit: 100, childFile: misbehaving });
     try {
-      expect(await Promise.all(['hog', 'b'].map((path) => outcome(reader, path)))).toEqual([
+      expect(await Promise.all(['hog', 'b'].map((path) => outcome(sandbox, path)))).toEqual([
         'tooLargeMemory',
         'notFound',
       ]);
     } finally {
-      await reader.close();
+      await sandbox.close();
+    }
+  });
+
+  test('a process that dies fails its own task with the cause; the next task runs on a fresh process', async () => {
+    const sandbox = new Sandbox(1, { timeLimit: 10, childFile: misbehaving });
+    try {
+      const said = await Promise.all(
+        ['throw', 'c', 'exit', 'd'].map((path) =>
+          sandbox.read(path).then(
+            () => 'read',
+            (error: unknown) => (error instanceof ReadError ? error.messageId : (error as Error).message),
+          ),
+        ),
+      );
+      expect(said).toEqual([
+        'the sandbox process exited with code 1: TypeError: the reader broke',
+        'notFound',
+        'the sandbox process exited with code 3',
+        'notFound',
+      ]);
+    } finally {
+      await sandbox.close();
     }
   });
 });
@@ -147,41 +184,43 @@ describe('the guarded reader', () => {
 describe('convert', () => {
   const job = (id: number, path: string) => convertJob(id, path, tmpdir());
 
-  test('a job past the time limit fails alone as readTimeout; the batch goes on', async () => {
-    const results: ConvertResult[] = [];
+  test('a job past the time limit fails alone as readTimeout; the others go on', async () => {
+    const sandbox = new Sandbox(1, { timeLimit: 1, childFile: misbehaving });
     const paths = ['a', 'hang', 'b', 'c'];
-    await runJobs(
-      paths.map((path, id) => job(id, path)),
-      1,
-      (result) => results.push(result),
-      { workerFile: misbehaving, timeLimit: 1 },
-    );
-    const byPath = new Map(results.map((result) => [paths[result.id], result]));
-    expect(byPath.get('hang')).toMatchObject({
-      ok: false,
-      error: {
-        messageId: 'readTimeout',
-        message: 'hang took longer than 1 s to read and was stopped (--timeout changes the limit)',
-      },
-    });
-    for (const path of ['a', 'b', 'c']) expect(byPath.get(path)).toMatchObject({ ok: false, error: { message: path } });
+    try {
+      const results = await Promise.allSettled(paths.map((path, id) => sandbox.convert(job(id, path))));
+      const hang = results[1];
+      expect(hang?.status).toBe('rejected');
+      if (hang?.status === 'rejected') {
+        expect(hang.reason).toBeInstanceOf(ReadError);
+        expect((hang.reason as ReadError).describe('en')).toBe(
+          'hang took longer than 1 s to read and was stopped (--timeout changes the limit)',
+        );
+      }
+      for (const index of [0, 2, 3])
+        expect(results[index]).toMatchObject({
+          status: 'fulfilled',
+          value: { ok: false, error: { message: paths[index] } },
+        });
+    } finally {
+      await sandbox.close();
+    }
   });
 
-  test('told to stop now, the pool drops the waiting jobs and cuts a job that does not end within a second', async () => {
-    // A real worker on a real input SheetJS loops on forever, its time limit fixed far away.
+  test('abandoned, the sandbox drops the tasks waiting and ends the one under way at once', async () => {
+    // A real process on a real input SheetJS loops on forever, its time limit far away.
     const hanging = fixture('fuzz/xls-seed3-case-700-bytes-of-example-2021-xls-.xls');
-    const abandon = new AbortController();
-    const results: ConvertResult[] = [];
+    const sandbox = new Sandbox(1, { timeLimit: 60 });
     const started = Date.now();
-    setTimeout(() => abandon.abort(), 300);
-    await runJobs(
-      [job(0, hanging), job(1, fixture('example-2021.json')), job(2, fixture('example-2021.json'))],
-      1,
-      (result) => results.push(result),
-      { workerFile: join(ROOT, 'dist', 'src', 'convert', 'convert-worker.js'), abandon: abandon.signal, timeLimit: 60 },
+    const results = [hanging, fixture('example-2021.json'), fixture('example-2021.json')].map((path, id) =>
+      sandbox.convert(job(id, path)).then(
+        () => 'done',
+        (error: unknown) => (error instanceof Dropped ? 'dropped' : String(error)),
+      ),
     );
-    expect(results).toEqual([]);
-    // Well before the time limit: the grace is a second (the bound here is loose; `npm run bench` measures speed).
+    setTimeout(() => sandbox.abandon(), 300);
+    expect(await Promise.all(results)).toEqual(['dropped', 'dropped', 'dropped']);
+    // Well before the time limit (the bound here is loose; `npm run bench` measures speed).
     expect(Date.now() - started).toBeLessThan(30_000);
   });
 
@@ -194,7 +233,7 @@ describe('convert', () => {
     writeFileSync(join(inputs, 'damaged.xlsx'), readFileSync(fixture('example-2021.xlsx')).subarray(0, 409));
     writeFileSync(join(inputs, 'deep.json'), `{"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}`);
     spawnSync('mkfifo', [join(inputs, 'pipe.xlsx')]);
-    // SheetJS loops on it forever; its size (17,908 bytes) gives it 6.1 s by default.
+    // SheetJS loops on it forever; it is stopped at the default 8 s.
     writeFileSync(
       join(inputs, 'loop.xls'),
       readFileSync(fixture('fuzz', 'xls-seed3-case-700-bytes-of-example-2021-xls-.xls')),
@@ -214,7 +253,7 @@ describe('convert', () => {
       'loop.xls': 'unreadable',
     });
     expect(summary.inputs.find((input) => input.path.endsWith('loop.xls'))?.error).toContain(
-      'took longer than 6.1 s to read and was stopped (--timeout changes the limit)',
+      'took longer than 8 s to read and was stopped (--timeout changes the limit)',
     );
     expect(readdirSync(out).filter((name) => name.endsWith('.json') && name !== 'summary.json')).toHaveLength(2);
   });

@@ -142,6 +142,19 @@ const messages = {
     zh: '已中断：{done} 份已完成，{notDone} 份未转换。再次运行同一命令会跳过已完成的报告，继续转换其余的',
     en: 'interrupted: {done} done, {notDone} not converted. Run the same command again: it skips what is done and goes on',
   },
+  diskFull: {
+    zh: '磁盘已满，无法写入 {file}：转换已停止，{done} 份已完成并保存，{notDone} 份未转换。腾出空间后再次运行同一命令，会跳过已完成的报告',
+    en: 'the disk is full: cannot write {file}. The batch stopped with {done} done and kept, {notDone} not converted; free some space and run the same command again: it skips what is done',
+  },
+  diskFullSummary: {
+    zh: '磁盘已满，无法写入 {file}：已完成的报告及其记录均已保存，腾出空间后再次运行同一命令即可补写汇总',
+    en: 'the disk is full: cannot write {file}. The reports done and their records are kept; free some space and run the same command again to write the summary',
+  },
+  outputLocked: {
+    zh: '另一个 report convert（进程 {pid}）正在向 {dir} 写入：请等它结束，或用 -o 另选一个文件夹',
+    en: 'another report convert (process {pid}) is writing into {dir}: wait for it to end, or choose another folder with -o',
+  },
+  jobFailed: { zh: '内部错误：{detail}（请报告此问题）', en: 'internal error: {detail} (please report it)' },
   upToDate: { zh: '输出已是最新，跳过', en: 'outputs current, skipped' },
   upToDateCount: {
     zh: '{count} 份报告的输出已是最新（内容、选项和版本都未变），未重新生成',

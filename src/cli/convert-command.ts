@@ -1,27 +1,37 @@
-// `report convert INPUT... -o DIR`: every readable input, on worker threads; a bad file is recorded and the rest go on.
-// Ctrl-C (SIGINT) or SIGTERM stops the batch without losing what is done; the next run goes on from there.
-import { existsSync, rmSync } from 'node:fs';
+// `report convert INPUT... -o DIR`: every readable input, in the sandbox's processes; a bad file is recorded and the
+// rest go on. Each report's outputs are in place, and its entry in the folder's journal, the moment it finishes: Ctrl-C,
+// SIGTERM, a closed terminal (SIGHUP) or a closed output stop the batch and keep what is done; after kill -9 the next
+// run with the same options takes up where it stopped. One run at a time in a folder (batch-lock.ts).
+
+import { rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { BatchJournal } from '../convert/batch-journal';
+import { FolderLocked, lockFolder } from '../convert/batch-lock';
 import { collectInputs } from '../convert/collect-inputs';
 import { runFingerprint } from '../convert/fingerprint';
-import { renderIndex } from '../convert/index-page';
+import { indexPage } from '../convert/index-page';
+import type { ConvertJob, ConvertResult } from '../convert/job';
 import { renderRulesPage } from '../convert/rules-html';
-import { type ConvertSummary, type InputRecord, runConvert } from '../convert/run-convert';
+import { type BatchRecord, type ConvertSummary, runConvert } from '../convert/run-convert';
 import { statusWords } from '../convert/status-words';
-import { currentOutputs, SUMMARY_FILE, summaryJson } from '../convert/summary-file';
+import { SUMMARY_FILE, summaryJson } from '../convert/summary-file';
 import { summaryTable, terminalWidth } from '../convert/summary-table';
-import { defaultJobs } from '../convert/worker-pool';
 import type { Lang } from '../diagnostics/diagnostic';
 import { convertDocxToPdf, OfficeFailed } from '../output/office-pdf';
-import { writeFileAtomic } from '../output/write-atomic';
+import { writeFileAtomic, writeFileAtomicParts } from '../output/write-atomic';
+import { ReadError } from '../read/read-report';
+import type { TimeLimit } from '../read/time-limit';
 import type { DocxStyleName } from '../render/docx-styles';
 import type { RenderFormat } from '../render/render-outputs';
+import { Dropped, Sandbox } from '../sandbox/sandbox-pool';
 import { parseDate, requireOffice } from './build-command';
 import { say, UsageError } from './cli-messages';
+import { onOutputClosed, outputClosed } from './closed-output';
 import { interruptedExitCode } from './end-process';
 import { reportFailure } from './report-failure';
 import { type CommonOptions, parseTimeout, resolveCommon } from './shared-options';
-import { displayPath, inputGuard, prepareDirectory, writeOutputs } from './write-outputs';
+import { displayPath, inputGuard, prepareDirectory } from './write-outputs';
 
 export interface ConvertFlags extends CommonOptions {
   output: string;
@@ -41,7 +51,7 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
     const common = resolveCommon(flags);
     lang = common.lang;
     const formats = parseFormats(flags.to);
-    const jobs = flags.jobs === undefined ? defaultJobs() : Number(flags.jobs);
+    const jobs = flags.jobs === undefined ? availableParallelism() : Number(flags.jobs);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError('badJobs', { value: flags.jobs ?? '' });
     const docxStyle = (flags.docxStyle ?? common.config.docxStyle ?? 'gbt9704') as DocxStyleName;
     if (docxStyle !== 'gbt9704' && docxStyle !== 'plain') throw new UsageError('badDocxStyle', { value: docxStyle });
@@ -67,48 +77,63 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
       generator: `report ${toolVersion}`,
     };
     const fingerprint = runFingerprint({ ...settings, formats });
-    const current = existsSync(outDir) ? currentOutputs(outDir, fingerprint) : undefined;
     prepareDirectory(outDir);
+    const protect = inputGuard(files);
+    protect([resolve(outDir, SUMMARY_FILE), resolve(outDir, 'index.html'), resolve(outDir, 'rules.html')]);
+    const unlock = lockOrSay(outDir);
+    const journal = BatchJournal.open(outDir, fingerprint);
+    const sandbox = new Sandbox(jobs, timeLimitOption(parseTimeout(flags.timeout)));
 
     const progress = progressReporter(lang, process.stderr.isTTY === true && !process.env.CI);
     const started = Date.now();
-    // The summary is written while the signals are still caught, so that a second Ctrl-C cannot cut it short.
-    const summary = await whileStoppable(lang, progress.finish, async (stop, abandon) => {
-      const done = await runConvert(files, {
-        ...settings,
-        outDir,
-        jobs,
-        lang,
-        protect: inputGuard(files),
-        ...(current ? { current } : {}),
-        stop,
-        abandon,
-        timeLimit: parseTimeout(flags.timeout),
-        onProgress: (count, total, record) => progress(count, total, record, started),
+    let summary: ConvertSummary & { signal?: StopCause };
+    try {
+      // The summary is written while the signals are still caught, so that a second Ctrl-C cannot cut it short.
+      summary = await whileStoppable(lang, progress.finish, sandbox, async (stop) => {
+        const done = await runConvert(files, {
+          ...settings,
+          outDir,
+          lang,
+          fingerprint,
+          protect,
+          journal,
+          run: (job) => runInSandbox(sandbox, job, lang),
+          // Each process runs one job and holds the next.
+          inFlight: jobs * 2,
+          stop,
+          onProgress: (count, total, record) => progress(count, total, record, started),
+        });
+        progress.finish();
+        await sandbox.close();
+        if (office) addPdfs(office, done, outDir, formats.includes('docx'));
+        writeSummaries(done, outDir, lang, toolVersion);
+        journal.compact(done.entries(), fingerprint);
+        return done;
       });
-      progress.finish();
-      if (office) addPdfs(office, done, outDir, formats.includes('docx'));
-      done.fingerprint = fingerprint;
-      writeOutputs(
-        [
-          { path: resolve(outDir, SUMMARY_FILE), bytes: summaryJson(done, toolVersion) },
-          { path: resolve(outDir, 'index.html'), bytes: renderIndex(done, lang, `report ${toolVersion}`) },
-          { path: resolve(outDir, 'rules.html'), bytes: renderRulesPage(lang, `report ${toolVersion}`) },
-        ],
-        files,
+    } finally {
+      sandbox.abandon();
+      journal.close();
+      unlock();
+    }
+    if (!outputClosed()) {
+      process.stdout.write(summaryTable(summary.records, lang, terminalWidth()));
+      process.stdout.write(notes(summary, lang));
+      process.stdout.write(
+        `${say(lang, 'converted', { dir: displayPath(outDir), seconds: ((Date.now() - started) / 1000).toFixed(1) })}\n`,
       );
-      return done;
-    });
-    process.stdout.write(summaryTable(summary.records, lang, terminalWidth()));
-    process.stdout.write(notes(summary, lang));
-    process.stdout.write(
-      `${say(lang, 'converted', { dir: displayPath(outDir), seconds: ((Date.now() - started) / 1000).toFixed(1) })}\n`,
-    );
-    if (summary.signal) {
+    }
+    if (summary.diskFull) {
       process.stderr.write(
-        `report: ${say(lang, 'interrupted', { done: summary.records.length, notDone: summary.notDone })}\n`,
+        `report: ${say(lang, 'diskFull', { file: displayPath(summary.diskFull.file), done: summary.records.length, notDone: summary.notDone })}\n`,
       );
-      return interruptedExitCode[summary.signal === 'SIGTERM' ? 'SIGTERM' : 'SIGINT'];
+      return 2;
+    }
+    if (summary.signal) {
+      if (!outputClosed())
+        process.stderr.write(
+          `report: ${say(lang, 'interrupted', { done: summary.records.length, notDone: summary.notDone })}\n`,
+        );
+      return interruptedExitCode[summary.signal];
     }
     const records = summary.records;
     if (records.every((record) => record.status === 'unreadable')) return 2;
@@ -158,39 +183,96 @@ function parseFormats(value: string | undefined): ConvertFormat[] {
   return [...new Set(formats)] as ConvertFormat[];
 }
 
+/** What stopped a batch before its end: a signal, or standard output or error closed (as SIGPIPE would). */
+type StopCause = keyof typeof interruptedExitCode;
+
 /**
- * Runs the batch with SIGINT and SIGTERM caught: the first stops it taking inputs (those under way finish), a second
- * drops those too. Either way the batch ends normally, so what is done is kept and the summary is written.
+ * Runs the batch with SIGINT, SIGTERM and SIGHUP (a closed terminal) caught, and a closed output watched: the first
+ * stops it taking inputs (those under way finish), a second signal drops those too. Either way the batch ends normally,
+ * so what is done is kept and the summary is written.
  */
 async function whileStoppable(
   lang: Lang,
   clearProgress: () => void,
-  run: (stop: AbortSignal, abandon: AbortSignal) => Promise<ConvertSummary>,
-): Promise<ConvertSummary & { signal?: NodeJS.Signals }> {
+  sandbox: Sandbox,
+  run: (stop: AbortSignal) => Promise<ConvertSummary>,
+): Promise<ConvertSummary & { signal?: StopCause }> {
   const stop = new AbortController();
-  const abandon = new AbortController();
-  let received: NodeJS.Signals | undefined;
-  const onSignal = (signal: NodeJS.Signals) => {
+  let received: StopCause | undefined;
+  const onStop = (cause: StopCause) => {
     if (received) {
-      abandon.abort();
+      sandbox.abandon();
       return;
     }
-    received = signal;
+    received = cause;
     clearProgress();
-    process.stderr.write(`report: ${say(lang, 'stopping', { signal })}\n`);
+    if (!outputClosed()) process.stderr.write(`report: ${say(lang, 'stopping', { signal: cause })}\n`);
+    sandbox.stop();
     stop.abort();
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const signal of signals) process.on(signal, onStop);
+  const stopWatching = onOutputClosed(() => onStop('SIGPIPE'));
   try {
-    const summary = await run(stop.signal, abandon.signal);
+    const summary = await run(stop.signal);
     return received ? { ...summary, signal: received } : summary;
   } finally {
+    stopWatching();
     // Once interrupted, a further Ctrl-C while the table is printed must not cut it short: the handlers stay, and do
     // nothing more, until the process exits (end-process.ts).
-    if (!received) {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+    if (!received) for (const signal of signals) process.off(signal, onStop);
+  }
+}
+
+/** One job in the sandbox; a limit broken is the input's verdict, a job the stopping batch dropped is none. */
+async function runInSandbox(sandbox: Sandbox, job: ConvertJob, lang: Lang): Promise<ConvertResult | undefined> {
+  try {
+    return await sandbox.convert(job);
+  } catch (error) {
+    if (error instanceof Dropped) return undefined;
+    if (error instanceof ReadError)
+      return { id: job.id, ok: false, error: { messageId: error.messageId, message: error.describe(lang) } };
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      id: job.id,
+      ok: false,
+      error: { messageId: 'internalError', message: say(lang, 'jobFailed', { detail }) },
+    };
+  }
+}
+
+/** The folder's lock, or a clear word that another run holds it. */
+function lockOrSay(outDir: string): () => void {
+  try {
+    return lockFolder(outDir);
+  } catch (error) {
+    if (error instanceof FolderLocked)
+      throw new UsageError('outputLocked', { dir: displayPath(outDir), pid: error.pid });
+    throw new UsageError('outputFailed', {
+      file: outDir,
+      detail: (error as NodeJS.ErrnoException).code ?? String(error),
+    });
+  }
+}
+
+const timeLimitOption = (timeLimit: TimeLimit) => (timeLimit === undefined ? {} : { timeLimit });
+
+/** summary.json, index.html and rules.html, each written part by part through a temporary name. */
+function writeSummaries(summary: ConvertSummary, outDir: string, lang: Lang, toolVersion: string): void {
+  const generator = `report ${toolVersion}`;
+  const files: [string, () => Iterable<string>][] = [
+    [SUMMARY_FILE, () => summaryJson(summary, toolVersion)],
+    ['index.html', () => indexPage(summary, lang, generator)],
+    ['rules.html', () => [renderRulesPage(lang, generator)]],
+  ];
+  for (const [name, parts] of files) {
+    const path = resolve(outDir, name);
+    try {
+      writeFileAtomicParts(path, parts());
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      if (code === 'ENOSPC' || code === 'EDQUOT') throw new UsageError('diskFullSummary', { file: displayPath(path) });
+      throw new UsageError('outputFailed', { file: path, detail: code });
     }
   }
 }
@@ -201,12 +283,12 @@ function notes(summary: ConvertSummary, lang: Lang): string {
   return upToDate ? `${say(lang, 'upToDateCount', { count: upToDate })}\n` : '';
 }
 
-type Progress = ((done: number, total: number, record: InputRecord, started: number) => void) & { finish: () => void };
+type Progress = ((done: number, total: number, record: BatchRecord, started: number) => void) & { finish: () => void };
 
 /** A bar on a terminal (done/total, rate, time left); one plain line per input otherwise. */
 function progressReporter(lang: Lang, terminal: boolean): Progress {
   let drawn = false;
-  const report = ((done: number, total: number, record: InputRecord, started: number) => {
+  const report = ((done: number, total: number, record: BatchRecord, started: number) => {
     const seconds = Math.max(0.001, (Date.now() - started) / 1000);
     const rate = done / seconds;
     const left = Math.round((total - done) / Math.max(rate, 0.001));

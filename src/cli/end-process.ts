@@ -3,7 +3,7 @@
 // late second Ctrl-C landing in that window would kill the process by the signal instead of the exit code.
 
 /** The exit codes of a command a signal stopped: 128 + the signal's number, as shells report it. */
-export const interruptedExitCode = { SIGINT: 130, SIGTERM: 143 } as const;
+export const interruptedExitCode = { SIGHUP: 129, SIGINT: 130, SIGPIPE: 141, SIGTERM: 143 } as const;
 
 const interruptedCodes: readonly number[] = Object.values(interruptedExitCode);
 

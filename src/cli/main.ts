@@ -6,6 +6,7 @@ import type { Lang } from '../diagnostics/diagnostic';
 import { packageRoot } from '../package-root';
 import { DEFAULT_TIME_LIMIT } from '../read/time-limit';
 import { say } from './cli-messages';
+import { watchClosedOutput } from './closed-output';
 import { reportFailure } from './report-failure';
 import { describeUsageError } from './usage-errors';
 
@@ -56,10 +57,11 @@ const common = (command: Command) =>
 const reading = (command: Command) =>
   common(command).option(
     '--timeout <seconds>',
-    `seconds one input may take to read (default ${DEFAULT_TIME_LIMIT.baseSeconds}, plus ${DEFAULT_TIME_LIMIT.secondsPerMb} per MB, at most ${DEFAULT_TIME_LIMIT.maxSeconds})`,
+    `seconds one input may take to read (default ${DEFAULT_TIME_LIMIT.seconds}; .doc .wps .rtf ${DEFAULT_TIME_LIMIT.legacySeconds})`,
   );
 
 export async function main(argv: readonly string[]): Promise<number> {
+  watchClosedOutput();
   const lang = earlyLang(argv);
   let exitCode = 0;
   const version = toolVersion();

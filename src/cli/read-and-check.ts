@@ -1,9 +1,9 @@
 // The first half of build, import and convert: read one input and validate it, printing what was found to stderr.
 import { countBySeverity, type Lang } from '../diagnostics/diagnostic';
-import { readGuarded } from '../read/guarded-reader';
 import { ReadError, type ReadReport } from '../read/read-report';
 import type { TimeLimit } from '../read/time-limit';
 import { textReporter } from '../reporters/text';
+import { readGuarded } from '../sandbox/sandbox-pool';
 import { loadValidators } from '../validate/schema-check';
 import { type RuleSetting, type Validation, validateReport } from '../validate/validate-report';
 

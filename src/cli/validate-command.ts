@@ -1,10 +1,10 @@
 // `report validate FILE...`: read → check → report, and the exit code (the worst over all files).
 
 import { countBySeverity, type Lang } from '../diagnostics/diagnostic';
-import { GuardedReader } from '../read/guarded-reader';
 import { ReadError, type ReadReport } from '../read/read-report';
 import { reporters } from '../reporters';
 import type { FileResult } from '../reporters/file-result';
+import { Sandbox } from '../sandbox/sandbox-pool';
 import { loadValidators } from '../validate/schema-check';
 import { type ValidateOptions, validateReport } from '../validate/validate-report';
 import { say, UsageError } from './cli-messages';
@@ -20,13 +20,14 @@ export interface ValidateFlags extends CommonOptions {
 
 export async function runValidate(files: string[], flags: ValidateFlags, toolVersion: string): Promise<number> {
   let lang: Lang = 'zh';
-  let reader: GuardedReader | undefined;
+  let reader: Sandbox | undefined;
   try {
     const common = resolveCommon(flags);
     lang = common.lang;
     const maxWarnings = parseMaxWarnings(flags.maxWarnings);
-    // One reading worker for every file: started now, so its start-up overlaps loading the rules.
-    const guarded = new GuardedReader(parseTimeout(flags.timeout)).warmUp();
+    // One sandbox process reads every file: started now, so its start-up overlaps loading the rules.
+    const timeLimit = parseTimeout(flags.timeout);
+    const guarded = new Sandbox(1, timeLimit === undefined ? {} : { timeLimit }).warmUp();
     reader = guarded;
     const previous = flags.previous ? await readPrevious(guarded, flags.previous, lang) : undefined;
     const results: FileResult[] = [];
@@ -71,7 +72,7 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-async function readPrevious(reader: GuardedReader, path: string, lang: Lang): Promise<ReadReport> {
+async function readPrevious(reader: Sandbox, path: string, lang: Lang): Promise<ReadReport> {
   try {
     return await reader.read(path);
   } catch (error) {

@@ -1,13 +1,13 @@
 // One input of a batch: read (leniently), check, render, and write each output under its temporary name. Runs in a
 // worker thread, so the main thread only names files and keeps the books; never throws.
+import { createHash } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { countBySeverity, fillTemplate } from '../diagnostics/diagnostic';
-import { MAX_INPUT_BYTES, readInput } from '../read/read-input';
+import { loadInput, readLoaded } from '../read/read-input';
 import { ReadError } from '../read/read-report';
 import { renderOutputs } from '../render/render-outputs';
 import { importVerdict } from '../validate/import-verdict';
 import { validateReport } from '../validate/validate-report';
-import { hashInput } from './input-hash';
 import { type ConvertJob, type ConvertResult, temporaryPath, type WrittenOutput } from './job';
 
 const writeFailed = {
@@ -16,11 +16,14 @@ const writeFailed = {
 };
 
 export async function convertOne(job: ConvertJob): Promise<ConvertResult> {
-  const sha256 = hashInput(job.path, MAX_INPUT_BYTES);
-  const hashed = sha256 ? { sha256 } : {};
+  // The hash is of the very bytes read: a file replaced while the batch runs is recorded as the version converted.
+  let sha256: string | undefined;
+  const hashed = () => (sha256 ? { sha256 } : {});
   const written: WrittenOutput[] = [];
   try {
-    const report = await readInput(job.path, { lenient: job.lenient });
+    const { buffer, file, extension } = loadInput(job.path);
+    sha256 = createHash('sha256').update(buffer).digest('hex');
+    const report = await readLoaded(buffer, file, extension, { lenient: job.lenient });
     const { edition, diagnostics } = validateReport(report, { lang: job.lang, rules: job.rules });
     const upToDate = sha256 !== undefined && sha256 === job.currentHash;
     const outputs =
@@ -47,7 +50,7 @@ export async function convertOne(job: ConvertJob): Promise<ConvertResult> {
       format: report.format,
       readAs: report.readAs,
       ...(edition ? { edition: edition.id } : {}),
-      ...hashed,
+      ...hashed(),
       upToDate,
       model: report.model,
       sources: [...report.sources],
@@ -61,17 +64,22 @@ export async function convertOne(job: ConvertJob): Promise<ConvertResult> {
       return {
         id: job.id,
         ok: false,
-        ...hashed,
+        ...hashed(),
         error: { messageId: error.messageId, message: error.describe(job.lang) },
       };
     }
     if (error instanceof OutputError) {
       const detail = (error.cause as NodeJS.ErrnoException).code ?? String(error.cause);
       const message = fillTemplate(writeFailed[job.lang], { file: error.file, detail });
-      return { id: job.id, ok: false, ...hashed, error: { messageId: 'outputFailed', message } };
+      return {
+        id: job.id,
+        ok: false,
+        ...hashed(),
+        error: { messageId: 'outputFailed', message, code: detail, file: error.file },
+      };
     }
     const detail = error instanceof Error ? error.message : String(error);
-    return { id: job.id, ok: false, ...hashed, error: { messageId: 'internalError', message: detail } };
+    return { id: job.id, ok: false, ...hashed(), error: { messageId: 'internalError', message: detail } };
   }
 }
 

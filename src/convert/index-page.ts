@@ -4,7 +4,7 @@ import { type Diagnostic, describeSource, type Lang } from '../diagnostics/diagn
 import { agencyKey } from '../model/agency-key';
 import { escapeHtml } from '../render/html';
 import { commonFolder, shortenPaths } from './display-text';
-import type { ConvertSummary, CrossYearFinding, InputRecord, TrendFigures } from './run-convert';
+import type { BatchRecord, ConvertSummary, CrossYearFinding, InputRecord, TrendFigures } from './run-convert';
 import { statusOrder, statusWords } from './status-words';
 
 const words = {
@@ -230,7 +230,16 @@ const SCRIPT = `
 })();
 `;
 
+/** The page whole, for a batch small enough to hold (tests). */
 export function renderIndex(summary: ConvertSummary, lang: Lang, generator: string): string {
+  return [...indexPage(summary, lang, generator)].join('');
+}
+
+/**
+ * The page in parts: its head and filters from the short records, then each report's row with its findings as the
+ * journal gives it back, then the cross-year findings and trends. Written part by part, it is never held whole.
+ */
+export function* indexPage(summary: ConvertSummary, lang: Lang, generator: string): Generator<string> {
   const w = words[lang];
   const records = summary.records;
   const short = shortenPaths(records.map((record) => record.path));
@@ -256,7 +265,6 @@ export function renderIndex(summary: ConvertSummary, lang: Lang, generator: stri
     .filter(([key]) => key !== 'rules')
     .map(([key, label]) => `<button type="button" data-key="${key}">${label}</button>`)
     .join('')}</div>`;
-  const bodies = records.map((record, index) => reportBody(record, index, shortOf, w, lang)).join('\n');
   const ruleIds = [...new Set(records.flatMap((record) => Object.keys(record.rules)))].sort();
   const agencies = [...new Set(records.map((record) => record.agency).filter((a): a is string => Boolean(a)))].sort();
   const years = [...new Set(records.map((record) => record.year).filter((y): y is number => y !== undefined))].sort();
@@ -285,7 +293,7 @@ ${select(
 )}
 <span id="shown" data-template="${escapeHtml(w.shown('{n}', '{m}'))}" aria-live="polite">${escapeHtml(w.shown(String(records.length), String(records.length)))}</span>
 </form>`;
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
@@ -304,7 +312,13 @@ ${filters}
 ${sorter}
 <table id="reports">
 <thead><tr>${head}</tr></thead>
-${bodies}
+`;
+  let index = 0;
+  for (const record of summary.full()) {
+    yield `${index ? '\n' : ''}${reportBody(record, index, shortOf, w, lang)}`;
+    index++;
+  }
+  yield `
 </table>
 <h2>${w.crossYear}</h2>
 ${crossYear(summary.crossYear, shortOf, w)}
@@ -318,7 +332,7 @@ ${trends(records, w)}
 `;
 }
 
-function totals(records: readonly InputRecord[], w: Words, lang: Lang): string {
+function totals(records: readonly BatchRecord[], w: Words, lang: Lang): string {
   const cards: [string, string, number][] = [
     ['inputs', w.inputs, records.length],
     ...statusOrder.map(
@@ -403,7 +417,9 @@ function crossYear(findings: readonly CrossYearFinding[], shortOf: ReadonlyMap<s
   const byAgency = new Map<string, CrossYearFinding[]>();
   for (const finding of findings) {
     const key = agencyKey(finding.agency);
-    byAgency.set(key, [...(byAgency.get(key) ?? []), finding]);
+    const list = byAgency.get(key);
+    if (list) list.push(finding);
+    else byAgency.set(key, [finding]);
   }
   return `<div class="cross">${[...byAgency.values()]
     .map(
@@ -418,17 +434,19 @@ function crossYear(findings: readonly CrossYearFinding[], shortOf: ReadonlyMap<s
     .join('')}</div>`;
 }
 
-function trends(records: readonly InputRecord[], w: Words): string {
-  const byAgency = new Map<string, InputRecord[]>();
+function trends(records: readonly BatchRecord[], w: Words): string {
+  const byAgency = new Map<string, BatchRecord[]>();
   for (const record of records) {
     if (!record.agency || record.year === undefined) continue;
     const key = agencyKey(record.agency);
-    byAgency.set(key, [...(byAgency.get(key) ?? []), record]);
+    const list = byAgency.get(key) ?? [];
+    list.push(record);
+    byAgency.set(key, list);
   }
   const sections: string[] = [];
   for (const list of byAgency.values()) {
     // One figure per year: the first readable report of that year.
-    const years = new Map<number, InputRecord>();
+    const years = new Map<number, BatchRecord>();
     for (const record of [...list].sort((a, b) => (a.year ?? 0) - (b.year ?? 0)))
       if (!years.has(record.year as number) && !record.duplicateOf) years.set(record.year as number, record);
     if (years.size < 2) continue;
@@ -470,7 +488,7 @@ function marker(shape: (typeof LOOK)[keyof TrendFigures]['marker'], x: number, y
 }
 
 /** One series of one agency: its own axes (counts up from 0, years across), a line, markers and every value written. */
-function smallChart(series: keyof TrendFigures, points: readonly [number, InputRecord][], w: Words): string {
+function smallChart(series: keyof TrendFigures, points: readonly [number, BatchRecord][], w: Words): string {
   const { colour, marker: shape } = LOOK[series];
   const width = 240;
   const height = 150;

@@ -49,7 +49,13 @@ export type ConvertResult =
       verdict: ImportVerdict;
       outputs: WrittenOutput[];
     }
-  | { id: number; ok: false; sha256?: string; error: { messageId: string; message: string } };
+  | {
+      id: number;
+      ok: false;
+      sha256?: string;
+      /** Why; an output that could not be written carries the file and the system's code (ENOSPC: the disk is full). */
+      error: { messageId: string; message: string; code?: string; file?: string };
+    };
 
 /** Where a job's output of one format waits for its name. */
 export function temporaryPath(job: Pick<ConvertJob, 'id' | 'outDir' | 'temporaryPrefix'>, format: string): string {

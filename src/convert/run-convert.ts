@@ -1,29 +1,31 @@
-// The batch: convert every input on the pool (workers write each output under a temporary name), name the outputs,
-// check consecutive years of each agency against each other (X301, X201), flag reports given twice, and sum it all up
-// for summary.json and index.html. Interrupted, it keeps what is done and leaves no temporary file; re-run, it skips
-// the inputs whose outputs are current.
-import { readdirSync, renameSync, rmSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { countBySeverity, type Diagnostic, type Lang, type SourceRef } from '../diagnostics/diagnostic';
+// The batch: every input converted in the sandbox (each process writes its outputs under temporary names), each
+// report's outputs renamed into place and its entry appended to the journal the moment it finishes — so that nothing
+// finished is lost to kill -9 or a closed terminal — then the reports given twice flagged and consecutive years of each
+// agency checked against each other (X301, X201). In memory it keeps a short record of each input; findings and models
+// stay in the journal and are read back one at a time, so memory does not grow with the batch's findings.
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { countBySeverity, type Diagnostic, type Lang } from '../diagnostics/diagnostic';
 import { agencyKey } from '../model/agency-key';
 import { numberAt } from '../model/pointer';
 import { outputBaseName } from '../output/output-names';
+import { ATOMIC_TEMPORARY } from '../output/write-atomic';
 import type { ReadReport } from '../read/read-report';
-import type { TimeLimit } from '../read/time-limit';
 import type { DocxStyleName } from '../render/docx-styles';
 import type { RenderFormat } from '../render/render-outputs';
 import { type ImportStatus, unreadableVerdict } from '../validate/import-verdict';
 import type { Thresholds } from '../validate/rule';
 import { crossYearRuleIds } from '../validate/rules';
 import { checkAgainstPreviousYear, type RuleSetting } from '../validate/validate-report';
-import { type CurrentOutputs, type RunFingerprint, runFingerprint } from './fingerprint';
-import type { ConvertJob, ConvertResult, WrittenOutput } from './job';
-import { runJobs } from './worker-pool';
+import type { BatchJournal, JournalEntry, JournalPlace } from './batch-journal';
+import { processAlive } from './batch-lock';
+import type { RunFingerprint } from './fingerprint';
+import type { ConvertJob, ConvertResult } from './job';
+import { OutputPlacement } from './output-placement';
 
 export interface ConvertOptions {
   outDir: string;
   formats: RenderFormat[];
-  jobs: number;
   lenient: boolean;
   lang: Lang;
   rules: Record<string, RuleSetting>;
@@ -32,17 +34,22 @@ export interface ConvertOptions {
   generator: string;
   /** The 落款's date in every DOCX, YYYY-MM-DD. */
   date?: string;
+  /** What makes outputs current (fingerprint.ts), as recorded in the journal and summary.json. */
+  fingerprint: RunFingerprint;
   /** Refuses output paths that are inputs (the CLI passes its check); called before any output is renamed into place. */
   protect: (outputs: readonly string[]) => void;
-  /** A previous run's outputs that are current, by the input's resolved path (read by summary-file.ts). */
-  current?: ReadonlyMap<string, CurrentOutputs>;
+  /** The folder's journal, opened for this run: what a previous run finished, and where this one records. */
+  journal: BatchJournal;
+  /**
+   * Runs one job where untrusted input is safe to read (the CLI gives its sandbox): the result, or undefined when the
+   * job was dropped because the batch stops. Limits broken come back as results (readTimeout, tooLargeMemory).
+   */
+  run: (job: ConvertJob) => Promise<ConvertResult | undefined>;
+  /** Jobs handed out at once: enough to keep every sandbox process busy, never the whole batch. */
+  inFlight: number;
   /** Take no more inputs; the ones under way finish. */
   stop?: AbortSignal;
-  /** Drop the inputs under way too. */
-  abandon?: AbortSignal;
-  /** `--timeout`: seconds one input may take (by default, by its size). */
-  timeLimit?: TimeLimit;
-  onProgress?: (done: number, total: number, record: InputRecord) => void;
+  onProgress?: (done: number, total: number, record: BatchRecord) => void;
 }
 
 /** The verdict of an input (SPEC §8): `incomplete` when figures of the edition were not found. */
@@ -50,6 +57,7 @@ export type InputStatus = ImportStatus;
 
 export type DuplicateReason = 'sameBytes' | 'sameAgencyYear';
 
+/** An input as summary.json lists it. */
 export interface InputRecord {
   path: string;
   /** The verdict of SPEC §8 (src/validate/import-verdict.ts). */
@@ -61,9 +69,9 @@ export interface InputRecord {
   year?: number;
   format?: string;
   readAs?: string;
-  /** SHA-256 of the input's bytes: a re-run skips the input while it is unchanged and its outputs are there. */
+  /** SHA-256 of the bytes read: a re-run skips the input while it is unchanged and its outputs are there. */
   sha256?: string;
-  /** The outputs of a previous run were current: checked again, nothing rendered or written. */
+  /** The outputs of a previous run were current: nothing rendered or written. */
   upToDate?: true;
   /** The same report was given before in this batch: the first one's path, and how they are the same. */
   duplicateOf?: string;
@@ -74,12 +82,17 @@ export interface InputRecord {
   rules: Record<string, number>;
   outputs: string[];
   error?: string;
+  /** The message id of `error` (a ReadError's, outputFailed or internalError). */
+  errorId?: string;
   diagnostics: Diagnostic[];
+  /** The language its messages are in. */
+  lang?: Lang;
   /** The figures the index page charts across years (absent when the report lacks them). */
   trend: TrendFigures;
-  model?: Record<string, unknown>;
-  sources?: [string, SourceRef][];
 }
+
+/** What the batch keeps in memory of an input: its record without the findings, which stay in the journal. */
+export type BatchRecord = Omit<InputRecord, 'diagnostics'>;
 
 export interface TrendFigures {
   newReceived?: number;
@@ -104,22 +117,44 @@ export interface CrossYearFinding {
 
 export interface ConvertSummary {
   /** The inputs that were done, in input order (all of them unless interrupted). */
-  records: InputRecord[];
+  records: BatchRecord[];
   crossYear: CrossYearFinding[];
   /** What makes outputs current: a re-run with the same fingerprint skips unchanged inputs. */
   fingerprint: RunFingerprint;
-  /** Stopped by a signal: `notDone` inputs were left for the next run. */
+  /** Stopped (a signal, a closed output, a full disk): `notDone` inputs were left for the next run. */
   interrupted: boolean;
   notDone: number;
+  /** The disk filled: the batch stopped at the first output that could not be written. */
+  diskFull?: { file: string; code: string };
+  /** Each record in full, in input order, read back one at a time with what this run added (duplicates, cross-year). */
+  full: () => Iterable<InputRecord>;
+  /** This run's journal entries as they now stand (outputs in place), in input order: the journal to keep. */
+  entries: () => Iterable<JournalEntry>;
 }
 
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);
+
 export async function runConvert(inputs: readonly string[], options: ConvertOptions): Promise<ConvertSummary> {
+  const { journal, outDir } = options;
   const temporaryPrefix = `.report-${process.pid}-`;
-  const jobs: ConvertJob[] = inputs.map((path, id) => {
-    const currentHash = options.current?.get(resolve(path))?.sha256;
+  const records: (BatchRecord | undefined)[] = new Array(inputs.length);
+  const places: (JournalPlace | undefined)[] = new Array(inputs.length);
+  const placement = new OutputPlacement(outDir, options.protect);
+  // A previous run's entries whose outputs are all there may be current: their names stay theirs.
+  const previous = inputs.map((path) => {
+    const entry = journal.previous.get(resolve(path));
+    return entry?.sha256 && entry.outputs.every((name) => isPlainName(name) && exists(join(outDir, name)))
+      ? entry
+      : undefined;
+  });
+  previous.forEach((entry, index) => {
+    if (entry) placement.keep(index, entry.outputs);
+  });
+  const jobFor = (id: number): ConvertJob => {
+    const entry = previous[id];
     return {
       id,
-      path,
+      path: inputs[id] as string,
       lang: options.lang,
       lenient: options.lenient,
       formats: options.formats,
@@ -127,71 +162,140 @@ export async function runConvert(inputs: readonly string[], options: ConvertOpti
       rules: options.rules,
       generator: options.generator,
       ...(options.date ? { date: options.date } : {}),
-      outDir: options.outDir,
+      outDir,
       temporaryPrefix,
-      ...(currentHash ? { currentHash } : {}),
+      ...(entry ? { currentHash: entry.sha256 } : {}),
     };
-  });
-  const slots: (InputRecord | undefined)[] = new Array(inputs.length);
-  // Workers write outputs into hidden temporary files as reports finish (in any order); they get their names in input
-  // order afterwards, so two runs name colliding reports alike whatever the threads did.
-  const pending = new Map<number, WrittenOutput[]>();
+  };
+  /** Appends an entry and remembers its place and short record. */
+  const record = (id: number, entry: JournalEntry) => {
+    places[id] = journal.append(entry);
+    records[id] = shorten(entry.record);
+  };
+  let diskFull: ConvertSummary['diskFull'];
   let done = 0;
+  const finish = (id: number, result: ConvertResult) => {
+    const path = inputs[id] as string;
+    const entry = previous[id];
+    if (result.ok && result.upToDate && entry) {
+      // Unchanged since a run with the same options: its journal entry stands, outputs and all.
+      const kept = journal.read(entry);
+      if (kept.record.lang === options.lang) {
+        records[id] = { ...shorten(kept.record), path, upToDate: true };
+        places[id] = entry;
+      } else {
+        // The findings were told in another language: told again, the outputs kept as they are.
+        const told = toEntry(path, result, options.lang);
+        told.record.outputs = entry.outputs;
+        told.record.upToDate = true;
+        record(id, told);
+      }
+    } else if (!result.ok && result.error.code && DISK_FULL.has(result.error.code)) {
+      // Not the input's fault: the batch stops here, and this input is left for the next run.
+      diskFull = { file: result.error.file ?? outDir, code: result.error.code };
+      return;
+    } else {
+      const converted = toEntry(path, result, options.lang);
+      if (result.ok && result.outputs.length) {
+        const base = outputBaseName(converted.model ?? {}, path, converted.record.errors > 0);
+        converted.record.outputs = placement.place(id, base, result.outputs, (moved, outputs) => {
+          const movedPlace = places[moved];
+          if (!movedPlace) return;
+          const movedEntry = journal.read(movedPlace);
+          movedEntry.record.outputs = outputs;
+          record(moved, movedEntry);
+        });
+      }
+      record(id, converted);
+    }
+    done++;
+    options.onProgress?.(done, inputs.length, records[id] as BatchRecord);
+  };
+
   try {
-    removeAbandonedTemporaries(options.outDir);
-    await runJobs(
-      jobs,
-      options.jobs,
-      (result: ConvertResult) => {
-        const record = toRecord(inputs[result.id] as string, result);
-        if (result.ok && result.outputs.length) pending.set(result.id, result.outputs);
-        if (record.upToDate) record.outputs = options.current?.get(resolve(record.path))?.outputs ?? [];
-        slots[result.id] = record;
-        done++;
-        options.onProgress?.(done, inputs.length, record);
-      },
-      {
-        ...(options.stop ? { stop: options.stop } : {}),
-        ...(options.abandon ? { abandon: options.abandon } : {}),
-        ...(options.timeLimit !== undefined ? { timeLimit: options.timeLimit } : {}),
-      },
-    );
-    // Current outputs keep their names; new ones are named around them, never over them.
-    const usedNames = new Set<string>();
-    for (const record of slots) if (record?.upToDate) for (const output of record.outputs) usedNames.add(stem(output));
-    slots.forEach((record, id) => {
-      const files = pending.get(id);
-      if (!files || !record?.model) return;
-      const base = uniqueBase(outputBaseName(record.model, record.path, record.errors > 0), usedNames);
-      const finals = files.map((file) => join(options.outDir, `${base}.${file.format}`));
-      options.protect(finals);
-      files.forEach((file, index) => {
-        renameSync(file.temporary, finals[index] as string);
-      });
-      pending.delete(id);
-      record.outputs = finals.map((final) => relative(options.outDir, final));
-    });
+    removeAbandonedTemporaries(outDir);
+    await dispatch(inputs.length, options, jobFor, finish, () => diskFull !== undefined);
   } finally {
     // Interrupted or failed, the run leaves no temporary file behind: whatever was not renamed goes.
-    removeTemporaries(options.outDir, temporaryPrefix);
+    removeTemporaries(outDir, temporaryPrefix);
   }
-  const records = slots.filter((record): record is InputRecord => record !== undefined);
-  markDuplicates(records);
-  const crossYear = checkAcrossYears(
-    records.filter((record) => !record.duplicateOf),
-    options,
-  );
-  for (const record of records) {
-    delete record.model;
-    delete record.sources;
-  }
+  const doneIds = [...records.keys()].filter((id) => records[id] !== undefined);
+  const kept = doneIds.map((id) => records[id] as BatchRecord);
+  markDuplicates(kept);
+  const extra = new Map<number, Diagnostic[]>();
+  const crossYear = checkAcrossYears(doneIds, records, places, journal, options, extra);
+  const entryOf = (id: number): JournalEntry => journal.read(places[id] as JournalPlace);
   return {
-    records,
+    records: kept,
     crossYear,
-    fingerprint: runFingerprint(options),
-    interrupted: records.length < inputs.length,
-    notDone: inputs.length - records.length,
+    fingerprint: options.fingerprint,
+    interrupted: kept.length < inputs.length,
+    notDone: inputs.length - kept.length,
+    ...(diskFull ? { diskFull } : {}),
+    full: function* () {
+      for (const id of doneIds) {
+        const { record: stored } = entryOf(id);
+        const current = records[id] as BatchRecord;
+        yield { ...stored, ...current, diagnostics: [...stored.diagnostics, ...(extra.get(id) ?? [])] };
+      }
+    },
+    entries: function* () {
+      for (const id of doneIds) {
+        const entry = entryOf(id);
+        // The outputs as they stand now (PDFs printed after the batch, names moved).
+        entry.record.outputs = (records[id] as BatchRecord).outputs;
+        yield entry;
+      }
+    },
   };
+}
+
+/**
+ * Hands the jobs out in input order, `inFlight` at a time, and waits for the last answer. Stopped (by the signal or
+ * by `halted`), it hands out no more and waits for those under way.
+ */
+function dispatch(
+  count: number,
+  options: ConvertOptions,
+  jobFor: (id: number) => ConvertJob,
+  finish: (id: number, result: ConvertResult) => void,
+  halted: () => boolean,
+): Promise<void> {
+  return new Promise<void>((resolveAll, rejectAll) => {
+    let next = 0;
+    let running = 0;
+    let failed = false;
+    const stopped = () => failed || halted() || options.stop?.aborted === true;
+    const launch = () => {
+      while (running < options.inFlight && next < count && !stopped()) {
+        const id = next++;
+        running++;
+        options.run(jobFor(id)).then(
+          (result) => {
+            running--;
+            try {
+              if (result && !failed) finish(id, result);
+            } catch (error) {
+              // An output that cannot be placed (an input in the way, a full disk): the batch ends with it.
+              failed = true;
+              rejectAll(error);
+            }
+            launch();
+          },
+          (error: unknown) => {
+            running--;
+            failed = true;
+            rejectAll(error);
+          },
+        );
+      }
+      if (running === 0) resolveAll();
+    };
+    options.stop?.addEventListener('abort', () => {
+      if (running === 0) resolveAll();
+    });
+    launch();
+  });
 }
 
 function removeTemporaries(outDir: string, prefix: string): void {
@@ -200,20 +304,11 @@ function removeTemporaries(outDir: string, prefix: string): void {
   }
 }
 
-/** Temporary files of a run that was killed outright (its process is gone) are removed too. */
+/** Temporary files of a run that was killed outright (its process is gone) are removed too: ours, and summaries'. */
 function removeAbandonedTemporaries(outDir: string): void {
   for (const name of safeList(outDir)) {
-    const pid = /^\.report-(\d+)-.*\.tmp$/.exec(name)?.[1];
+    const pid = (/^\.report-(\d+)-.*\.tmp$/.exec(name) ?? ATOMIC_TEMPORARY.exec(name))?.[1];
     if (pid && Number(pid) !== process.pid && !processAlive(Number(pid))) rmSync(join(outDir, name), { force: true });
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -225,13 +320,22 @@ function safeList(dir: string): string[] {
   }
 }
 
-const stem = (name: string) => name.replace(/\.[^.]+$/, '');
+function exists(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** A name a journal may list: a plain visible file inside the folder, never a path elsewhere. */
+const isPlainName = (name: string) => name === basename(name) && !name.startsWith('.') && name !== '..';
 
 /**
  * The same report given twice: the same bytes, or the same agency (names normalised) and year. Each later one points
  * at the first; unreadable inputs are not reports and are never duplicates.
  */
-function markDuplicates(records: InputRecord[]): void {
+function markDuplicates(records: BatchRecord[]): void {
   const byBytes = new Map<string, string>();
   const byAgencyYear = new Map<string, string>();
   for (const record of records) {
@@ -252,46 +356,59 @@ function markDuplicates(records: InputRecord[]): void {
   }
 }
 
-function toRecord(path: string, result: ConvertResult): InputRecord {
+/** An input's journal entry as converted: its record with every finding, and for a report its model and sources. */
+function toEntry(path: string, result: ConvertResult, lang: Lang): JournalEntry {
   const hashed = result.sha256 ? { sha256: result.sha256 } : {};
   if (!result.ok) {
     return {
-      path,
-      ...unreadableVerdict(),
-      ...hashed,
-      errors: 0,
-      warnings: 0,
-      rules: {},
-      outputs: [],
-      error: result.error.message,
-      diagnostics: [],
-      trend: {},
+      record: {
+        path,
+        ...unreadableVerdict(),
+        ...hashed,
+        errors: 0,
+        warnings: 0,
+        rules: {},
+        outputs: [],
+        error: result.error.message,
+        errorId: result.error.messageId,
+        diagnostics: [],
+        lang,
+        trend: {},
+      },
     };
   }
   const { errors, warnings } = countBySeverity(result.diagnostics);
   const model = result.model;
   return {
-    path,
-    ...result.verdict,
-    ...(result.edition ? { edition: result.edition } : {}),
-    ...(typeof model.agency === 'string' ? { agency: model.agency } : {}),
-    ...(typeof model.year === 'number' ? { year: model.year } : {}),
-    format: result.format,
-    readAs: result.readAs,
-    ...hashed,
-    ...(result.upToDate ? { upToDate: true as const } : {}),
-    errors,
-    warnings,
-    rules: countRules(result.diagnostics),
-    outputs: [],
-    diagnostics: result.diagnostics,
-    trend: trendFigures(model),
+    record: {
+      path,
+      ...result.verdict,
+      ...(result.edition ? { edition: result.edition } : {}),
+      ...(typeof model.agency === 'string' ? { agency: model.agency } : {}),
+      ...(typeof model.year === 'number' ? { year: model.year } : {}),
+      format: result.format,
+      readAs: result.readAs,
+      ...hashed,
+      errors,
+      warnings,
+      rules: countRules(result.diagnostics),
+      outputs: [],
+      diagnostics: result.diagnostics,
+      lang,
+      trend: trendFigures(model),
+    },
     model,
-    // Only what the cross-year rules point at is kept: a batch holds a thousand reports.
+    // Only what the cross-year rules point at is kept.
     sources: result.sources.filter(
       ([pointer]) => pointer.startsWith('/requests/carriedOver/') || pointer.endsWith('/inForce'),
     ),
   };
+}
+
+/** The record without its findings: what the batch holds in memory. */
+function shorten(record: InputRecord): BatchRecord {
+  const { diagnostics: _findings, ...short } = record;
+  return short;
 }
 
 function trendFigures(model: Record<string, unknown>): TrendFigures {
@@ -316,62 +433,77 @@ function countRules(diagnostics: readonly Diagnostic[]): Record<string, number> 
   return counts;
 }
 
-function uniqueBase(base: string, used: Set<string>): string {
-  let name = base;
-  for (let n = 2; used.has(name); n++) name = `${base}（${n}）`;
-  used.add(name);
-  return name;
-}
-
-/** The cross-year rules between consecutive years of each agency; as warnings, since past reports are being converted. */
-function checkAcrossYears(records: InputRecord[], options: ConvertOptions): CrossYearFinding[] {
-  const byAgency = new Map<string, InputRecord[]>();
-  for (const record of records) {
-    if (!record.model || !record.agency || record.year === undefined || !record.edition) continue;
-    const key = agencyKey(record.agency);
-    byAgency.set(key, [...(byAgency.get(key) ?? []), record]);
+/**
+ * The cross-year rules between consecutive years of each agency; as warnings, since past reports are being converted.
+ * Every report of a year (not a duplicate) is checked against last year's first copy; both models are read back from
+ * the journal for the check, one pair at a time. What it finds is added to the records and to `extra`, by input.
+ */
+function checkAcrossYears(
+  doneIds: readonly number[],
+  records: readonly (BatchRecord | undefined)[],
+  places: readonly (JournalPlace | undefined)[],
+  journal: BatchJournal,
+  options: ConvertOptions,
+  extra: Map<number, Diagnostic[]>,
+): CrossYearFinding[] {
+  const eligible = (id: number) => {
+    const record = records[id];
+    return record && !record.duplicateOf && record.agency && record.year !== undefined && record.edition && places[id];
+  };
+  // Of each agency and year, the first report given.
+  const firstOfYear = new Map<string, number>();
+  for (const id of doneIds) {
+    const record = records[id] as BatchRecord;
+    if (!eligible(id)) continue;
+    const key = `${agencyKey(record.agency as string)}\u0000${record.year}`;
+    if (!firstOfYear.has(key)) firstOfYear.set(key, id);
   }
+  const asReport = (id: number): ReadReport => {
+    const entry = journal.read(places[id] as JournalPlace);
+    return {
+      file: entry.record.path,
+      format: 'json',
+      readAs: 'model',
+      model: entry.model ?? {},
+      sources: new Map(entry.sources ?? []),
+      findings: [],
+      unreadable: new Set(),
+    };
+  };
   const findings: CrossYearFinding[] = [];
-  for (const list of byAgency.values()) {
-    // Every report of a year is checked against last year's; of several copies of last year, the first given.
-    for (const current of list) {
-      const previous = list.find((record) => record.year === (current.year ?? 0) - 1);
-      if (!previous) continue;
-      const asReport = (record: InputRecord): ReadReport => ({
-        file: record.path,
-        format: 'json',
-        readAs: 'model',
-        model: record.model as Record<string, unknown>,
-        sources: new Map(record.sources ?? []),
-        findings: [],
-        unreadable: new Set(),
+  for (const id of doneIds) {
+    if (!eligible(id)) continue;
+    const current = records[id] as BatchRecord;
+    const previousId = firstOfYear.get(`${agencyKey(current.agency as string)}\u0000${(current.year as number) - 1}`);
+    if (previousId === undefined) continue;
+    const previous = records[previousId] as BatchRecord;
+    const cross = checkAgainstPreviousYear(asReport(id), asReport(previousId), {
+      lang: options.lang,
+      rules: crossYearSettings(options.rules),
+      ...(options.thresholds ? { thresholds: options.thresholds } : {}),
+    });
+    for (const d of cross) {
+      findings.push({
+        agency: current.agency as string,
+        previous: previous.path,
+        current: current.path,
+        previousYear: previous.year as number,
+        year: current.year as number,
+        ruleId: d.ruleId,
+        message: d.message,
+        pointer: d.pointer,
+        ...(d.expected !== undefined ? { expected: d.expected } : {}),
+        ...(d.actual !== undefined ? { actual: d.actual } : {}),
       });
-      const cross = checkAgainstPreviousYear(asReport(current), asReport(previous), {
-        lang: options.lang,
-        rules: crossYearSettings(options.rules),
-        ...(options.thresholds ? { thresholds: options.thresholds } : {}),
-      });
-      for (const d of cross) {
-        findings.push({
-          agency: current.agency as string,
-          previous: previous.path,
-          current: current.path,
-          previousYear: previous.year as number,
-          year: current.year as number,
-          ruleId: d.ruleId,
-          message: d.message,
-          pointer: d.pointer,
-          ...(d.expected !== undefined ? { expected: d.expected } : {}),
-          ...(d.actual !== undefined ? { actual: d.actual } : {}),
-        });
-        current.diagnostics.push(d);
-        current.rules[d.ruleId] = (current.rules[d.ruleId] ?? 0) + 1;
-        if (d.severity === 'error') {
-          current.errors++;
-          if (current.status === 'ok') current.status = 'invalid';
-        } else {
-          current.warnings++;
-        }
+      const added = extra.get(id) ?? [];
+      added.push(d);
+      extra.set(id, added);
+      current.rules[d.ruleId] = (current.rules[d.ruleId] ?? 0) + 1;
+      if (d.severity === 'error') {
+        current.errors++;
+        if (current.status === 'ok') current.status = 'invalid';
+      } else {
+        current.warnings++;
       }
     }
   }

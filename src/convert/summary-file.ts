@@ -1,78 +1,60 @@
-// summary.json of a convert run: written at the end (also of an interrupted run), and read back by the next run in the
-// same folder to find the inputs whose outputs are current — same bytes, same options, same tool version.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import type { CurrentOutputs, RunFingerprint } from './fingerprint';
-import type { ConvertSummary } from './run-convert';
+// summary.json of a convert run: written at the end (also of an interrupted run), one input at a time from the journal
+// so that a batch of 20,000 reports is never held whole. The next run resumes from the journal beside it
+// (batch-journal.ts); summary.json is for people and other tools.
+import type { ConvertSummary, InputRecord } from './run-convert';
 
 export const SUMMARY_FILE = 'summary.json';
 
-export function summaryJson(summary: ConvertSummary, toolVersion: string): string {
-  // Every diagnostic in full, and the figures charted: the dashboard and other tools read them.
+/** The totals, counted from the short records the batch keeps. */
+function totalsOf(summary: ConvertSummary) {
   const inputs = summary.records;
-  const totals = {
+  let errors = 0;
+  let warnings = 0;
+  for (const record of inputs) {
+    errors += record.errors;
+    warnings += record.warnings;
+  }
+  const count = (test: (record: (typeof inputs)[number]) => boolean) => inputs.filter(test).length;
+  return {
     inputs: inputs.length,
-    ok: inputs.filter((r) => r.status === 'ok').length,
-    incomplete: inputs.filter((r) => r.status === 'incomplete').length,
-    invalid: inputs.filter((r) => r.status === 'invalid').length,
-    unreadable: inputs.filter((r) => r.status === 'unreadable').length,
-    errors: inputs.reduce((n, r) => n + r.errors, 0),
-    warnings: inputs.reduce((n, r) => n + r.warnings, 0),
-    upToDate: inputs.filter((r) => r.upToDate).length,
-    duplicates: inputs.filter((r) => r.duplicateOf).length,
+    ok: count((r) => r.status === 'ok'),
+    incomplete: count((r) => r.status === 'incomplete'),
+    invalid: count((r) => r.status === 'invalid'),
+    unreadable: count((r) => r.status === 'unreadable'),
+    errors,
+    warnings,
+    upToDate: count((r) => r.upToDate === true),
+    duplicates: count((r) => r.duplicateOf !== undefined),
     notDone: summary.notDone,
   };
-  const document = {
+}
+
+/** summary.json in parts: every diagnostic in full, and the figures charted (the dashboard and other tools read them). */
+export function* summaryJson(summary: ConvertSummary, toolVersion: string): Generator<string> {
+  const head = {
     tool: 'report',
     version: toolVersion,
     formatVersion: 1,
     ...(summary.interrupted ? { interrupted: true } : {}),
     options: summary.fingerprint,
-    totals,
-    inputs,
-    crossYear: summary.crossYear,
+    totals: totalsOf(summary),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  // The document as JSON.stringify(…, null, 2) would write it, its inputs produced one by one.
+  const opening = JSON.stringify(head, null, 2).replace(/\n}$/, '');
+  yield `${opening},\n  "inputs": [`;
+  let first = true;
+  for (const record of summary.full()) {
+    yield `${first ? '' : ','}\n${indent(JSON.stringify(withoutLang(record), null, 2), '    ')}`;
+    first = false;
+  }
+  yield first ? '],\n' : '\n  ],\n';
+  yield `  "crossYear": ${indent(JSON.stringify(summary.crossYear, null, 2), '  ').trimStart()}\n}\n`;
 }
 
-/**
- * The inputs of the previous run in `outDir` whose outputs are current: that run had the same fingerprint, read the
- * input, and every output it lists is still there. Anything unexpected in the file means nothing is current.
- */
-export function currentOutputs(outDir: string, fingerprint: RunFingerprint): Map<string, CurrentOutputs> {
-  const current = new Map<string, CurrentOutputs>();
-  const file = join(outDir, SUMMARY_FILE);
-  if (!existsSync(file)) return current;
-  let previous: unknown;
-  try {
-    previous = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return current;
-  }
-  if (!isObject(previous) || JSON.stringify(previous.options) !== JSON.stringify(fingerprint)) return current;
-  if (!Array.isArray(previous.inputs)) return current;
-  for (const input of previous.inputs) {
-    if (!isObject(input) || typeof input.path !== 'string' || typeof input.sha256 !== 'string') continue;
-    if (input.status === 'unreadable' || !Array.isArray(input.outputs)) continue;
-    const outputs = input.outputs.filter((name): name is string => typeof name === 'string');
-    // Only plain names inside the folder, each still a file there.
-    const present = outputs.every(
-      (name) => name === basename(name) && !name.startsWith('.') && isFile(join(outDir, name)),
-    );
-    if (present && outputs.length === input.outputs.length)
-      current.set(resolve(input.path), { sha256: input.sha256, outputs });
-  }
-  return current;
+/** The language is the journal's business: summary.json's messages are all in the run's. */
+function withoutLang(record: InputRecord): Omit<InputRecord, 'lang'> {
+  const { lang: _lang, ...rest } = record;
+  return rest;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
+const indent = (text: string, by: string) => text.replace(/^/gm, by);

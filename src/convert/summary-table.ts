@@ -1,7 +1,7 @@
 // The table a batch ends with on the terminal: fits the width (COLUMNS), each unreadable file's reason, a totals line.
 import type { Lang } from '../diagnostics/diagnostic';
 import { commonFolder, cutTo, displayWidth, padTo, shortenPaths, wrapTo } from './display-text';
-import type { InputRecord } from './run-convert';
+import type { BatchRecord } from './run-convert';
 import { statusOrder, statusWords } from './status-words';
 
 const words = {
@@ -28,7 +28,7 @@ const words = {
 const FLEXIBLE = [0, 2];
 const GAP = 2;
 
-export function summaryTable(records: readonly InputRecord[], lang: Lang, width: number): string {
+export function summaryTable(records: readonly BatchRecord[], lang: Lang, width: number): string {
   const w = words[lang];
   const paths = records.map((record) => record.path);
   const short = shortenPaths(paths);

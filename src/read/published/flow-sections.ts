@@ -72,7 +72,8 @@ export function classifyTables(sections: Sections): Record<TableKind, SectionTab
     for (const item of items) {
       if (item.kind === 'paragraph') {
         // Page numbers a copy keeps (- 4 -, 第 4 页, 4/12) are no part of a table.
-        if (!/^([-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/.test(item.text.trim())) run.push(item);
+        if (!/^([-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/.test(item.text.trim()))
+          run.push(item);
         continue;
       }
       flush();

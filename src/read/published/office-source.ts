@@ -9,10 +9,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findOffice } from '../../output/office-pdf';
 import { ReadError } from '../read-report';
-import { LEGACY_EXTRA_SECONDS } from '../time-limit';
+import { officeSeconds } from '../time-limit';
 
 /** How long one conversion may take, within the reader's own limit for these kinds (time-limit.ts). */
-const OFFICE_SECONDS = LEGACY_EXTRA_SECONDS;
 
 export type LegacyKind = 'doc' | 'wps' | 'rtf';
 
@@ -38,12 +37,12 @@ export function legacyToDocx(buffer: Buffer, file: string, kind: LegacyKind): Bu
         work,
         input,
       ],
-      { encoding: 'utf8', timeout: OFFICE_SECONDS * 1000, killSignal: 'SIGKILL', stdio: ['ignore', 'pipe', 'pipe'] },
+      { encoding: 'utf8', timeout: officeSeconds() * 1000, killSignal: 'SIGKILL', stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const output = join(work, 'in.docx');
     if (!existsSync(output)) {
       if (result.error && /ETIMEDOUT/.test(String((result.error as NodeJS.ErrnoException).code)))
-        throw new ReadError('readTimeout', { file, seconds: OFFICE_SECONDS });
+        throw new ReadError('readTimeout', { file, seconds: officeSeconds() });
       throw new ReadError('notLegacy', { file, kind: KIND_NAMES[kind] });
     }
     return readFileSync(output);

@@ -63,7 +63,9 @@ export function joinAcrossPages(
   const near = (a: number, b: number | undefined) => b !== undefined && Math.abs(a - b) <= GAP;
   if (!near(above.xs[0] as number, below.xs[0]) || !near(above.xs[above.columns] as number, below.xs[below.columns]))
     return undefined;
-  const xs = [...above.xs, ...below.xs].sort((a, b) => a - b).filter((x, i, all) => i === 0 || x - (all[i - 1] as number) > GAP);
+  const xs = [...above.xs, ...below.xs]
+    .sort((a, b) => a - b)
+    .filter((x, i, all) => i === 0 || x - (all[i - 1] as number) > GAP);
   if (xs.length - 1 !== above.columns || xs.length - 1 !== below.columns) {
     return joinAcrossPages(onBorders(above, xs), onBorders(below, xs), isFigure);
   }
@@ -328,7 +330,9 @@ function lattice(
       if (c < 0 || r < 0) continue;
       inside.add(whole);
       const key = root(id(r, c));
-      texts.set(key, [...(texts.get(key) ?? []), piece]);
+      const list = texts.get(key);
+      if (list) list.push(piece);
+      else texts.set(key, [piece]);
       rowOf.set(piece, r);
     }
   }

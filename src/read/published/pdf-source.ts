@@ -209,18 +209,29 @@ async function pdfEntries(buffer: Buffer, file: string): Promise<Entry[]> {
 const TABLE_LABELS = /信息内容|申请人情况|自然人|结果维持|本年新收|第二十条|行政复议/;
 
 /**
- * Whether a page may hold a table of the report, worth reading its drawing for: one of the tables' labels, or several
+ * Whether a page may hold a table of the report, worth reading its drawing for: one of the tables' labels (`labelled`), or several
  * figures standing alone (a table continued from the page before, its header left there).
  */
-function mayHoldTable(runs: readonly Run[]): boolean {
-  if (TABLE_LABELS.test(runs.map((run) => run.text).join(''))) return true;
+function mayHoldTable(runs: readonly Run[], labelled: boolean): boolean {
+  if (labelled) return true;
   let figures = 0;
   for (const run of runs) if (isFigure(run.text) && ++figures >= 4) return true;
   return false;
 }
 
+/**
+ * How far a PDF is read. A report is a few pages to a few dozen, its tables among the first: a document that shows
+ * none of their labels in its first FIRST_PAGES pages is judged on those (it is no report, or not one we can read),
+ * and none is read past MAX_PAGES. So a PDF of thousands of pages takes the time of a report, not of its length.
+ */
+const FIRST_PAGES = 30;
+const MAX_PAGES = 300;
+
 async function readPages(document: PdfDocument, entries: Entry[]): Promise<void> {
-  for (let number = 1; number <= document.numPages; number++) {
+  let sawTable = false;
+  const last = Math.min(document.numPages, MAX_PAGES);
+  for (let number = 1; number <= last; number++) {
+    if (number > FIRST_PAGES && !sawTable) return;
     const page = await document.getPage(number);
     const height = page.view[3] ?? 842;
     const content = await page.getTextContent();
@@ -238,7 +249,9 @@ async function readPages(document: PdfDocument, entries: Entry[]): Promise<void>
         height: size,
       });
     }
-    const tables = mayHoldTable(runs)
+    const labelled = TABLE_LABELS.test(runs.map((run) => run.text).join(''));
+    sawTable ||= labelled;
+    const tables = mayHoldTable(runs, labelled)
       ? latticeTables(ruleSegments(await pagePaths(page, height)), runs, (text) => ROW_NUMBERING.test(text.trim())).map(
           (table) => ({ ...table, page: number }),
         )
@@ -444,7 +457,9 @@ function tableFromLines(lines: readonly Line[]): FlowItem[] {
   const byPage = new Map<number, Line[]>();
   for (const line of lines) {
     const page = line[0]?.page ?? 0;
-    byPage.set(page, [...(byPage.get(page) ?? []), line]);
+    const list = byPage.get(page);
+    if (list) list.push(line);
+    else byPage.set(page, [line]);
   }
   for (const pageLines of byPage.values()) {
     const all = pageLines.flatMap(pieces);
