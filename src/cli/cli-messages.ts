@@ -1,6 +1,7 @@
 // Messages the command line itself prints (not diagnostics), in both languages.
 import type { Lang, LocalizedText } from '../diagnostics/diagnostic';
 import { fillTemplate } from '../diagnostics/diagnostic';
+import { inert } from '../diagnostics/inert-text';
 
 const messages = {
   badLang: { zh: '--lang 只能是 zh 或 en，实际为 {value}', en: '--lang must be zh or en, is {value}' },
@@ -231,8 +232,12 @@ Each command's options: report <command> --help`,
 
 export type CliMessageId = keyof typeof messages;
 
+/** A message in the user's language. The params (files, agencies, options as typed) are made inert, so no input can
+ * act on the terminal through a message; the templates are ours and keep their lines. */
 export function say(lang: Lang, id: CliMessageId, params: Record<string, string | number> = {}): string {
-  return fillTemplate(messages[id][lang], params);
+  const shown: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) shown[name] = typeof value === 'string' ? inert(value) : value;
+  return fillTemplate(messages[id][lang], shown);
 }
 
 /** A usage or environment error that ends the command with exit code 2 and one clear line. */

@@ -2,6 +2,7 @@
 // temporary name. Every path is checked before the first byte is written.
 import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
+import { inert } from '../diagnostics/inert-text';
 import { writeFileAtomic } from '../output/write-atomic';
 import { UsageError } from './cli-messages';
 
@@ -49,10 +50,11 @@ export function writeOutputs(outputs: readonly OutputFile[], inputs: readonly st
   }
 }
 
-/** A path under the working folder is shown relative to it, as the user would type it. */
+/** A path under the working folder is shown relative to it, as the user would type it; inert, since a name may hold
+ * anything (for showing only: never open what this returns). */
 export function displayPath(path: string): string {
   const near = relative(process.cwd(), path);
-  return near.startsWith('..') || isAbsolute(near) ? path : near;
+  return inert(near.startsWith('..') || isAbsolute(near) ? path : near);
 }
 
 function realpathOrSelf(path: string): string {

@@ -30,19 +30,44 @@ export function padTo(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
+/** Leading white space, as String.prototype.trimStart removes it (`\s` is the same set), from `lastIndex`. */
+const LEADING_SPACE = /\s*/y;
+
 /** The text broken into lines of at most `width` columns: at a space when the line has one (English), anywhere
- * otherwise (Chinese has no spaces to break at). */
+ * otherwise (Chinese has no spaces to break at). Linear in the text: each line is measured once, from where the last
+ * one ended, so a reason of 300,000 characters wraps as fast as it is read. */
 export function wrapTo(text: string, width: number): string[] {
   const lines: string[] = [];
-  let rest = text;
-  while (displayWidth(rest) > width) {
-    const head = cutTo(rest, width + 1).slice(0, -1);
+  let start = 0;
+  while (start < text.length) {
+    // The longest head from `start` that fits; `end` is where it stops, or the text's end when the rest fits.
+    let end = start;
+    let used = 0;
+    let overflows = false;
+    while (end < text.length) {
+      const code = text.codePointAt(end) ?? 0;
+      const size = WIDE.test(String.fromCodePoint(code)) ? 2 : 1;
+      if (used + size > width) {
+        overflows = true;
+        break;
+      }
+      used += size;
+      end += code > 0xffff ? 2 : 1;
+    }
+    if (!overflows) {
+      lines.push(text.slice(start));
+      break;
+    }
+    const head = text.slice(start, end);
     const space = head.lastIndexOf(' ');
-    const take = space > head.length / 2 ? space : Math.max(1, head.length);
-    lines.push(rest.slice(0, take).trimEnd());
-    rest = rest.slice(take).trimStart();
+    // A head with no room for even one character still takes one, whole (a surrogate pair is not split).
+    const first = (text.codePointAt(start) ?? 0) > 0xffff ? 2 : 1;
+    const take = space > head.length / 2 ? space : Math.max(first, head.length);
+    lines.push(text.slice(start, start + take).trimEnd());
+    LEADING_SPACE.lastIndex = start + take;
+    LEADING_SPACE.exec(text);
+    start = LEADING_SPACE.lastIndex;
   }
-  if (rest) lines.push(rest);
   return lines;
 }
 

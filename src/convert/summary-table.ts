@@ -1,5 +1,8 @@
 // The table a batch ends with on the terminal: fits the width (COLUMNS), each unreadable file's reason, a totals line.
+// Every text from an input (paths, agencies, reasons) is made inert before it is measured, so a row stays one line and
+// no input acts on the terminal; and the work is linear in the text, however long a name or a reason is.
 import type { Lang } from '../diagnostics/diagnostic';
+import { inert } from '../diagnostics/inert-text';
 import { commonFolder, cutTo, displayWidth, padTo, shortenPaths, wrapTo } from './display-text';
 import type { BatchRecord } from './run-convert';
 import { statusOrder, statusWords } from './status-words';
@@ -34,12 +37,12 @@ export function summaryTable(records: readonly BatchRecord[], lang: Lang, width:
   const short = shortenPaths(paths);
   const shortOf = new Map(paths.map((path, index) => [path, short[index] as string]));
   const rows = records.map((record, index) => [
-    short[index] as string,
+    inert(short[index] as string),
     // An incomplete report says how much of it was found (SPEC §8).
     record.status === 'incomplete'
       ? `${statusWords[lang][record.status]} ${record.figures.found}/${record.figures.expected}`
       : statusWords[lang][record.status],
-    record.agency ?? '',
+    inert(record.agency ?? ''),
     record.year === undefined ? '' : String(record.year),
     String(record.errors),
     String(record.warnings),
@@ -58,7 +61,7 @@ export function summaryTable(records: readonly BatchRecord[], lang: Lang, width:
       .trimEnd();
   const out: string[] = [];
   const folder = commonFolder(paths);
-  if (folder) out.push(...wrapTo(w.folder(folder), width));
+  if (folder) out.push(...wrapTo(w.folder(inert(folder)), width));
   if (fits) out.push(line(w.head), sizes.map((size) => '-'.repeat(size)).join(' '.repeat(GAP)));
   records.forEach((record, index) => {
     const row = rows[index] as string[];
@@ -66,7 +69,11 @@ export function summaryTable(records: readonly BatchRecord[], lang: Lang, width:
     else {
       // Too narrow for columns: the file on one line, the rest below it.
       out.push(cutTo(row[0] ?? '', width));
-      const rest = row.slice(1).map((cell, column) => (column >= 3 ? `${w.head[column + 1]} ${cell}` : cell));
+      // Each cell cut to what two lines hold (an agency longer than that ends in …), so a name of any length
+      // takes a few lines at most.
+      const rest = row
+        .slice(1)
+        .map((cell, column) => cutTo(column >= 3 ? `${w.head[column + 1]} ${cell}` : cell, 2 * (width - 2)));
       out.push(...wrapTo(rest.filter(Boolean).join(' · '), width - 2).map((part) => `  ${part}`));
     }
     const note =
@@ -77,7 +84,7 @@ export function summaryTable(records: readonly BatchRecord[], lang: Lang, width:
             record.duplicateReason !== 'sameAgencyYear',
           )
         : undefined);
-    if (note) out.push(...wrapTo(note, width - 4).map((part) => `    ${part}`));
+    if (note) out.push(...wrapTo(inert(note), width - 4).map((part) => `    ${part}`));
   });
   const counts = statusOrder
     .map((status) => [status, records.filter((record) => record.status === status).length] as const)
@@ -93,6 +100,8 @@ export function summaryTable(records: readonly BatchRecord[], lang: Lang, width:
 /** Shrinks the file and agency columns, widest first, until the table fits `width` (never below 8 columns); false
  * when even that is too wide. */
 function fitColumns(sizes: number[], width: number): boolean {
+  // No column is wider than the screen: the loop below would come to this too, one column at a time.
+  for (const column of FLEXIBLE) sizes[column] = Math.min(sizes[column] ?? 0, width);
   const total = () => sizes.reduce((a, b) => a + b, 0) + GAP * (sizes.length - 1);
   while (total() > width) {
     const widest = FLEXIBLE.reduce((best, column) => ((sizes[column] ?? 0) > (sizes[best] ?? 0) ? column : best));

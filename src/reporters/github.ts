@@ -1,21 +1,19 @@
-// GitHub Actions workflow commands: one annotation per diagnostic, with sheet!cell in the message.
+// GitHub Actions workflow commands: one annotation per diagnostic, with sheet!cell in the message. Every text from an
+// input is inert and escaped as the runner reads it, so an annotation is one line (no input can start a command).
+import { inertWorkflowData, inertWorkflowProperty } from '../diagnostics/inert-text';
 import type { Reporter } from './file-result';
-
-// https://docs.github.com/actions/reference/workflow-commands-for-github-actions — data and property escaping.
-const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export const githubReporter: Reporter = (results) => {
   const lines: string[] = [];
   for (const result of results) {
-    const file = escapeProperty(result.file);
+    const file = inertWorkflowProperty(result.file);
     if (result.error)
       lines.push(
-        `::error file=${file},title=${escapeProperty(result.error.messageId)}::${escapeData(result.error.message)}`,
+        `::error file=${file},title=${inertWorkflowProperty(result.error.messageId)}::${inertWorkflowData(result.error.message)}`,
       );
     for (const d of result.diagnostics) {
       const command = d.severity === 'error' ? 'error' : 'warning';
-      lines.push(`::${command} file=${file},title=${escapeProperty(d.ruleId)}::${escapeData(d.message)}`);
+      lines.push(`::${command} file=${file},title=${inertWorkflowProperty(d.ruleId)}::${inertWorkflowData(d.message)}`);
     }
   }
   return lines.length ? `${lines.join('\n')}\n` : '';

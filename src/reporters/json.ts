@@ -1,5 +1,7 @@
-// Machine-readable output; its shape is documented in the README and versioned by `formatVersion`.
+// Machine-readable output; its shape is documented in the README and versioned by `formatVersion`. The values are
+// exact (JSON is data); the characters a terminal would act on are written as \u escapes (inert-text.ts, inertJson).
 import { countBySeverity } from '../diagnostics/diagnostic';
+import { inertJson } from '../diagnostics/inert-text';
 import type { Reporter } from './file-result';
 import { summarize } from './file-result';
 
@@ -21,5 +23,5 @@ export const jsonReporter: Reporter = (results, context) => {
       diagnostics: result.diagnostics,
     })),
   };
-  return `${JSON.stringify(output, null, 2)}\n`;
+  return `${inertJson(JSON.stringify(output, null, 2))}\n`;
 };

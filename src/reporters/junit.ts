@@ -1,31 +1,27 @@
-// JUnit XML for CI dashboards: a test suite per file, a failing test case per diagnostic.
+// JUnit XML for CI dashboards: a test suite per file, a failing test case per diagnostic. Every text from an input
+// (file, sheet and messages) is inert and escaped, so the document is well-formed XML whatever the input holds.
+import { inertXml } from '../diagnostics/inert-text';
 import type { Reporter } from './file-result';
-
-const escapeXml = (text: string) =>
-  text.replace(
-    /[<>&"']/g,
-    (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch] ?? ch,
-  );
 
 export const junitReporter: Reporter = (results) => {
   const suites = results.map((result) => {
     const cases: string[] = [];
     if (result.error) {
       cases.push(
-        `    <testcase classname="${escapeXml(result.file)}" name="read"><error message="${escapeXml(result.error.message)}" type="${escapeXml(result.error.messageId)}"/></testcase>`,
+        `    <testcase classname="${inertXml(result.file)}" name="read"><error message="${inertXml(result.error.message)}" type="${inertXml(result.error.messageId)}"/></testcase>`,
       );
     }
     for (const d of result.diagnostics) {
       const where = d.sheet ? `${d.sheet}!${d.cell}` : d.pointer;
       const name = `${d.ruleId} ${where}`;
       cases.push(
-        `    <testcase classname="${escapeXml(result.file)}" name="${escapeXml(name)}"><failure message="${escapeXml(d.message)}" type="${d.severity}">${escapeXml(`${d.label ?? d.pointer}\n${d.message}`)}</failure></testcase>`,
+        `    <testcase classname="${inertXml(result.file)}" name="${inertXml(name)}"><failure message="${inertXml(d.message)}" type="${inertXml(d.severity)}">${inertXml(d.label ?? d.pointer)}\n${inertXml(d.message)}</failure></testcase>`,
       );
     }
-    if (cases.length === 0) cases.push(`    <testcase classname="${escapeXml(result.file)}" name="validate"/>`);
+    if (cases.length === 0) cases.push(`    <testcase classname="${inertXml(result.file)}" name="validate"/>`);
     const failures = result.diagnostics.length;
     const errors = result.error ? 1 : 0;
-    return `  <testsuite name="${escapeXml(result.file)}" tests="${cases.length}" failures="${failures}" errors="${errors}">\n${cases.join('\n')}\n  </testsuite>`;
+    return `  <testsuite name="${inertXml(result.file)}" tests="${cases.length}" failures="${failures}" errors="${errors}">\n${cases.join('\n')}\n  </testsuite>`;
   });
   const failures = results.reduce((n, r) => n + r.diagnostics.length, 0);
   const errors = results.filter((r) => r.error).length;

@@ -1,5 +1,7 @@
-// The default reporter: diagnostics grouped by file, coloured on a terminal, with a one-line summary.
+// The default reporter: diagnostics grouped by file, coloured on a terminal, with a one-line summary. Every text from
+// an input (file names, messages that quote it) is made inert before it is coloured, so only our colours reach the terminal.
 import { countBySeverity } from '../diagnostics/diagnostic';
+import { inert } from '../diagnostics/inert-text';
 import type { FileResult, Reporter, ReporterContext } from './file-result';
 import { summarize } from './file-result';
 import { painter, type Style } from './paint';
@@ -50,11 +52,11 @@ export const textReporter: Reporter = (results, context) => {
   const lines: string[] = [];
   for (const result of results) {
     lines.push(heading(result, context, paint));
-    if (result.error) lines.push(`  ${paint('red', `✖ ${result.error.message}`)}`);
+    if (result.error) lines.push(`  ${paint('red', `✖ ${inert(result.error.message)}`)}`);
     for (const diagnostic of result.diagnostics) {
       const isError = diagnostic.severity === 'error';
       const mark = isError ? paint('red', `✖ ${w.error}`) : paint('yellow', `⚠ ${w.warning}`);
-      lines.push(`  ${mark}  ${diagnostic.message}  ${paint('gray', diagnostic.ruleId)}`);
+      lines.push(`  ${mark}  ${inert(diagnostic.message)}  ${paint('gray', inert(diagnostic.ruleId))}`);
     }
     lines.push('');
   }
@@ -62,7 +64,7 @@ export const textReporter: Reporter = (results, context) => {
   const line = w.summary(total.files, total.errors, total.warnings, total.unreadable);
   const failed = total.errors > 0 || total.unreadable > 0;
   const ruleIds = [...new Set(results.flatMap((result) => result.diagnostics.map((d) => d.ruleId)))];
-  if (ruleIds.length) lines.push(paint('gray', w.explain(ruleIds.join(' '))));
+  if (ruleIds.length) lines.push(paint('gray', inert(w.explain(ruleIds.join(' ')))));
   lines.push(failed ? paint(['red', 'bold'], `✖ ${line}`) : paint(['green', 'bold'], `✓ ${line}`));
   return `${lines.join('\n')}\n`;
 };
@@ -70,7 +72,7 @@ export const textReporter: Reporter = (results, context) => {
 function heading(result: FileResult, context: ReporterContext, paint: (style: Style, text: string) => string): string {
   const w = words[context.lang];
   const details = [
-    result.edition ? w.edition(result.edition) : undefined,
+    result.edition ? w.edition(inert(result.edition)) : undefined,
     result.readAs ? w.readAs[result.readAs] : undefined,
   ]
     .filter(Boolean)
@@ -79,5 +81,5 @@ function heading(result: FileResult, context: ReporterContext, paint: (style: St
   const { errors, warnings } = countBySeverity(result.diagnostics);
   const clean =
     result.status !== 'unreadable' && errors === 0 && warnings === 0 ? `  ${paint('green', `✓ ${w.clean}`)}` : '';
-  return `${paint('bold', result.file)}${about}${clean}`;
+  return `${paint('bold', inert(result.file))}${about}${clean}`;
 }
