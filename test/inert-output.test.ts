@@ -2,6 +2,8 @@
 // the terminal (OSC 52, window titles, screen clears, hidden text, bidirectional overrides, C1 controls) nor split a
 // line, nor break the junit XML or a GitHub annotation. In-process, through every reporter, the messages of the
 // command line and the table convert ends with; and that table stays linear in a 300,000-character agency.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseDocument } from 'htmlparser2';
 import { say } from '../src/cli/cli-messages';
 import { displayPath } from '../src/cli/write-outputs';
@@ -15,6 +17,7 @@ import { githubReporter } from '../src/reporters/github';
 import { jsonReporter } from '../src/reporters/json';
 import { junitReporter } from '../src/reporters/junit';
 import { textReporter } from '../src/reporters/text';
+import { lastYearOfExample, readJsonFixture, runCli, scratch } from './helpers';
 
 /** Each hostile string and the visible form `inert` shows it in. */
 const HOSTILE: ReadonlyArray<readonly [name: string, text: string, shown: string]> = [
@@ -288,3 +291,28 @@ function expectWellFormed(xml: string): void {
   expect(open).toEqual([]);
   expect(roots).toBe(1);
 }
+
+describe('whole commands on a report whose agency and file name carry every hostile string', () => {
+  const dir = scratch('report-inert-');
+  const model = readJsonFixture('example-2021');
+  const folder = join(dir, `in${HOSTILE[0]?.[1] ?? ''}`);
+  mkdirSync(folder, { recursive: true });
+  const hostileFile = join(folder, `report${HOSTILE[1]?.[1] ?? ''}.json`);
+  writeFileSync(hostileFile, JSON.stringify({ ...model, agency: AGENCY }));
+  const lastYear = join(dir, 'last.json');
+  writeFileSync(lastYear, JSON.stringify({ ...lastYearOfExample(), agency: AGENCY }));
+
+  it.each([
+    ['validate', ['validate', hostileFile]],
+    ['validate --format junit', ['validate', hostileFile, '--format', 'junit']],
+    ['import', ['import', hostileFile, '-o', join(dir, 'imported.json')]],
+    ['diff', ['diff', lastYear, hostileFile]],
+    ['diff --format json', ['diff', lastYear, hostileFile, '--format', 'json']],
+    ['convert', ['convert', folder, '-o', join(dir, 'converted'), '--to', 'json']],
+    ['an unknown option quoting a hostile word', ['validate', hostileFile, `--${HOSTILE[2]?.[1] ?? ''}`]],
+  ])('%s: nothing active reaches the terminal', (_name, args) => {
+    const run = runCli(args as string[]);
+    expect(withoutColours(run.stdout)).not.toMatch(ACTIVE);
+    expect(withoutColours(run.stderr)).not.toMatch(ACTIVE);
+  });
+});

@@ -18,6 +18,7 @@ import { statusWords } from '../convert/status-words';
 import { SUMMARY_FILE, summaryJson } from '../convert/summary-file';
 import { summaryTable, terminalWidth } from '../convert/summary-table';
 import type { Lang } from '../diagnostics/diagnostic';
+import { inert } from '../diagnostics/inert-text';
 import { convertDocxToPdf, OfficeFailed } from '../output/office-pdf';
 import { writeFileAtomic, writeFileAtomicParts } from '../output/write-atomic';
 import { ReadError } from '../read/read-report';
@@ -308,7 +309,7 @@ function progressReporter(lang: Lang, terminal: boolean): Progress {
         ? `${verdict}${lang === 'zh' ? `（${say(lang, 'upToDate')}）` : ` (${say(lang, 'upToDate')})`}`
         : verdict;
       process.stderr.write(
-        `[${done}/${total}] ${displayPath(record.path)} ${state}${record.error ? `: ${record.error}` : ''}\n`,
+        `[${done}/${total}] ${displayPath(record.path)} ${state}${record.error ? `: ${inert(record.error)}` : ''}\n`,
       );
     }
   }) as Progress;

@@ -1,5 +1,7 @@
 // `report diff LAST THIS`: two readable reports of one body compared year over year, as text, JSON or HTML.
+
 import { countBySeverity, type Lang } from '../diagnostics/diagnostic';
+import { inert } from '../diagnostics/inert-text';
 import { compareYears } from '../diff/compare-years';
 import { agencyNote, diffHtml, diffJson, diffText } from '../diff/diff-reports';
 import { agencyKey } from '../model/agency-key';
@@ -30,7 +32,7 @@ export async function runDiff(last: string, current: string, flags: DiffFlags, t
         reports.push(await readInput(file, options));
       } catch (error) {
         if (!(error instanceof ReadError)) throw error;
-        process.stderr.write(`report: ${error.describe(lang)}\n`);
+        process.stderr.write(`report: ${inert(error.describe(lang))}\n`);
         return 2;
       }
     }

@@ -1,5 +1,7 @@
 // The first half of build, import and convert: read one input and validate it, printing what was found to stderr.
+
 import { countBySeverity, type Lang } from '../diagnostics/diagnostic';
+import { inert, inertLines } from '../diagnostics/inert-text';
 import { ReadError, type ReadReport } from '../read/read-report';
 import type { TimeLimit } from '../read/time-limit';
 import { textReporter } from '../reporters/text';
@@ -31,8 +33,8 @@ export async function readAndCheck(file: string, options: CheckOptions): Promise
     report = await readGuarded(file, { lenient: options.lenient, timeLimit: options.timeLimit });
   } catch (error) {
     if (!(error instanceof ReadError)) throw error;
-    process.stderr.write(`report: ${error.describe(options.lang)}\n`);
-    if (options.debug && error.cause instanceof Error) process.stderr.write(`${error.cause.stack}\n`);
+    process.stderr.write(`report: ${inert(error.describe(options.lang))}\n`);
+    if (options.debug && error.cause instanceof Error) process.stderr.write(`${inertLines(error.cause.stack ?? '')}\n`);
     return 2;
   }
   const validation = validateReport(report, { lang: options.lang, rules: options.rules });

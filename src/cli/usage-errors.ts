@@ -1,8 +1,10 @@
 // Commander's own parse errors (missing argument, unknown option, too many arguments, …) told in the user's language,
 // each pointing to --help. Commander words them in English only; its error code says which one it is, and the names
 // it quotes are taken from its message.
+
 import type { CommanderError } from 'commander';
 import type { Lang } from '../diagnostics/diagnostic';
+import { inert } from '../diagnostics/inert-text';
 import { type CliMessageId, say } from './cli-messages';
 
 /** The one line to print for a commander error; `command` is the subcommand given, if any. */
@@ -43,7 +45,8 @@ export function describeUsageError(
       break;
     }
     default:
-      text = error.message.replace(/^error: /, '');
+      // Commander quotes the command line, which a shell glob can fill with any file name.
+      text = inert(error.message.replace(/^error: /, ''));
   }
   if (suggestion) text += said('didYouMean', { suggestion });
   const help = command ? `report ${command} --help` : 'report --help';

@@ -1,6 +1,7 @@
 // `report validate FILE...`: read → check → report, and the exit code (the worst over all files).
 
 import { countBySeverity, type Lang } from '../diagnostics/diagnostic';
+import { inertLines } from '../diagnostics/inert-text';
 import { ReadError, type ReadReport } from '../read/read-report';
 import { reporters } from '../reporters';
 import type { FileResult } from '../reporters/file-result';
@@ -101,11 +102,11 @@ async function checkFile(file: string, read: Settled, options: ValidateOptions, 
   } catch (error) {
     if (error instanceof ReadError) {
       const message = error.describe(options.lang);
-      if (debug && error.cause instanceof Error) process.stderr.write(`${error.cause.stack}\n`);
+      if (debug && error.cause instanceof Error) process.stderr.write(`${inertLines(error.cause.stack ?? '')}\n`);
       return { file: shownName, status: 'unreadable', diagnostics: [], error: { messageId: error.messageId, message } };
     }
     // A bug must not hide the other files' results: record it against this file.
-    if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    if (debug && error instanceof Error) process.stderr.write(`${inertLines(error.stack ?? '')}\n`);
     const detail = error instanceof Error ? error.message : String(error);
     return {
       file: shownName,

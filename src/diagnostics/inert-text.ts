@@ -58,6 +58,11 @@ const XML_ENTITIES: Readonly<Record<string, string>> = {
 };
 
 /** The text for XML 1.0, in an attribute value or in content: inert, with no character XML forbids, markup escaped. */
+/** Text of several lines (a stack trace) made inert line by line: its own line breaks kept. */
+export function inertLines(text: string): string {
+  return text.split('\n').map(inert).join('\n');
+}
+
 export function inertXml(text: string): string {
   return inert(text).replace(/[<>&"'\uFFFE\uFFFF]/g, (character) => XML_ENTITIES[character] ?? visible(character));
 }

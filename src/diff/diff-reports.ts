@@ -1,5 +1,7 @@
 // The three faces of `report diff`: terminal text, the documented JSON, and a self-contained side-by-side HTML page.
+
 import type { Lang } from '../diagnostics/diagnostic';
+import { inert, inertJson } from '../diagnostics/inert-text';
 import { defaultEditionId, getEdition, isEditionId } from '../editions';
 import type { TextSectionKey } from '../editions/types';
 import type { ReadReport } from '../read/read-report';
@@ -106,12 +108,13 @@ export function diffText(diff: YearDiff, lang: Lang, notes: readonly string[]): 
     lines.push(`  ${d.severity === 'error' ? `✖ ${w.error}` : `⚠ ${w.warning}`}  ${d.message}  ${d.ruleId}`);
   }
   if (diff.diagnostics.length) lines.push(`  ${w.explain}`);
-  return `${lines.join('\n')}\n`;
+  // Each line made inert: agencies, file names and quoted sentences come from the inputs.
+  return `${lines.map(inert).join('\n')}\n`;
 }
 
 /** The documented shape: { previous, current, figures, text, diagnostics }. */
 export function diffJson(diff: YearDiff, toolVersion: string): string {
-  return `${JSON.stringify({ tool: 'report', version: toolVersion, formatVersion: 1, ...diff }, null, 2)}\n`;
+  return `${inertJson(JSON.stringify({ tool: 'report', version: toolVersion, formatVersion: 1, ...diff }, null, 2))}\n`;
 }
 
 const STYLE = `
