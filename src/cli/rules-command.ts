@@ -35,6 +35,7 @@ export async function runRules(id: string | undefined, flags: CommonOptions & { 
       return 0;
     }
     const paint = painter(common.color);
+    // bounded: our rules
     const width = Math.max(...ruleCatalog.map((rule) => rule.name.length));
     const lines = ruleCatalog.map((rule) => {
       const setting = common.config.rules[rule.id] ?? rule.severity;

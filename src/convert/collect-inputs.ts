@@ -1,8 +1,10 @@
 // Expands convert's arguments into input files: files as given, folders recursively (readable kinds only), globs.
 // Nothing inside the output folder is ever an input: our own outputs are not read back.
+
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
+import { appendAll } from '../model/many-values';
 
 export const READABLE_EXTENSIONS = [
   '.xlsx',
@@ -32,11 +34,11 @@ export function collectInputs(args: readonly string[], outDir: string): Collecte
   let outputInside: CollectedInputs['outputInside'];
   for (const arg of args) {
     if (!existsSync(arg) && /[*?[{]/.test(arg)) {
-      found.push(...globSync(arg, { onlyFiles: true, dot: false, absolute: isAbsolute(arg) }).sort());
+      appendAll(found, globSync(arg, { onlyFiles: true, dot: false, absolute: isAbsolute(arg) }).sort());
     } else if (existsSync(arg) && statSync(arg).isDirectory()) {
       const folder = realOrResolved(arg);
       if (!outputInside && isWithin(excluded, folder)) outputInside = { folder: arg, same: folder === excluded };
-      found.push(...walk(arg, excluded));
+      appendAll(found, walk(arg, excluded));
     } else {
       // A missing or odd file is still an input: it is recorded as unreadable, not dropped.
       found.push(arg);
@@ -52,7 +54,7 @@ function walk(dir: string, excluded: string): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort(byName)) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...walk(path, excluded));
+    if (entry.isDirectory()) appendAll(files, walk(path, excluded));
     else if (READABLE_EXTENSIONS.includes(extname(entry.name).toLowerCase()) && !entry.name.startsWith('~$'))
       files.push(path);
   }

@@ -1,7 +1,9 @@
 // The index.html of a convert run: a self-contained, offline dashboard — totals, a sortable and filterable table of the
 // reports, each expandable to its findings (linked to rules.html), duplicates, cross-year findings per agency, trends.
+
 import { type Diagnostic, describeSource, type Lang } from '../diagnostics/diagnostic';
 import { agencyKey } from '../model/agency-key';
+import { maxOf } from '../model/many-values';
 import { escapeHtml } from '../render/html';
 import { commonFolder, shortenPaths } from './display-text';
 import type { BatchRecord, ConvertSummary, CrossYearFinding, InputRecord, TrendFigures } from './run-convert';
@@ -497,7 +499,12 @@ function smallChart(series: keyof TrendFigures, points: readonly [number, BatchR
   const top = 24;
   const bottom = 30;
   const values = points.map(([, record]) => record.trend[series]);
-  const ceiling = niceCeiling(Math.max(0, ...values.filter((v): v is number => v !== undefined)));
+  const ceiling = niceCeiling(
+    maxOf(
+      values.filter((v): v is number => v !== undefined),
+      0,
+    ),
+  );
   // The first and last points sit inside the axes, so their values never touch the tick labels.
   const inset = 20;
   const x = (index: number) =>

@@ -1,8 +1,10 @@
 // The table a batch ends with on the terminal: fits the width (COLUMNS), each unreadable file's reason, a totals line.
 // Every text from an input (paths, agencies, reasons) is made inert before it is measured, so a row stays one line and
 // no input acts on the terminal; and the work is linear in the text, however long a name or a reason is.
+
 import type { Lang } from '../diagnostics/diagnostic';
 import { inert } from '../diagnostics/inert-text';
+import { appendAll, maxOf } from '../model/many-values';
 import { commonFolder, cutTo, displayWidth, padTo, shortenPaths, wrapTo } from './display-text';
 import type { BatchRecord } from './run-convert';
 import { statusOrder, statusWords } from './status-words';
@@ -47,7 +49,7 @@ export function summaryTable(records: readonly BatchRecord[], lang: Lang, width:
     String(record.errors),
     String(record.warnings),
   ]);
-  const sizes = w.head.map((_, column) => Math.max(...[w.head, ...rows].map((row) => displayWidth(row[column] ?? ''))));
+  const sizes = w.head.map((_, column) => maxOf([w.head, ...rows].map((row) => displayWidth(row[column] ?? ''))));
   const fits = fitColumns(sizes, width);
   const line = (row: readonly string[]) =>
     row
@@ -61,7 +63,7 @@ export function summaryTable(records: readonly BatchRecord[], lang: Lang, width:
       .trimEnd();
   const out: string[] = [];
   const folder = commonFolder(paths);
-  if (folder) out.push(...wrapTo(w.folder(inert(folder)), width));
+  if (folder) appendAll(out, wrapTo(w.folder(inert(folder)), width));
   if (fits) out.push(line(w.head), sizes.map((size) => '-'.repeat(size)).join(' '.repeat(GAP)));
   records.forEach((record, index) => {
     const row = rows[index] as string[];
@@ -74,7 +76,10 @@ export function summaryTable(records: readonly BatchRecord[], lang: Lang, width:
       const rest = row
         .slice(1)
         .map((cell, column) => cutTo(column >= 3 ? `${w.head[column + 1]} ${cell}` : cell, 2 * (width - 2)));
-      out.push(...wrapTo(rest.filter(Boolean).join(' · '), width - 2).map((part) => `  ${part}`));
+      appendAll(
+        out,
+        wrapTo(rest.filter(Boolean).join(' · '), width - 2).map((part) => `  ${part}`),
+      );
     }
     const note =
       record.error ??
@@ -84,7 +89,11 @@ export function summaryTable(records: readonly BatchRecord[], lang: Lang, width:
             record.duplicateReason !== 'sameAgencyYear',
           )
         : undefined);
-    if (note) out.push(...wrapTo(inert(note), width - 4).map((part) => `    ${part}`));
+    if (note)
+      appendAll(
+        out,
+        wrapTo(inert(note), width - 4).map((part) => `    ${part}`),
+      );
   });
   const counts = statusOrder
     .map((status) => [status, records.filter((record) => record.status === status).length] as const)
@@ -93,7 +102,7 @@ export function summaryTable(records: readonly BatchRecord[], lang: Lang, width:
     .join(lang === 'zh' ? '，' : ', ');
   const errors = records.reduce((n, record) => n + record.errors, 0);
   const warnings = records.reduce((n, record) => n + record.warnings, 0);
-  out.push(...wrapTo(w.total(records.length, counts, errors, warnings), width));
+  appendAll(out, wrapTo(w.total(records.length, counts, errors, warnings), width));
   return `${out.join('\n')}\n`;
 }
 

@@ -1,6 +1,8 @@
 // Builds the neutral document tree once from the model and the edition definition; renderers only translate it.
+
 import { printedColumnLabel, spreadColumns } from '../editions/fields';
 import type { Edition, RequestsRow, TextSectionKey } from '../editions/types';
+import { appendAll } from '../model/many-values';
 import { valueAt } from '../model/pointer';
 import type { Model } from '../validate/rule';
 import type { Block, ColumnWidth, ReportDocument, TableBlock, TableCell } from './document-tree';
@@ -33,7 +35,7 @@ export function layoutReport(model: Model, edition: Edition, options: LayoutOpti
   const blocks: Block[] = [];
   const text = (key: TextSectionKey) => {
     blocks.push({ kind: 'heading', level: 1, text: edition.sections[key].title.zh });
-    blocks.push(...paragraphs(model[key]));
+    appendAll(blocks, paragraphs(model[key]));
   };
   text('overview');
   blocks.push({ kind: 'heading', level: 1, text: edition.sections.proactive.title.zh }, proactiveTable(model, edition));
@@ -68,6 +70,7 @@ function figure(model: Model, pointer: string, colSpan = 1): TableCell {
 }
 
 function proactiveTable(model: Model, edition: Edition): TableBlock {
+  // bounded: the edition's proactive groups
   const valueColumns = Math.max(...edition.proactive.map((group) => group.columns.length));
   const body: TableCell[][] = [];
   for (const group of edition.proactive) {
@@ -165,6 +168,7 @@ export function appealsTable(model: Model, edition: Edition): TableBlock {
     if (!group) break;
     if (!group.parent) {
       top.push({ text: group.label.zh, colSpan: width, header: 'colgroup' });
+      // bounded: an outcome's cells, a handful
       middle.push(...outcomeCells(2));
       index++;
       continue;
@@ -173,6 +177,7 @@ export function appealsTable(model: Model, edition: Edition): TableBlock {
     top.push({ text: group.parent.zh, colSpan: siblings.length * width, header: 'colgroup' });
     for (const sibling of siblings) {
       middle.push({ text: sibling.label.zh, colSpan: width, header: 'colgroup' });
+      // bounded: an outcome's cells, a handful
       bottom.push(...outcomeCells(1));
     }
     index += siblings.length;

@@ -370,6 +370,7 @@ class TemplateWriter {
     this.label(sheet, '核对：一＋二 −（七）总计 − 四', checks + 1, 1, checks + 1, 3, { header: true, align: 'left' });
     for (let c = first; c <= totalColumn; c++) {
       const letter = col(c);
+      // bounded: the edition's result rows
       const parts = `SUM(${letter}${Math.min(...resultRows)}:${letter}${Math.max(...resultRows)})`;
       const column = `${letter}5:${letter}${row - 1}`;
       this.check(sheet, checks, c, column, `${letter}${totalRow}=${parts}`, `${letter}${totalRow}-${parts}`);

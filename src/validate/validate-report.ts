@@ -1,9 +1,11 @@
 // The checking stage of the pipeline: reading findings + schema + rules → placed, worded diagnostics.
+
 import type { Diagnostic, Finding, Lang, Severity } from '../diagnostics/diagnostic';
 import { describeSource, fillTemplate } from '../diagnostics/diagnostic';
 import { defaultEditionId, getEdition } from '../editions';
 import { fieldsOf } from '../editions/fields';
 import type { Edition } from '../editions/types';
+import { appendAll } from '../model/many-values';
 import { numberAt } from '../model/pointer';
 import type { ReadReport } from '../read/read-report';
 import { defaultThresholds, type Model, type Rule, type RuleContext, type Thresholds } from './rule';
@@ -30,7 +32,7 @@ export interface Validation {
 export function validateReport(report: ReadReport, options: ValidateOptions): Validation {
   const { edition, schemaFindings, blocked } = checkModel(report);
   const findings: Finding[] = [...report.findings, ...schemaFindings];
-  if (edition) findings.push(...runRules(edition, report.model, blocked, options));
+  if (edition) appendAll(findings, runRules(edition, report.model, blocked, options));
   return { ...(edition ? { edition } : {}), diagnostics: placeAll(findings, report, edition, options) };
 }
 

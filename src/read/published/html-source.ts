@@ -2,6 +2,7 @@
 // style, template or hidden element); spans are expanded and clamped to their row group as the HTML table model does;
 // a table that holds the page's layout (another table, or the report's sections, inside it) is read as the blocks it
 // holds. The page's title and its CMS meta tags (ArticleTitle, ContentSource, PubDate) are kept for the report's name.
+import { appendAll } from '../../model/many-values';
 import { deeperThan, MAX_JSON_DEPTH } from '../json-reader';
 import { type ChildNode, type Element, isTag, isText, parseMarkup } from '../markup';
 import { MarkupLimit } from '../markup-limit';
@@ -167,7 +168,7 @@ function pageFlow(nodes: readonly ChildNode[]): FlowDocument {
     if (node.name === 'table' && !isLayoutTable(node, hidden)) {
       flush();
       tableCount++;
-      items.push(...captionOf(node, hidden));
+      appendAll(items, captionOf(node, hidden));
       items.push({ kind: 'table', rows: tableGrid(node, tableCount, hidden), layout: 'grid' });
       continue;
     }

@@ -1,8 +1,10 @@
 // Step 4 of reading a published report: the model as the alignment fills it, with where each figure came from and
 // what reading found. What is not placed stays missing and is reported; nothing is filled in afterwards.
+
 import type { Finding } from '../../diagnostics/diagnostic';
 import { fieldsOf } from '../../editions/fields';
 import type { Edition, ValueKind } from '../../editions/types';
+import { appendAll } from '../../model/many-values';
 import { ensureParents, setAt, valueAt } from '../../model/pointer';
 import { type ReadingMode, readNumberCell } from '../cell-value';
 import type { FlowCell, SourceRef } from './flow-document';
@@ -112,7 +114,8 @@ export class ModelBuilder {
       delete this.model[section];
       const dropped = new Set(placed);
       const kept = this.findings.filter((f) => !(f.messageId === 'blankAsZero' && dropped.has(f.pointer)));
-      this.findings.splice(0, this.findings.length, ...kept);
+      this.findings.length = 0;
+      appendAll(this.findings, kept);
       this.note('blankTable', `/${section}`, {}, undefined, 'warning');
     }
     for (const field of fieldsOf(this.edition).numeric) {

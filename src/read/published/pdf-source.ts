@@ -1,7 +1,9 @@
 // A PDF's text layer (pdfjs): paragraphs from its lines, and the tables of 二, 三 and 四 rebuilt from positions —
 // a row is a line of figures, and label fragments (wrapped lines, vertical text) are joined by column and given
 // to the nearest row.
+
 import { pathToFileURL } from 'node:url';
+import { appendAll, minOf } from '../../model/many-values';
 import { ReadError } from '../read-report';
 import type { FlowCell, FlowDocument, FlowItem, FlowParagraph } from './flow-document';
 import { headingOf, ROW_NUMBERING } from './flow-sections';
@@ -30,7 +32,7 @@ export async function pdfToFlow(buffer: Buffer, file: string): Promise<FlowDocum
   let tableSection: string | undefined;
   let tableLines: Line[] = [];
   const flushTable = () => {
-    if (tableSection && tableLines.length) items.push(...tableFromLines(tableLines));
+    if (tableSection && tableLines.length) appendAll(items, tableFromLines(tableLines));
     tableLines = [];
   };
   let paragraph: { text: string; line: Line } | undefined;
@@ -469,13 +471,13 @@ function tableFromLines(lines: readonly Line[]): FlowItem[] {
     const figureLines = groupLines(figures);
     const rowY = figureLines.map((line) => line.reduce((sum, run) => sum + run.y, 0) / line.length);
     // No row is shorter than a line of its text.
-    const lineHeight = Math.min(...all.map((run) => run.height));
+    const lineHeight = minOf(all.map((run) => run.height));
     const gaps = rowY
       .slice(1)
       .map((y, i) => y - (rowY[i] as number))
       .filter((gap) => gap > lineHeight);
     // A page with one row of the table gives no pitch: a row is then taken as about two lines high.
-    const pitch = gaps.length ? Math.min(...gaps) : lineHeight * 2.2;
+    const pitch = gaps.length ? minOf(gaps) : lineHeight * 2.2;
     // Cells: label fragments that overlap horizontally and sit closer than a row's height are one wrapped label
     // (centred lines start at different x; vertical text is one character a line).
     // A wrapped line continues its cell's last line where that one is aligned: same left edge (left-aligned text)
@@ -519,7 +521,7 @@ function tableFromLines(lines: readonly Line[]): FlowItem[] {
       ...placed,
       ...own.reduce<Row[]>((acc, row) => {
         const same = acc.find((r) => Math.abs(r.y - row.y) < (row.labels[0]?.source.height ?? 10) * 0.5);
-        if (same) same.labels.push(...row.labels);
+        if (same) appendAll(same.labels, row.labels);
         else acc.push(row);
         return acc;
       }, []),

@@ -1,6 +1,8 @@
 // A workbook laid out like the official tables but not made from our template: every visible sheet becomes
 // tables (merged cells copied into each position they cover) and paragraphs (section headings, text).
+
 import type { WorkBook } from 'xlsx';
+import { appendAll } from '../../model/many-values';
 import { isFillingHint } from '../../template/marker';
 import { visibleSheetGrids } from '../workbook-reader';
 import type { FlowCell, FlowDocument, FlowItem } from './flow-document';
@@ -27,7 +29,7 @@ export function workbookToFlow(workbook: WorkBook): FlowDocument {
         return flowCell;
       }),
     );
-    items.push(...sheetItems(grid));
+    appendAll(items, sheetItems(grid));
   }
   return { items };
 }

@@ -1,6 +1,7 @@
 // Plain text as copied from a report's web page: paragraphs, and tables flattened to cells — one per line ending in
 // `|` (a line of only pipes ends a row, its pipes are the row's empty cells), or rows of ` | `- or TAB-separated
 // fields whose empty fields keep the places of blank cells.
+import { appendAll } from '../../model/many-values';
 import type { FlowCell, FlowDocument, FlowItem, FlowParagraph, TableLayout } from './flow-document';
 import { looksLikeValue } from './flow-sections';
 
@@ -84,7 +85,7 @@ export function textToFlow(text: string): FlowDocument {
       if (written === 0) {
         // A line of only pipes ends the row; its pipes are the row's empty cells.
         const ended = tableOf(table?.layout ?? 'stream');
-        row.push(...cells);
+        appendAll(row, cells);
         endRow();
         ended.rowEnds = true;
         return;
@@ -103,7 +104,7 @@ export function textToFlow(text: string): FlowDocument {
       }
       // "X |" is one cell of a row copied cell by cell.
       tableOf('stream');
-      row.push(...cells);
+      appendAll(row, cells);
       if (cells.length > 1) endRow();
     });
   endTable();
