@@ -131,6 +131,14 @@ const messages = {
     zh: '输出文件夹 {dir} 就是输入文件夹：请用 -o 另选一个文件夹，转换结果不与原始报告混放',
     en: 'the output folder {dir} is the input folder: choose another with -o, so outputs do not mix with the reports',
   },
+  folderSkipped: {
+    zh: '无法读取文件夹 {folder}（{code}），其中的文件未转换，其余照常进行',
+    en: 'cannot list the folder {folder} ({code}): its files are not converted; the rest go on',
+  },
+  summaryPathTaken: {
+    zh: '输出文件夹中的 {file} 不是文件（可能是同名文件夹）：请移走它，或用 -o 另选一个文件夹',
+    en: '{file} in the output folder is not a file (a folder of that name?): move it away, or choose another folder with -o',
+  },
   outputInsideInput: {
     zh: '注意：输出文件夹 {dir} 在输入文件夹 {folder} 之内，其中的文件不作为输入读取',
     en: 'note: the output folder {dir} is inside the input folder {folder}; nothing in it is read as an input',

@@ -3,7 +3,7 @@
 // SIGTERM, a closed terminal (SIGHUP) or a closed output stop the batch and keep what is done; after kill -9 the next
 // run with the same options takes up where it stopped. One run at a time in a folder (batch-lock.ts).
 
-import { rmSync } from 'node:fs';
+import { lstatSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { BatchJournal } from '../convert/batch-journal';
@@ -59,7 +59,9 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
     const date = parseDate(flags.date ?? common.config.date);
     const office = formats.includes('pdf') ? requireOffice() : undefined;
     const outDir = resolve(flags.output);
-    const { files, outputInside } = collectInputs(inputs, outDir);
+    const { files, outputInside, skipped } = collectInputs(inputs, outDir);
+    for (const { path, code } of skipped)
+      process.stderr.write(`report: ${say(lang, 'folderSkipped', { folder: displayPath(path), code })}\n`);
     if (outputInside?.same) throw new UsageError('outputIsInputFolder', { dir: displayPath(outDir) });
     if (outputInside) {
       process.stderr.write(
@@ -80,7 +82,11 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
     const fingerprint = runFingerprint({ ...settings, formats });
     prepareDirectory(outDir);
     const protect = inputGuard(files);
-    protect([resolve(outDir, SUMMARY_FILE), resolve(outDir, 'index.html'), resolve(outDir, 'rules.html')]);
+    const summaries = [SUMMARY_FILE, 'index.html', 'rules.html'].map((name) => resolve(outDir, name));
+    protect(summaries);
+    // Found now, not after the batch: a summary that cannot be written would leave the batch without one.
+    for (const path of summaries)
+      if (!notThereOrFile(path)) throw new UsageError('summaryPathTaken', { file: displayPath(path) });
     const unlock = lockOrSay(outDir);
     const journal = BatchJournal.open(outDir, fingerprint);
     const sandbox = new Sandbox(jobs, timeLimitOption(parseTimeout(flags.timeout)));
@@ -107,6 +113,7 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
         progress.finish();
         await sandbox.close();
         if (office) addPdfs(office, done, outDir, formats.includes('docx'));
+        if (skipped.length) done.skipped = skipped;
         writeSummaries(done, outDir, lang, toolVersion);
         journal.compact(done.entries(), fingerprint);
         return done;
@@ -123,6 +130,10 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
         `${say(lang, 'converted', { dir: displayPath(outDir), seconds: ((Date.now() - started) / 1000).toFixed(1) })}\n`,
       );
     }
+    // Reports read and checked whose outputs could not be put in place (a folder named like one of them).
+    for (const record of summary.records)
+      if (record.errorId === 'outputFailed' && record.status !== 'unreadable' && record.error)
+        process.stderr.write(`report: ${inert(record.error)}\n`);
     if (summary.diskFull) {
       process.stderr.write(
         `report: ${say(lang, 'diskFull', { file: displayPath(summary.diskFull.file), done: summary.records.length, notDone: summary.notDone })}\n`,
@@ -222,6 +233,15 @@ async function whileStoppable(
     // Once interrupted, a further Ctrl-C while the table is printed must not cut it short: the handlers stay, and do
     // nothing more, until the process exits (end-process.ts).
     if (!received) for (const signal of signals) process.off(signal, onStop);
+  }
+}
+
+/** Nothing at the path, or something a file can be renamed over (a folder cannot). */
+function notThereOrFile(path: string): boolean {
+  try {
+    return !lstatSync(path).isDirectory();
+  } catch {
+    return true;
   }
 }
 

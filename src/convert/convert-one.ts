@@ -2,18 +2,13 @@
 // worker thread, so the main thread only names files and keeps the books; never throws.
 import { createHash } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
-import { countBySeverity, fillTemplate } from '../diagnostics/diagnostic';
+import { countBySeverity } from '../diagnostics/diagnostic';
 import { loadInput, readLoaded } from '../read/read-input';
 import { ReadError } from '../read/read-report';
 import { renderOutputs } from '../render/render-outputs';
 import { importVerdict } from '../validate/import-verdict';
 import { validateReport } from '../validate/validate-report';
-import { type ConvertJob, type ConvertResult, temporaryPath, type WrittenOutput } from './job';
-
-const writeFailed = {
-  zh: '无法写入输出文件 {file}：{detail}',
-  en: 'cannot write the output {file}: {detail}',
-};
+import { type ConvertJob, type ConvertResult, outputFailedMessage, temporaryPath, type WrittenOutput } from './job';
 
 export async function convertOne(job: ConvertJob): Promise<ConvertResult> {
   // The hash is of the very bytes read: a file replaced while the batch runs is recorded as the version converted.
@@ -70,7 +65,7 @@ export async function convertOne(job: ConvertJob): Promise<ConvertResult> {
     }
     if (error instanceof OutputError) {
       const detail = (error.cause as NodeJS.ErrnoException).code ?? String(error.cause);
-      const message = fillTemplate(writeFailed[job.lang], { file: error.file, detail });
+      const message = outputFailedMessage(job.lang, error.file, detail);
       return {
         id: job.id,
         ok: false,

@@ -1,6 +1,8 @@
 // What the convert pool sends to a worker and what comes back: plain data that crosses threads.
+
 import { join } from 'node:path';
 import type { Diagnostic, Lang, SourceRef } from '../diagnostics/diagnostic';
+import { fillTemplate } from '../diagnostics/diagnostic';
 import type { DocxStyleName } from '../render/docx-styles';
 import type { RenderFormat } from '../render/render-outputs';
 import type { ImportVerdict } from '../validate/import-verdict';
@@ -56,6 +58,16 @@ export type ConvertResult =
       /** Why; an output that could not be written carries the file and the system's code (ENOSPC: the disk is full). */
       error: { messageId: string; message: string; code?: string; file?: string };
     };
+
+const writeFailed = {
+  zh: '无法写入输出文件 {file}：{detail}',
+  en: 'cannot write the output {file}: {detail}',
+};
+
+/** The message of an output that could not be written, with the system's word for why (EISDIR, ENOSPC, …). */
+export function outputFailedMessage(lang: Lang, file: string, detail: string): string {
+  return fillTemplate(writeFailed[lang], { file, detail });
+}
 
 /** Where a job's output of one format waits for its name. */
 export function temporaryPath(job: Pick<ConvertJob, 'id' | 'outDir' | 'temporaryPrefix'>, format: string): string {

@@ -2,7 +2,7 @@
 // as the same agency and year given twice — under `base（2）`, `base（3）`… in the order the inputs were given, whatever
 // order they finish in. A report that finishes before an earlier one of the same name is moved up a number when that
 // one arrives, so two runs name alike on one process or on four. Outputs a previous run left current keep their names.
-import { renameSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WrittenOutput } from './job';
 
@@ -12,6 +12,17 @@ interface Claim {
   /** The formats written, one file each. */
   formats: string[];
   name: string;
+}
+
+/** A report's outputs could not be put in place: the path in the way and the system's word (EISDIR, ENOSPC, …). */
+export class PlacementFailed extends Error {
+  constructor(
+    readonly file: string,
+    readonly code: string,
+    options?: ErrorOptions,
+  ) {
+    super(`cannot place ${file}: ${code}`, options);
+  }
 }
 
 /** Told when a report's outputs were moved to another name: its journal entry must say so. */
@@ -66,9 +77,21 @@ export class OutputPlacement {
     claim.name = names[at] as string;
     const targets = formats.map((format) => join(this.outDir, `${claim.name}.${format}`));
     this.protect(targets);
-    files.forEach((file, i) => {
-      renameSync(file.temporary, targets[i] as string);
-    });
+    const placed: string[] = [];
+    try {
+      files.forEach((file, i) => {
+        renameSync(file.temporary, targets[i] as string);
+        placed.push(targets[i] as string);
+      });
+    } catch (error) {
+      // A name taken by something that is not a file (a folder called like an output): this report gets no outputs,
+      // not half of them, and its name is free again; the batch goes on.
+      for (const path of placed) rmSync(path, { force: true });
+      for (const file of files) rmSync(file.temporary, { force: true });
+      claims.splice(claims.indexOf(claim), 1);
+      const target = targets[placed.length] as string;
+      throw new PlacementFailed(target, (error as NodeJS.ErrnoException).code ?? String(error), { cause: error });
+    }
     return formats.map((format) => `${claim.name}.${format}`);
   }
 

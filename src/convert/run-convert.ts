@@ -3,6 +3,7 @@
 // finished is lost to kill -9 or a closed terminal — then the reports given twice flagged and consecutive years of each
 // agency checked against each other (X301, X201). In memory it keeps a short record of each input; findings and models
 // stay in the journal and are read back one at a time, so memory does not grow with the batch's findings.
+
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { countBySeverity, type Diagnostic, type Lang } from '../diagnostics/diagnostic';
@@ -19,9 +20,10 @@ import { crossYearRuleIds } from '../validate/rules';
 import { checkAgainstPreviousYear, type RuleSetting } from '../validate/validate-report';
 import type { BatchJournal, JournalEntry, JournalPlace } from './batch-journal';
 import { processAlive } from './batch-lock';
+import type { SkippedFolder } from './collect-inputs';
 import type { RunFingerprint } from './fingerprint';
-import type { ConvertJob, ConvertResult } from './job';
-import { OutputPlacement } from './output-placement';
+import { type ConvertJob, type ConvertResult, outputFailedMessage } from './job';
+import { OutputPlacement, PlacementFailed } from './output-placement';
 
 export interface ConvertOptions {
   outDir: string;
@@ -124,6 +126,8 @@ export interface ConvertSummary {
   /** Stopped (a signal, a closed output, a full disk): `notDone` inputs were left for the next run. */
   interrupted: boolean;
   notDone: number;
+  /** Folders that could not be listed (collect-inputs.ts): their files were not in the batch. */
+  skipped?: SkippedFolder[];
   /** The disk filled: the batch stopped at the first output that could not be written. */
   diskFull?: { file: string; code: string };
   /** Each record in full, in input order, read back one at a time with what this run added (duplicates, cross-year). */
@@ -198,13 +202,24 @@ export async function runConvert(inputs: readonly string[], options: ConvertOpti
       const converted = toEntry(path, result, options.lang);
       if (result.ok && result.outputs.length) {
         const base = outputBaseName(converted.model ?? {}, path, converted.record.errors > 0);
-        converted.record.outputs = placement.place(id, base, result.outputs, (moved, outputs) => {
-          const movedPlace = places[moved];
-          if (!movedPlace) return;
-          const movedEntry = journal.read(movedPlace);
-          movedEntry.record.outputs = outputs;
-          record(moved, movedEntry);
-        });
+        try {
+          converted.record.outputs = placement.place(id, base, result.outputs, (moved, outputs) => {
+            const movedPlace = places[moved];
+            if (!movedPlace) return;
+            const movedEntry = journal.read(movedPlace);
+            movedEntry.record.outputs = outputs;
+            record(moved, movedEntry);
+          });
+        } catch (error) {
+          if (!(error instanceof PlacementFailed)) throw error;
+          if (DISK_FULL.has(error.code)) {
+            diskFull = { file: error.file, code: error.code };
+            return;
+          }
+          // The report was read and checked; only its outputs are missing, and the record says why.
+          converted.record.error = outputFailedMessage(options.lang, error.file, error.code);
+          converted.record.errorId = 'outputFailed';
+        }
       }
       record(id, converted);
     }

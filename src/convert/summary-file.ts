@@ -38,6 +38,7 @@ export function* summaryJson(summary: ConvertSummary, toolVersion: string): Gene
     ...(summary.interrupted ? { interrupted: true } : {}),
     options: summary.fingerprint,
     totals: totalsOf(summary),
+    ...(summary.skipped?.length ? { skippedFolders: summary.skipped } : {}),
   };
   // The document as JSON.stringify(…, null, 2) would write it, its inputs produced one by one.
   const opening = JSON.stringify(head, null, 2).replace(/\n}$/, '');

@@ -31,6 +31,14 @@ const WORKBOOK_FORMATS: Readonly<Record<string, InputFormat>> = {
   '.ods': 'ods',
 };
 
+/** Every extension a reader is chosen by (convert lists a folder's files of these kinds). */
+export const READABLE_EXTENSIONS: readonly string[] = [
+  ...Object.keys(WORKBOOK_FORMATS),
+  '.json',
+  ...Object.keys(PUBLISHED_FORMATS),
+  '.pdf',
+];
+
 export interface ReadOptions extends Partial<ReadingMode> {}
 
 /** Reads any input; PDFs are read asynchronously (pdfjs), everything else as readInputSync does. */
