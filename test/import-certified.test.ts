@@ -2,6 +2,7 @@
 // own header and its row by its whole label; what a reader does not see is not read; a guess is never made.
 
 import { writeZip } from '../scripts/fuzz/zip-writer';
+import { MAX_GRID_CELLS } from '../src/read/markup-limit';
 import { readBytes } from '../src/read/read-input';
 import type { ReadReport } from '../src/read/read-report';
 import { readJsonFixture } from './helpers';
@@ -341,5 +342,23 @@ describe('Word tables as Word writes them', () => {
     const rows = `<w:tr>${cell('')}${LABELS.map((l) => cell(l)).join('')}</w:tr><w:tr>${cell('一、本年新收政府信息公开申请数量')}${figures.join('')}</w:tr>`;
     const report = readBytes(docx(rows), 'report.docx', '.docx', { lenient: true });
     expect(at(report, '/requests/newReceived/natural')).toBe(example.requests.newReceived?.natural);
+  });
+  it('rows spanning 200 columns each lay out no more than the cell budget: tooManyCells, not hundreds of MB', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `<w:tr>${cell(i, '<w:gridSpan w:val="200"/>')}</w:tr>`).join(
+      '',
+    );
+    expect(() => readBytes(docx(rows), 'spans.docx', '.docx', { lenient: true })).toThrow(
+      expect.objectContaining({ messageId: 'tooManyCells', params: { file: 'spans.docx', limit: MAX_GRID_CELLS } }),
+    );
+  });
+});
+
+describe('the cell budget of a page', () => {
+  it('rowspans and colspans that would lay out millions of cells: tooManyCells', () => {
+    const rows = Array.from({ length: 2000 }, () => '<tr><td colspan="200" rowspan="1000">1</td></tr>').join('');
+    const page = `<html><body><h2>三、收到和处理政府信息公开申请情况</h2><table><tbody>${rows}</tbody></table></body></html>`;
+    expect(() => readBytes(Buffer.from(page), 'spans.html', '.html', { lenient: true })).toThrow(
+      expect.objectContaining({ messageId: 'tooManyCells' }),
+    );
   });
 });

@@ -123,6 +123,10 @@ export const readErrorMessages = {
     zh: '{file} 含有超过 {limit} 个元素，不是正常的报告文件，未读取',
     en: '{file} holds more than {limit} elements, not a normal report file: not read',
   },
+  tooManyCells: {
+    zh: '{file} 的表格展开后超过 {limit} 个单元格，不是正常的报告文件，未读取',
+    en: '{file} lays out more than {limit} table cells, not a normal report file: not read',
+  },
   readTimeout: {
     zh: '{file} 读取超过 {seconds} 秒仍未完成，已停止（可用 --timeout 调整时限）',
     en: '{file} took longer than {seconds} s to read and was stopped (--timeout changes the limit)',

@@ -2,7 +2,9 @@
 // cells start after the grid columns it skips (w:gridBefore) and span their w:gridSpan; a vertical merge continues the
 // cell above; deleted (w:del) and hidden (w:vanish) text is not read, inserted text is. A table that holds another
 // table lays the document out: its cells are read as the blocks they hold.
+
 import { type ChildNode, type Element, isTag, isText, parseMarkup } from '../markup';
+import { CellBudget } from '../markup-limit';
 import { ReadError } from '../read-report';
 import { isEncryptedOffice } from '../workbook-reader';
 import { readZipEntry } from '../zip-container';
@@ -23,6 +25,7 @@ export function docxToFlow(buffer: Buffer, file: string): FlowDocument {
   const body = find(document.children, 'w:body');
   const items: FlowItem[] = [];
   let tables = 0;
+  const budget = new CellBudget();
   const paragraph = (node: Element) => {
     for (const line of paragraphText(node).split('\n')) {
       const text = line.trim();
@@ -42,7 +45,7 @@ export function docxToFlow(buffer: Buffer, file: string): FlowDocument {
         continue;
       }
       tables++;
-      items.push({ kind: 'table', rows: tableGrid(node, tables), layout: 'grid' });
+      items.push({ kind: 'table', rows: tableGrid(node, tables, budget), layout: 'grid' });
     } else if (CONTAINERS.has(node.name)) {
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as ChildNode);
     }
@@ -106,7 +109,7 @@ function gridValue(properties: Element | undefined, name: string): number {
 }
 
 /** The cells in grid positions: skipped grid columns before and after a row are holes, spans and merges copied. */
-function tableGrid(table: Element, tableNumber: number): FlowCell[][] {
+function tableGrid(table: Element, tableNumber: number, budget: CellBudget): FlowCell[][] {
   const grid: FlowCell[][] = [];
   rowsOf(table).forEach((tr, r) => {
     const row: FlowCell[] = [];
@@ -127,6 +130,7 @@ function tableGrid(table: Element, tableNumber: number): FlowCell[][] {
         .replace(/\s+/g, ' ')
         .trim();
       const original: FlowCell = { text, source: { table: tableNumber, row: r + 1, column: column + 1 } };
+      budget.take(Math.min(span, MAX_COLUMNS - column));
       for (let dc = 0; dc < span && column + dc < MAX_COLUMNS; dc++) {
         const above = grid[r - 1]?.[column + dc];
         const from = continues && above && !above.hole ? originOfCell(above) : undefined;
@@ -141,6 +145,7 @@ function tableGrid(table: Element, tableNumber: number): FlowCell[][] {
     grid.push(row);
   });
   const width = grid.reduce((max, row) => Math.max(max, row.length), 0);
+  budget.take(grid.reduce((holes, row) => holes + width - row.length, 0));
   return grid.map((row, r) =>
     Array.from(
       { length: width },

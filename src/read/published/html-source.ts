@@ -5,7 +5,7 @@
 import { appendAll } from '../../model/many-values';
 import { deeperThan, MAX_JSON_DEPTH } from '../json-reader';
 import { type ChildNode, type Element, isTag, isText, parseMarkup } from '../markup';
-import { MarkupLimit } from '../markup-limit';
+import { CellBudget, MarkupLimit } from '../markup-limit';
 import type { FlowCell, FlowDocument, FlowItem, PageMeta } from './flow-document';
 import { headingOf } from './flow-sections';
 
@@ -141,6 +141,7 @@ function shown(node: Element, hidden: ReadonlySet<string>): boolean {
 }
 
 function pageFlow(nodes: readonly ChildNode[]): FlowDocument {
+  const budget = new CellBudget();
   const hidden = hiddenClasses(nodes);
   const items: FlowItem[] = [];
   let buffer = '';
@@ -169,7 +170,7 @@ function pageFlow(nodes: readonly ChildNode[]): FlowDocument {
       flush();
       tableCount++;
       appendAll(items, captionOf(node, hidden));
-      items.push({ kind: 'table', rows: tableGrid(node, tableCount, hidden), layout: 'grid' });
+      items.push({ kind: 'table', rows: tableGrid(node, tableCount, hidden, budget), layout: 'grid' });
       continue;
     }
     const block = BLOCKS.has(node.name);
@@ -239,7 +240,7 @@ const MAX_COLUMNS = 200;
  * every position it covers (each copy knowing its original); a rowspan reaches at most to the end of its row group
  * (thead, tbody, tfoot), and 0 means to that end; a row shorter than the table is padded with holes.
  */
-function tableGrid(table: Element, tableNumber: number, hidden: ReadonlySet<string>): FlowCell[][] {
+function tableGrid(table: Element, tableNumber: number, hidden: ReadonlySet<string>, budget: CellBudget): FlowCell[][] {
   const groups = rowGroups(table, hidden);
   const grid: FlowCell[][] = [];
   let r = 0;
@@ -263,6 +264,7 @@ function tableGrid(table: Element, tableNumber: number, hidden: ReadonlySet<stri
           text: clean(visibleText(cell, hidden)),
           source: { table: tableNumber, row: r + 1, column: column + 1 },
         };
+        budget.take((lastRow - r) * (lastColumn - column));
         for (let at = r; at < lastRow; at++) {
           grid[at] ??= [];
           for (let c = column; c < lastColumn; c++) {
@@ -279,6 +281,7 @@ function tableGrid(table: Element, tableNumber: number, hidden: ReadonlySet<stri
     }
   }
   const width = grid.reduce((max, row) => Math.max(max, row.length), 0);
+  budget.take(grid.reduce((holes, row) => holes + width - row.length, 0));
   return grid.map((row, at) =>
     Array.from(
       { length: width },
