@@ -89,7 +89,7 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
       if (!notThereOrFile(path)) throw new UsageError('summaryPathTaken', { file: displayPath(path) });
     const unlock = lockOrSay(outDir);
     const journal = BatchJournal.open(outDir, fingerprint);
-    const sandbox = new Sandbox(jobs, timeLimitOption(parseTimeout(flags.timeout)));
+    const sandbox = new Sandbox(jobs, { ...timeLimitOption(parseTimeout(flags.timeout)), compact: true });
 
     const progress = progressReporter(lang, process.stderr.isTTY === true && !process.env.CI);
     const started = Date.now();
