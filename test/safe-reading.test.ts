@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { ReadError } from '../src/read/read-report';
 import { readTimeLimit } from '../src/read/time-limit';
 import { Dropped, Sandbox } from '../src/sandbox/sandbox-pool';
@@ -275,6 +276,83 @@ describe('output names', () => {
       expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
       expect(name).not.toMatch(/[\p{Cc}\p{Cf}]/u);
       expect(name).toMatch(/^某很长的机关名称.*2025年政府信息公开工作年度报告\.(docx|html|json)$/);
+    }
+  });
+});
+
+/** A one-page PDF whose page draws `content` (deflated), with Helvetica as F1. */
+function onePagePdf(content: string): Buffer {
+  const stream = deflateSync(Buffer.from(content, 'latin1'));
+  const objects = [
+    Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
+    Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
+    Buffer.from(
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    ),
+    Buffer.concat([
+      Buffer.from(`<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`),
+      stream,
+      Buffer.from('\nendstream'),
+    ]),
+    Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'),
+  ];
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')];
+  const offsets: number[] = [];
+  let length = parts[0]?.length ?? 0;
+  objects.forEach((object, index) => {
+    offsets.push(length);
+    const part = Buffer.concat([Buffer.from(`${index + 1} 0 obj\n`), object, Buffer.from('\nendobj\n')]);
+    parts.push(part);
+    length += part.length;
+  });
+  const xref = offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
+  parts.push(
+    Buffer.from(
+      `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`,
+    ),
+  );
+  return Buffer.concat(parts);
+}
+
+describe('sizes an input decides', () => {
+  // Each once crashed with "Maximum call stack size exceeded" (a list spread into a call), or took minutes.
+  const cases: [name: string, file: string, bytes: () => Buffer | string][] = [
+    ['a text of one row of 200,000 |', 'pipes.txt', () => `二、主动公开政府信息情况\n${'|'.repeat(200_000)}\n`],
+    [
+      'a page of 140,000 rows',
+      'rows.html',
+      () =>
+        `<html><body><h2>三、收到和处理政府信息公开申请情况</h2><table>${'<tr><td>1</td></tr>'.repeat(140_000)}</table></body></html>`,
+    ],
+    [
+      'a PDF page of 130,000 tiny lines among figures',
+      'lines.pdf',
+      () => {
+        let drawing = '';
+        for (let i = 0; i < 130_000; i++)
+          drawing += `${i % 500} ${(i / 500) | 0} m ${(i % 500) + 1} ${(i / 500) | 0} l S\n`;
+        let figures = '';
+        for (let i = 0; i < 40; i++)
+          figures += `BT /F1 8 Tf ${50 + (i % 10) * 50} ${700 - ((i / 10) | 0) * 12} Td (${i}) Tj ET\n`;
+        return onePagePdf(drawing + figures);
+      },
+    ],
+  ];
+
+  test.each(cases)('%s: one clear line, no internal error', (_name, file, bytes) => {
+    const path = join(dir, file);
+    writeFileSync(path, bytes());
+    for (const command of ['validate', 'import']) {
+      const run = runCli([
+        command,
+        path,
+        ...(command === 'import' ? ['-o', join(dir, `${file}.json`)] : []),
+        '--lang',
+        'en',
+      ]);
+      expect(run.stdout + run.stderr).not.toMatch(STACK);
+      expect(run.stdout + run.stderr).not.toMatch(/internal error|Maximum call stack/);
+      expect([1, 2]).toContain(run.code);
     }
   });
 });

@@ -279,6 +279,12 @@ type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
  * The paths a page paints, in page points (y downwards), from its operator list: pdfjs hands each path as drawing
  * operations under the transformation in force, which is followed through save, restore, transform and form XObjects.
  */
+/**
+ * A page drawing more path points than this is no table of a report (one has a few hundred rules): its drawing is left
+ * aside and its text read as a page without rules, so a small file of countless tiny lines costs no more than that.
+ */
+const MAX_PATH_POINTS = 40_000;
+
 async function pagePaths(
   page: PdfPage,
   height: number,
@@ -300,6 +306,7 @@ async function pagePaths(
   };
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const saved: Matrix[] = [];
+  let points = 0;
   const painting = new Set([
     OPS.stroke,
     OPS.closeStroke,
@@ -338,6 +345,7 @@ async function pagePaths(
             paths.push(current);
           }
           current.points.push(at(data[k + 1] as number, data[k + 2] as number));
+          if (++points > MAX_PATH_POINTS) return [];
           k += 3;
         } else if (op === 2) {
           current = undefined; // a curve: no rule
