@@ -1,4 +1,5 @@
 // `input`: what the readers find in cells while reading (text in number cells, full-width digits, formulas without values).
+import { MAX_AMOUNT, MAX_COUNT } from '../../schema/limits';
 import type { RuleMeta } from '../rule';
 
 export const inputRule: RuleMeta = {
@@ -39,6 +40,10 @@ export const inputRule: RuleMeta = {
     formulaNoValue: {
       zh: '{label}（{at}）是公式 ={formula}，但文件中没有保存计算结果：请在 Excel/WPS 中打开并保存，或直接填数字',
       en: '{label} ({at}) is the formula ={formula} with no saved result: open and save the workbook in Excel/WPS, or type the number',
+    },
+    beyondLimit: {
+      zh: `{label}（{at}）“{text}”超出任何报告可能的范围（数量不超过 ${MAX_COUNT}，金额不超过 ${MAX_AMOUNT} 万元），未读取：请核对`,
+      en: `{label} ({at}) "{text}" is beyond any real report (counts up to ${MAX_COUNT}, amounts up to ${MAX_AMOUNT} (10,000 yuan)): not read; check it`,
     },
     nameMissing: {
       zh: '{label}：工作簿中缺少定义名称 {name}，无法定位该格',
