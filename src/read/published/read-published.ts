@@ -121,7 +121,9 @@ export function readLabelledWorkbook(
   // Without a single label of the official tables this is some other workbook, not a report.
   if (!texts.some((text) => /本年新收|申请人情况|第二十条|结果维持|总体情况/.test(text)))
     throw new ReadError('notTemplate', { file });
-  return finish(flow, file, format, mode, 'labels');
+  // Formulas' saved results, dates in figure cells and sheets past the grid's bounds, said (workbook-reader.ts).
+  const { labelledWorkbookNotes } = require('../workbook-reader') as typeof import('../workbook-reader');
+  return labelledWorkbookNotes(workbook, finish(flow, file, format, mode, 'labels'));
 }
 
 function finish(
