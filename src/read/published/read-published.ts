@@ -139,8 +139,13 @@ function finish(
   return extractReport(flow, { file, format, readAs, ...mode });
 }
 
-/** Text files are UTF-8, or GB18030 (GBK) when they are not valid UTF-8, as Windows tools save Chinese text. */
+/**
+ * Text files are UTF-8, or GB18030 (GBK) when they are not valid UTF-8, as Windows tools save Chinese text; or UTF-16
+ * with its byte-order mark, as Notepad's "Unicode" and PowerShell save it.
+ */
 export function decodeText(buffer: Buffer): string {
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return new TextDecoder('utf-16le').decode(buffer);
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return new TextDecoder('utf-16be').decode(buffer);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
   } catch {
