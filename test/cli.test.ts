@@ -149,7 +149,7 @@ describe('report validate exit codes and options', () => {
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ rules: { R999: 'off' } }));
     const bad = runCli(['validate', good, '--config', join(dir, 'bad.json')]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('rules.R999: unknown rule');
+    expect(bad.stderr).toContain('rules.R999：没有这条规则');
   });
 
   it('takes the thresholds of Q101 from the config, and refuses wrong ones', () => {

@@ -1,12 +1,14 @@
 // Loads report.config.json: default edition, language, rules turned off or re-graded, DOCX style.
-import { existsSync, readFileSync } from 'node:fs';
-import type { Lang } from '../diagnostics/diagnostic';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { fillTemplate, type Lang, type LocalizedText } from '../diagnostics/diagnostic';
 import { isEditionId } from '../editions';
 import type { EditionId } from '../editions/types';
+import { deeperThan, readJson } from '../read/json-reader';
+import { ReadError } from '../read/read-report';
 import { defaultThresholds, type Thresholds } from '../validate/rule';
-import { findRule } from '../validate/rules';
+import { findRule, ruleCatalog } from '../validate/rules';
 import type { RuleSetting } from '../validate/validate-report';
-import { UsageError } from './cli-messages';
+import { type CliMessageId, UsageError } from './cli-messages';
 
 export interface Config {
   edition?: EditionId;
@@ -22,19 +24,67 @@ export interface Config {
 export const DEFAULT_CONFIG_FILE = 'report.config.json';
 const SETTINGS: readonly string[] = ['off', 'warning', 'error'];
 
+/**
+ * A config is read as carefully as an input, since every command reads it: only a regular file (opened without
+ * blocking, its kind checked on the open descriptor, so a FIFO or a link to /dev/zero is refused at once), at most
+ * MAX_CONFIG_BYTES, and nested no deeper than MAX_CONFIG_DEPTH.
+ */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+/** `thresholds.Q101.factor` is the deepest setting there is: 3 levels. */
+export const MAX_CONFIG_DEPTH = 8;
+
+/** Why a config file cannot be used: the detail of `configUnreadable` or `configInvalid`, in both languages. */
+const problems = {
+  notFound: { zh: '文件不存在', en: 'there is no such file' },
+  isDirectory: { zh: '这是文件夹，不是文件', en: 'it is a folder, not a file' },
+  notRegularFile: {
+    zh: '不是普通文件（设备、管道或套接字），未读取',
+    en: 'it is not a regular file (a device, pipe or socket): not read',
+  },
+  noPermission: { zh: '没有读取权限', en: 'permission denied' },
+  tooLarge: {
+    zh: '超过 {limitMb} MB 的上限（配置文件只有几行），未读取',
+    en: 'it is over the {limitMb} MB limit (a config is a few lines): not read',
+  },
+  otherError: { zh: '{code}', en: '{code}' },
+  notUtf8: { zh: '不是 UTF-8 编码的文本', en: 'it is not UTF-8 text' },
+  empty: { zh: '文件是空的，至少应写 {}', en: 'the file is empty; write at least {}' },
+  syntax: {
+    zh: '第 {line} 行第 {column} 列附近不是有效的 JSON（{detail}）',
+    en: 'invalid JSON near line {line}, column {column} ({detail})',
+  },
+  notObject: { zh: '顶层应为对象 { … }', en: 'the top level should be an object { … }' },
+  tooDeep: {
+    zh: '嵌套超过 {limit} 层，不是配置文件',
+    en: 'nested more than {limit} levels deep: not a config file',
+  },
+  unknownRule: {
+    zh: 'rules.{name}：没有这条规则（现有规则：{ids}；编号或名称均可，report rules 逐条说明）',
+    en: 'rules.{name}: unknown rule (the rules are {ids}, by id or name; report rules explains each)',
+  },
+} satisfies Record<string, LocalizedText>;
+
+type Problem = keyof typeof problems;
+
+/** A config that cannot be used; `lang` is the language known before the config (the flag, else REPORT_LANG). */
+export class ConfigError extends UsageError {
+  constructor(
+    messageId: CliMessageId,
+    params: Record<string, string | number>,
+    readonly lang?: Lang,
+  ) {
+    super(messageId, params);
+  }
+}
+
 /** The config at `path`, or report.config.json in the working folder when present, or none. */
-export function loadConfig(path?: string): Config {
+export function loadConfig(path?: string, lang: Lang = 'zh'): Config {
   const file = path ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
   if (!file) return { rules: {}, thresholds: defaultThresholds };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    const detail = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-    throw new UsageError('configUnreadable', { file, detail });
-  }
-  const invalid = (detail: string) => new UsageError('configInvalid', { file, detail });
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw invalid('{ … }');
+  const problem = (messageId: CliMessageId, id: Problem, params: Record<string, string | number> = {}) =>
+    new ConfigError(messageId, { file, detail: fillTemplate(problems[id][lang], params) }, lang);
+  const raw = parseConfig(readConfigFile(file, problem), file, problem);
+  const invalid = (detail: string) => new ConfigError('configInvalid', { file, detail }, lang);
   const config: Config = { rules: {}, thresholds: defaultThresholds };
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     if (key === '$schema') continue;
@@ -57,7 +107,7 @@ export function loadConfig(path?: string): Config {
         throw invalid('rules: { "R101": "off" }');
       for (const [idOrName, setting] of Object.entries(value as Record<string, unknown>)) {
         const rule = findRule(idOrName);
-        if (!rule) throw invalid(`rules.${idOrName}: unknown rule`);
+        if (!rule) throw problem('configInvalid', 'unknownRule', { name: idOrName, ids: ruleNames() });
         if (typeof setting !== 'string' || !SETTINGS.includes(setting))
           throw invalid(`rules.${idOrName}: ${JSON.stringify(setting)} (off | warning | error)`);
         if ((rule.id === 'schema' || rule.id === 'input') && setting !== 'error')
@@ -72,6 +122,74 @@ export function loadConfig(path?: string): Config {
   }
   return config;
 }
+
+type ProblemOf = (messageId: CliMessageId, id: Problem, params?: Record<string, string | number>) => ConfigError;
+
+/** The file's text: a regular file only, opened without blocking and bounded before it is read. */
+function readConfigFile(file: string, problem: ProblemOf): string {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw openProblem(error, problem);
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) throw problem('configUnreadable', 'isDirectory');
+    if (!stats.isFile()) throw problem('configUnreadable', 'notRegularFile');
+    const tooLarge = () => problem('configUnreadable', 'tooLarge', { limitMb: MAX_CONFIG_BYTES / 1024 / 1024 });
+    if (stats.size > MAX_CONFIG_BYTES) throw tooLarge();
+    // One byte past the limit is read, so a file that grows while it is read is still refused.
+    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    let total = 0;
+    for (;;) {
+      const read = readSync(fd, buffer, total, buffer.length - total, null);
+      if (read === 0) break;
+      total += read;
+      if (total > MAX_CONFIG_BYTES) throw tooLarge();
+    }
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, total));
+    } catch {
+      throw problem('configInvalid', 'notUtf8');
+    }
+  } catch (error) {
+    throw openProblem(error, problem);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function openProblem(error: unknown, problem: ProblemOf): ConfigError {
+  if (error instanceof ConfigError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return problem('configUnreadable', 'notFound');
+  if (code === 'EISDIR') return problem('configUnreadable', 'isDirectory');
+  // A FIFO without a reader, opened for writing, or a socket: nothing a config can be.
+  if (code === 'ENXIO' || code === 'EOPNOTSUPP') return problem('configUnreadable', 'notRegularFile');
+  if (code === 'EACCES' || code === 'EPERM') return problem('configUnreadable', 'noPermission');
+  return problem('configUnreadable', 'otherError', {
+    code: code ?? (error instanceof Error ? error.message : String(error)),
+  });
+}
+
+/** The parsed object, with the JSON reader's line and column for a syntax error and its depth check. */
+function parseConfig(text: string, file: string, problem: ProblemOf): Record<string, unknown> {
+  if (text.replace(/^\ufeff/, '').trim() === '') throw problem('configInvalid', 'empty');
+  try {
+    const parsed = readJson(text, file).model;
+    if (deeperThan(parsed, MAX_CONFIG_DEPTH)) throw problem('configInvalid', 'tooDeep', { limit: MAX_CONFIG_DEPTH });
+    return parsed;
+  } catch (error) {
+    if (!(error instanceof ReadError)) throw error;
+    if (error.messageId === 'jsonSyntax') throw problem('configInvalid', 'syntax', error.params);
+    if (error.messageId === 'tooDeep') throw problem('configInvalid', 'tooDeep', { limit: MAX_CONFIG_DEPTH });
+    throw problem('configInvalid', 'notObject');
+  }
+}
+
+/** Every rule's id (a config may name a rule by its name too). */
+const ruleNames = () => ruleCatalog.map((rule) => rule.id).join(' ');
 
 function parseThresholds(value: unknown, invalid: (detail: string) => UsageError): Thresholds {
   const example = 'thresholds: { "Q101": { "factor": 5, "minimum": 10 } }';

@@ -6,7 +6,9 @@ import { say, UsageError } from './cli-messages';
 
 export function reportFailure(error: unknown, lang: Lang, debug: boolean): number {
   if (error instanceof UsageError) {
-    process.stderr.write(`report: ${say(lang, error.messageId, error.params)}\n`);
+    // An error raised before the command knew its language (a broken config) carries the one it was worded in.
+    const told = (error as { lang?: Lang }).lang ?? lang;
+    process.stderr.write(`report: ${say(told, error.messageId, error.params)}\n`);
   } else {
     const detail = error instanceof Error ? error.message : String(error);
     process.stderr.write(`report: ${say(lang, 'internalError', { detail })}\n`);

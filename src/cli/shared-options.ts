@@ -30,7 +30,8 @@ export function parseLang(value: string | undefined): Lang | undefined {
 export function resolveCommon(options: CommonOptions): Resolved {
   const flagLang = parseLang(options.lang);
   const envLang = process.env.REPORT_LANG === 'en' ? 'en' : undefined;
-  const config = loadConfig(options.config);
+  // A broken config is told in the language known without it.
+  const config = loadConfig(options.config, flagLang ?? envLang ?? 'zh');
   const lang = flagLang ?? config.lang ?? envLang ?? 'zh';
   // NO_COLOR (any value) and --no-color turn colours off; otherwise colour only on a terminal.
   const color =

@@ -78,11 +78,17 @@ export function fillTemplate(template: string, params: Readonly<Record<string, s
   });
 }
 
+/** The messageId of the diagnostic that closes a file's capped list: it stands for `params.errors` and `.warnings`. */
+export const MORE_DIAGNOSTICS = 'moreDiagnostics';
+
 export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
   let errors = 0;
   let warnings = 0;
   for (const diagnostic of diagnostics) {
-    if (diagnostic.severity === 'error') errors++;
+    if (diagnostic.messageId === MORE_DIAGNOSTICS) {
+      errors += Number(diagnostic.params.errors) || 0;
+      warnings += Number(diagnostic.params.warnings) || 0;
+    } else if (diagnostic.severity === 'error') errors++;
     else warnings++;
   }
   return { errors, warnings };

@@ -41,6 +41,8 @@ export function safeText(text: string): string {
       // A leading dot would hide the file; trailing dots vanish on Windows.
       .replace(/^\.+/, '_')
       .replace(/\.+$/, '')
+      // A leading hyphen would make the name an option to the next command it is given to (rm, cp, soffice).
+      .replace(/^-+/, (hyphens) => '_'.repeat(hyphens.length))
   );
 }
 

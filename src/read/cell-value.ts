@@ -1,10 +1,11 @@
 // Turns what people type into a number cell into a number, or says precisely why it cannot.
 import type { ValueKind } from '../editions/types';
+import { withinBounds } from '../schema/limits';
 
 export type CellReading =
   | { kind: 'blank' }
   | { kind: 'number'; value: number /** a normalisation worth a warning */; note?: CellNote }
-  | { kind: 'invalid'; messageId: 'notANumber' | 'placeholder'; text: string };
+  | { kind: 'invalid'; messageId: 'notANumber' | 'placeholder' | 'beyondLimit'; text: string };
 
 export interface CellNote {
   messageId: 'fullWidthDigits' | 'wordSign' | 'yuanConverted' | 'placeholderAsZero' | 'unitDropped';
@@ -32,7 +33,10 @@ function toHalfWidth(text: string): string {
 
 export function readNumberCell(raw: unknown, kind: ValueKind, mode: ReadingMode = { lenient: false }): CellReading {
   if (raw === undefined || raw === null) return { kind: 'blank' };
-  if (typeof raw === 'number') return Number.isFinite(raw) ? { kind: 'number', value: raw } : invalid(String(raw));
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return invalid(String(raw));
+    return withinBounds(raw, kind) ? { kind: 'number', value: raw } : beyondLimit(String(raw));
+  }
   if (typeof raw === 'boolean') return invalid(raw ? 'TRUE' : 'FALSE');
   const original = String(raw);
   const compact = original.replace(BLANKS, '');
@@ -78,6 +82,8 @@ export function readNumberCell(raw: unknown, kind: ValueKind, mode: ReadingMode 
   let value = sign * Number(text);
   if (yuan) value = Math.round(value) / 10000;
   const shown = original.trim();
+  // Past the bounds (and past 2^53, where the digits typed are no longer the number read): refused, quoting them.
+  if (!withinBounds(value, kind)) return beyondLimit(shown);
   if (yuan) return { kind: 'number', value, note: { messageId: 'yuanConverted', text: shown, value } };
   if (signWord) return { kind: 'number', value, note: { messageId: 'wordSign', text: shown, value } };
   if (unit) return { kind: 'number', value, note: { messageId: 'unitDropped', text: shown, value } };
@@ -87,6 +93,10 @@ export function readNumberCell(raw: unknown, kind: ValueKind, mode: ReadingMode 
 
 function invalid(text: string): CellReading {
   return { kind: 'invalid', messageId: 'notANumber', text };
+}
+
+function beyondLimit(text: string): CellReading {
+  return { kind: 'invalid', messageId: 'beyondLimit', text };
 }
 
 /** The report year as typed: 2025, "2025", "2025年", "２０２５". */

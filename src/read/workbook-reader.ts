@@ -5,7 +5,7 @@ import type { Finding } from '../diagnostics/diagnostic';
 import { getEdition, isEditionId } from '../editions';
 import { fieldsOf, textSections } from '../editions/fields';
 import type { EditionId } from '../editions/types';
-import { ensureParents, setAt } from '../model/pointer';
+import { ensureParents, setAt, valueAt } from '../model/pointer';
 import { canonicalModel } from '../schema/canonical-model';
 import { markerSheet, markerTag } from '../template/marker';
 import { type ReadingMode, readNumberCell, readYearCell } from './cell-value';
@@ -30,13 +30,16 @@ export function looksLikeWorkbook(buffer: Buffer): boolean {
   return head.startsWith('<?xml') || head.startsWith('<html') || head.startsWith('<!doctype html');
 }
 
-/** How SheetJS parses a workbook. sheetStubs: a formula with no saved result only shows up as a stub cell. */
+/**
+ * How SheetJS parses a workbook. sheetStubs: a formula with no saved result only shows up as a stub cell. cellNF: a
+ * cell's number format, by which a date (a serial number formatted as a date) is told from a count.
+ */
 export const PARSING_OPTIONS: Readonly<XLSX.ParsingOptions> = {
   type: 'buffer',
   cellFormula: true,
   sheetStubs: true,
   cellHTML: false,
-  cellNF: false,
+  cellNF: true,
   cellDates: false,
 };
 
@@ -128,51 +131,193 @@ export interface GridCell {
   spanned?: boolean;
 }
 
+/**
+ * Positions (rows × columns) of one sheet's grid at most: some 30 MB of cells, within the reading worker's heap. A
+ * report's sheets hold a few thousand; a sheet with more content is read up to here and the rest said in a warning.
+ */
+export const MAX_GRID_CELLS = 200_000;
+/** Columns of one sheet's grid at most: the official tables have ten, old Excel had 256 (IV). */
+export const MAX_GRID_COLUMNS = 256;
+
 /** Every visible sheet as rows of cell texts, merged cells copied into each position they cover. */
 export function visibleSheetGrids(workbook: XLSX.WorkBook): { name: string; rows: GridCell[][] }[] {
+  return visibleSheets(workbook).map(({ name, sheet }) => ({ name, rows: sheetGrid(sheet) }));
+}
+
+function visibleSheets(workbook: XLSX.WorkBook): { name: string; sheet: XLSX.WorkSheet }[] {
   return workbook.SheetNames.flatMap((name, index) => {
     const sheet = workbook.Sheets[name];
     if (!sheet || workbook.Workbook?.Sheets?.[index]?.Hidden) return [];
-    return [{ name, rows: sheetGrid(sheet) }];
+    return [{ name, sheet }];
   });
 }
 
-function sheetGrid(sheet: XLSX.WorkSheet): GridCell[][] {
+/**
+ * Which rows and columns of a sheet its grid shows. By what holds text, not by the range the sheet claims (one
+ * formatted cell far away claims a huge one): every row with text, or covered by a merged cell with text, in order; a
+ * run of blank rows between them is one blank row (it ends a table all the same). Bounded by MAX_GRID_COLUMNS and
+ * MAX_GRID_CELLS; `clipped` says where a sheet held text past them.
+ */
+interface SheetLayout {
+  firstRow: number;
+  firstColumn: number;
+  lastColumn: number;
+  /** Sheet rows, in order; `undefined` stands for a run of blank rows. */
+  rows: (number | undefined)[];
+  clipped?: { rows: number; columns: number };
+}
+
+function sheetLayout(sheet: XLSX.WorkSheet): SheetLayout | undefined {
   const ref = sheet['!ref'];
-  if (!ref) return [];
-  const range = sheetJs().utils.decode_range(ref);
-  // A sheet may claim a huge range for one formatted cell far away: read what holds cells, within reason.
-  const lastRow = Math.min(range.e.r, range.s.r + 2000);
-  const lastColumn = Math.min(range.e.c, range.s.c + 60);
-  const grid: GridCell[][] = [];
-  for (let r = range.s.r; r <= lastRow; r++) {
-    const row: GridCell[] = [];
-    for (let c = range.s.c; c <= lastColumn; c++) {
-      const address = sheetJs().utils.encode_cell({ r, c });
-      row.push({ text: cellText(sheet[address] as XLSX.CellObject | undefined), address });
-    }
-    grid.push(row);
+  if (!ref) return undefined;
+  const { utils } = sheetJs();
+  const start = utils.decode_range(ref).s;
+  const written = new Set<number>();
+  let lastColumn = start.c - 1;
+  let lastRow = start.r - 1;
+  for (const address of Object.keys(sheet)) {
+    if (address.startsWith('!') || cellText(sheet[address] as XLSX.CellObject) === '') continue;
+    const { r, c } = utils.decode_cell(address);
+    if (r < start.r || c < start.c) continue;
+    written.add(r);
+    lastColumn = Math.max(lastColumn, c);
+    lastRow = Math.max(lastRow, r);
   }
   for (const merge of sheet['!merges'] ?? []) {
-    const origin = grid[merge.s.r - range.s.r]?.[merge.s.c - range.s.c];
+    if (merge.s.r < start.r || merge.s.c < start.c || !written.has(merge.s.r)) continue;
+    if (cellText(sheet[utils.encode_cell(merge.s)] as XLSX.CellObject | undefined) === '') continue;
+    // Rows a merged label covers are rows of its table, up to the last row that holds text.
+    for (let r = merge.s.r + 1; r <= Math.min(merge.e.r, lastRow); r++) written.add(r);
+    lastColumn = Math.max(lastColumn, merge.e.c);
+  }
+  const columns = Math.min(lastColumn - start.c + 1, MAX_GRID_COLUMNS);
+  const maxRows = Math.max(1, Math.floor(MAX_GRID_CELLS / Math.max(columns, 1)));
+  const ordered = [...written].sort((a, b) => a - b);
+  const rows: (number | undefined)[] = [];
+  let previous = start.r - 1;
+  let kept = 0;
+  for (const row of ordered) {
+    if (rows.length + (row > previous + 1 ? 2 : 1) > maxRows) break;
+    if (row > previous + 1) rows.push(undefined);
+    rows.push(row);
+    previous = row;
+    kept++;
+  }
+  const layout: SheetLayout = { firstRow: start.r, firstColumn: start.c, lastColumn: start.c + columns - 1, rows };
+  if (kept < ordered.length || lastColumn - start.c + 1 > columns)
+    layout.clipped = { rows: previous - start.r + 1, columns };
+  return layout;
+}
+
+function sheetGrid(sheet: XLSX.WorkSheet): GridCell[][] {
+  const layout = sheetLayout(sheet);
+  if (!layout) return [];
+  const { utils } = sheetJs();
+  const { firstColumn, lastColumn } = layout;
+  const gridRow = new Map<number, number>();
+  const grid = layout.rows.map((r, index) => {
+    // A run of blank rows is shown as its first row, with nothing in it.
+    const sheetRow = r ?? (layout.rows[index - 1] ?? layout.firstRow - 1) + 1;
+    if (r !== undefined) gridRow.set(r, index);
+    const row: GridCell[] = [];
+    for (let c = firstColumn; c <= lastColumn; c++) {
+      const address = utils.encode_cell({ r: sheetRow, c });
+      row.push({ text: r === undefined ? '' : cellText(sheet[address] as XLSX.CellObject | undefined), address });
+    }
+    return row;
+  });
+  for (const merge of sheet['!merges'] ?? []) {
+    const originRow = gridRow.get(merge.s.r);
+    const origin = originRow === undefined ? undefined : grid[originRow]?.[merge.s.c - firstColumn];
     if (!origin) continue;
-    for (let r = merge.s.r; r <= Math.min(merge.e.r, lastRow); r++) {
+    for (let r = merge.s.r; r <= merge.e.r; r++) {
+      const row = grid[gridRow.get(r) ?? -1];
+      if (!row) {
+        if (r > (layout.rows[layout.rows.length - 1] ?? -1)) break;
+        continue;
+      }
       for (let c = merge.s.c; c <= Math.min(merge.e.c, lastColumn); c++) {
         if (r === merge.s.r && c === merge.s.c) continue;
-        const row = grid[r - range.s.r];
-        if (row) row[c - range.s.c] = { ...origin, spanned: true };
+        row[c - firstColumn] = { ...origin, spanned: true };
       }
     }
   }
   return grid;
 }
 
+/** A number formatted as a date (Excel keeps a date as the count of days since 1900): never a figure. */
+export function isDateCell(cell: XLSX.CellObject | undefined): boolean {
+  if (!cell) return false;
+  if (cell.t === 'd') return true;
+  return cell.t === 'n' && typeof cell.z === 'string' && sheetJs().SSF.is_date(cell.z);
+}
+
+/**
+ * The date a date cell shows: its formatted text, or (where SheetJS formats it as the bare serial, as it does some
+ * ODS date styles) the date as YYYY-MM-DD; never the serial number itself, which would read as a count.
+ */
+export function dateText(cell: XLSX.CellObject): string {
+  if (cell.w && cell.w !== String(cell.v)) return cell.w;
+  if (typeof cell.v !== 'number') return String(cell.v);
+  const date = sheetJs().SSF.parse_date_code(cell.v);
+  if (!date) return String(cell.v);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.y}-${pad(date.m)}-${pad(date.d)}`;
+}
+
 function cellText(cell: XLSX.CellObject | undefined): string {
   if (!cell || cell.t === 'z' || cell.v === undefined) return '';
+  // A date reads as the date it shows, so it is never taken for a count (36530 for 2000-01-05).
+  if (isDateCell(cell)) return dateText(cell);
   if (cell.t === 'n') return String(cell.v);
   if (cell.t === 'e') return cell.w ?? '#ERROR';
   return String(cell.v);
 }
+
+/**
+ * What reading a workbook by its labels adds to the report: a figure that is a formula's saved result is read, with a
+ * warning; a figure cell formatted as a date says so (not only "not a number"); a sheet with text past the grid's
+ * bounds is named.
+ */
+export function labelledWorkbookNotes(workbook: XLSX.WorkBook, report: ReadReport): ReadReport {
+  const cellOf = (pointer: string) => {
+    const source = report.sources.get(pointer);
+    if (!source?.sheet || !source.cell) return undefined;
+    return workbook.Sheets[source.sheet]?.[source.cell] as XLSX.CellObject | undefined;
+  };
+  const findings = report.findings.map((finding) =>
+    finding.messageId === 'notANumber' && isDateCell(cellOf(finding.pointer))
+      ? { ...finding, messageId: 'dateCell' }
+      : finding,
+  );
+  for (const [pointer] of report.sources) {
+    const cell = cellOf(pointer);
+    const value = valueAt(report.model, pointer);
+    if (cell?.f !== undefined && typeof value === 'number') findings.push(formulaNote(pointer, cell.f, value));
+  }
+  for (const { name, sheet } of visibleSheets(workbook)) {
+    const clipped = sheetLayout(sheet)?.clipped;
+    if (clipped) findings.push(clippedNote(name, clipped));
+  }
+  return { ...report, findings };
+}
+
+const formulaNote = (pointer: string, formula: string, value: number): Finding => ({
+  ruleId: 'input',
+  messageId: 'formulaValue',
+  pointer,
+  params: { formula, value },
+  severity: 'warning',
+});
+
+const clippedNote = (sheet: string, clipped: { rows: number; columns: number }): Finding => ({
+  ruleId: 'input',
+  messageId: 'sheetClipped',
+  pointer: '',
+  params: { sheet, rows: clipped.rows, columns: clipped.columns, limit: MAX_GRID_CELLS },
+  severity: 'warning',
+  source: { sheet },
+});
 
 interface NamedRange {
   sheet: string;
@@ -273,12 +418,16 @@ export function readTemplateWorkbook(
       cannotRead(field.pointer, 'nameMissing', { name: field.path });
     } else if (cell?.f !== undefined && (cell.v === undefined || cell.t === 'z')) {
       cannotRead(field.pointer, 'formulaNoValue', { formula: cell.f });
+    } else if (isDateCell(cell)) {
+      cannotRead(field.pointer, 'dateCell', { text: dateText(cell as XLSX.CellObject) });
     } else {
       const raw = cell === undefined || cell.t === 'z' ? undefined : cell.t === 'e' ? (cell.w ?? '#ERROR') : cell.v;
       const reading = readNumberCell(raw, field.kind, mode);
       if (reading.kind === 'invalid') cannotRead(field.pointer, reading.messageId, { text: reading.text });
       else if (reading.kind === 'number') {
         setAt(model, field.pointer, reading.value);
+        // A formula typed into an input cell: its saved result is read, and said to be one.
+        if (cell?.f !== undefined) findings.push(formulaNote(field.pointer, cell.f, reading.value));
         if (reading.note) {
           const { messageId, text, value } = reading.note;
           findings.push({

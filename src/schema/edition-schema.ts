@@ -1,6 +1,7 @@
 // Derives an edition's JSON Schema (draft 2020-12) from its definition; the committed schemas/ files are its output.
 import { metaLabels } from '../editions/fields';
 import type { Column, Edition, RequestsRow, TextSectionKey, ValueKind } from '../editions/types';
+import { MAX_AGENCY_LENGTH, MAX_AMOUNT, MAX_COUNT, MAX_PARAGRAPH_LENGTH, MAX_PARAGRAPHS, valueRange } from './limits';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -17,10 +18,11 @@ export const topLevelKeys = [
   'otherMatters',
 ] as const;
 
+// The bounds (./limits.ts) keep every figure an exact integer of a double, far from 2^53.
 const valueSchemas: Record<ValueKind, JsonSchema> = {
-  count: { type: 'integer', minimum: 0 },
-  signedCount: { type: 'integer' },
-  amount: { type: 'number', minimum: 0, multipleOf: 0.0001 },
+  count: { type: 'integer', ...valueRange.count },
+  signedCount: { type: 'integer', ...valueRange.signedCount },
+  amount: { type: 'number', ...valueRange.amount, multipleOf: 0.0001 },
 };
 
 export const schemaId = (edition: Edition) => `https://report.invalid/schemas/report-${edition.id}.schema.json`;
@@ -63,12 +65,13 @@ export function editionSchema(edition: Edition): JsonSchema {
   const paragraphs = (key: TextSectionKey): JsonSchema => ({
     title: edition.sections[key].title.zh,
     type: 'array',
-    items: { type: 'string' },
+    maxItems: MAX_PARAGRAPHS,
+    items: { type: 'string', maxLength: MAX_PARAGRAPH_LENGTH },
   });
 
   const properties: Record<(typeof topLevelKeys)[number], JsonSchema> = {
     edition: { title: metaLabels.edition.zh, const: edition.id },
-    agency: { title: metaLabels.agency.zh, type: 'string', minLength: 1 },
+    agency: { title: metaLabels.agency.zh, type: 'string', minLength: 1, maxLength: MAX_AGENCY_LENGTH },
     year: { title: metaLabels.year.zh, type: 'integer', minimum: 2008, maximum: 2100 },
     overview: paragraphs('overview'),
     proactive: { title: edition.sections.proactive.title.zh, ...objectOf(proactive) },
@@ -81,7 +84,7 @@ export function editionSchema(edition: Edition): JsonSchema {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: schemaId(edition),
     title: `政府信息公开工作年度报告 ${edition.name.zh}`,
-    description: `The report model of SPEC §3, ${edition.name.en}.`,
+    description: `The report model of SPEC §3, ${edition.name.en}. Bounds beyond any real report: counts 0 to ${MAX_COUNT} (本年增/减 within ±${MAX_COUNT}), amounts 0 to ${MAX_AMOUNT} 万元, the agency up to ${MAX_AGENCY_LENGTH} characters, up to ${MAX_PARAGRAPHS} paragraphs a text section of up to ${MAX_PARAGRAPH_LENGTH} characters each.`,
     type: 'object',
     additionalProperties: false,
     required: [...topLevelKeys],

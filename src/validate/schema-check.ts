@@ -5,10 +5,12 @@ import { join } from 'node:path';
 import type { ErrorObject, Options } from 'ajv';
 import type { Finding } from '../diagnostics/diagnostic';
 import { editions, getEdition, isEditionId } from '../editions';
-import { fieldsOf } from '../editions/fields';
+import { fieldsOf, textSections } from '../editions/fields';
 import type { Edition } from '../editions/types';
 import { type Model, valueAt } from '../model/pointer';
 import { packageRoot } from '../package-root';
+import { topLevelKeys } from '../schema/edition-schema';
+import { MAX_PARAGRAPH_LENGTH, MAX_PARAGRAPHS, textLength, valueRange } from '../schema/limits';
 
 /** The options the validators are generated with (scripts/generate.ts). */
 export const ajvOptions: Options = {
@@ -78,15 +80,93 @@ export function checkSchema(model: Model): SchemaOutcome {
       findings: [finding('editionMismatch', '/edition', { params: { declared: edition.id, detected: detected.id } })],
     };
   }
+  const { checked, findings: bounded } = boundModel(model, edition);
   const validate = validatorFor(edition);
-  if (validate(model)) return { edition, findings: [] };
+  if (validate(checked)) return { edition, findings: bounded };
   const byPointer = new Map<string, Finding>();
   for (const error of validate.errors ?? []) {
-    const mapped = mapError(error, model, edition);
+    const mapped = mapError(error, checked, edition);
     // One message per cell: ajv may report type and range of the same value.
     if (!byPointer.has(mapped.pointer)) byPointer.set(mapped.pointer, mapped);
   }
-  return { edition, findings: collapseBlankTables([...byPointer.values()], edition, model) };
+  const findings = collapseLongParagraphs([...bounded, ...byPointer.values()]);
+  return { edition, findings: collapseBlankTables(findings, edition, checked) };
+}
+
+/** Items outside the format that ajv is shown per object; the rest are counted in one finding. */
+export const MAX_UNKNOWN_ITEMS = 20;
+
+/**
+ * The validators report every error (allErrors), so a text section of 400,000 numbers, or an object of 400,000 keys
+ * outside the format, would make 400,000 errors before a single one is shown. Bounded here before ajv runs: a section
+ * past MAX_PARAGRAPHS is said once and only its first MAX_PARAGRAPHS paragraphs are checked; an object's items past
+ * MAX_UNKNOWN_ITEMS unknown ones are counted in one finding. ajv's work is then bounded by the schema, not the file.
+ */
+function boundModel(model: Model, edition: Edition): { checked: Model; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const containers = containersOf(edition);
+  const bound = (value: unknown, pointer: string): unknown => {
+    if (pointer.split('/').length === 2 && Array.isArray(value)) {
+      const section = pointer.slice(1);
+      if (!(textSections as readonly string[]).includes(section) || value.length <= MAX_PARAGRAPHS) return value;
+      findings.push(finding('tooManyParagraphs', pointer, { params: { count: value.length, limit: MAX_PARAGRAPHS } }));
+      return value.slice(0, MAX_PARAGRAPHS);
+    }
+    const known = containers.get(pointer);
+    if (!known || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    const entries = Object.entries(value);
+    let unknown = 0;
+    let changed = false;
+    const kept: [string, unknown][] = [];
+    for (const [key, child] of entries) {
+      if (!known.has(key) && ++unknown > MAX_UNKNOWN_ITEMS) continue;
+      const bounded = known.has(key) ? bound(child, `${pointer}/${key}`) : child;
+      if (bounded !== child) changed = true;
+      kept.push([key, bounded]);
+    }
+    if (unknown > MAX_UNKNOWN_ITEMS) {
+      const count = unknown - MAX_UNKNOWN_ITEMS;
+      findings.push(finding('moreUnknownProperties', pointer, { params: { count, edition: edition.id } }));
+    }
+    return changed || kept.length < entries.length ? Object.fromEntries(kept) : value;
+  };
+  return { checked: bound(model, '') as Model, findings };
+}
+
+/** Every object of an edition's model, by pointer ('' the model itself), with the keys it may hold. */
+const containerCache = new Map<string, ReadonlyMap<string, ReadonlySet<string>>>();
+function containersOf(edition: Edition): ReadonlyMap<string, ReadonlySet<string>> {
+  const cached = containerCache.get(edition.id);
+  if (cached) return cached;
+  const containers = new Map<string, Set<string>>([['', new Set(topLevelKeys)]]);
+  for (const field of fieldsOf(edition).numeric) {
+    const keys = field.pointer.slice(1).split('/');
+    keys.forEach((key, index) => {
+      const parent = index === 0 ? '' : `/${keys.slice(0, index).join('/')}`;
+      const children = containers.get(parent) ?? new Set<string>();
+      children.add(key);
+      containers.set(parent, children);
+    });
+  }
+  containerCache.set(edition.id, containers);
+  return containers;
+}
+
+/** Many paragraphs over the length limit in one section are one message, not one per paragraph. */
+function collapseLongParagraphs(findings: Finding[]): Finding[] {
+  const long = (f: Finding, section: string) => f.messageId === 'textTooLong' && f.pointer.startsWith(`/${section}/`);
+  let result = findings;
+  for (const section of textSections) {
+    const inSection = result.filter((f) => long(f, section));
+    const first = inSection[0];
+    if (!first || inSection.length < 2) continue;
+    const index = Number(first.pointer.slice(section.length + 2));
+    const collapsed = finding('paragraphsTooLong', `/${section}`, {
+      params: { count: inSection.length, limit: MAX_PARAGRAPH_LENGTH, first: index + 1 },
+    });
+    result = result.flatMap((f) => (f === first ? [collapsed] : long(f, section) ? [] : [f]));
+  }
+  return result;
 }
 
 /** A table without a single figure is one mistake, not a message per cell or row. */
@@ -140,9 +220,20 @@ function mapError(error: ErrorObject, model: Model, edition: Edition): Finding {
       return finding('wrongType', pointer, { params: { expectedType: String(error.params.type) } });
     }
     case 'minimum':
-    case 'maximum':
+    case 'maximum': {
       if (pointer === '/year') return finding('yearRange', pointer, { actual: describe(value) });
-      return finding('negative', pointer, { actual: describe(value) });
+      const kind = fields.byPointer.get(pointer)?.kind ?? 'count';
+      if (error.keyword === 'minimum' && valueRange[kind].minimum === 0)
+        return finding('negative', pointer, { actual: describe(value) });
+      const { maximum } = valueRange[kind];
+      const limit = kind === 'signedCount' ? `±${maximum}` : String(maximum);
+      return finding('beyondLimit', pointer, { actual: describe(value), params: { limit } });
+    }
+    case 'maxLength': {
+      const limit = (error.params as { limit: number }).limit;
+      const length = typeof value === 'string' ? textLength(value) : 0;
+      return finding('textTooLong', pointer, { params: { length, limit } });
+    }
     case 'multipleOf':
       return finding('tooManyDecimals', pointer, { actual: describe(value) });
     case 'minLength':

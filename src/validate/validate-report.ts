@@ -1,7 +1,6 @@
 // The checking stage of the pipeline: reading findings + schema + rules → placed, worded diagnostics.
-
-import type { Diagnostic, Finding, Lang, Severity } from '../diagnostics/diagnostic';
-import { describeSource, fillTemplate } from '../diagnostics/diagnostic';
+import type { Diagnostic, Finding, Lang, LocalizedText, Severity } from '../diagnostics/diagnostic';
+import { describeSource, fillTemplate, MORE_DIAGNOSTICS } from '../diagnostics/diagnostic';
 import { defaultEditionId, getEdition } from '../editions';
 import { fieldsOf } from '../editions/fields';
 import type { Edition } from '../editions/types';
@@ -67,14 +66,63 @@ function checkModel(report: ReadReport) {
   return { edition: schema.edition, schemaFindings, blocked };
 }
 
+/**
+ * Diagnostics kept per file: the first ones say what is wrong; past them one closing diagnostic counts the rest by
+ * rule (a JSON whose overview holds 400,000 numbers made 400,000 lines, 13 s and 780 MB in every reporter). A report
+ * has some 200 figures, and a past year's report read leniently may rightly get a warning on each (a blank read as 0):
+ * the cap is well above that, so a real report is always shown whole.
+ */
+export const MAX_DIAGNOSTICS_PER_FILE = 500;
+
+const moreDiagnostics: LocalizedText = {
+  zh: '另有 {count} 条诊断未显示（{errors} 个错误，{warnings} 个警告；{rules}）',
+  en: '{count} more diagnostics not shown ({errors} errors, {warnings} warnings; {rules})',
+};
+
 function placeAll(
   findings: readonly Finding[],
   report: ReadReport,
   edition: Edition | undefined,
   options: ValidateOptions,
-) {
+): Diagnostic[] {
   const labelEdition = edition ?? getEdition(defaultEditionId);
-  return findings.map((f) => place(f, report, labelEdition, options)).filter((d): d is Diagnostic => d !== undefined);
+  const shown: Diagnostic[] = [];
+  const hidden = { errors: 0, warnings: 0, byRule: new Map<string, number>() };
+  for (const finding of findings) {
+    const severity = severityOf(finding, options);
+    if (!severity) continue;
+    if (shown.length < MAX_DIAGNOSTICS_PER_FILE) {
+      shown.push(place(finding, severity, report, labelEdition, options));
+      continue;
+    }
+    // Past the cap a finding is only counted: never labelled, worded or kept.
+    if (severity === 'error') hidden.errors++;
+    else hidden.warnings++;
+    hidden.byRule.set(finding.ruleId, (hidden.byRule.get(finding.ruleId) ?? 0) + 1);
+  }
+  if (hidden.byRule.size > 0) shown.push(closing(hidden, options.lang));
+  return shown;
+}
+
+/** The one diagnostic that stands for those not shown; countBySeverity counts what it stands for. */
+function closing(
+  hidden: { errors: number; warnings: number; byRule: ReadonlyMap<string, number> },
+  lang: Lang,
+): Diagnostic {
+  const byRule = [...hidden.byRule].sort((a, b) => b[1] - a[1]);
+  const rules = byRule
+    .map(([id, count]) => (lang === 'zh' ? `${id} ${count} 条` : `${id} ${count}`))
+    .join(lang === 'zh' ? '、' : ', ');
+  const params = { count: hidden.errors + hidden.warnings, errors: hidden.errors, warnings: hidden.warnings, rules };
+  return {
+    // The rule most of them are of, so `report rules <id>` and the rules page explain what was left out.
+    ruleId: byRule[0]?.[0] ?? 'schema',
+    severity: hidden.errors > 0 ? 'error' : 'warning',
+    messageId: MORE_DIAGNOSTICS,
+    params,
+    message: fillTemplate(moreDiagnostics[lang], params),
+    pointer: '',
+  };
 }
 
 function numberReader(model: Model, blocked: ReadonlySet<string>) {
@@ -124,18 +172,25 @@ function runRules(
   return findings;
 }
 
-/** Adds severity, official label, sheet and cell, and the message in the chosen language. */
-function place(
-  finding: Finding,
-  report: ReadReport,
-  edition: Edition,
-  options: ValidateOptions,
-): Diagnostic | undefined {
+/** The severity a finding is reported with, or undefined when its rule is turned off. */
+function severityOf(finding: Finding, options: ValidateOptions): Severity | undefined {
   const rule = ruleCatalog.find((candidate) => candidate.id === finding.ruleId);
   if (!rule) throw new Error(`finding of unregistered rule ${finding.ruleId}`);
   const setting = options.rules?.[rule.id];
   if (setting === 'off') return undefined;
-  const severity = setting ?? finding.severity ?? rule.severity;
+  return setting ?? finding.severity ?? rule.severity;
+}
+
+/** Adds the official label, sheet and cell, and the message in the chosen language. */
+function place(
+  finding: Finding,
+  severity: Severity,
+  report: ReadReport,
+  edition: Edition,
+  options: ValidateOptions,
+): Diagnostic {
+  const rule = ruleCatalog.find((candidate) => candidate.id === finding.ruleId);
+  if (!rule) throw new Error(`finding of unregistered rule ${finding.ruleId}`);
   const template = rule.messages[finding.messageId];
   if (!template) throw new Error(`rule ${rule.id} has no message ${finding.messageId}`);
   const fields = fieldsOf(edition);

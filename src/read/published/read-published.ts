@@ -121,7 +121,9 @@ export function readLabelledWorkbook(
   // Without a single label of the official tables this is some other workbook, not a report.
   if (!texts.some((text) => /本年新收|申请人情况|第二十条|结果维持|总体情况/.test(text)))
     throw new ReadError('notTemplate', { file });
-  return finish(flow, file, format, mode, 'labels');
+  // Formulas' saved results, dates in figure cells and sheets past the grid's bounds, said (workbook-reader.ts).
+  const { labelledWorkbookNotes } = require('../workbook-reader') as typeof import('../workbook-reader');
+  return labelledWorkbookNotes(workbook, finish(flow, file, format, mode, 'labels'));
 }
 
 function finish(
@@ -137,8 +139,13 @@ function finish(
   return extractReport(flow, { file, format, readAs, ...mode });
 }
 
-/** Text files are UTF-8, or GB18030 (GBK) when they are not valid UTF-8, as Windows tools save Chinese text. */
+/**
+ * Text files are UTF-8, or GB18030 (GBK) when they are not valid UTF-8, as Windows tools save Chinese text; or UTF-16
+ * with its byte-order mark, as Notepad's "Unicode" and PowerShell save it.
+ */
 export function decodeText(buffer: Buffer): string {
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return new TextDecoder('utf-16le').decode(buffer);
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return new TextDecoder('utf-16be').decode(buffer);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
   } catch {

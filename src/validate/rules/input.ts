@@ -1,4 +1,5 @@
 // `input`: what the readers find in cells while reading (text in number cells, full-width digits, formulas without values).
+import { MAX_AMOUNT, MAX_COUNT } from '../../schema/limits';
 import type { RuleMeta } from '../rule';
 
 export const inputRule: RuleMeta = {
@@ -39,6 +40,22 @@ export const inputRule: RuleMeta = {
     formulaNoValue: {
       zh: '{label}（{at}）是公式 ={formula}，但文件中没有保存计算结果：请在 Excel/WPS 中打开并保存，或直接填数字',
       en: '{label} ({at}) is the formula ={formula} with no saved result: open and save the workbook in Excel/WPS, or type the number',
+    },
+    beyondLimit: {
+      zh: `{label}（{at}）“{text}”超出任何报告可能的范围（数量不超过 ${MAX_COUNT}，金额不超过 ${MAX_AMOUNT} 万元），未读取：请核对`,
+      en: `{label} ({at}) "{text}" is beyond any real report (counts up to ${MAX_COUNT}, amounts up to ${MAX_AMOUNT} (10,000 yuan)): not read; check it`,
+    },
+    dateCell: {
+      zh: '{label}（{at}）是日期格式的单元格（显示为 {text}），不是数量：请把单元格格式改为“常规”或“数值”，再填写数字',
+      en: '{label} ({at}) is a cell formatted as a date (it shows {text}), not a count: set its format to General or Number and type the figure',
+    },
+    formulaValue: {
+      zh: '{label}（{at}）是公式 ={formula}，已按文件中保存的计算结果 {value} 读取：请确认结果是最新的，或直接填数字',
+      en: '{label} ({at}) is the formula ={formula}: read as its saved result {value}; make sure it is current, or type the number',
+    },
+    sheetClipped: {
+      zh: '工作表“{sheet}”的内容超出读取范围：只读取了前 {rows} 行、前 {columns} 列（每个工作表最多 {limit} 格），其后的内容未读取',
+      en: 'the sheet "{sheet}" holds more than is read: only its first {rows} rows and {columns} columns were read (at most {limit} cells a sheet)',
     },
     nameMissing: {
       zh: '{label}：工作簿中缺少定义名称 {name}，无法定位该格',

@@ -1,4 +1,5 @@
 // `schema`: the model matches its edition's JSON Schema; checked by ../schema-check.ts, worded here.
+import { MAX_AGENCY_LENGTH, MAX_AMOUNT, MAX_COUNT, MAX_PARAGRAPH_LENGTH, MAX_PARAGRAPHS } from '../../schema/limits';
 import type { RuleMeta } from '../rule';
 
 export const schemaRule: RuleMeta = {
@@ -10,8 +11,8 @@ export const schemaRule: RuleMeta = {
     en: "The report matches its edition's JSON Schema (types, required items, ranges)",
   },
   details: {
-    zh: '每个数量都是非负整数；“本年增/减”（2019年版）可以为负；金额（万元）为非负数，最多四位小数；表格中的每一格都必须填写，没有的填 0；不能有格式之外的项目。某一格不符合时，用到它的算术规则不再报告，以免一处错误引出一串提示。',
-    en: 'Every count is a non-negative integer; 本年增/减 (2019 edition) may be negative; amounts (万元) are non-negative with at most four decimals; every cell of the tables is filled (0 when there were none); nothing outside the format. When a cell fails here, the arithmetic rules that use it stay silent: one mistake, one message.',
+    zh: `每个数量都是非负整数；“本年增/减”（2019年版）可以为负；金额（万元）为非负数，最多四位小数；表格中的每一格都必须填写，没有的填 0；不能有格式之外的项目。某一格不符合时，用到它的算术规则不再报告，以免一处错误引出一串提示。\n\n取值和篇幅的上限，远超任何实际报告（超过时各报告一次）：数量不超过 ${MAX_COUNT}（“本年增/减”在 ±${MAX_COUNT} 之内），金额不超过 ${MAX_AMOUNT} 万元；机关名称不超过 ${MAX_AGENCY_LENGTH} 字；一、五、六各节每段不超过 ${MAX_PARAGRAPH_LENGTH} 字，每节不超过 ${MAX_PARAGRAPHS} 段。超过 2^53 的数字已无法精确表示，求和会出错，因此一律拒绝。`,
+    en: `Every count is a non-negative integer; 本年增/减 (2019 edition) may be negative; amounts (万元) are non-negative with at most four decimals; every cell of the tables is filled (0 when there were none); nothing outside the format. When a cell fails here, the arithmetic rules that use it stay silent: one mistake, one message.\n\nBounds far beyond any real report (each said once when passed): counts up to ${MAX_COUNT} (本年增/减 within ±${MAX_COUNT}), amounts up to ${MAX_AMOUNT} 万元; the agency up to ${MAX_AGENCY_LENGTH} characters; each paragraph of 一, 五 and 六 up to ${MAX_PARAGRAPH_LENGTH} characters, and up to ${MAX_PARAGRAPHS} paragraphs a section. Numbers past 2^53 are not even the number written, and every sum over them is wrong: they are refused.`,
   },
   messages: {
     blank: {
@@ -35,6 +36,22 @@ export const schemaRule: RuleMeta = {
       zh: '{label}（{at}）最多保留四位小数，实际为 {actual}',
       en: '{label} ({at}) has more than four decimals: {actual}',
     },
+    beyondLimit: {
+      zh: '{label}（{at}）为 {actual}，超过 {limit} 的上限：请核对',
+      en: '{label} ({at}) is {actual}, past the limit of {limit}: check it',
+    },
+    textTooLong: {
+      zh: '{label}（{at}）有 {length} 个字，超过 {limit} 字的上限',
+      en: '{label} ({at}) has {length} characters, over the limit of {limit}',
+    },
+    paragraphsTooLong: {
+      zh: '{label}（{at}）有 {count} 段超过每段 {limit} 字的上限（第 {first} 段起）',
+      en: '{label} ({at}): {count} paragraphs are over the limit of {limit} characters each (from paragraph {first})',
+    },
+    tooManyParagraphs: {
+      zh: '{label}（{at}）有 {count} 段，超过 {limit} 段的上限：第 {limit} 段之后的未检查',
+      en: '{label} ({at}) has {count} paragraphs, over the limit of {limit}: those after paragraph {limit} were not checked',
+    },
     missing: { zh: '缺少{label}（{at}）', en: '{label} ({at}) is missing' },
     wrongType: { zh: '{label}（{at}）应为{expectedType}', en: '{label} ({at}) should be {expectedType}' },
     emptyText: { zh: '{label}（{at}）不能为空', en: '{label} ({at}) must not be empty' },
@@ -45,6 +62,10 @@ export const schemaRule: RuleMeta = {
     unknownProperty: {
       zh: '{at} 不是 {edition} 年版格式中的项目',
       en: '{at} is not an item of the {edition} edition',
+    },
+    moreUnknownProperties: {
+      zh: '{at} 另有 {count} 个项目不属于 {edition} 年版格式（未逐一列出）',
+      en: '{at} holds {count} more items that are not of the {edition} edition (not listed one by one)',
     },
     unknownEdition: {
       zh: '格式版本（{at}）应为 "2019" 或 "2021"，实际为 {actual}',
