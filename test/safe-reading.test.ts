@@ -355,4 +355,32 @@ describe('sizes an input decides', () => {
       expect([1, 2]).toContain(run.code);
     }
   });
+
+  test('a report that validates but holds 200,000 paragraphs: findings capped, not rendered even with --force', () => {
+    const model = JSON.parse(readFileSync(fixture('example-2021.json'), 'utf8')) as Record<string, unknown>;
+    const path = join(dir, 'paragraphs.json');
+    writeFileSync(path, JSON.stringify({ ...model, overview: Array.from({ length: 200_000 }, () => '段落') }));
+    const validated = runCli(['validate', path, '--format', 'json']);
+    expect(validated.code).toBe(1);
+    const ids = (
+      JSON.parse(validated.stdout) as { files: { diagnostics: { messageId: string }[] }[] }
+    ).files[0]?.diagnostics.map((d) => d.messageId);
+    expect(ids).toContain('tooManyParagraphs');
+    const forced = runCli(['build', path, '-o', join(dir, 'paragraphs-out'), '--force', '--lang', 'en']);
+    expect(forced.code).toBe(1);
+    expect(forced.stderr).toContain('past the size limits of the format');
+    expect(() => readdirSync(join(dir, 'paragraphs-out'))).toThrow();
+  });
+
+  test('an overview of 400,000 numbers: the first 500 findings and one line for the rest', () => {
+    const model = JSON.parse(readFileSync(fixture('example-2021.json'), 'utf8')) as Record<string, unknown>;
+    const path = join(dir, 'numbers.json');
+    writeFileSync(path, JSON.stringify({ ...model, overview: Array.from({ length: 400_000 }, (_, i) => i) }));
+    const run = runCli(['validate', path, '--format', 'json']);
+    expect(run.code).toBe(1);
+    const diagnostics = (JSON.parse(run.stdout) as { files: { diagnostics: { messageId: string }[] }[] }).files[0]
+      ?.diagnostics;
+    expect(diagnostics?.length).toBeLessThanOrEqual(501);
+    expect(diagnostics?.at(-1)?.messageId).toBe('moreDiagnostics');
+  });
 });

@@ -1,4 +1,5 @@
 // `report build FILE`: validate, then write DOCX, HTML and JSON; refuse a report with errors unless --force.
+
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,6 +8,7 @@ import { convertDocxToPdf, findOffice, OfficeFailed } from '../output/office-pdf
 import { defaultOutputFormats, type OutputFormat, outputBaseName, outputFormats } from '../output/output-names';
 import type { DocxStyleName } from '../render/docx-styles';
 import { type RenderFormat, renderOutputs } from '../render/render-outputs';
+import { beyondSizeLimits } from '../validate/schema-check';
 import { say, UsageError } from './cli-messages';
 import { readAndCheck } from './read-and-check';
 import { reportFailure } from './report-failure';
@@ -51,6 +53,10 @@ export async function runBuild(file: string, flags: BuildFlags, toolVersion: str
     }
     if (errors && !flags.force) {
       process.stderr.write(`report: ${say(lang, 'buildRefused', { file, errors })}\n`);
+      return 1;
+    }
+    if (beyondSizeLimits(checked.validation.diagnostics)) {
+      process.stderr.write(`report: ${say(lang, 'buildBeyondLimits', { file })}\n`);
       return 1;
     }
 

@@ -164,6 +164,10 @@ const messages = {
     en: 'another report convert (process {pid}) is writing into {dir}: wait for it to end, or choose another folder with -o',
   },
   jobFailed: { zh: '内部错误：{detail}（请报告此问题）', en: 'internal error: {detail} (please report it)' },
+  buildBeyondLimits: {
+    zh: '{file} 超出报告格式的长度上限（见上方诊断及 report schema），即使加 --force 也不生成文件',
+    en: '{file} is past the size limits of the format (see the diagnostics above and report schema): not written, even with --force',
+  },
   upToDate: { zh: '输出已是最新，跳过', en: 'outputs current, skipped' },
   upToDateCount: {
     zh: '{count} 份报告的输出已是最新（内容、选项和版本都未变），未重新生成',

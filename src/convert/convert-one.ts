@@ -1,5 +1,6 @@
 // One input of a batch: read (leniently), check, render, and write each output under its temporary name. Runs in a
 // worker thread, so the main thread only names files and keeps the books; never throws.
+
 import { createHash } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { countBySeverity } from '../diagnostics/diagnostic';
@@ -7,6 +8,7 @@ import { loadInput, readLoaded } from '../read/read-input';
 import { ReadError } from '../read/read-report';
 import { renderOutputs } from '../render/render-outputs';
 import { importVerdict } from '../validate/import-verdict';
+import { beyondSizeLimits } from '../validate/schema-check';
 import { validateReport } from '../validate/validate-report';
 import { type ConvertJob, type ConvertResult, outputFailedMessage, temporaryPath, type WrittenOutput } from './job';
 
@@ -22,7 +24,7 @@ export async function convertOne(job: ConvertJob): Promise<ConvertResult> {
     const { edition, diagnostics } = validateReport(report, { lang: job.lang, rules: job.rules });
     const upToDate = sha256 !== undefined && sha256 === job.currentHash;
     const outputs =
-      edition && !upToDate
+      edition && !upToDate && !beyondSizeLimits(diagnostics)
         ? await renderOutputs(report.model, edition, job.formats, {
             docxStyle: job.docxStyle,
             notValidated: countBySeverity(diagnostics).errors > 0,

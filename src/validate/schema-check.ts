@@ -97,6 +97,20 @@ export function checkSchema(model: Model): SchemaOutcome {
 export const MAX_UNKNOWN_ITEMS = 20;
 
 /**
+ * The schema's findings on a report past the size limits of the format (schema/limits.ts): such a report is not
+ * rendered, not even by `build --force` — its outputs would be what the limits exist to prevent.
+ */
+const SIZE_LIMIT_IDS: ReadonlySet<string> = new Set([
+  'tooManyParagraphs',
+  'paragraphsTooLong',
+  'textTooLong',
+  'moreUnknownProperties',
+]);
+
+export const beyondSizeLimits = (findings: readonly { messageId: string }[]): boolean =>
+  findings.some((finding) => SIZE_LIMIT_IDS.has(finding.messageId));
+
+/**
  * The validators report every error (allErrors), so a text section of 400,000 numbers, or an object of 400,000 keys
  * outside the format, would make 400,000 errors before a single one is shown. Bounded here before ajv runs: a section
  * past MAX_PARAGRAPHS is said once and only its first MAX_PARAGRAPHS paragraphs are checked; an object's items past
