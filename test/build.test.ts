@@ -72,8 +72,10 @@ describe('report build', () => {
     const out = join(dir, 'refused');
     const run = runCli(['build', fixture('rules', 'R301', 'fail.json'), '-o', out]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('应为 47（六类申请人之和），实际为 48');
-    expect(run.stderr).toContain('有 2 个错误，未生成任何文件');
+    expect(run.stderr).toContain(
+      '可能有误：为 47 时“一、本年新收政府信息公开申请数量”一行与“总计”一列的勾稽关系都成立，实际为 48',
+    );
+    expect(run.stderr).toContain('有 1 个错误，未生成任何文件');
     expect(run.stdout).toBe('');
     expect(existsSync(out)).toBe(false);
   });

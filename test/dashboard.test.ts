@@ -73,9 +73,9 @@ describe('the convert dashboard', () => {
       messageId: 'balance',
       pointer: '/requests/carriedForward/natural',
       label: '三 › 四、结转下年度继续办理 › 自然人',
-      expected: 2,
       actual: 3,
-      message: expect.stringContaining('应为 2'),
+      params: { sum: 2, difference: 1 },
+      message: expect.stringContaining('为 3，而本年新收＋上年结转−办理结果总计为 2，相差 1'),
     });
     expect(summary.totals).toMatchObject({
       inputs: summary.inputs.length,

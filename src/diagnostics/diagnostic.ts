@@ -21,6 +21,10 @@ export interface Finding {
   severity?: Severity;
   /** Where in the input, when the pointer alone does not say (a label that fits nowhere in the model). */
   source?: SourceRef;
+  /** Params worded per language (the names of sums), set into `params` when the finding is worded. */
+  texts?: Record<string, LocalizedText>;
+  /** Params that list cells: each pointer worded as its label and place (`结果维持（H5）`) when the finding is worded. */
+  cells?: Record<string, readonly string[]>;
 }
 
 /** Where a value came from: a workbook cell, a line of text, a PDF page, or a cell of an HTML or DOCX table. */

@@ -3,6 +3,7 @@ import type { Finding, LocalizedText, MessageTemplates, Severity } from '../diag
 import type { EditionFields } from '../editions/fields';
 import type { Edition } from '../editions/types';
 import type { Model } from '../model/pointer';
+import type { Equation, EquationContext } from './equations';
 
 export type { Model };
 
@@ -44,5 +45,7 @@ export interface Rule extends RuleMeta {
   needsPrevious?: boolean;
   /** A cross-year rule that also runs when the years are not adjacent (X301 says so). */
   anyPreviousYear?: boolean;
-  check(context: RuleContext): void;
+  /** A rule checks the model, or states equations the engine checks with every other rule's in one pass. */
+  check?(context: RuleContext): void;
+  equations?(context: EquationContext): Equation[];
 }

@@ -7,6 +7,7 @@ import type { Edition } from '../editions/types';
 import { appendAll } from '../model/many-values';
 import { numberAt } from '../model/pointer';
 import type { ReadReport } from '../read/read-report';
+import { checkEquations } from './equations';
 import { defaultThresholds, type Model, type Rule, type RuleContext, type Thresholds } from './rule';
 import { checkingRules, ruleCatalog } from './rules';
 import { checkSchema } from './schema-check';
@@ -135,7 +136,7 @@ function runRules(
   edition: Edition,
   model: Model,
   blocked: ReadonlySet<string>,
-  options: Pick<ValidateOptions, 'previous' | 'thresholds'>,
+  options: Pick<ValidateOptions, 'previous' | 'thresholds' | 'rules'>,
   select: (rule: Rule) => boolean = () => true,
 ): Finding[] {
   const findings: Finding[] = [];
@@ -156,14 +157,22 @@ function runRules(
   const year = numberAt(model, '/year');
   const previousYear = previousContext?.number('/year');
   const adjacent = year !== undefined && previousYear !== undefined && previousYear === year - 1;
+  const fields = fieldsOf(edition);
+  const number = numberReader(model, blocked);
+  // The arithmetic in one pass over the equations of every rule that states some (equations.ts), so that one cell
+  // explains the failures it causes in several rules; a rule turned off takes its equations out.
+  const equations = checkingRules
+    .filter((rule) => rule.equations && select(rule) && options.rules?.[rule.id] !== 'off')
+    .flatMap((rule) => rule.equations?.({ edition, fields }) ?? []);
+  if (equations.length) appendAll(findings, checkEquations(equations, number));
   for (const rule of checkingRules) {
-    if (!select(rule)) continue;
+    if (!select(rule) || !rule.check) continue;
     if (rule.needsPrevious && (!previousContext || (!adjacent && !rule.anyPreviousYear))) continue;
     rule.check({
       edition,
-      fields: fieldsOf(edition),
+      fields,
       model,
-      number: numberReader(model, blocked),
+      number,
       thresholds: options.thresholds ?? defaultThresholds,
       ...(previousContext ? { previous: previousContext } : {}),
       report: (finding) => findings.push({ ...finding, ruleId: rule.id }),
@@ -179,6 +188,20 @@ function severityOf(finding: Finding, options: ValidateOptions): Severity | unde
   const setting = options.rules?.[rule.id];
   if (setting === 'off') return undefined;
   return setting ?? finding.severity ?? rule.severity;
+}
+
+/** A cell as a message lists it: the last part of its label and where it is (`结果维持（H5）`). */
+function cellInWords(
+  pointer: string,
+  fields: ReturnType<typeof fieldsOf>,
+  report: ReadReport,
+  options: ValidateOptions,
+): string {
+  const label = fields.labelOf(pointer, options.lang)?.split(' › ').pop() ?? pointer;
+  const source = report.sources.get(pointer);
+  // A workbook cell by its address alone: the message names the sheet once, where it points.
+  const at = source && (source.cell ?? describeSource(source, options.lang));
+  return at ? (options.lang === 'zh' ? `${label}（${at}）` : `${label} (${at})`) : label;
 }
 
 /** Adds the official label, sheet and cell, and the message in the chosen language. */
@@ -197,8 +220,20 @@ function place(
   const label = fields.labelOf(finding.pointer, 'zh');
   const source = finding.source ?? report.sources.get(finding.pointer);
   const at = (source && describeSource(source, options.lang)) || finding.pointer || report.file;
+  const worded = Object.fromEntries(
+    Object.entries(finding.texts ?? {}).map(([name, text]) => [name, text[options.lang]]),
+  );
+  const listed = Object.fromEntries(
+    Object.entries(finding.cells ?? {}).map(([name, pointers]) => [
+      name,
+      pointers
+        .map((pointer) => cellInWords(pointer, fields, report, options))
+        .join(options.lang === 'zh' ? '、' : ', '),
+    ]),
+  );
+  const params = { ...finding.params, ...worded, ...listed };
   const message = fillTemplate(template[options.lang], {
-    ...finding.params,
+    ...params,
     label: fields.labelOf(finding.pointer, options.lang) ?? finding.pointer,
     at,
     expected: finding.expected,
@@ -208,7 +243,7 @@ function place(
     ruleId: rule.id,
     severity,
     messageId: finding.messageId,
-    params: finding.params ?? {},
+    params,
     message,
     pointer: finding.pointer,
     ...(label ? { label } : {}),

@@ -1,7 +1,6 @@
-// R401: in each group of 四, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
-
+// R401: in each group of 四, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (one equation per group, equations.ts).
+import { equationMessages, sumEquation } from '../equations';
 import type { Rule } from '../rule';
-import { checkSum } from '../sum-check';
 
 export const appealsTotal: Rule = {
   id: 'R401',
@@ -12,27 +11,29 @@ export const appealsTotal: Rule = {
     en: 'Table IV: each group’s 总计 equals upheld + corrected + other + pending',
   },
   details: {
-    zh: '行政复议、行政诉讼（未经复议直接起诉）、行政诉讼（复议后起诉）三组各有五列，“总计”等于结果维持、结果纠正、其他结果、尚未审结四列之和。',
-    en: 'Administrative review and the two kinds of litigation each have five columns; 总计 equals the sum of 结果维持, 结果纠正, 其他结果 and 尚未审结.',
+    zh: '行政复议、行政诉讼（未经复议直接起诉）、行政诉讼（复议后起诉）三组各有五列，“总计”等于结果维持、结果纠正、其他结果、尚未审结四列之和。每个数字只出现在一个等式中，无法从算术判断哪一格有误：诊断列出这一组的五格及相差多少。',
+    en: 'Administrative review and the two kinds of litigation each have five columns; 总计 equals the sum of 结果维持, 结果纠正, 其他结果 and 尚未审结. Each figure lies in one sum only, so the arithmetic cannot tell which cell is wrong: the diagnostic lists the group’s five cells and the difference.',
   },
   messages: {
+    ...equationMessages,
     groupTotal: {
-      zh: '{label}（{at}）应为 {expected}（维持＋纠正＋其他＋尚未审结），实际为 {actual}',
-      en: '{label} ({at}) should be {expected} (upheld + corrected + other + pending), is {actual}',
+      zh: '{label}（{at}）为 {actual}，维持＋纠正＋其他＋尚未审结为 {sum}，相差 {difference}；这一组五格中有数字有误：{cells}',
+      en: '{label} ({at}) is {actual}; upheld + corrected + other + pending is {sum}, {difference} apart; a figure among the five is wrong: {cells}',
     },
   },
-  check(context) {
-    const outcomes = context.edition.appeals.outcomes;
+  equations({ edition }) {
+    const outcomes = edition.appeals.outcomes;
     const total = outcomes[outcomes.length - 1];
-    if (!total) return;
-    for (const group of context.edition.appeals.groups) {
+    if (!total) return [];
+    return edition.appeals.groups.map((group) => {
       const at = (key: string) => `/appeals/${group.key}/${key}`;
-      checkSum(
-        context,
+      return sumEquation(
+        'R401',
         'groupTotal',
         at(total.key),
         outcomes.slice(0, -1).map((outcome) => at(outcome.key)),
+        { zh: `“${group.label.zh}”一组`, en: `the group "${group.label.en}"` },
       );
-    }
+    });
   },
 };

@@ -1,4 +1,5 @@
-// R303: the table's own 勾稽关系 — 一 + 二 = （七）总计 + 四, per column.
+// R303: the table's own 勾稽关系 — 一 + 二 = （七）总计 + 四, per column (one equation per column, equations.ts).
+import { equationMessages } from '../equations';
 import type { Rule } from '../rule';
 
 export const requestsBalance: Rule = {
@@ -10,40 +11,31 @@ export const requestsBalance: Rule = {
     en: 'Table III: new + carried over = handled (（七）总计) + carried forward, per column',
   },
   details: {
-    zh: '表格左上角写明了本列数据的勾稽关系：“一、本年新收”加“二、上年结转”，等于“（七）总计”加“四、结转下年度继续办理”。每一列（自然人、各类组织、总计）都必须成立。诊断指向“结转下年度继续办理”，因为它通常是由其他三项推出的。',
-    en: "The table's top-left cell states it: new requests plus those carried over equal those handled plus those carried forward, in every column. The diagnostic points at 四、结转下年度继续办理, the figure usually derived from the other three.",
+    zh: '表格左上角写明了本列数据的勾稽关系：“一、本年新收”加“二、上年结转”，等于“（七）总计”加“四、结转下年度继续办理”。每一列（自然人、各类组织、总计）都必须成立。一个单元格填错时，诊断指向它（见 R301 的说明）；否则说明哪一列不成立、两边相差多少，不要求修改某一项。',
+    en: "The table's top-left cell states it: new requests plus those carried over equal those handled plus those carried forward, in every column. One wrong cell is named as such (see R301); otherwise the diagnostic says which column fails and by how much, without asking to change one figure.",
   },
   messages: {
+    ...equationMessages,
     balance: {
-      zh: '{label}（{at}）应为 {expected}（本年新收 {newReceived} ＋ 上年结转 {carriedOver} − 办理结果总计 {handled}），实际为 {actual}',
-      en: '{label} ({at}) should be {expected} (new {newReceived} + carried over {carriedOver} − handled {handled}), is {actual}',
+      zh: '{label}（{at}）为 {actual}，而本年新收＋上年结转−办理结果总计为 {sum}，相差 {difference}',
+      en: '{label} ({at}) is {actual}, while new + carried over − handled is {sum}, {difference} apart',
     },
   },
-  check(context) {
-    for (const column of context.edition.requests.columns) {
+  equations({ edition }) {
+    return edition.requests.columns.map((column) => {
       const at = (row: string) => `/requests/${row}/${column.key}`;
-      const newReceived = context.number(at('newReceived'));
-      const carriedOver = context.number(at('carriedOver'));
-      const handled = context.number(at('results/total'));
-      const carriedForward = context.number(at('carriedForward'));
-      if (
-        newReceived === undefined ||
-        carriedOver === undefined ||
-        handled === undefined ||
-        carriedForward === undefined
-      )
-        continue;
-      const expected = newReceived + carriedOver - handled;
-      if (expected !== carriedForward) {
-        context.report({
-          messageId: 'balance',
-          pointer: at('carriedForward'),
-          expected,
-          actual: carriedForward,
-          params: { newReceived, carriedOver, handled },
-          related: [at('newReceived'), at('carriedOver'), at('results/total')],
-        });
-      }
-    }
+      return {
+        ruleId: 'R303',
+        messageId: 'balance',
+        total: at('carriedForward'),
+        terms: [
+          { pointer: at('newReceived'), coefficient: 1 },
+          { pointer: at('carriedOver'), coefficient: 1 },
+          { pointer: at('results/total'), coefficient: -1 },
+          { pointer: at('carriedForward'), coefficient: -1 },
+        ],
+        name: { zh: `“${column.label.zh}”一列的勾稽关系`, en: `the balance of the column "${column.label.en}"` },
+      };
+    });
   },
 };
