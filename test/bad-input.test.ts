@@ -45,12 +45,12 @@ describe('unreadable inputs: exit 2 and one line naming the file', () => {
       '不是有效的工作簿',
     ],
     [
-      'a file of another kind',
+      'a file of another kind, said by what it is',
       () => {
-        writeFileSync(join(dir, 'notes.md'), '# hello');
-        return join(dir, 'notes.md');
+        writeFileSync(join(dir, 'slides.pptx'), 'x');
+        return join(dir, 'slides.pptx');
       },
-      '不是可读取的报告',
+      '是演示文稿（.pptx），不是报告',
     ],
     [
       'a text file that is no report',

@@ -1,6 +1,6 @@
 // One bad path is one line: a folder that cannot be listed (past the path-length limit, no permission) and a folder
 // in the output named like an output are each said once, and the batch goes on to its summary.
-import { chmodSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixture, runCli, scratch } from './helpers';
 
@@ -81,5 +81,66 @@ describe('convert with odd folders', () => {
     const run = runCli(['convert', fixture('example-2021.json'), '-o', out, '--lang', 'en']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^report: .*summary\.json in the output folder is not a file/);
+  });
+});
+
+describe('every file of a folder is accounted for', () => {
+  const dir = scratch('report-kinds-');
+  const inputs = join(dir, 'archive');
+  mkdirSync(inputs);
+  copyFileSync(fixture('example-2021.json'), join(inputs, 'a.json'));
+  writeFileSync(join(inputs, 'scan.png'), Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+  writeFileSync(join(inputs, 'bundle.zip'), Buffer.from('504b0304', 'hex'));
+  writeFileSync(join(inputs, 'notes.ofd'), 'x');
+  writeFileSync(join(inputs, 'readme.bak'), 'x');
+  // Hidden files and Office's lock files are not files of the batch.
+  writeFileSync(join(inputs, '.DS_Store'), 'x');
+  writeFileSync(join(inputs, '~$a.docx'), 'x');
+
+  test('convert lists every kind, each with a verdict; the ones it does not read are `unsupported`, with what they are', () => {
+    const out = join(dir, 'out');
+    const run = runCli(['convert', inputs, '-o', out, '--to', 'json', '--lang', 'en'], { env: { COLUMNS: '200' } });
+    expect(run.code).toBe(1);
+    const summary = summaryOf(out);
+    const byName = Object.fromEntries(
+      (summary.inputs as { path: string; status: string; errorId?: string }[]).map((input) => [
+        input.path.split('/').pop(),
+        [input.status, input.errorId],
+      ]),
+    );
+    expect(byName).toEqual({
+      'a.json': ['ok', undefined],
+      'bundle.zip': ['unsupported', 'unsupportedKind'],
+      'notes.ofd': ['unsupported', 'unsupportedKind'],
+      'readme.bak': ['unsupported', 'unsupportedKind'],
+      'scan.png': ['unsupported', 'unsupportedKind'],
+    });
+    expect(summary.totals).toMatchObject({ inputs: 5, ok: 1, unsupported: 4 });
+    expect(run.stdout).toMatch(/scan\.png is an image \(\.png\): tables in an image cannot be read/);
+    expect(run.stdout).toMatch(/4 unsupported/);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('data-status="unsupported"');
+  });
+
+  test('named on the command line, a file says what it is', () => {
+    const run = runCli(['validate', join(inputs, 'bundle.zip'), '--lang', 'en']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('bundle.zip is an archive (.zip): unpack it first, then convert what it holds');
+  });
+
+  test('a Word 97-2003 document without LibreOffice to open it: `unsupported`, saying what it needs', () => {
+    const legacy = join(dir, 'legacy');
+    mkdirSync(legacy);
+    // An OLE compound file's signature: a real .doc (a page or a DOCX saved as .doc would be read as what it is).
+    writeFileSync(join(legacy, 'old.doc'), Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504)]));
+    copyFileSync(fixture('example-2021.json'), join(legacy, 'a.json'));
+    const out = join(dir, 'legacy-out');
+    const run = runCli(['convert', legacy, '-o', out, '--to', 'json', '--lang', 'en'], {
+      env: { REPORT_SOFFICE: join(dir, 'no-such-soffice'), COLUMNS: '200' },
+    });
+    expect(run.code).toBe(1);
+    const old = (summaryOf(out).inputs as { path: string; status: string; errorId?: string }[]).find((input) =>
+      input.path.endsWith('old.doc'),
+    );
+    expect(old).toMatchObject({ status: 'unsupported', errorId: 'needsOffice' });
   });
 });

@@ -49,7 +49,8 @@ describe('report convert', () => {
     writeFileSync(join(archive, 'corrupt.xlsx'), 'PK\u0003\u0004 broken');
     writeFileSync(join(archive, 'empty.docx'), '');
     writeFileSync(join(archive, 'not-a.pdf'), 'hello');
-    writeFileSync(join(archive, 'notes.md'), 'not an input: skipped when reading a folder');
+    // A kind report does not read: listed, `unsupported`, never skipped in silence.
+    writeFileSync(join(archive, 'scan.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
     inputs = [
       'commerce-2025.xlsx',
       '2020/county-2020.json',
@@ -61,6 +62,7 @@ describe('report convert', () => {
       'corrupt.xlsx',
       'empty.docx',
       'not-a.pdf',
+      'scan.png',
     ].map((name) => join(archive, name));
   });
 
@@ -76,11 +78,12 @@ describe('report convert', () => {
     const real = withReal ? 2 : 0;
     // The seed never prints its 采购总金额: incomplete (SPEC §8); the 淮安 PDF is whole.
     expect(summary.totals).toEqual({
-      inputs: 9 + real,
+      inputs: 10 + real,
       ok: 5 + real / 2,
       incomplete: real / 2,
       invalid: 1,
       unreadable: 3,
+      unsupported: 1,
       errors: 1,
       warnings: summary.totals.warnings,
       upToDate: 0,
@@ -90,7 +93,7 @@ describe('report convert', () => {
     expect(summary.interrupted).toBeUndefined();
     for (const path of inputs) {
       const input = byPath.get(path) as SummaryInput;
-      if (input.status === 'unreadable') {
+      if (input.status === 'unreadable' || input.status === 'unsupported') {
         expect(input.outputs).toEqual([]);
         expect(input.error).toBeTruthy();
       } else {

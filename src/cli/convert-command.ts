@@ -132,7 +132,12 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
     }
     // Reports read and checked whose outputs could not be put in place (a folder named like one of them).
     for (const record of summary.records)
-      if (record.errorId === 'outputFailed' && record.status !== 'unreadable' && record.error)
+      if (
+        record.errorId === 'outputFailed' &&
+        record.status !== 'unreadable' &&
+        record.status !== 'unsupported' &&
+        record.error
+      )
         process.stderr.write(`report: ${inert(record.error)}\n`);
     if (summary.diskFull) {
       process.stderr.write(
@@ -148,7 +153,7 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
       return interruptedExitCode[summary.signal];
     }
     const records = summary.records;
-    if (records.every((record) => record.status === 'unreadable')) return 2;
+    if (records.every((record) => record.status === 'unreadable' || record.status === 'unsupported')) return 2;
     return records.some((record) => record.status !== 'ok') ? 1 : 0;
   } catch (error) {
     return reportFailure(error, lang, flags.debug === true);

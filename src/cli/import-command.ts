@@ -76,14 +76,14 @@ export async function runImport(file: string, flags: ImportFlags, toolVersion: s
   }
 }
 
-const STATUS_WORDS: Readonly<Record<Exclude<ImportVerdict['status'], 'unreadable'>, CliMessageId>> = {
+const STATUS_WORDS: Readonly<Record<Exclude<ImportVerdict['status'], 'unreadable' | 'unsupported'>, CliMessageId>> = {
   ok: 'verdictOk',
   incomplete: 'verdictIncomplete',
   invalid: 'verdictInvalid',
 } as const;
 
 function writeVerdict(lang: Lang, verdict: ImportVerdict): void {
-  if (verdict.status === 'unreadable') return;
+  if (verdict.status === 'unreadable' || verdict.status === 'unsupported') return;
   const why = say(lang, STATUS_WORDS[verdict.status], {});
   const line = say(lang, 'verdict', { status: verdict.status, why, ...verdict.figures });
   const assumed = verdict.columnsAssumed ? say(lang, 'verdictColumnsAssumed', {}) : '';

@@ -167,7 +167,7 @@ function parseEntry(line: string): { record: InputRecord; current: { sha256: str
   const record = (entry as { record?: unknown } | null)?.record as Partial<InputRecord> | undefined;
   if (!record || typeof record.path !== 'string') return undefined;
   const outputs = Array.isArray(record.outputs) ? record.outputs.filter((o) => typeof o === 'string') : [];
-  if (typeof record.sha256 !== 'string' || record.status === 'unreadable') {
+  if (typeof record.sha256 !== 'string' || record.status === 'unreadable' || record.status === 'unsupported') {
     // Known, but never current: an unreadable input is read again.
     return { record: record as InputRecord, current: { sha256: '', outputs } };
   }

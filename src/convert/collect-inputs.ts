@@ -1,13 +1,14 @@
-// Expands convert's arguments into input files: files as given, folders recursively (readable kinds only), globs.
+// Expands convert's arguments into input files: files as given, folders recursively, globs. Every file of a folder is
+// an input, of whatever kind: one `report` does not read is listed as unsupported with what it is, never dropped —
+// only hidden files and the lock files Office leaves beside an open document (`~$…`) are not files of the batch.
 // Nothing inside the output folder is ever an input: our own outputs are not read back. A folder that cannot be
 // listed (no permission, a path past the system's length limit, a loop) is one line in the list of what was skipped,
 // and the batch goes on with the rest.
 
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, extname, isAbsolute, join, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { appendAll } from '../model/many-values';
-import { READABLE_EXTENSIONS } from '../read/read-input';
 
 /** A folder that could not be listed, and the system's word for why (EACCES, ENAMETOOLONG, ELOOP, …). */
 export interface SkippedFolder {
@@ -86,8 +87,7 @@ function walk(root: string, excluded: string, files: string[], skipped: SkippedF
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(top.dir, entry.name);
     if (entry.isDirectory()) enter(path);
-    else if (READABLE_EXTENSIONS.includes(extname(entry.name).toLowerCase()) && !entry.name.startsWith('~$'))
-      files.push(path);
+    else if (!entry.name.startsWith('~$')) files.push(path);
   }
 }
 

@@ -393,7 +393,7 @@ function reportBody(
             `<li class="${d.severity}"><span class="sev">${w.severity[d.severity]}</span> <a href="rules.html#${encodeURIComponent(d.ruleId)}" title="${escapeHtml(w.ruleLink(d.ruleId))}">${escapeHtml(d.ruleId)}</a> ${escapeHtml(d.message)}<span class="where">${escapeHtml(where(d, lang))}</span></li>`,
         )
         .join('')}</ol>`
-    : record.status === 'unreadable'
+    : record.status === 'unreadable' || record.status === 'unsupported'
       ? ''
       : `<p>${w.noFindings}</p>`;
   const about = [

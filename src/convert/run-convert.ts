@@ -14,7 +14,7 @@ import { ATOMIC_TEMPORARY } from '../output/write-atomic';
 import type { ReadReport } from '../read/read-report';
 import type { DocxStyleName } from '../render/docx-styles';
 import type { RenderFormat } from '../render/render-outputs';
-import { type ImportStatus, unreadableVerdict } from '../validate/import-verdict';
+import { type ImportStatus, notReadVerdict } from '../validate/import-verdict';
 import type { Thresholds } from '../validate/rule';
 import { crossYearRuleIds } from '../validate/rules';
 import { checkAgainstPreviousYear, type RuleSetting } from '../validate/validate-report';
@@ -354,7 +354,7 @@ function markDuplicates(records: BatchRecord[]): void {
   const byBytes = new Map<string, string>();
   const byAgencyYear = new Map<string, string>();
   for (const record of records) {
-    if (record.status === 'unreadable') continue;
+    if (record.status === 'unreadable' || record.status === 'unsupported') continue;
     const agencyYear =
       record.agency && record.year !== undefined ? `${agencyKey(record.agency)}\u0000${record.year}` : undefined;
     const sameBytes = record.sha256 ? byBytes.get(record.sha256) : undefined;
@@ -378,7 +378,7 @@ function toEntry(path: string, result: ConvertResult, lang: Lang): JournalEntry 
     return {
       record: {
         path,
-        ...unreadableVerdict(),
+        ...notReadVerdict(result.error.messageId),
         ...hashed,
         errors: 0,
         warnings: 0,

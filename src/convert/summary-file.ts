@@ -21,6 +21,7 @@ function totalsOf(summary: ConvertSummary) {
     incomplete: count((r) => r.status === 'incomplete'),
     invalid: count((r) => r.status === 'invalid'),
     unreadable: count((r) => r.status === 'unreadable'),
+    unsupported: count((r) => r.status === 'unsupported'),
     errors,
     warnings,
     upToDate: count((r) => r.upToDate === true),

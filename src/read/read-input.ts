@@ -1,7 +1,9 @@
 // Reads one input (a path, or `-` for standard input) into a ReadReport, or throws a ReadError that says why not.
+
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { ReadingMode } from './cell-value';
+import { imageBySignature, unsupportedKind } from './input-kind';
 import { readJson } from './json-reader';
 import { MarkupLimit } from './markup-limit';
 import { type InputFormat, ReadError, type ReadReport } from './read-report';
@@ -17,6 +19,8 @@ const PUBLISHED_FORMATS: Readonly<Record<string, InputFormat>> = {
   '.mht': 'mht',
   '.mhtml': 'mht',
   '.txt': 'txt',
+  // Markdown: a report kept as text, its tables in `|` rows.
+  '.md': 'txt',
   '.docx': 'docx',
   '.doc': 'doc',
   '.wps': 'wps',
@@ -71,6 +75,8 @@ export function readInputSync(path: string, options: ReadOptions = {}): ReadRepo
 /** The bytes of an input (a path, or `-` for standard input), bounded, with its name for messages and its extension. */
 export function loadInput(path: string): { buffer: Buffer; file: string; extension: string } {
   const fromStdin = path === '-';
+  // A kind no reader takes is said by name before a byte of it is read.
+  if (!fromStdin) refuseUnsupported(path, extname(path).toLowerCase());
   return {
     buffer: fromStdin ? readStdin() : readFileChecked(path),
     file: fromStdin ? '<stdin>' : path,
@@ -106,6 +112,7 @@ export function readBytes(
   mode: ReadingMode = { lenient: false },
 ): ReadReport {
   checkSize(buffer, file);
+  refuseUnsupported(file, extension, buffer);
   const workbookFormat = WORKBOOK_FORMATS[extension];
   const publishedFormat = PUBLISHED_FORMATS[extension];
   if (publishedFormat) {
@@ -124,6 +131,20 @@ export function readBytes(
   // Not made from the template: read it by the labels of the official tables.
   const { readLabelledWorkbook } = require('./published/read-published') as typeof import('./published/read-published');
   return readLabelledWorkbook(workbook, file, format, mode);
+}
+
+/** Throws unsupportedKind for a file of a kind no reader takes: by its extension, or by an image's signature. */
+function refuseUnsupported(file: string, extension: string, buffer?: Uint8Array): void {
+  const kind =
+    unsupportedKind(extension, READABLE_EXTENSIONS) ?? (buffer && !extension ? imageBySignature(buffer) : undefined);
+  if (kind)
+    throw new ReadError('unsupportedKind', {
+      file,
+      kindZh: kind.zh,
+      kindEn: kind.en,
+      adviceZh: kind.adviceZh,
+      adviceEn: kind.adviceEn,
+    });
 }
 
 /**

@@ -143,6 +143,10 @@ export const readErrorMessages = {
     zh: '{file} 不是有效的 {kind} 文档（文件已损坏，或 LibreOffice 无法打开）',
     en: '{file} is not a valid {kind} document (it is damaged, or LibreOffice cannot open it)',
   },
+  unsupportedKind: {
+    zh: '{file} 是{kindZh}{adviceZh}',
+    en: '{file} is {kindEn}{adviceEn}',
+  },
   notReport: {
     zh: '{file} 中找不到年度报告的章节或表格（一、总体情况 … 六、其他需要报告的事项）',
     en: '{file} holds none of the sections or tables of an annual report (一、总体情况 … 六、其他需要报告的事项)',

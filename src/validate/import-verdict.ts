@@ -4,7 +4,11 @@ import { fieldsOf } from '../editions/fields';
 import type { Edition } from '../editions/types';
 import { numberAt } from '../model/pointer';
 
-export type ImportStatus = 'ok' | 'incomplete' | 'invalid' | 'unreadable';
+/**
+ * `unsupported`: a kind `report` does not read (an image, an archive, an OFD…), or a legacy document without
+ * LibreOffice to open it — said by name, and counted, so that no file of a batch goes unmentioned.
+ */
+export type ImportStatus = 'ok' | 'incomplete' | 'invalid' | 'unreadable' | 'unsupported';
 
 export interface ImportVerdict {
   status: ImportStatus;
@@ -20,6 +24,7 @@ export const importExitCode: Readonly<Record<ImportStatus, number>> = {
   incomplete: 1,
   invalid: 1,
   unreadable: 2,
+  unsupported: 2,
 };
 
 /**
@@ -42,3 +47,12 @@ export function importVerdict(
 }
 
 export const unreadableVerdict = (): ImportVerdict => ({ status: 'unreadable', figures: { expected: 0, found: 0 } });
+
+/** The read errors that mean "not a kind we read here", not "damaged". */
+export const UNSUPPORTED_READ_ERRORS: ReadonlySet<string> = new Set(['unsupportedKind', 'needsOffice']);
+
+/** The verdict of an input that could not be read, by why. */
+export const notReadVerdict = (messageId: string): ImportVerdict => ({
+  status: UNSUPPORTED_READ_ERRORS.has(messageId) ? 'unsupported' : 'unreadable',
+  figures: { expected: 0, found: 0 },
+});
