@@ -109,23 +109,31 @@ describe('report convert', () => {
       rules: { R301: 1 },
     });
     expect(byPath.get(join(archive, 'empty.docx'))?.error).toContain('是空文件');
-    // The same report given twice or more: each later copy names the first, and says how they are the same.
+    // Versions of one report: all clean and complete, written within a minute, so the first given is used; each
+    // other version names it, why, and that their figures are the same.
     const county = join(archive, '2020', 'county-2020.json');
     expect(byPath.get(county)?.duplicateOf).toBeUndefined();
     for (const copy of ['county-2020.html', 'county-2020.docx'])
       expect(byPath.get(join(archive, 'published', copy))).toMatchObject({
         duplicateOf: county,
         duplicateReason: 'sameAgencyYear',
+        chosenBecause: 'first',
       });
-    // The R301 fixture is 某市商务局's 2025 report too, and comes first.
-    expect(byPath.get(join(archive, 'commerce-2025.xlsx'))).toMatchObject({
-      duplicateOf: join(archive, 'arithmetic-error.json'),
+    // The R301 fixture is 某市商务局's 2025 report too, and comes first; but it has an error, so the clean workbook is
+    // the version used, and the fixture's one differing figure is listed.
+    expect(byPath.get(join(archive, 'commerce-2025.xlsx'))?.duplicateOf).toBeUndefined();
+    expect(byPath.get(join(archive, 'arithmetic-error.json'))).toMatchObject({
+      duplicateOf: join(archive, 'commerce-2025.xlsx'),
       duplicateReason: 'sameAgencyYear',
+      chosenBecause: 'valid',
+      differences: { count: 1 },
     });
-    expect(run.stdout).toMatch(/county-2020\.html .*\n\s+重复：与 \S*county-2020\.json 机关和年度相同/);
+    expect(run.stdout).toMatch(/county-2020\.html .*\n\s+另一版本：采用 \S*county-2020\.json（它在前）；数字相同/);
     const index = readFileSync(join(out, 'index.html'), 'utf8');
-    expect(index).toMatch(/county-2020\.html <span class="badge dup" title="重复（机关和年度相同）/);
-    expect(index).toMatch(/<p>重复（机关和年度相同）：与 [^<]*county-2020\.json 是同一报告<\/p>/);
+    expect(index).toMatch(
+      /county-2020\.html <span class="badge dup" title="另一版本：采用 [^"]*county-2020\.json（它在前）；数字相同">另一版本<\/span>/,
+    );
+    expect(index).toMatch(/<p>另一版本：采用 [^<]*county-2020\.json（它在前）；数字相同<\/p>/);
     // Three copies of the county's 2020 report: three sets of outputs, none over another.
     const countyOutputs = readdirSync(out).filter(
       (name) => name.startsWith('某县人民政府办公室2020') && name.endsWith('.json'),

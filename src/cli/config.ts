@@ -1,5 +1,6 @@
 // Loads report.config.json: default edition, language, rules turned off or re-graded, DOCX style.
 import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fillTemplate, type Lang, type LocalizedText } from '../diagnostics/diagnostic';
 import { isEditionId } from '../editions';
 import type { EditionId } from '../editions/types';
@@ -19,6 +20,11 @@ export interface Config {
   date?: string;
   /** Thresholds of the rules that have them: `"thresholds": { "Q101": { "factor": 5, "minimum": 10 } }`. */
   thresholds: Thresholds;
+  /**
+   * convert: the inputs to use when an agency and year come more than once (report-versions.ts), as paths relative to
+   * the config file's folder: `"versions": ["2023/final.pdf"]`.
+   */
+  versions?: string[];
 }
 
 export const DEFAULT_CONFIG_FILE = 'report.config.json';
@@ -30,6 +36,9 @@ const SETTINGS: readonly string[] = ['off', 'warning', 'error'];
  * MAX_CONFIG_BYTES, and nested no deeper than MAX_CONFIG_DEPTH.
  */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
+/** Inputs a config may name as the versions to use: far more than any batch has reports given twice. */
+const MAX_VERSIONS = 10_000;
+
 /** `thresholds.Q101.factor` is the deepest setting there is: 3 levels. */
 export const MAX_CONFIG_DEPTH = 8;
 
@@ -116,8 +125,16 @@ export function loadConfig(path?: string, lang: Lang = 'zh'): Config {
       }
     } else if (key === 'thresholds') {
       config.thresholds = parseThresholds(value, invalid);
+    } else if (key === 'versions') {
+      if (
+        !Array.isArray(value) ||
+        value.length > MAX_VERSIONS ||
+        !value.every((item) => typeof item === 'string' && item !== '')
+      )
+        throw invalid('versions: ["2023/final.pdf", …] (paths of the inputs to use, relative to this file)');
+      config.versions = value.map((item) => resolve(dirname(resolve(file)), item as string));
     } else {
-      throw invalid(`${key}: unknown setting (edition, lang, rules, docxStyle, date, thresholds)`);
+      throw invalid(`${key}: unknown setting (edition, lang, rules, docxStyle, date, thresholds, versions)`);
     }
   }
   return config;

@@ -108,6 +108,7 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
           // Each process runs one job and holds the next.
           inFlight: jobs * 2,
           stop,
+          ...(common.config.versions ? { preferred: common.config.versions } : {}),
           onProgress: (count, total, record) => progress(count, total, record, started),
         });
         progress.finish();

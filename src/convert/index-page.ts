@@ -7,7 +7,7 @@ import { maxOf } from '../model/many-values';
 import { escapeHtml } from '../render/html';
 import { commonFolder, shortenPaths } from './display-text';
 import type { BatchRecord, ConvertSummary, CrossYearFinding, InputRecord, TrendFigures } from './run-convert';
-import { statusOrder, statusWords } from './status-words';
+import { duplicateNote, statusOrder, statusWords } from './status-words';
 
 const words = {
   zh: {
@@ -48,9 +48,8 @@ const words = {
     ruleLink: (id: string) => `规则 ${id} 的说明`,
     severity: { error: '错误', warning: '警告' },
     sortHint: '点击表头排序',
-    duplicate: '重复（{why}）：与 {first} 是同一报告',
-    sameBytes: '内容完全相同',
-    sameAgencyYear: '机关和年度相同',
+    version: '另一版本',
+    differences: { here: '本文件', used: '采用的版本' },
     upToDate: '输出已是最新，未重新生成',
     interrupted: '转换被中断：以下是已完成的 {done} 份，另有 {notDone} 份未转换；再次运行同一命令可继续。',
   },
@@ -92,9 +91,8 @@ const words = {
     ruleLink: (id: string) => `rule ${id} explained`,
     severity: { error: 'error', warning: 'warning' },
     sortHint: 'click a header to sort',
-    duplicate: 'duplicate ({why}) of {first}',
-    sameBytes: 'the same bytes',
-    sameAgencyYear: 'the same agency and year',
+    version: 'other version',
+    differences: { here: 'this file', used: 'the version used' },
     upToDate: 'outputs were current: not written again',
     interrupted:
       'The conversion was interrupted: these {done} are done, {notDone} were not converted; run the same command again to go on.',
@@ -352,6 +350,21 @@ function totals(records: readonly BatchRecord[], w: Words, lang: Lang): string {
   return `<div class="totals">${cards.map(([key, label, count]) => `<div class="total ${key}"><b>${count}</b>${label}</div>`).join('')}</div>`;
 }
 
+/** The figures in which another version differs from the one used, each with both values (a list: no nested table). */
+function differencesList(record: InputRecord, w: Words): string {
+  const differences = record.differences;
+  if (!differences?.figures.length) return '';
+  const value = (n: number | undefined) => (n === undefined ? '—' : String(n));
+  const items = differences.figures
+    .map(
+      (d) =>
+        `<li>${escapeHtml(d.label)}: ${w.differences.here} <b>${value(d.this)}</b>, ${w.differences.used} <b>${value(d.used)}</b></li>`,
+    )
+    .join('');
+  const more = differences.count > differences.figures.length ? `<li>… (${differences.count})</li>` : '';
+  return `<ul class="versions">${items}${more}</ul>`;
+}
+
 function where(diagnostic: Diagnostic, lang: Lang): string {
   const place = describeSource(diagnostic, lang);
   return [diagnostic.label, place ?? diagnostic.pointer].filter(Boolean).join(' · ');
@@ -369,8 +382,11 @@ function reportBody(
     .map(([id, count]) => `${escapeHtml(id)}×${count}`)
     .join(' ');
   const figures = record.figures ? `${record.figures.found}/${record.figures.expected}` : '';
+  const duplicateText = record.duplicateOf
+    ? duplicateNote(record, shortOf.get(record.duplicateOf) ?? record.duplicateOf, lang)
+    : '';
   const duplicate = record.duplicateOf
-    ? ` <span class="badge dup" title="${escapeHtml(w.duplicate.replace('{why}', w[record.duplicateReason ?? 'sameBytes']).replace('{first}', shortOf.get(record.duplicateOf) ?? record.duplicateOf))}">${w.duplicates}</span>`
+    ? ` <span class="badge dup" title="${escapeHtml(duplicateText)}">${record.duplicateReason === 'sameAgencyYear' ? w.version : w.duplicates}</span>`
     : '';
   const data = {
     file,
@@ -398,9 +414,7 @@ function reportBody(
       : `<p>${w.noFindings}</p>`;
   const about = [
     record.error ? `<p><b>${w.reason}</b>${escapeHtml(record.error)}</p>` : '',
-    record.duplicateOf
-      ? `<p>${escapeHtml(w.duplicate.replace('{why}', w[record.duplicateReason ?? 'sameBytes']).replace('{first}', shortOf.get(record.duplicateOf) ?? record.duplicateOf))}</p>`
-      : '',
+    record.duplicateOf ? `<p>${escapeHtml(duplicateText)}</p>${differencesList(record, w)}` : '',
     record.upToDate ? `<p>${w.upToDate}</p>` : '',
     record.figures ? `<p>${w.figuresFound(record.figures.found, record.figures.expected)}</p>` : '',
     record.edition ? `<p>${w.edition}: ${escapeHtml(record.edition)}</p>` : '',

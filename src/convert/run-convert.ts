@@ -24,6 +24,7 @@ import type { SkippedFolder } from './collect-inputs';
 import type { RunFingerprint } from './fingerprint';
 import { type ConvertJob, type ConvertResult, outputFailedMessage } from './job';
 import { OutputPlacement, PlacementFailed } from './output-placement';
+import { type ChosenBecause, chooseVersions, type FigureDifference } from './report-versions';
 
 export interface ConvertOptions {
   outDir: string;
@@ -51,6 +52,8 @@ export interface ConvertOptions {
   inFlight: number;
   /** Take no more inputs; the ones under way finish. */
   stop?: AbortSignal;
+  /** Inputs to use when an agency and year come more than once (the config's `versions`). */
+  preferred?: readonly string[];
   onProgress?: (done: number, total: number, record: BatchRecord) => void;
 }
 
@@ -75,9 +78,16 @@ export interface InputRecord {
   sha256?: string;
   /** The outputs of a previous run were current: nothing rendered or written. */
   upToDate?: true;
-  /** The same report was given before in this batch: the first one's path, and how they are the same. */
+  /**
+   * A copy (the same bytes) of an input given before, or another version (the same agency and year) of the report
+   * the batch uses: that input's path, and how they are the same (report-versions.ts).
+   */
   duplicateOf?: string;
   duplicateReason?: DuplicateReason;
+  /** Of another version: why the one used was preferred to it. */
+  chosenBecause?: ChosenBecause;
+  /** Of another version: the figures in which it differs from the one used (how many; the first few). */
+  differences?: { count: number; figures: FigureDifference[] };
   errors: number;
   warnings: number;
   /** Diagnostics by rule id. */
@@ -236,7 +246,10 @@ export async function runConvert(inputs: readonly string[], options: ConvertOpti
   }
   const doneIds = [...records.keys()].filter((id) => records[id] !== undefined);
   const kept = doneIds.map((id) => records[id] as BatchRecord);
-  markDuplicates(kept);
+  chooseVersions(doneIds, records, (id) => journal.read(places[id] as JournalPlace).model, {
+    preferred: new Set((options.preferred ?? []).map((path) => resolve(path))),
+    lang: options.lang,
+  });
   const extra = new Map<number, Diagnostic[]>();
   const crossYear = checkAcrossYears(doneIds, records, places, journal, options, extra);
   const entryOf = (id: number): JournalEntry => journal.read(places[id] as JournalPlace);
@@ -345,31 +358,6 @@ function exists(path: string): boolean {
 
 /** A name a journal may list: a plain visible file inside the folder, never a path elsewhere. */
 const isPlainName = (name: string) => name === basename(name) && !name.startsWith('.') && name !== '..';
-
-/**
- * The same report given twice: the same bytes, or the same agency (names normalised) and year. Each later one points
- * at the first; unreadable inputs are not reports and are never duplicates.
- */
-function markDuplicates(records: BatchRecord[]): void {
-  const byBytes = new Map<string, string>();
-  const byAgencyYear = new Map<string, string>();
-  for (const record of records) {
-    if (record.status === 'unreadable' || record.status === 'unsupported') continue;
-    const agencyYear =
-      record.agency && record.year !== undefined ? `${agencyKey(record.agency)}\u0000${record.year}` : undefined;
-    const sameBytes = record.sha256 ? byBytes.get(record.sha256) : undefined;
-    const sameAgencyYear = agencyYear ? byAgencyYear.get(agencyYear) : undefined;
-    if (sameBytes) {
-      record.duplicateOf = sameBytes;
-      record.duplicateReason = 'sameBytes';
-    } else if (sameAgencyYear) {
-      record.duplicateOf = sameAgencyYear;
-      record.duplicateReason = 'sameAgencyYear';
-    }
-    if (record.sha256 && !byBytes.has(record.sha256)) byBytes.set(record.sha256, record.path);
-    if (agencyYear && !byAgencyYear.has(agencyYear)) byAgencyYear.set(agencyYear, record.path);
-  }
-}
 
 /** An input's journal entry as converted: its record with every finding, and for a report its model and sources. */
 function toEntry(path: string, result: ConvertResult, lang: Lang): JournalEntry {

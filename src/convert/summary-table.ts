@@ -7,13 +7,12 @@ import { inert } from '../diagnostics/inert-text';
 import { appendAll, maxOf } from '../model/many-values';
 import { commonFolder, cutTo, displayWidth, padTo, shortenPaths, wrapTo } from './display-text';
 import type { BatchRecord } from './run-convert';
-import { statusOrder, statusWords } from './status-words';
+import { duplicateNote, statusOrder, statusWords } from './status-words';
 
 const words = {
   zh: {
     head: ['文件', '状态', '机关', '年度', '错误', '警告'],
     folder: (folder: string) => `文件位于 ${folder}`,
-    duplicate: (of: string, sameBytes: boolean) => `重复：与 ${of} ${sameBytes ? '内容完全相同' : '机关和年度相同'}`,
     total: (inputs: number, parts: string, errors: number, warnings: number) =>
       `共 ${inputs} 个文件：${parts}；错误 ${errors} 个，警告 ${warnings} 个`,
     part: (word: string, count: number) => `${word} ${count}`,
@@ -21,8 +20,6 @@ const words = {
   en: {
     head: ['file', 'status', 'agency', 'year', 'errors', 'warnings'],
     folder: (folder: string) => `files in ${folder}`,
-    duplicate: (of: string, sameBytes: boolean) =>
-      `a copy of ${of} (${sameBytes ? 'the same bytes' : 'the same agency and year'})`,
     total: (inputs: number, parts: string, errors: number, warnings: number) =>
       `${inputs} files: ${parts}; ${errors} errors, ${warnings} warnings`,
     part: (word: string, count: number) => `${count} ${word}`,
@@ -84,10 +81,7 @@ export function summaryTable(records: readonly BatchRecord[], lang: Lang, width:
     const note =
       record.error ??
       (record.duplicateOf
-        ? w.duplicate(
-            shortOf.get(record.duplicateOf) ?? record.duplicateOf,
-            record.duplicateReason !== 'sameAgencyYear',
-          )
+        ? duplicateNote(record, shortOf.get(record.duplicateOf) ?? record.duplicateOf, lang)
         : undefined);
     if (note)
       appendAll(
