@@ -143,6 +143,20 @@ describe('the convert dashboard', () => {
 
     it('sorts by a header click, filters by status, agency, year and rule, and expands a report to its findings', async () => {
       const { page, problems, requests } = await open(1280);
+      // It opens on the reports that need a look: none of them ok without errors, and every one of those hidden.
+      const opening = await page.$$eval('#reports tbody', (bodies) =>
+        bodies.map((b) => [(b as HTMLElement).dataset.look, (b as HTMLElement).hidden]),
+      );
+      expect(opening.filter(([look]) => look === '1').every(([, hidden]) => !hidden)).toBe(true);
+      expect(opening.filter(([look]) => look === '0').every(([, hidden]) => hidden)).toBe(true);
+      expect(opening.some(([look]) => look === '0')).toBe(true);
+      await page.selectOption('select[data-key="severity"]', 'error');
+      for (const errors of await page.$$eval('#reports tbody:not([hidden])', (bodies) =>
+        bodies.map((b) => Number((b as HTMLElement).dataset.errors)),
+      ))
+        expect(errors).toBeGreaterThan(0);
+      await page.selectOption('select[data-key="severity"]', '');
+      await page.selectOption('select[data-key="look"]', '');
       // Sort by errors: descending on the second click.
       await page.click('th[data-key="errors"] button');
       await page.click('th[data-key="errors"] button');
@@ -159,7 +173,8 @@ describe('the convert dashboard', () => {
       expect((await visible(page)).sort()).toEqual(['rules/R301-fail.json', 'rules/R303-fail.json']);
       expect(await page.textContent('#shown')).toBe(`显示 2 / ${summary.inputs.length}`);
       await page.selectOption('select[data-key="status"]', '');
-      // The first-given 2025 report of 某市商务局 is checked against its 2024 report; later ones of that year are copies.
+      // The 2025 report of 某市商务局 used (the first given, all being clean) is checked against its 2024 report; the
+      // later ones of that year are other versions.
       await page.selectOption('select[data-key="rules"]', 'X301');
       expect(await visible(page)).toEqual(['commerce/某市商务局2025年报告.xlsx']);
       await page.selectOption('select[data-key="rules"]', '');

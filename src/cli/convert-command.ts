@@ -14,7 +14,7 @@ import { indexPage } from '../convert/index-page';
 import type { ConvertJob, ConvertResult } from '../convert/job';
 import { renderRulesPage } from '../convert/rules-html';
 import { type BatchRecord, type ConvertSummary, runConvert } from '../convert/run-convert';
-import { statusWords } from '../convert/status-words';
+import { needsLook, statusWords } from '../convert/status-words';
 import { SUMMARY_FILE, summaryJson } from '../convert/summary-file';
 import { summaryTable, terminalWidth } from '../convert/summary-table';
 import type { Lang } from '../diagnostics/diagnostic';
@@ -41,6 +41,7 @@ export interface ConvertFlags extends CommonOptions {
   strict?: boolean;
   docxStyle?: string;
   date?: string;
+  quiet?: boolean;
 }
 
 type ConvertFormat = RenderFormat | 'pdf';
@@ -91,7 +92,7 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
     const journal = BatchJournal.open(outDir, fingerprint);
     const sandbox = new Sandbox(jobs, { ...timeLimitOption(parseTimeout(flags.timeout)), compact: true });
 
-    const progress = progressReporter(lang, process.stderr.isTTY === true && !process.env.CI);
+    const progress = progressReporter(lang, process.stderr.isTTY === true && !process.env.CI, flags.quiet === true);
     const started = Date.now();
     let summary: ConvertSummary & { signal?: StopCause };
     try {
@@ -125,7 +126,7 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
       unlock();
     }
     if (!outputClosed()) {
-      process.stdout.write(summaryTable(summary.records, lang, terminalWidth()));
+      process.stdout.write(summaryTable(summary.records, lang, terminalWidth(), { quiet: flags.quiet === true }));
       process.stdout.write(notes(summary, lang));
       process.stdout.write(
         `${say(lang, 'converted', { dir: displayPath(outDir), seconds: ((Date.now() - started) / 1000).toFixed(1) })}\n`,
@@ -313,7 +314,7 @@ function notes(summary: ConvertSummary, lang: Lang): string {
 type Progress = ((done: number, total: number, record: BatchRecord, started: number) => void) & { finish: () => void };
 
 /** A bar on a terminal (done/total, rate, time left); one plain line per input otherwise. */
-function progressReporter(lang: Lang, terminal: boolean): Progress {
+function progressReporter(lang: Lang, terminal: boolean, quiet: boolean): Progress {
   let drawn = false;
   const report = ((done: number, total: number, record: BatchRecord, started: number) => {
     const seconds = Math.max(0.001, (Date.now() - started) / 1000);
@@ -329,7 +330,7 @@ function progressReporter(lang: Lang, terminal: boolean): Progress {
           : `${done}/${total}  ${rate.toFixed(1)}/s  ${left}s left`;
       process.stderr.write(`\r${bar} ${text}\u001b[K`);
       drawn = true;
-    } else {
+    } else if (!quiet || needsLook(record)) {
       const verdict = statusWords[lang][record.status];
       const state = record.upToDate
         ? `${verdict}${lang === 'zh' ? `（${say(lang, 'upToDate')}）` : ` (${say(lang, 'upToDate')})`}`

@@ -151,7 +151,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       .option('--jobs <n>', 'worker threads (default: the number of cores)')
       .option('--docx-style <style>', 'gbt9704 | plain')
       .option('--date <YYYY-MM-DD>', "date of the 落款 in every DOCX (default: the config's date, else blank)")
-      .option('--strict', 'read blanks, —, /, 无 as errors instead of 0 with a warning'),
+      .option('--strict', 'read blanks, —, /, 无 as errors instead of 0 with a warning')
+      .option('--quiet', 'list only the inputs that need a look, and the totals'),
   ).action(async (inputs: string[], options) => {
     const { runConvertCommand } = await import('./convert-command');
     exitCode = await runConvertCommand(inputs, options, version);

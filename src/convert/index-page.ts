@@ -7,7 +7,7 @@ import { maxOf } from '../model/many-values';
 import { escapeHtml } from '../render/html';
 import { commonFolder, shortenPaths } from './display-text';
 import type { BatchRecord, ConvertSummary, CrossYearFinding, InputRecord, TrendFigures } from './run-convert';
-import { duplicateNote, statusOrder, statusWords } from './status-words';
+import { duplicateNote, needsLook, statusOrder, statusWords } from './status-words';
 
 const words = {
   zh: {
@@ -26,6 +26,9 @@ const words = {
     inputs: '文件',
     duplicates: '重复',
     all: '全部',
+    look: '查看',
+    lookProblems: (n: number) => `需要查看的（${n}）`,
+    severityFilter: '级别',
     shown: (n: string, m: string) => `显示 ${n} / ${m}`,
     reports: '报告',
     findings: '检查结果',
@@ -69,6 +72,9 @@ const words = {
     inputs: 'files',
     duplicates: 'duplicates',
     all: 'all',
+    look: 'show',
+    lookProblems: (n: number) => `those that need a look (${n})`,
+    severityFilter: 'severity',
     shown: (n: string, m: string) => `showing ${n} of ${m}`,
     reports: 'Reports',
     findings: 'Findings',
@@ -190,7 +196,9 @@ const SCRIPT = `
       const visible = filters.every((select) => {
         if (!select.value) return true;
         const value = body.dataset[select.dataset.key] || '';
-        return select.dataset.key === 'rules' ? value.split(' ').includes(select.value) : value === select.value;
+        return select.dataset.key === 'rules' || select.dataset.key === 'severity'
+          ? value.split(' ').includes(select.value)
+          : value === select.value;
       });
       body.hidden = !visible;
       if (visible) count++;
@@ -270,7 +278,11 @@ export function* indexPage(summary: ConvertSummary, lang: Lang, generator: strin
   const years = [...new Set(records.map((record) => record.year).filter((y): y is number => y !== undefined))].sort();
   const select = (key: string, label: string, options: readonly [string, string][]) =>
     `<label>${label}<select data-key="${key}"><option value="">${w.all}</option>${options.map(([value, text]) => `<option value="${escapeHtml(value)}">${escapeHtml(text)}</option>`).join('')}</select></label>`;
+  // The page opens on the reports that need a look, when there are any; "all" shows every one.
+  const problems = records.filter(needsLook).length;
+  const look = `<label>${w.look}<select data-key="look"><option value="1"${problems ? ' selected' : ''}>${escapeHtml(w.lookProblems(problems))}</option><option value=""${problems ? '' : ' selected'}>${w.all}</option></select></label>`;
   const filters = `<form class="filters" onsubmit="return false">
+${look}
 ${select(
   'status',
   w.status,
@@ -286,6 +298,10 @@ ${select(
   w.year,
   years.map((y) => [String(y), String(y)]),
 )}
+${select('severity', w.severityFilter, [
+  ['error', w.severity.error],
+  ['warning', w.severity.warning],
+])}
 ${select(
   'rules',
   w.rules,
@@ -397,6 +413,8 @@ function reportBody(
     warnings: String(record.warnings),
     figures: record.figures ? String(record.figures.found) : '',
     rules: Object.keys(record.rules).join(' '),
+    severity: [record.errors > 0 ? 'error' : '', record.warnings > 0 ? 'warning' : ''].filter(Boolean).join(' '),
+    look: needsLook(record) ? '1' : '0',
   };
   const dataAttributes = Object.entries(data)
     .map(([key, value]) => `data-${key}="${escapeHtml(value)}"`)

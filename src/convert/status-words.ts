@@ -43,3 +43,10 @@ export function duplicateNote(
     ? `${head}；${differences.count} 个数字不同，如 ${first.label}：本文件 ${value(first.this)}，采用的 ${value(first.used)}`
     : `${head}; ${differences.count === 1 ? '1 figure differs' : `${differences.count} figures differ`}, e.g. ${first.label}: ${value(first.this)} here, ${value(first.used)} in the one used`;
 }
+
+/** An input a reviewer must look at: not `ok`, with errors, unreadable, or another version with other figures. */
+export function needsLook(record: BatchRecord): boolean {
+  return (
+    record.status !== 'ok' || record.errors > 0 || record.error !== undefined || (record.differences?.count ?? 0) > 0
+  );
+}

@@ -7,7 +7,7 @@ import { inert } from '../diagnostics/inert-text';
 import { appendAll, maxOf } from '../model/many-values';
 import { commonFolder, cutTo, displayWidth, padTo, shortenPaths, wrapTo } from './display-text';
 import type { BatchRecord } from './run-convert';
-import { duplicateNote, statusOrder, statusWords } from './status-words';
+import { duplicateNote, needsLook, statusOrder, statusWords } from './status-words';
 
 const words = {
   zh: {
@@ -16,6 +16,7 @@ const words = {
     total: (inputs: number, parts: string, errors: number, warnings: number) =>
       `共 ${inputs} 个文件：${parts}；错误 ${errors} 个，警告 ${warnings} 个`,
     part: (word: string, count: number) => `${word} ${count}`,
+    hidden: (count: number) => `另有 ${count} 个文件无需查看（通过、无错误），未列出`,
   },
   en: {
     head: ['file', 'status', 'agency', 'year', 'errors', 'warnings'],
@@ -23,6 +24,7 @@ const words = {
     total: (inputs: number, parts: string, errors: number, warnings: number) =>
       `${inputs} files: ${parts}; ${errors} errors, ${warnings} warnings`,
     part: (word: string, count: number) => `${count} ${word}`,
+    hidden: (count: number) => `${count} more files need no look (ok, no errors): not listed`,
   },
 };
 
@@ -30,8 +32,28 @@ const words = {
 const FLEXIBLE = [0, 2];
 const GAP = 2;
 
-export function summaryTable(records: readonly BatchRecord[], lang: Lang, width: number): string {
+/** Past this many inputs the table lists the ones that need a look first: a batch's problems are not lost below. */
+export const SCREENFUL = 30;
+
+export interface TableOptions {
+  /** Only the inputs that need a look (and the totals): `--quiet`. */
+  quiet?: boolean;
+}
+
+export function summaryTable(
+  all: readonly BatchRecord[],
+  lang: Lang,
+  width: number,
+  options: TableOptions = {},
+): string {
   const w = words[lang];
+  // Problems first past a screenful; only problems when quiet. The totals count every input.
+  const problems = all.filter(needsLook);
+  const records = options.quiet
+    ? problems
+    : all.length > SCREENFUL
+      ? [...problems, ...all.filter((record) => !needsLook(record))]
+      : all;
   const paths = records.map((record) => record.path);
   const short = shortenPaths(paths);
   const shortOf = new Map(paths.map((path, index) => [path, short[index] as string]));
@@ -60,8 +82,8 @@ export function summaryTable(records: readonly BatchRecord[], lang: Lang, width:
       .trimEnd();
   const out: string[] = [];
   const folder = commonFolder(paths);
-  if (folder) appendAll(out, wrapTo(w.folder(inert(folder)), width));
-  if (fits) out.push(line(w.head), sizes.map((size) => '-'.repeat(size)).join(' '.repeat(GAP)));
+  if (folder && records.length) appendAll(out, wrapTo(w.folder(inert(folder)), width));
+  if (fits && records.length) out.push(line(w.head), sizes.map((size) => '-'.repeat(size)).join(' '.repeat(GAP)));
   records.forEach((record, index) => {
     const row = rows[index] as string[];
     if (fits) out.push(line(row));
@@ -89,14 +111,16 @@ export function summaryTable(records: readonly BatchRecord[], lang: Lang, width:
         wrapTo(inert(note), width - 4).map((part) => `    ${part}`),
       );
   });
+  if (options.quiet && all.length > records.length)
+    appendAll(out, wrapTo(w.hidden(all.length - records.length), width));
   const counts = statusOrder
-    .map((status) => [status, records.filter((record) => record.status === status).length] as const)
+    .map((status) => [status, all.filter((record) => record.status === status).length] as const)
     .filter(([status, count]) => count > 0 || status === 'ok')
     .map(([status, count]) => w.part(statusWords[lang][status], count))
     .join(lang === 'zh' ? '，' : ', ');
-  const errors = records.reduce((n, record) => n + record.errors, 0);
-  const warnings = records.reduce((n, record) => n + record.warnings, 0);
-  appendAll(out, wrapTo(w.total(records.length, counts, errors, warnings), width));
+  const errors = all.reduce((n, record) => n + record.errors, 0);
+  const warnings = all.reduce((n, record) => n + record.warnings, 0);
+  appendAll(out, wrapTo(w.total(all.length, counts, errors, warnings), width));
   return `${out.join('\n')}\n`;
 }
 
