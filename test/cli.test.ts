@@ -126,6 +126,32 @@ describe('report validate exit codes and options', () => {
     expect(missing.stderr).toBe('report: 上年报告无法读取：找不到文件 nowhere.json\n');
   });
 
+  it('--previous of another body or not the year before: a warning in every format, the cross-year rules skipped', () => {
+    const x301 = (name: string) => fixture('rules', 'X301', name);
+    // example-2019.json is 某县人民政府办公室's report for 2020: X301 would fail on it, were it compared.
+    const args = ['validate', x301('fail.json'), '--previous', fixture('example-2019.json')];
+    const text = runCli(args);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(
+      `上年报告 ${fixture('example-2019.json')} 是“某县人民政府办公室”2020 年度的报告，而本报告是“某市商务局”2025 年度的报告：不是同一机关的上一年度，跨年度规则（X301 X201 X202 Q101）未检查  input`,
+    );
+    expect(text.stdout).not.toContain('✖');
+    const json = JSON.parse(runCli([...args, '--format', 'json']).stdout);
+    expect(
+      json.files[0].diagnostics.map((d: { ruleId: string; messageId: string; severity: string }) => [
+        d.ruleId,
+        d.messageId,
+        d.severity,
+      ]),
+    ).toEqual([['input', 'previousMismatch', 'warning']]);
+    expect(runCli([...args, '--format', 'github']).stdout).toContain('::warning');
+    expect(runCli([...args, '--format', 'junit']).stdout).toContain('跨年度规则（X301 X201 X202 Q101）未检查');
+    // Not the year before, though the same body: said too.
+    const sameYear = runCli(['validate', x301('fail.json'), '--previous', x301('fail.json'), '--lang', 'en']);
+    expect(sameYear.stdout).toContain('is of "某市商务局" for 2025, this one of "某市商务局" for 2025');
+    expect(sameYear.code).toBe(0);
+  });
+
   it('reads standard input with -', () => {
     const run = runCli(['validate', '-'], { input: readFileSync(r301) });
     expect(run.code).toBe(1);
