@@ -187,6 +187,10 @@ const messages = {
     en: '{file} gives no report year, so the next year cannot be told: give it with --year',
   },
   diffWritten: { zh: '对比结果已写入 {file}', en: 'comparison written to {file}' },
+  diffSwapped: {
+    zh: '注意：{last} 是 {lastYear} 年度的报告，晚于 {current}（{year} 年度），两者顺序颠倒了（应为 report diff 上年 本年）：已交换，按 {year} → {lastYear} 比较',
+    en: 'note: {last} is the report for {lastYear}, later than {current} ({year}): given the wrong way round (report diff LAST THIS), so swapped and compared {year} → {lastYear}',
+  },
   unknownRule: {
     zh: '没有编号或名称为 {id} 的规则；现有规则：{ids}',
     en: 'no rule has the id or name {id}; the rules are: {ids}',
