@@ -182,6 +182,14 @@ const messages = {
     zh: '已从 {file} 填入机关、年度和“上年结转”（{columns} 栏），说明见“填写说明”工作表',
     en: 'filled in from {file}: agency, year and the carried-over requests ({columns} columns); see the 填写说明 sheet',
   },
+  fromHasErrors: {
+    zh: '注意：{file} 有 {count} 个错误（report validate {file} 可以查看），从中填入的数字可能有误，请核对',
+    en: 'note: {file} has errors ({count}; see report validate {file}): the figures carried from it may be wrong, check them',
+  },
+  fromNoFigures: {
+    zh: '注意：{file} 中没有任何数字（空白模板？），“上年结转”无从填入',
+    en: 'note: {file} holds no figures at all (a blank template?): nothing to carry over',
+  },
   fromNoYear: {
     zh: '{file} 中没有报告年度，无法推算下一年度：请用 --year 指定',
     en: '{file} gives no report year, so the next year cannot be told: give it with --year',
