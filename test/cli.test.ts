@@ -108,6 +108,24 @@ describe('report validate exit codes and options', () => {
     expect(runCli(['validate', r101, '--max-warnings', 'many']).code).toBe(2);
   });
 
+  it('--quiet prints only the files that need a look (errors, unreadable), then the totals of every file', () => {
+    const files = [good, r101, r301, 'missing.json'];
+    const quiet = runCli(['validate', ...files, '--quiet']);
+    expect(quiet.code).toBe(2);
+    expect(quiet.stdout).not.toContain(good);
+    expect(quiet.stdout).not.toContain(r101);
+    expect(quiet.stdout).toContain(`${r301}（2021年版，JSON）\n  ✖ 错误`);
+    expect(quiet.stdout).not.toContain('⚠');
+    expect(quiet.stdout).toContain('missing.json\n  ✖ 找不到文件 missing.json');
+    expect(quiet.stdout.trim().split('\n').pop()).toBe('✖ 4 个文件：2 个错误，2 个警告，1 个无法读取');
+    // All clean: the totals line alone.
+    expect(runCli(['validate', good, r101, '--quiet', '--lang', 'en']).stdout).toBe('✓ 2 files: 0 errors, 1 warning\n');
+    // The other formats keep every file, with errors only, as before.
+    const json = JSON.parse(runCli(['validate', good, r101, r301, '--quiet', '--format', 'json']).stdout);
+    expect(json.files.map((f: { diagnostics: unknown[] }) => f.diagnostics.length)).toEqual([0, 0, 2]);
+    expect(json.summary).toMatchObject({ files: 3, errors: 2, warnings: 0 });
+  });
+
   it('--previous runs the cross-year rules; an unreadable previous report is exit 2', () => {
     const dir = fixture('rules', 'X301');
     const run = runCli([
