@@ -227,6 +227,10 @@ function place(
     at,
     expected: finding.expected,
     actual: finding.actual,
+    // The columns of the related cells, in the chosen language (the figures of a row not found).
+    ...(template[options.lang].includes('{columns}')
+      ? { columns: columnsOf(finding.related ?? [], fields, options.lang) }
+      : {}),
   });
   return {
     ruleId: rule.id,
@@ -244,4 +248,11 @@ function place(
     ...(finding.actual !== undefined ? { actual: finding.actual } : {}),
     ...(finding.related ? { related: finding.related } : {}),
   };
+}
+
+/** The last label (the column) of each cell: 自然人、总计. */
+function columnsOf(pointers: readonly string[], fields: ReturnType<typeof fieldsOf>, lang: Lang): string {
+  return pointers
+    .map((pointer) => fields.byPointer.get(pointer)?.labels.at(-1)?.[lang] ?? pointer)
+    .join(lang === 'zh' ? '、' : ', ');
 }

@@ -67,6 +67,14 @@ export const inputRule: RuleMeta = {
       zh: '{label}：报告中找不到这个数字，未填写（不作推测）',
       en: '{label}: the report does not give this figure; left out (never guessed)',
     },
+    rowNotFound: {
+      zh: '{label}：{count} 个数字未找到，未填写（不作推测）',
+      en: '{label}: {count} figures not found; left out (never guessed)',
+    },
+    figuresNotFound: {
+      zh: '{label}：{columns}共 {count} 个数字未找到，未填写（不作推测）',
+      en: '{label}: {count} figures not found ({columns}); left out (never guessed)',
+    },
     unplacedLabel: {
       zh: '表格中的“{text}”（{at}）不是 {edition} 年版格式的栏目，已忽略',
       en: '"{text}" ({at}) is not a label of the {edition} edition: ignored',
