@@ -228,8 +228,8 @@ function place(
     expected: finding.expected,
     actual: finding.actual,
     // The columns of the related cells, in the chosen language (the figures of a row not found).
-    ...(template[options.lang].includes('{columns}')
-      ? { columns: columnsOf(finding.related ?? [], fields, options.lang) }
+    ...(template[options.lang].includes('{relatedColumns}')
+      ? { relatedColumns: columnsOf(finding.related ?? [], fields, options.lang) }
       : {}),
   });
   return {

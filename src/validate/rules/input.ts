@@ -72,8 +72,8 @@ export const inputRule: RuleMeta = {
       en: '{label}: {count} figures not found; left out (never guessed)',
     },
     figuresNotFound: {
-      zh: '{label}：{columns}共 {count} 个数字未找到，未填写（不作推测）',
-      en: '{label}: {count} figures not found ({columns}); left out (never guessed)',
+      zh: '{label}：{relatedColumns}共 {count} 个数字未找到，未填写（不作推测）',
+      en: '{label}: {count} figures not found ({relatedColumns}); left out (never guessed)',
     },
     unplacedLabel: {
       zh: '表格中的“{text}”（{at}）不是 {edition} 年版格式的栏目，已忽略',
