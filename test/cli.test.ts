@@ -102,6 +102,24 @@ describe('report validate exit codes and options', () => {
     expect(runCli(['validate', r101, '--max-warnings', 'many']).code).toBe(2);
   });
 
+  it('--quiet prints only the files that need a look (errors, unreadable), then the totals of every file', () => {
+    const files = [good, r101, r301, 'missing.json'];
+    const quiet = runCli(['validate', ...files, '--quiet']);
+    expect(quiet.code).toBe(2);
+    expect(quiet.stdout).not.toContain(good);
+    expect(quiet.stdout).not.toContain(r101);
+    expect(quiet.stdout).toContain(`${r301}（2021年版，JSON）\n  ✖ 错误`);
+    expect(quiet.stdout).not.toContain('⚠');
+    expect(quiet.stdout).toContain('missing.json\n  ✖ 找不到文件 missing.json');
+    expect(quiet.stdout.trim().split('\n').pop()).toBe('✖ 4 个文件：2 个错误，2 个警告，1 个无法读取');
+    // All clean: the totals line alone.
+    expect(runCli(['validate', good, r101, '--quiet', '--lang', 'en']).stdout).toBe('✓ 2 files: 0 errors, 1 warning\n');
+    // The other formats keep every file, with errors only, as before.
+    const json = JSON.parse(runCli(['validate', good, r101, r301, '--quiet', '--format', 'json']).stdout);
+    expect(json.files.map((f: { diagnostics: unknown[] }) => f.diagnostics.length)).toEqual([0, 0, 2]);
+    expect(json.summary).toMatchObject({ files: 3, errors: 2, warnings: 0 });
+  });
+
   it('--previous runs the cross-year rules; an unreadable previous report is exit 2', () => {
     const dir = fixture('rules', 'X301');
     const run = runCli([
@@ -118,6 +136,32 @@ describe('report validate exit codes and options', () => {
     const missing = runCli(['validate', good, '--previous', 'nowhere.json']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('report: 上年报告无法读取：找不到文件 nowhere.json\n');
+  });
+
+  it('--previous of another body or not the year before: a warning in every format, the cross-year rules skipped', () => {
+    const x301 = (name: string) => fixture('rules', 'X301', name);
+    // example-2019.json is 某县人民政府办公室's report for 2020: X301 would fail on it, were it compared.
+    const args = ['validate', x301('fail.json'), '--previous', fixture('example-2019.json')];
+    const text = runCli(args);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(
+      `上年报告 ${fixture('example-2019.json')} 是“某县人民政府办公室”2020 年度的报告，而本报告是“某市商务局”2025 年度的报告：不是同一机关的上一年度，跨年度规则（X301 X201 X202 Q101）未检查  input`,
+    );
+    expect(text.stdout).not.toContain('✖');
+    const json = JSON.parse(runCli([...args, '--format', 'json']).stdout);
+    expect(
+      json.files[0].diagnostics.map((d: { ruleId: string; messageId: string; severity: string }) => [
+        d.ruleId,
+        d.messageId,
+        d.severity,
+      ]),
+    ).toEqual([['input', 'previousMismatch', 'warning']]);
+    expect(runCli([...args, '--format', 'github']).stdout).toContain('::warning');
+    expect(runCli([...args, '--format', 'junit']).stdout).toContain('跨年度规则（X301 X201 X202 Q101）未检查');
+    // Not the year before, though the same body: said too.
+    const sameYear = runCli(['validate', x301('fail.json'), '--previous', x301('fail.json'), '--lang', 'en']);
+    expect(sameYear.stdout).toContain('is of "某市商务局" for 2025, this one of "某市商务局" for 2025');
+    expect(sameYear.code).toBe(0);
   });
 
   it('reads standard input with -', () => {

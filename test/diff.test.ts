@@ -21,7 +21,7 @@ interface DiffJson {
     total: number;
     sentences: { current: string; previous: string; exact: boolean; similarity: number }[];
   }[];
-  diagnostics: { ruleId: string; severity: string; pointer: string; message: string }[];
+  diagnostics: { ruleId: string; messageId: string; severity: string; pointer: string; message: string }[];
 }
 
 describe('report diff', () => {
@@ -113,6 +113,40 @@ describe('report diff', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('找不到文件');
     expect(runCli(['diff', lastFile, lastFile, '-o', lastFile]).stderr).toContain('就是输入文件');
+  });
+
+  it('swaps LAST and THIS given the wrong way round, with a note, and still finds the X301 errors', () => {
+    const last = fixture('rules', 'X301', 'fail.previous.json');
+    const current = fixture('rules', 'X301', 'fail.json');
+    const right = runCli(['diff', last, current, '--format', 'json']);
+    const swapped = runCli(['diff', current, last, '--format', 'json']);
+    expect(right.code).toBe(1);
+    expect(right.stderr).toBe('');
+    expect(swapped.code).toBe(1);
+    expect(swapped.stdout).toBe(right.stdout);
+    expect(swapped.stderr).toBe(
+      `report: 注意：${current} 是 2025 年度的报告，晚于 ${last}（2024 年度），两者顺序颠倒了（应为 report diff 上年 本年）：已交换，按 2024 → 2025 比较\n`,
+    );
+    const english = runCli(['diff', current, last, '--lang', 'en']);
+    expect(english.stderr).toContain(
+      'given the wrong way round (report diff LAST THIS), so swapped and compared 2024 → 2025',
+    );
+    expect(english.stdout.split('\n')[0]).toBe('Year over year: 某市商务局 2024 → 2025');
+  });
+
+  it('says when the two reports are of different bodies, and runs no cross-year rule between them', () => {
+    const other = readJsonFixture('example-2021');
+    other.agency = '某县人民政府办公室';
+    other.year = 2024;
+    const last = json('other-body-2024.json', other);
+    const current = fixture('rules', 'X301', 'fail.json');
+    const text = runCli(['diff', last, current]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('注意：两份报告的机关不同（某县人民政府办公室、某市商务局）');
+    const diff = JSON.parse(runCli(['diff', last, current, '--format', 'json']).stdout) as DiffJson;
+    expect(diff.diagnostics.map((d) => [d.ruleId, d.messageId, d.severity])).toEqual([
+      ['input', 'previousMismatch', 'warning'],
+    ]);
   });
 
   it('sees a sentence with another year and figures as nearly the same, and unrelated ones as different', () => {

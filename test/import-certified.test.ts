@@ -5,6 +5,8 @@ import { writeZip } from '../scripts/fuzz/zip-writer';
 import { MAX_GRID_CELLS } from '../src/read/markup-limit';
 import { readBytes } from '../src/read/read-input';
 import type { ReadReport } from '../src/read/read-report';
+import { importVerdict } from '../src/validate/import-verdict';
+import { validateReport } from '../src/validate/validate-report';
 import { readJsonFixture } from './helpers';
 
 const example = readJsonFixture('example-2021') as {
@@ -360,5 +362,63 @@ describe('the cell budget of a page', () => {
     expect(() => readBytes(Buffer.from(page), 'spans.html', '.html', { lenient: true })).toThrow(
       expect.objectContaining({ messageId: 'tooManyCells' }),
     );
+  });
+});
+
+describe('the figures not found are said once a row', () => {
+  // Two header columns it cannot name: 其他 and 总计 of the two rows printed go missing; the rest of 三, and 二 and 四,
+  // were never printed.
+  const report = read(
+    page(
+      requests(
+        `<table>${tr(['', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '备注', '小计'], 'th')}${tr(
+          ['一、本年新收政府信息公开申请数量', ...row('newReceived')],
+        )}${tr(['二、上年结转政府信息公开申请数量', ...row('carriedOver')])}</table>`,
+      ),
+    ),
+  );
+  const missing = report.findings.filter((f) => ['notFound', 'rowNotFound', 'figuresNotFound'].includes(f.messageId));
+
+  it('a whole row is one finding at the row; part of a row names its columns; a lone figure is its own', () => {
+    const byPointer = new Map(missing.map((f) => [f.pointer, f]));
+    expect(byPointer.get('/requests/results/partiallyGranted')).toMatchObject({
+      messageId: 'rowNotFound',
+      params: { count: 7 },
+      severity: 'warning',
+    });
+    expect(byPointer.get('/requests/newReceived')).toMatchObject({
+      messageId: 'figuresNotFound',
+      params: { count: 2 },
+      related: ['/requests/newReceived/otherOrg', '/requests/newReceived/total'],
+    });
+    expect(byPointer.get('/proactive/licensing/decisions')?.messageId).toBe('notFound');
+    // 25 rows of 三, 6 of 二 (4 of them a lone figure), 3 of 四: one finding each.
+    expect(missing).toHaveLength(25 + 6 + 3);
+    const words = (lang: 'zh' | 'en') =>
+      validateReport(report, { lang })
+        .diagnostics.filter(
+          (d) =>
+            d.messageId.endsWith('NotFound') &&
+            ['/requests/newReceived', '/requests/results/partiallyGranted'].includes(d.pointer),
+        )
+        .map((d) => d.message);
+    expect(words('zh')).toEqual([
+      '三 › 一、本年新收政府信息公开申请数量：其他、总计共 2 个数字未找到，未填写（不作推测）',
+      '三 › 三、本年度办理结果 › （二）部分公开（区分处理的，只计这一情形，不计其他情形）：7 个数字未找到，未填写（不作推测）',
+    ]);
+    expect(words('en')).toEqual([
+      'III › new requests this year: 2 figures not found (other organisations, total); left out (never guessed)',
+      'III › results this year › partially disclosed: 7 figures not found; left out (never guessed)',
+    ]);
+  });
+
+  it('the verdict still counts every figure, and every figure it lacks is in exactly one finding', () => {
+    const verdict = importVerdict(report.model, validateReport(report, { lang: 'zh' }).edition, 0);
+    expect(verdict).toMatchObject({ status: 'incomplete', figures: { expected: 200, found: 10 } });
+    const said = missing.flatMap((f) => f.related ?? [f.pointer]);
+    expect(new Set(said).size).toBe(said.length);
+    expect(said).toHaveLength(verdict.figures.expected - verdict.figures.found);
+    // Each is still unreadable, so the schema and the arithmetic stay silent about it.
+    expect(said.every((pointer) => report.unreadable.has(pointer))).toBe(true);
   });
 });

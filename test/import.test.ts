@@ -144,8 +144,12 @@ describe('never a wrong figure', () => {
     expect(model.requests.results.unableToProvide).toBeUndefined();
     expect(model.requests.carriedForward).toBeUndefined();
     expect(model.appeals).toBeUndefined();
-    expect(run.stderr).toContain('三 › 四、结转下年度继续办理 › 总计：报告中找不到这个数字');
-    expect(run.stderr).toContain('四 › 行政复议 › 结果维持：报告中找不到这个数字');
+    // One message a row, not one a figure.
+    expect(run.stderr).toContain('三 › 四、结转下年度继续办理：7 个数字未找到，未填写（不作推测）');
+    expect(run.stderr).toContain('四 › 行政复议：5 个数字未找到，未填写（不作推测）');
+    // A lone figure is still said alone: the 采购总金额 the page never prints.
+    expect(run.stderr.match(/报告中找不到这个数字/g)).toHaveLength(1);
+    expect(run.stderr).toContain('结论：incomplete，找到 105/198 个数字。');
     expect(model.problems).toBeUndefined();
   });
 
@@ -164,7 +168,7 @@ describe('never a wrong figure', () => {
       expect(run.stderr).toMatch(
         /“一、本年新收政府信息公开申请数量”（第 \d+ 行）一行的数字“5 3”无法与栏目一一对应，未填写/,
       );
-      expect(run.stderr).toContain('三 › 一、本年新收政府信息公开申请数量 › 自然人：报告中找不到这个数字');
+      expect(run.stderr).toContain('三 › 一、本年新收政府信息公开申请数量：7 个数字未找到，未填写（不作推测）');
     },
   );
 
@@ -175,7 +179,7 @@ describe('never a wrong figure', () => {
     // The stray word stands on a line of its own, as a row label would: it is said to be no row of the table, its
     // figures go with it, and 规范性文件's figures are said to be missing — never guessed.
     expect(run.stderr).toMatch(/表格中的“二”（第 \d+ 行）不是 2019 年版格式的栏目，已忽略/);
-    expect(run.stderr).toMatch(/规范性文件 › 本年新制作数量：报告中找不到这个数字，未填写（不作推测）/);
+    expect(run.stderr).toMatch(/› 规范性文件：3 个数字未找到，未填写（不作推测）/);
     expect(JSON.parse(run.json()).proactive.normativeDocs).toBeUndefined();
   });
 

@@ -354,13 +354,50 @@ describe('rules as a whole', () => {
     expect(diagnostics.map((d) => d.params.sentence)).not.toContain(expect.stringContaining('56'));
   });
 
-  it('run the cross-year rules only between adjacent years: X301 says so, X201, X202 and Q101 stay silent', () => {
+  it('run the cross-year rules only between adjacent years: one warning says they were skipped, none of them runs', () => {
     const current = readInput(fixture('rules', 'Q101', 'fail.json'));
     const previous = readInput(fixture('rules', 'Q101', 'fail.previous.json'));
     (previous.model as { year: number }).year = 2023;
     (previous.model as { proactive: { normativeDocs: { inForce: number } } }).proactive.normativeDocs.inForce = 99;
+    const diagnostics = validateReport(current, { lang: 'zh', previous }).diagnostics;
+    expect(diagnostics.map(summary)).toEqual([
+      { ruleId: 'input', severity: 'warning', messageId: 'previousMismatch', pointer: '' },
+    ]);
+    expect(diagnostics[0]?.params).toMatchObject({ previousYear: 2023, year: 2025, rules: 'X301 X201 X202 Q101' });
+  });
+
+  it('skip the cross-year rules, saying so, when last year’s report is another body’s', () => {
+    const current = readInput(fixture('rules', 'X301', 'fail.json'));
+    const previous = readInput(fixture('rules', 'X301', 'fail.previous.json'));
+    expect(validateReport(current, { lang: 'zh', previous }).diagnostics.map((d) => d.ruleId)).toEqual([
+      'X301',
+      'X301',
+    ]);
+    // The same body, however its name is written, is still the same body.
+    (previous.model as { agency: string }).agency = ' 某市 商务局 ';
+    expect(validateReport(current, { lang: 'zh', previous }).diagnostics.map((d) => d.ruleId)).toEqual([
+      'X301',
+      'X301',
+    ]);
+    (previous.model as { agency: string }).agency = '某县人民政府办公室';
+    const [only, ...rest] = validateReport(current, { lang: 'en', previous }).diagnostics;
+    expect(rest).toEqual([]);
+    expect(only).toMatchObject({
+      ruleId: 'input',
+      severity: 'warning',
+      messageId: 'previousMismatch',
+      params: { previousAgency: '某县人民政府办公室', previousYear: 2024, agency: '某市商务局', year: 2025 },
+    });
+    expect(only?.message).toContain('某县人民政府办公室');
+    expect(only?.message).toContain('某市商务局');
+  });
+
+  it('skip the cross-year rules, saying so, when last year’s report gives no year', () => {
+    const current = readInput(fixture('rules', 'X301', 'fail.json'));
+    const previous = readInput(fixture('rules', 'X301', 'fail.previous.json'));
+    delete (previous.model as { year?: number }).year;
     expect(validateReport(current, { lang: 'zh', previous }).diagnostics.map(summary)).toEqual([
-      { ruleId: 'X301', severity: 'warning', messageId: 'notPreviousYear', pointer: '/year' },
+      { ruleId: 'input', severity: 'warning', messageId: 'previousUnknown', pointer: '' },
     ]);
   });
 

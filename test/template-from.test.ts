@@ -85,6 +85,35 @@ describe('report template --from', () => {
     expect(await instructions(out)).not.toContain('现行有效件数：');
   });
 
+  it('writes from a report with errors, saying how many; from a clean one, says nothing', () => {
+    const out = join(dir, 'from-errors.xlsx');
+    const from = fixture('rules', 'R301', 'fail.json');
+    const run = runCli(['template', '--from', from, '-o', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('（7 栏）');
+    expect(run.stderr).toBe(
+      `report: 注意：${from} 有 2 个错误（report validate ${from} 可以查看），从中填入的数字可能有误，请核对\n`,
+    );
+    expect(readInputSync(out, { lenient: true }).model).toMatchObject({ year: 2026 });
+    const english = runCli(['template', '--from', from, '-o', out, '--force', '--lang', 'en']);
+    expect(english.stderr).toContain(`note: ${from} has errors (2; see report validate ${from})`);
+    expect(runCli(['template', '--from', fixture('example-2021.json'), '-o', out, '--force']).stderr).toBe('');
+  });
+
+  it('writes from a blank template, saying it holds no figures', () => {
+    const blank = join(dir, 'blank-2024.xlsx');
+    expect(runCli(['template', '--agency', '某市商务局', '--year', '2024', '-o', blank]).code).toBe(0);
+    const out = join(dir, 'from-blank.xlsx');
+    const run = runCli(['template', '--from', blank, '-o', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('（0 栏）');
+    // One line: the blank form's errors are its blanks, not news.
+    expect(run.stderr).toBe(`report: 注意：${blank} 中没有任何数字（空白模板？），“上年结转”无从填入\n`);
+    expect(runCli(['template', '--from', blank, '-o', out, '--force', '--lang', 'en']).stderr).toContain(
+      'holds no figures at all (a blank template?)',
+    );
+  });
+
   it('refuses an unreadable last year with a clear message and exit 2, and never writes over it', () => {
     const missing = runCli(['template', '--from', join(dir, 'missing.pdf'), '-o', join(dir, 'x.xlsx')]);
     expect(missing.code).toBe(2);

@@ -182,11 +182,23 @@ const messages = {
     zh: '已从 {file} 填入机关、年度和“上年结转”（{columns} 栏），说明见“填写说明”工作表',
     en: 'filled in from {file}: agency, year and the carried-over requests ({columns} columns); see the 填写说明 sheet',
   },
+  fromHasErrors: {
+    zh: '注意：{file} 有 {count} 个错误（report validate {file} 可以查看），从中填入的数字可能有误，请核对',
+    en: 'note: {file} has errors ({count}; see report validate {file}): the figures carried from it may be wrong, check them',
+  },
+  fromNoFigures: {
+    zh: '注意：{file} 中没有任何数字（空白模板？），“上年结转”无从填入',
+    en: 'note: {file} holds no figures at all (a blank template?): nothing to carry over',
+  },
   fromNoYear: {
     zh: '{file} 中没有报告年度，无法推算下一年度：请用 --year 指定',
     en: '{file} gives no report year, so the next year cannot be told: give it with --year',
   },
   diffWritten: { zh: '对比结果已写入 {file}', en: 'comparison written to {file}' },
+  diffSwapped: {
+    zh: '注意：{last} 是 {lastYear} 年度的报告，晚于 {current}（{year} 年度），两者顺序颠倒了（应为 report diff 上年 本年）：已交换，按 {year} → {lastYear} 比较',
+    en: 'note: {last} is the report for {lastYear}, later than {current} ({year}): given the wrong way round (report diff LAST THIS), so swapped and compared {year} → {lastYear}',
+  },
   unknownRule: {
     zh: '没有编号或名称为 {id} 的规则；现有规则：{ids}',
     en: 'no rule has the id or name {id}; the rules are: {ids}',

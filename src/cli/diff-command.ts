@@ -5,6 +5,7 @@ import { inert } from '../diagnostics/inert-text';
 import { compareYears } from '../diff/compare-years';
 import { agencyNote, diffHtml, diffJson, diffText } from '../diff/diff-reports';
 import { agencyKey } from '../model/agency-key';
+import { numberAt } from '../model/pointer';
 import { readInput } from '../read/read-input';
 import { ReadError, type ReadReport } from '../read/read-report';
 import { say } from './cli-messages';
@@ -36,7 +37,7 @@ export async function runDiff(last: string, current: string, flags: DiffFlags, t
         return 2;
       }
     }
-    const [previousReport, currentReport] = reports as [ReadReport, ReadReport];
+    const [previousReport, currentReport] = inYearOrder(reports as [ReadReport, ReadReport], lang);
     const diff = compareYears(previousReport, currentReport, {
       lang,
       rules: common.config.rules,
@@ -58,4 +59,19 @@ export async function runDiff(last: string, current: string, flags: DiffFlags, t
   } catch (error) {
     return reportFailure(error, lang, flags.debug === true);
   }
+}
+
+/**
+ * LAST and THIS as given, unless LAST is the later year: then they were given the wrong way round, and comparing
+ * backwards would call this year's figures last year's (X301 between the wrong columns). Swapped, with a note.
+ */
+function inYearOrder(reports: [ReadReport, ReadReport], lang: Lang): [ReadReport, ReadReport] {
+  const [last, current] = reports;
+  const lastYear = numberAt(last.model, '/year');
+  const year = numberAt(current.model, '/year');
+  if (lastYear === undefined || year === undefined || lastYear <= year) return reports;
+  process.stderr.write(
+    `report: ${say(lang, 'diffSwapped', { last: last.file, lastYear, current: current.file, year })}\n`,
+  );
+  return [current, last];
 }

@@ -2,12 +2,15 @@
 // the folder is created when missing, as build and convert do.
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
-import type { Lang } from '../diagnostics/diagnostic';
-import { editionForYear, editions, getEdition, isEditionId } from '../editions';
+import { countBySeverity, type Lang } from '../diagnostics/diagnostic';
+import { defaultEditionId, editionForYear, editions, getEdition, isEditionId } from '../editions';
+import { fieldsOf } from '../editions/fields';
 import { numberAt } from '../model/pointer';
 import { readInput } from '../read/read-input';
 import { ReadError, type ReadReport } from '../read/read-report';
 import { carryForward } from '../template/carry-forward';
+import { loadValidators } from '../validate/schema-check';
+import { type RuleSetting, validateReport } from '../validate/validate-report';
 import { say, UsageError } from './cli-messages';
 import { reportFailure } from './report-failure';
 import { type CommonOptions, resolveCommon } from './shared-options';
@@ -73,6 +76,7 @@ export async function runTemplate(flags: TemplateFlags): Promise<number> {
         `${say(lang, 'templateCarried', { file: flags.from ?? '', columns: carried.carriedColumns })}\n`,
       );
     }
+    if (last) warnAboutLastYear(last, flags.from ?? '', lang, common.config.rules);
     return 0;
   } catch (error) {
     return reportFailure(error, lang, flags.debug === true);
@@ -87,6 +91,21 @@ async function readLastYear(path: string, lang: Lang): Promise<ReadReport> {
     if (error instanceof ReadError) throw new UsageError('previousUnreadable', { detail: error.describe(lang) });
     throw error;
   }
+}
+
+/**
+ * The template is written all the same, but what it carries is only as good as last year's report: one with errors
+ * may carry a wrong figure, and one without figures (a blank template) carries nothing. Said on standard error.
+ */
+function warnAboutLastYear(last: ReadReport, file: string, lang: Lang, rules: Readonly<Record<string, RuleSetting>>) {
+  loadValidators();
+  const { edition, diagnostics } = validateReport(last, { lang, rules });
+  const fields = fieldsOf(edition ?? getEdition(defaultEditionId));
+  const figures = fields.numeric.filter((field) => numberAt(last.model, field.pointer) !== undefined).length;
+  const { errors } = countBySeverity(diagnostics);
+  // A blank report's errors are its blanks: saying there are no figures says it all.
+  if (figures === 0) process.stderr.write(`report: ${say(lang, 'fromNoFigures', { file })}\n`);
+  else if (errors > 0) process.stderr.write(`report: ${say(lang, 'fromHasErrors', { file, count: errors })}\n`);
 }
 
 /** The official formats apply from 2019; a template is made for a year that has been, is, or is next. */

@@ -5,6 +5,7 @@ import { inertLines } from '../diagnostics/inert-text';
 import { ReadError, type ReadReport } from '../read/read-report';
 import { reporters } from '../reporters';
 import type { FileResult } from '../reporters/file-result';
+import { textReporter } from '../reporters/text';
 import { Sandbox } from '../sandbox/sandbox-pool';
 import { loadValidators } from '../validate/schema-check';
 import { type ValidateOptions, validateReport } from '../validate/validate-report';
@@ -44,11 +45,16 @@ export async function runValidate(files: string[], flags: ValidateFlags, toolVer
           common.debug,
         ),
       );
-    const shown = flags.quiet
-      ? results.map((result) => ({ ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') }))
-      : results;
-    const reporter = reporters[flags.format] ?? reporters.text;
-    process.stdout.write(reporter?.(shown, { lang, color: common.color, toolVersion }) ?? '');
+    const reporter = reporters[flags.format] ?? textReporter;
+    // The text reporter leaves out what --quiet hides itself, keeping the true totals; the others get errors only.
+    const shown =
+      flags.quiet && reporter !== textReporter
+        ? results.map((result) => ({
+            ...result,
+            diagnostics: result.diagnostics.filter((d) => d.severity === 'error'),
+          }))
+        : results;
+    process.stdout.write(reporter(shown, { lang, color: common.color, toolVersion, quiet: flags.quiet === true }));
     return exitCodeOf(results, maxWarnings, lang);
   } catch (error) {
     return reportFailure(error, lang, flags.debug === true);

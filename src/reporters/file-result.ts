@@ -20,6 +20,8 @@ export interface ReporterContext {
   lang: Lang;
   color: boolean;
   toolVersion: string;
+  /** `--quiet`: the text reporter shows only the files that need a look, and their errors. */
+  quiet?: boolean;
 }
 
 export type Reporter = (results: readonly FileResult[], context: ReporterContext) => string;

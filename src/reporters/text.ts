@@ -46,11 +46,17 @@ export function readAsWords(lang: 'zh' | 'en', readAs: string): string {
   return words[lang].readAs[readAs] ?? readAs;
 }
 
+/**
+ * Grouped by file, then the totals. Quiet, only the files that need a look (errors, or unreadable) and their errors are
+ * listed, so a few problems are not lost among thousands of clean files; the totals still count every file and
+ * every warning.
+ */
 export const textReporter: Reporter = (results, context) => {
   const w = words[context.lang];
   const paint = painter(context.color);
   const lines: string[] = [];
-  for (const result of results) {
+  const listed = context.quiet ? results.flatMap((result) => needingALook(result) ?? []) : results;
+  for (const result of listed) {
     lines.push(heading(result, context, paint));
     if (result.error) lines.push(`  ${paint('red', `✖ ${inert(result.error.message)}`)}`);
     for (const diagnostic of result.diagnostics) {
@@ -63,11 +69,18 @@ export const textReporter: Reporter = (results, context) => {
   const total = summarize(results);
   const line = w.summary(total.files, total.errors, total.warnings, total.unreadable);
   const failed = total.errors > 0 || total.unreadable > 0;
-  const ruleIds = [...new Set(results.flatMap((result) => result.diagnostics.map((d) => d.ruleId)))];
+  const ruleIds = [...new Set(listed.flatMap((result) => result.diagnostics.map((d) => d.ruleId)))];
   if (ruleIds.length) lines.push(paint('gray', inert(w.explain(ruleIds.join(' ')))));
   lines.push(failed ? paint(['red', 'bold'], `✖ ${line}`) : paint(['green', 'bold'], `✓ ${line}`));
   return `${lines.join('\n')}\n`;
 };
+
+/** The file with its errors only, or undefined when it has none and was read. */
+function needingALook(result: FileResult): FileResult | undefined {
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (result.status !== 'unreadable' && errors.length === 0) return undefined;
+  return { ...result, diagnostics: errors };
+}
 
 function heading(result: FileResult, context: ReporterContext, paint: (style: Style, text: string) => string): string {
   const w = words[context.lang];

@@ -41,10 +41,11 @@ export interface Thresholds {
 export const defaultThresholds: Thresholds = { jump: { factor: 5, minimum: 10 } };
 
 export interface Rule extends RuleMeta {
-  /** Cross-year rules run only when last year's report is given, and only when it is for the year before. */
+  /**
+   * Cross-year rules run only when last year's report is given, and only when it is the same body's year before (the
+   * engine checks the pair and says when it is not).
+   */
   needsPrevious?: boolean;
-  /** A cross-year rule that also runs when the years are not adjacent (X301 says so). */
-  anyPreviousYear?: boolean;
   /** A rule checks the model, or states equations the engine checks with every other rule's in one pass. */
   check?(context: RuleContext): void;
   equations?(context: EquationContext): Equation[];

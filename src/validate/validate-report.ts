@@ -4,12 +4,13 @@ import { describeSource, fillTemplate, MORE_DIAGNOSTICS } from '../diagnostics/d
 import { defaultEditionId, getEdition } from '../editions';
 import { fieldsOf } from '../editions/fields';
 import type { Edition } from '../editions/types';
+import { agencyKey } from '../model/agency-key';
 import { appendAll } from '../model/many-values';
 import { numberAt } from '../model/pointer';
 import type { ReadReport } from '../read/read-report';
 import { checkEquations } from './equations';
 import { defaultThresholds, type Model, type Rule, type RuleContext, type Thresholds } from './rule';
-import { checkingRules, ruleCatalog } from './rules';
+import { checkingRules, crossYearRuleIds, ruleCatalog } from './rules';
 import { checkSchema } from './schema-check';
 
 /** `off`, or the severity a rule should report with instead of its default. */
@@ -140,23 +141,7 @@ function runRules(
   select: (rule: Rule) => boolean = () => true,
 ): Finding[] {
   const findings: Finding[] = [];
-  const previous = options.previous;
-  let previousContext: RuleContext['previous'];
-  if (previous) {
-    const previousSchema = checkSchema(previous.model);
-    if (previousSchema.edition) {
-      const previousBlocked = new Set([...previous.unreadable, ...previousSchema.findings.map((f) => f.pointer)]);
-      previousContext = {
-        edition: previousSchema.edition,
-        model: previous.model,
-        number: numberReader(previous.model, previousBlocked),
-      };
-    }
-  }
-  // Comparing reports that are not one year apart says nothing (SPEC §4): only X301 runs, to say so.
-  const year = numberAt(model, '/year');
-  const previousYear = previousContext?.number('/year');
-  const adjacent = year !== undefined && previousYear !== undefined && previousYear === year - 1;
+  const previousContext = options.previous ? pairWithPrevious(model, options.previous, findings) : undefined;
   const fields = fieldsOf(edition);
   const number = numberReader(model, blocked);
   // The arithmetic in one pass over the equations of every rule that states some (equations.ts), so that one cell
@@ -167,7 +152,7 @@ function runRules(
   if (equations.length) appendAll(findings, checkEquations(equations, number));
   for (const rule of checkingRules) {
     if (!select(rule) || !rule.check) continue;
-    if (rule.needsPrevious && (!previousContext || (!adjacent && !rule.anyPreviousYear))) continue;
+    if (rule.needsPrevious && !previousContext) continue;
     rule.check({
       edition,
       fields,
@@ -179,6 +164,45 @@ function runRules(
     });
   }
   return findings;
+}
+
+/**
+ * Last year's report as the cross-year rules see it, or undefined when it is not this body's year before (SPEC §4):
+ * then the rules are skipped and a finding says so and why, naming both reports, so a wrong `--previous` never passes
+ * in silence.
+ */
+function pairWithPrevious(model: Model, previous: ReadReport, findings: Finding[]): RuleContext['previous'] {
+  const rules = crossYearRuleIds.join(' ');
+  const previousSchema = checkSchema(previous.model);
+  const previousBlocked = new Set([...previous.unreadable, ...previousSchema.findings.map((f) => f.pointer)]);
+  const previousNumber = numberReader(previous.model, previousBlocked);
+  const year = numberAt(model, '/year');
+  const previousYear = previousSchema.edition ? previousNumber('/year') : undefined;
+  if (!previousSchema.edition || year === undefined || previousYear === undefined) {
+    findings.push({
+      ruleId: 'input',
+      messageId: 'previousUnknown',
+      pointer: '',
+      params: { previousFile: previous.file, rules },
+      severity: 'warning',
+    });
+    return undefined;
+  }
+  const agency = typeof model.agency === 'string' ? model.agency.trim() : '';
+  const previousAgency = typeof previous.model.agency === 'string' ? previous.model.agency.trim() : '';
+  // An agency missing on either side is no evidence of another body: only two names that differ are.
+  const otherBody = agency !== '' && previousAgency !== '' && agencyKey(agency) !== agencyKey(previousAgency);
+  if (otherBody || previousYear !== year - 1) {
+    findings.push({
+      ruleId: 'input',
+      messageId: 'previousMismatch',
+      pointer: '',
+      params: { previousFile: previous.file, previousAgency, previousYear, agency, year, rules },
+      severity: 'warning',
+    });
+    return undefined;
+  }
+  return { edition: previousSchema.edition, model: previous.model, number: previousNumber };
 }
 
 /** The severity a finding is reported with, or undefined when its rule is turned off. */
@@ -238,6 +262,10 @@ function place(
     at,
     expected: finding.expected,
     actual: finding.actual,
+    // The columns of the related cells, in the chosen language (the figures of a row not found).
+    ...(template[options.lang].includes('{relatedColumns}')
+      ? { relatedColumns: columnsOf(finding.related ?? [], fields, options.lang) }
+      : {}),
   });
   return {
     ruleId: rule.id,
@@ -255,4 +283,11 @@ function place(
     ...(finding.actual !== undefined ? { actual: finding.actual } : {}),
     ...(finding.related ? { related: finding.related } : {}),
   };
+}
+
+/** The last label (the column) of each cell: 自然人、总计. */
+function columnsOf(pointers: readonly string[], fields: ReturnType<typeof fieldsOf>, lang: Lang): string {
+  return pointers
+    .map((pointer) => fields.byPointer.get(pointer)?.labels.at(-1)?.[lang] ?? pointer)
+    .join(lang === 'zh' ? '、' : ', ');
 }

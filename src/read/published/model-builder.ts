@@ -104,6 +104,7 @@ export class ModelBuilder {
       if (pointers.every((pointer) => this.placed.has(pointer)))
         this.findings.splice(this.findings.indexOf(finding), 1);
     }
+    const blankSections = new Set<string>();
     for (const section of ['proactive', 'requests', 'appeals'] as const) {
       const placed = [...this.placed].filter(
         (p) => p.startsWith(`/${section}/`) && valueAt(this.model, p) !== undefined,
@@ -117,11 +118,46 @@ export class ModelBuilder {
       this.findings.length = 0;
       appendAll(this.findings, kept);
       this.note('blankTable', `/${section}`, {}, undefined, 'warning');
+      blankSections.add(section);
     }
+    // Every figure not found stays missing, each one (the verdict counts figures); what is said is said per row.
+    const missing = new Map<string, string[]>();
+    const rowSize = new Map<string, number>();
     for (const field of fieldsOf(this.edition).numeric) {
+      const row = rowOf(field.pointer);
+      rowSize.set(row, (rowSize.get(row) ?? 0) + 1);
       if (this.unreadable.has(field.pointer) || valueAt(this.model, field.pointer) !== undefined) continue;
-      this.note('notFound', field.pointer, {}, undefined, this.mode.lenient ? 'warning' : undefined);
       this.unreadable.add(field.pointer);
+      // A blank form was said once for its whole table.
+      if (blankSections.has(field.section)) continue;
+      const pointers = missing.get(row) ?? [];
+      pointers.push(field.pointer);
+      missing.set(row, pointers);
     }
+    for (const [row, pointers] of missing) this.notFound(row, pointers, pointers.length === rowSize.get(row));
+  }
+
+  /**
+   * The figures of one row not found: one note for the row (a page cut off, or a row left out, lacks all seven figures
+   * of each row after it — seven notes a row drowned everything else), naming the columns when not the whole row.
+   */
+  private notFound(row: string, pointers: readonly string[], wholeRow: boolean): void {
+    const severity = this.mode.lenient ? ('warning' as const) : undefined;
+    const [only] = pointers;
+    if (pointers.length === 1 && only !== undefined) {
+      this.note('notFound', only, {}, undefined, severity);
+      return;
+    }
+    this.findings.push({
+      ruleId: 'input',
+      messageId: wholeRow ? 'rowNotFound' : 'figuresNotFound',
+      pointer: row,
+      params: { count: pointers.length },
+      related: [...pointers],
+      ...(severity ? { severity } : {}),
+    });
   }
 }
+
+/** The row of a figure: its pointer without the column. */
+const rowOf = (pointer: string) => pointer.slice(0, pointer.lastIndexOf('/'));

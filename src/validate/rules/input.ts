@@ -67,6 +67,14 @@ export const inputRule: RuleMeta = {
       zh: '{label}：报告中找不到这个数字，未填写（不作推测）',
       en: '{label}: the report does not give this figure; left out (never guessed)',
     },
+    rowNotFound: {
+      zh: '{label}：{count} 个数字未找到，未填写（不作推测）',
+      en: '{label}: {count} figures not found; left out (never guessed)',
+    },
+    figuresNotFound: {
+      zh: '{label}：{relatedColumns}共 {count} 个数字未找到，未填写（不作推测）',
+      en: '{label}: {count} figures not found ({relatedColumns}); left out (never guessed)',
+    },
     unplacedLabel: {
       zh: '表格中的“{text}”（{at}）不是 {edition} 年版格式的栏目，已忽略',
       en: '"{text}" ({at}) is not a label of the {edition} edition: ignored',
@@ -141,5 +149,13 @@ export const inputRule: RuleMeta = {
       en: 'the title names no year; {year} was taken from the file name: please check',
     },
     yearNotFound: { zh: '找不到报告年度', en: 'the report year cannot be found' },
+    previousMismatch: {
+      zh: '上年报告 {previousFile} 是“{previousAgency}”{previousYear} 年度的报告，而本报告是“{agency}”{year} 年度的报告：不是同一机关的上一年度，跨年度规则（{rules}）未检查',
+      en: 'the previous report {previousFile} is of "{previousAgency}" for {previousYear}, this one of "{agency}" for {year}: not the same body\'s year before, so the cross-year rules ({rules}) were not checked',
+    },
+    previousUnknown: {
+      zh: '无法确定上年报告 {previousFile} 是否为本报告的上一年度（报告年度或格式版本缺失），跨年度规则（{rules}）未检查',
+      en: 'the previous report {previousFile} cannot be told to be the year before this one (a report year or the edition is missing), so the cross-year rules ({rules}) were not checked',
+    },
   },
 };
