@@ -104,3 +104,61 @@ describe('the closing table of convert', () => {
     }
   });
 });
+
+describe('findings first', () => {
+  const record = (path: string, status: InputStatus, errors = 0): InputRecord => ({
+    path,
+    status,
+    figures: { expected: 200, found: status === 'incomplete' ? 150 : 200 },
+    agency: '某市商务局',
+    year: 2025,
+    errors,
+    warnings: 0,
+    rules: {},
+    outputs: [],
+    diagnostics: [],
+    trend: {},
+  });
+  // 2,000 inputs, 40 of them with problems, scattered.
+  const records = Array.from({ length: 2000 }, (_, i) =>
+    record(`/srv/a/r${String(i).padStart(4, '0')}.json`, i % 50 === 7 ? 'invalid' : 'ok', i % 50 === 7 ? 2 : 0),
+  );
+  const rowsOf = (table: string) => table.split('\n').filter((line) => /^r\d{4}\.json/.test(line));
+
+  test('past a screenful, the inputs that need a look come first', () => {
+    const rows = rowsOf(summaryTable(records, 'en', 120));
+    expect(rows).toHaveLength(2000);
+    expect(rows.slice(0, 40).every((row) => row.includes('invalid'))).toBe(true);
+    expect(rows.slice(40).some((row) => row.includes('invalid'))).toBe(false);
+  });
+
+  test('within a screenful, the order given', () => {
+    const few = records.slice(0, 20);
+    expect(rowsOf(summaryTable(few, 'en', 120)).map((row) => row.split(' ')[0])).toEqual(
+      few.map((r) => r.path.split('/').pop()),
+    );
+  });
+
+  test('--quiet: only those, a line for the rest, and totals over every input', () => {
+    const table = summaryTable(records, 'en', 120, { quiet: true });
+    expect(rowsOf(table)).toHaveLength(40);
+    expect(table).toContain('1960 more files need no look (ok, no errors): not listed');
+    expect(table.trimEnd().split('\n').pop()).toBe('2000 files: 1960 ok, 40 invalid; 80 errors, 0 warnings');
+  });
+
+  test('convert --quiet prints the progress and the rows of problems only', () => {
+    const dir = scratch('report-quiet-');
+    mkdirSync(join(dir, 'in'));
+    copyFileSync(fixture('example-2021.json'), join(dir, 'in', 'good.json'));
+    copyFileSync(fixture('rules', 'R301', 'fail.json'), join(dir, 'in', 'bad.json'));
+    writeFileSync(join(dir, 'in', 'scan.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
+    const run = runCli(['convert', join(dir, 'in'), '-o', join(dir, 'out'), '--to', 'json', '--quiet', '--lang', 'en']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toContain('good.json');
+    expect(run.stderr).toContain('bad.json');
+    expect(run.stdout).not.toMatch(/^good\.json/m);
+    expect(run.stdout).toMatch(/^bad\.json/m);
+    expect(run.stdout).toMatch(/^scan\.png/m);
+    expect(run.stdout).toContain('1 more file needs no look');
+  });
+});

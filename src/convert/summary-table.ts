@@ -24,7 +24,8 @@ const words = {
     total: (inputs: number, parts: string, errors: number, warnings: number) =>
       `${inputs} files: ${parts}; ${errors} errors, ${warnings} warnings`,
     part: (word: string, count: number) => `${count} ${word}`,
-    hidden: (count: number) => `${count} more files need no look (ok, no errors): not listed`,
+    hidden: (count: number) =>
+      `${count} more ${count === 1 ? 'file needs' : 'files need'} no look (ok, no errors): not listed`,
   },
 };
 
