@@ -111,13 +111,13 @@ describe('report validate exit codes and options', () => {
     expect(quiet.stdout).toContain(`${r301}（2021年版，JSON）\n  ✖ 错误`);
     expect(quiet.stdout).not.toContain('⚠');
     expect(quiet.stdout).toContain('missing.json\n  ✖ 找不到文件 missing.json');
-    expect(quiet.stdout.trim().split('\n').pop()).toBe('✖ 4 个文件：2 个错误，2 个警告，1 个无法读取');
+    expect(quiet.stdout.trim().split('\n').pop()).toBe('✖ 4 个文件：1 个错误，2 个警告，1 个无法读取');
     // All clean: the totals line alone.
     expect(runCli(['validate', good, r101, '--quiet', '--lang', 'en']).stdout).toBe('✓ 2 files: 0 errors, 1 warning\n');
     // The other formats keep every file, with errors only, as before.
     const json = JSON.parse(runCli(['validate', good, r101, r301, '--quiet', '--format', 'json']).stdout);
-    expect(json.files.map((f: { diagnostics: unknown[] }) => f.diagnostics.length)).toEqual([0, 0, 2]);
-    expect(json.summary).toMatchObject({ files: 3, errors: 2, warnings: 0 });
+    expect(json.files.map((f: { diagnostics: unknown[] }) => f.diagnostics.length)).toEqual([0, 0, 1]);
+    expect(json.summary).toMatchObject({ files: 3, errors: 1, warnings: 0 });
   });
 
   it('--previous runs the cross-year rules; an unreadable previous report is exit 2', () => {

@@ -92,11 +92,11 @@ describe('report template --from', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('（7 栏）');
     expect(run.stderr).toBe(
-      `report: 注意：${from} 有 2 个错误（report validate ${from} 可以查看），从中填入的数字可能有误，请核对\n`,
+      `report: 注意：${from} 有 1 个错误（report validate ${from} 可以查看），从中填入的数字可能有误，请核对\n`,
     );
     expect(readInputSync(out, { lenient: true }).model).toMatchObject({ year: 2026 });
     const english = runCli(['template', '--from', from, '-o', out, '--force', '--lang', 'en']);
-    expect(english.stderr).toContain(`note: ${from} has errors (2; see report validate ${from})`);
+    expect(english.stderr).toContain(`note: ${from} has errors (1; see report validate ${from})`);
     expect(runCli(['template', '--from', fixture('example-2021.json'), '-o', out, '--force']).stderr).toBe('');
   });
 

@@ -26,7 +26,9 @@ const sheetOf = (workbook: XLSX.WorkBook, name = REQUESTS) => workbook.Sheets[na
 const bytes = (workbook: XLSX.WorkBook, bookType: XLSX.BookType = 'xlsx') =>
   XLSX.write(workbook, { type: 'buffer', bookType }) as Buffer;
 const check = (workbook: XLSX.WorkBook, bookType: XLSX.BookType = 'xlsx', lang: 'zh' | 'en' = 'zh') => {
-  const report = readBytes(bytes(workbook, bookType), `book.${bookType}`, `.${bookType}`);
+  // SheetJS's biff8 is an .xls file.
+  const extension = bookType === 'biff8' ? '.xls' : `.${bookType}`;
+  const report = readBytes(bytes(workbook, bookType), `book${extension}`, extension);
   return { report, diagnostics: validateReport(report, { lang }).diagnostics };
 };
 const brief = (d: Diagnostic) => `${d.severity} ${d.ruleId} ${d.messageId} ${d.pointer} ${d.cell ?? ''}`.trim();
