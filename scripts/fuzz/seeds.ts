@@ -1,5 +1,6 @@
 // The inputs the fuzzer starts from: one or more valid files of every format the readers accept, made from the
-// fixtures by our own renderers and by SheetJS (ODS, XLS), plus a small PDF with a text layer in a flate stream.
+// fixtures by our own renderers and by SheetJS (ODS, XLS), plus a small PDF with a text layer in a flate stream and the
+// report's text laid out as a PDF with a Chinese font (pdf-writer.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -7,6 +8,7 @@ import * as XLSX from 'xlsx';
 import { getEdition } from '../../src/editions';
 import { renderOutputs } from '../../src/render/render-outputs';
 import { writeTemplate } from '../../src/template/write-template';
+import { layOutText, makeCjkPdf } from './pdf-writer';
 
 export type FuzzFormat = 'xlsx' | 'ods' | 'xls' | 'et' | 'json' | 'html' | 'txt' | 'docx' | 'pdf';
 export const FUZZ_FORMATS: readonly FuzzFormat[] = ['xlsx', 'ods', 'xls', 'et', 'json', 'html', 'txt', 'docx', 'pdf'];
@@ -51,6 +53,8 @@ export async function makeSeeds(root: string): Promise<Seed[]> {
     { format: 'txt', name: 'published.txt', bytes: Buffer.from(text) },
     { format: 'docx', name: 'example-2021.docx', bytes: Buffer.from(docx?.bytes ?? []) },
     { format: 'pdf', name: 'text.pdf', bytes: makePdf(text.split('\n').slice(0, 60)) },
+    // The report's text in Chinese, laid out on pages: read as a report (its tables by their lines), not refused.
+    { format: 'pdf', name: 'published.pdf', bytes: makeCjkPdf(layOutText(text)) },
   ];
 }
 
@@ -69,6 +73,11 @@ export function makePdf(lines: readonly string[], options: { image?: boolean } =
   const drawing = options.image
     ? 'q 200 0 0 200 100 500 cm /Im1 Do Q'
     : `BT /F1 10 Tf 40 800 Td 12 TL ${ascii.map((line) => `(${line}) '`).join(' ')} ET`;
+  return makePdfDrawing(drawing);
+}
+
+/** A one-page PDF whose content stream is `drawing` (Helvetica as /F1, a small grey image as /Im1), flate-compressed. */
+export function makePdfDrawing(drawing: string): Buffer {
   const content = deflateSync(Buffer.from(drawing, 'latin1'));
   const image = deflateSync(Buffer.alloc(16 * 16 * 3, 0x80));
   const objects = [
