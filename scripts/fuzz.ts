@@ -50,6 +50,10 @@ interface Options {
 
 /** Peak RSS any single input may drive the process to. */
 const RSS_TARGET_MB = 300;
+/** Peak RSS of `convert` of a folder of one input: its main thread and a pool of two workers. */
+const CONVERT_RSS_TARGET_MB = 1024;
+/** The largest input kept in fixtures/fuzz/ by --save. */
+const MAX_KEPT_BYTES = 1024 * 1024;
 /** The longest any single input may take, from start to verdict (a reader stopped at its limit included). */
 const HANG_SECONDS = 10;
 
@@ -69,6 +73,8 @@ interface Failure {
   problem: 'internal error' | 'hang' | 'memory';
   detail: string;
   saved?: string;
+  /** How to write the input again when it was not kept: `node dist/scripts/fuzz/replay.js --seed S --case N`. */
+  replay?: string;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -124,18 +130,21 @@ async function main(): Promise<number> {
     phases[name] = Math.round((Date.now() - phaseStart) / 100) / 10;
     phaseStart = Date.now();
   };
+  /** How many mutated cases each family made (`scale-tr-100000` counts as `scale-tr`). */
+  const mutations: Record<string, number> = {};
   /** Pages whose import verdict is ok, for the HTML oracle. */
   const oracleCases: OracleCase[] = [];
   const stats = new Map<string, FormatStats>();
   const failures: Failure[] = [];
   /** Mutated inputs a reader was stopped on at its time limit. */
-  const stopped: { name: string; saved?: string }[] = [];
+  const stopped: { name: string; saved?: string; replay?: string }[] = [];
   const reader = new GuardedReader(options.limitSeconds);
   const runner = new ProcessRunner({
     root: ROOT,
     work,
     hangSeconds: HANG_SECONDS,
     rssTargetMb: RSS_TARGET_MB,
+    convertRssTargetMb: CONVERT_RSS_TARGET_MB,
     ...(options.limitSeconds === undefined ? {} : { limitSeconds: options.limitSeconds }),
   });
   let oracle: OracleResult | undefined;
@@ -289,8 +298,10 @@ async function main(): Promise<number> {
     entry.peakRssMb = Math.max(entry.peakRssMb, casePeak);
     peakRssMb = Math.max(peakRssMb, casePeak);
     if (!problem && elapsed > HANG_SECONDS * 1000) problem = 'hang';
-    // A parser caught in a loop is stopped in time, not a failure; its input is kept all the same, as a regression.
-    if (stoppedAtLimit && !problem) stopped.push({ name, ...keep(format, name, bytes) });
+    // A parser caught in a loop is stopped in time, not a failure; its input is kept all the same, as a regression —
+    // but for a list grown to 10⁴–10⁶, which the time limit is there to stop (its case number replays it).
+    if (stoppedAtLimit && !problem)
+      stopped.push({ name, ...(/\(scale-/.test(name) ? replayOf(name) : keep(format, name, bytes)) });
     if (!problem) return;
     if (problem === 'hang') entry.hangs++;
     if (problem === 'internal error') entry.internal++;
@@ -300,7 +311,18 @@ async function main(): Promise<number> {
       problem,
       detail: `${detail.split('\n').slice(0, 6).join('\n')} (${elapsed} ms, ${casePeak.toFixed(0)} MB)`,
       ...keep(format, name, bytes),
+      ...replayOf(name),
     });
+  };
+
+  /** The command that writes a mutated case again. */
+  const replayOf = (name: string): { replay?: string } => {
+    const n = /^case (\d+) /.exec(name)?.[1];
+    return n === undefined
+      ? {}
+      : {
+          replay: `node dist/scripts/fuzz/replay.js --seed ${options.seed} --case ${n}${options.maxScale === 1_000_000 ? '' : ` --max-scale ${options.maxScale}`}`,
+        };
   };
 
   /** A page read as a published report with the verdict ok: every figure it gave, with its table, row and column. */
@@ -336,7 +358,9 @@ async function main(): Promise<number> {
 
   /** With --save, a caught input is written to fixtures/fuzz/, where every later run and `npm test` try it first. */
   const keep = (format: string, name: string, bytes: Buffer | undefined): { saved?: string } => {
-    if (!options.save || !bytes) return {};
+    // fixtures/fuzz/ holds small inputs (every test run reads them all); a larger one is replayed from its case
+    // number: node dist/scripts/fuzz/replay.js --seed S --case N (scripts/fuzz/replay.ts).
+    if (!options.save || !bytes || bytes.length > MAX_KEPT_BYTES) return {};
     mkdirSync(join(ROOT, 'fixtures', 'fuzz'), { recursive: true });
     const saved = join('fixtures', 'fuzz', `${format}-seed${options.seed}-${name.replace(/\W+/g, '-')}.${format}`);
     writeFileSync(join(ROOT, saved), bytes);
@@ -364,6 +388,8 @@ async function main(): Promise<number> {
         // A mutation the seed does not allow (e.g. cells of a workbook SheetJS cannot write back): bytes instead.
         mutation = { kind: 'bytes', bytes: Buffer.from(seed.bytes) };
       }
+      const family = `${seed.format} ${mutation.kind.replace(/-\d+$/, '').replace(/^shown-.*/, 'shown')}`;
+      mutations[family] = (mutations[family] ?? 0) + 1;
       const path = join(work, `case-${n}.${seed.format}`);
       writeFileSync(path, mutation.bytes);
       await run(`case ${n} (${mutation.kind} of ${seed.name})`, seed.format, path, mutation.bytes);
@@ -426,6 +452,7 @@ async function main(): Promise<number> {
     cliPeakRssMb: Math.round(cliPeakRssMb),
     processMaxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     formats: Object.fromEntries(stats),
+    mutations,
     outcomes,
     failures,
     processes: runner.outcomes,
@@ -509,7 +536,7 @@ function printSummary(summary: {
   processMaxRssMb: number;
   formats: Record<string, FormatStats>;
   failures: Failure[];
-  stopped: { name: string; saved?: string }[];
+  stopped: { name: string; saved?: string; replay?: string }[];
   processes: ProcessOutcome[];
   processFailures: ProcessOutcome[];
   oracle: OracleResult | undefined;
@@ -536,9 +563,13 @@ function printSummary(summary: {
     `internal errors ${summary.internalErrors}, hangs (over ${HANG_SECONDS} s) ${summary.hangs}, stopped at the reading time limit ${summary.stoppedAtLimit}, inputs over ${RSS_TARGET_MB} MB ${summary.overMemory}; peak RSS of one input's own process (hostile and regression inputs, \`report validate\`) ${summary.cliPeakRssMb} MB; the fuzzer's process over all mutated cases ${summary.processMaxRssMb} MB`,
   );
   for (const input of summary.stopped)
-    print(`stopped at the time limit: ${input.name}${input.saved ? ` → ${input.saved}` : ''}`);
+    print(
+      `stopped at the time limit: ${input.name}${input.saved ? ` → ${input.saved}` : input.replay ? ` (${input.replay})` : ''}`,
+    );
   for (const failure of summary.failures)
-    print(`FAIL ${failure.problem}: ${failure.name}${failure.saved ? ` → ${failure.saved}` : ''}\n  ${failure.detail}`);
+    print(
+      `FAIL ${failure.problem}: ${failure.name}${failure.saved ? ` → ${failure.saved}` : failure.replay ? ` (${failure.replay})` : ''}\n  ${failure.detail}`,
+    );
   if (summary.processes.length) {
     print();
     print('scenario  runs  ok  refused  failed  slowest ms  peak RSS MB  problems');

@@ -68,6 +68,8 @@ export interface ProcessSettings {
   work: string;
   hangSeconds: number;
   rssTargetMb: number;
+  /** The same for `convert` of a folder, which runs a pool of workers (384 MB of heap each) beside its own thread. */
+  convertRssTargetMb: number;
   /** Passed on as `--timeout` when set. */
   limitSeconds?: number;
 }
@@ -257,7 +259,7 @@ export class ProcessRunner {
     name: string,
     args: readonly string[],
     run: RawRun,
-    extra: { problems?: Problem[]; notes?: string[]; expectSignal?: boolean; rssTarget?: boolean } = {},
+    extra: { problems?: Problem[]; notes?: string[]; expectSignal?: boolean; rssTarget?: number | false } = {},
   ): ProcessOutcome {
     const said = `${run.stdout}\n${run.stderr}`;
     const problems = new Set<Problem>(extra.problems ?? []);
@@ -268,7 +270,8 @@ export class ProcessRunner {
     if (run.exitCode !== null && run.exitCode > 2 && !extra.expectSignal) problems.add('internal error');
     if (STACK_TRACE.test(run.stderr) || STACK_TRACE.test(run.stdout)) problems.add('stack trace');
     if (run.controls.length) problems.add('control character');
-    if ((extra.rssTarget ?? true) && run.rssMb > this.settings.rssTargetMb) problems.add('memory');
+    const target = extra.rssTarget ?? this.settings.rssTargetMb;
+    if (target !== false && run.rssMb > target) problems.add('memory');
     const ordered = PROBLEM_ORDER.filter((problem) => problems.has(problem));
     const notes = [...(extra.notes ?? [])];
     if (run.controls.length) notes.push(`raw ${run.controls.join(' ')}`);
@@ -337,7 +340,11 @@ export class ProcessRunner {
       problems.push('temporary files left');
       notes.push(`left in the output folder: ${left.slice(0, 5).join(', ')}`);
     }
-    const outcome = this.classify('convert', name, args, run, { problems, notes, rssTarget: false });
+    const outcome = this.classify('convert', name, args, run, {
+      problems,
+      notes,
+      rssTarget: this.settings.convertRssTargetMb,
+    });
     rmSync(out, { recursive: true, force: true });
     return outcome;
   }
