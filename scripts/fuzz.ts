@@ -482,6 +482,12 @@ async function processScenarios(
     else if (input.group === 'control') await runner.commands(input, all);
     else if (input.group === 'scale' && input.path.endsWith('.json')) await runner.commands(input, ['build']);
   }
+  // The reproducers of issue 22 kept in fixtures/fuzz/ (already validated with the caught inputs): the other commands.
+  for (const name of safeList(join(ROOT, 'fixtures', 'fuzz')).filter((file) => file.includes('-issue22-')))
+    await runner.commands(
+      { name: `fixtures/fuzz/${name}`, path: join(ROOT, 'fixtures', 'fuzz', name), group: 'issue22' },
+      mode === 'full' ? all : ['import', 'build'],
+    );
   const report = seeds.find((seed) => seed.name === 'example-2021.json')?.bytes ?? Buffer.alloc(0);
   const model = JSON.parse(report.toString('utf8')) as Record<string, unknown>;
   const inputs = runner.folder('pipe-inputs');
