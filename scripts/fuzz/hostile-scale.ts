@@ -17,6 +17,12 @@ import { writeZip } from './zip-writer';
  */
 export const CONTROLS = '\u001b]52;c;ZWNobyBoaQ==\u0007\u001b[2J\u001b[8m\u202e\u009b31m\n';
 
+/** Forty figures in ten columns, as a table's body stands: enough for a reader to look for a table on the page. */
+const FIGURES = Array.from(
+  { length: 40 },
+  (_, i) => `BT /F1 8 Tf ${50 + (i % 10) * 50} ${700 - ((i / 10) | 0) * 12} Td (${i}) Tj ET\n`,
+).join('');
+
 export interface NamedHostile extends HostileCase {
   group: 'scale' | 'control';
 }
@@ -89,6 +95,31 @@ export function scaledHostileCases(seeds: readonly Seed[]): NamedHostile[] {
         makePdfDrawing(`BT /F1 0.01 Tf 0.01 TL 40 800 Td ${"(1) ' ".repeat(130_000)}ET`),
       ),
     },
+    // The shapes as issue 22's own tests write them (test/safe-reading.test.ts on main).
+    {
+      name: 'text of a heading and one row of 200,000 |',
+      make: file('heading-pipes.txt', `二、主动公开政府信息情况\n${'|'.repeat(200_000)}\n`),
+    },
+    {
+      name: 'page of a heading and 140,000 rows of one figure',
+      make: file(
+        'heading-rows-140k.html',
+        `<html><body><h2>三、收到和处理政府信息公开申请情况</h2><table>${'<tr><td>1</td></tr>'.repeat(140_000)}</table></body></html>`,
+      ),
+    },
+    {
+      name: 'PDF page of 130,000 tiny line segments among figures',
+      make: file(
+        'segments-130k.pdf',
+        makePdfDrawing(
+          Array.from(
+            { length: 130_000 },
+            (_, i) => `${i % 500} ${(i / 500) | 0} m ${(i % 500) + 1} ${(i / 500) | 0} l S\n`,
+          ).join('') + FIGURES,
+        ),
+      ),
+    },
+    { name: 'PDF of 5,000 pages of figures', make: file('pages-5000.pdf', makePdfDrawing(FIGURES, { pages: 5000 })) },
     {
       name: 'JSON with 200,000 paragraphs (valid)',
       make: file(

@@ -14,7 +14,11 @@ export interface PdfRun {
 /** A page: runs of text, or a content stream made with `code`, which turns text into the font's hex string. */
 export type PdfPage = readonly PdfRun[] | ((code: (text: string) => string) => string);
 
-export function makeCjkPdf(pages: readonly PdfPage[]): Buffer {
+export function makeCjkPdf(
+  pages: readonly PdfPage[],
+  /** Many more pages after these that all draw one content stream (5,000 pages in a few kB). */
+  options: { shared?: { pages: number; content: (code: (text: string) => string) => string } } = {},
+): Buffer {
   const codes = new Map<string, number>();
   const code = (text: string) =>
     `<${[...text]
@@ -27,6 +31,7 @@ export function makeCjkPdf(pages: readonly PdfPage[]): Buffer {
         return id.toString(16).padStart(4, '0');
       })
       .join('')}>`;
+  const shared = options.shared ? options.shared.content(code) : undefined;
   const contents = pages.map((page) =>
     typeof page === 'function'
       ? page(code)
@@ -67,13 +72,14 @@ export function makeCjkPdf(pages: readonly PdfPage[]): Buffer {
     `<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [${cidFont} 0 R] /ToUnicode ${toUnicode} 0 R >>`,
   );
   const kids: number[] = [];
-  for (const content of contents) {
-    const contentObject = add(stream(content));
-    kids.push(
-      add(
-        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${contentObject} 0 R /Resources << /Font << /F1 ${font} 0 R >> >> >>`,
-      ),
+  const addPage = (contentObject: number) =>
+    add(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${contentObject} 0 R /Resources << /Font << /F1 ${font} 0 R >> >> >>`,
     );
+  for (const content of contents) kids.push(addPage(add(stream(content))));
+  if (shared !== undefined && options.shared) {
+    const contentObject = add(stream(shared));
+    for (let i = 0; i < options.shared.pages; i++) kids.push(addPage(contentObject));
   }
   objects[1] = `<< /Type /Pages /Kids [${kids.map((kid) => `${kid} 0 R`).join(' ')}] /Count ${kids.length} >>`;
   return assemble(objects);

@@ -466,18 +466,39 @@ function pdfRunsOnALine(_bytes: Buffer, n: number, random: Random, context: Scal
   return makeCjkPdf([...layOutText(context.text), loop]);
 }
 
-/** n tiny ruled segments beside a few figures: the drawing the lattice reader turns into a table's borders. */
+/**
+ * n tiny ruled segments beside a few figures: the drawing the lattice reader turns into a table's borders — all on one
+ * spot, or each a point long on a grid of 500 a row (the 130,000 that once exhausted the reader).
+ */
 function pdfSegments(_bytes: Buffer, n: number, random: Random, context: ScaleContext): Buffer {
-  const segment = pick(random, ['40 700 m 41 700 l S ', '40 700 1 1 re f ', '0 -0.01 Td 40 700 m 540 700 l S ']);
+  const shape = pick(random, [
+    'grid',
+    'grid',
+    '40 700 m 41 700 l S ',
+    '40 700 1 1 re f ',
+    '0 -0.01 Td 40 700 m 540 700 l S ',
+  ]);
+  const drawing =
+    shape === 'grid'
+      ? Array.from(
+          { length: n },
+          (_, i) => `${i % 500} ${(i / 500) | 0} m ${(i % 500) + 1} ${(i / 500) | 0} l S\n`,
+        ).join('')
+      : shape.repeat(n);
   const loop: PdfPage = (code) =>
-    `BT /F1 10 Tf 1 0 0 1 40 820 Tm ${code('信息内容')} Tj 1 0 0 1 240 820 Tm ${code('1 2 3 4')} Tj ET 0.5 w ${segment.repeat(n)}`;
+    `BT /F1 10 Tf 1 0 0 1 40 820 Tm ${code('信息内容')} Tj 1 0 0 1 240 820 Tm ${code('1 2 3 4')} Tj ET 0.5 w ${drawing}`;
   return makeCjkPdf([...layOutText(context.text), loop]);
 }
 
-/** The report followed by n/100 pages of one line each. */
+/** The report followed by n/100 pages (at least 10) that all draw one content stream of a line and 40 figures. */
 function pdfPages(_bytes: Buffer, n: number, random: Random, context: ScaleContext): Buffer {
   const pages = Math.max(10, Math.floor(n / 100));
-  const line = pick(random, ['1', '本年新收', '']);
-  const page: PdfPage = [{ x: 40, y: 800, size: 10, text: line || ' ' }];
-  return makeCjkPdf([...layOutText(context.text), ...Array.from({ length: pages }, () => page)]);
+  const line = pick(random, ['1', '本年新收', ' ']);
+  return makeCjkPdf([...layOutText(context.text)], {
+    shared: {
+      pages,
+      content: (code) =>
+        `BT /F1 10 Tf 1 0 0 1 40 800 Tm ${code(line)} Tj ${Array.from({ length: 40 }, (_, i) => `/F1 8 Tf 1 0 0 1 ${50 + (i % 10) * 50} ${700 - ((i / 10) | 0) * 12} Tm ${code(String(i))} Tj`).join(' ')} ET`,
+    },
+  });
 }

@@ -8,7 +8,7 @@ import * as XLSX from 'xlsx';
 import { getEdition } from '../../src/editions';
 import { renderOutputs } from '../../src/render/render-outputs';
 import { writeTemplate } from '../../src/template/write-template';
-import { layOutText, makeCjkPdf } from './pdf-writer';
+import { assemble, layOutText, makeCjkPdf } from './pdf-writer';
 
 export type FuzzFormat = 'xlsx' | 'ods' | 'xls' | 'et' | 'json' | 'html' | 'txt' | 'docx' | 'pdf';
 export const FUZZ_FORMATS: readonly FuzzFormat[] = ['xlsx', 'ods', 'xls', 'et', 'json', 'html', 'txt', 'docx', 'pdf'];
@@ -76,14 +76,22 @@ export function makePdf(lines: readonly string[], options: { image?: boolean } =
   return makePdfDrawing(drawing);
 }
 
-/** A one-page PDF whose content stream is `drawing` (Helvetica as /F1, a small grey image as /Im1), flate-compressed. */
-export function makePdfDrawing(drawing: string): Buffer {
+/**
+ * A PDF whose page draws `drawing` (Helvetica as /F1, a small grey image as /Im1), flate-compressed; with `pages`,
+ * that many pages share the one content stream.
+ */
+export function makePdfDrawing(drawing: string, options: { pages?: number } = {}): Buffer {
   const content = deflateSync(Buffer.from(drawing, 'latin1'));
   const image = deflateSync(Buffer.alloc(16 * 16 * 3, 0x80));
-  const objects = [
+  const page =
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>';
+  // Page 1 is object 3; any more follow the image, from object 7 on.
+  const more = Math.max(0, (options.pages ?? 1) - 1);
+  const kids = ['3 0 R', ...Array.from({ length: more }, (_, i) => `${i + 7} 0 R`)].join(' ');
+  return assemble([
     '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>',
+    `<< /Type /Pages /Kids [${kids}] /Count ${more + 1} >>`,
+    page,
     Buffer.concat([
       Buffer.from(`<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'),
       content,
@@ -98,32 +106,6 @@ export function makePdfDrawing(drawing: string): Buffer {
       image,
       Buffer.from('\nendstream', 'latin1'),
     ]),
-  ];
-  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
-  const offsets: number[] = [];
-  let length = parts[0]?.length ?? 0;
-  objects.forEach((object, index) => {
-    offsets.push(length);
-    const body = Buffer.concat([
-      Buffer.from(`${index + 1} 0 obj\n`, 'latin1'),
-      typeof object === 'string' ? Buffer.from(object, 'latin1') : object,
-      Buffer.from('\nendobj\n', 'latin1'),
-    ]);
-    parts.push(body);
-    length += body.length;
-  });
-  const xref = [
-    'xref',
-    `0 ${objects.length + 1}`,
-    '0000000000 65535 f ',
-    ...offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n `),
-    'trailer',
-    `<< /Size ${objects.length + 1} /Root 1 0 R >>`,
-    'startxref',
-    String(length),
-    '%%EOF',
-    '',
-  ].join('\n');
-  parts.push(Buffer.from(xref, 'latin1'));
-  return Buffer.concat(parts);
+    ...Array.from({ length: more }, () => page),
+  ]);
 }
