@@ -5,11 +5,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../generate';
 import { hostileCases } from './hostile';
+import { scaledHostileCases } from './hostile-scale';
 import { makeSeeds } from './seeds';
 
 export interface InputManifest {
   seeds: { format: string; name: string; path: string }[];
-  hostile: { name: string; path: string }[];
+  /** issue 7: damaged containers, bombs, deep nesting, devices; scale and control: issue 22 (hostile-scale.ts). */
+  hostile: { name: string; path: string; group: 'issue 7' | 'scale' | 'control' }[];
 }
 
 export const MANIFEST = 'manifest.json';
@@ -24,9 +26,12 @@ async function makeInputs(dir: string, withHostile: boolean): Promise<void> {
     writeFileSync(path, seed.bytes);
     manifest.seeds.push({ format: seed.format, name: seed.name, path });
   }
-  if (withHostile)
+  if (withHostile) {
     for (const hostile of await hostileCases(seeds))
-      manifest.hostile.push({ name: hostile.name, path: hostile.make(join(dir, 'hostile')) });
+      manifest.hostile.push({ name: hostile.name, path: hostile.make(join(dir, 'hostile')), group: 'issue 7' });
+    for (const hostile of scaledHostileCases(seeds))
+      manifest.hostile.push({ name: hostile.name, path: hostile.make(join(dir, 'hostile')), group: hostile.group });
+  }
   writeFileSync(join(dir, MANIFEST), JSON.stringify(manifest, null, 2));
 }
 

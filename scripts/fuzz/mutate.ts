@@ -5,6 +5,8 @@ import { deflateSync, inflateSync } from 'node:zlib';
 import * as XLSX from 'xlsx';
 import { isZip, openZip } from '../../src/read/zip-container';
 import type { Random } from '../seeded-random';
+import { mutateShown } from './html-shown';
+import { mutateScale, type ScaleContext, scaleFamilies } from './scale';
 import type { Seed } from './seeds';
 import { writeZip } from './zip-writer';
 
@@ -16,7 +18,7 @@ export interface Mutation {
   bytes: Buffer;
 }
 
-export function mutate(seed: Seed, random: Random): Mutation {
+export function mutate(seed: Seed, random: Random, context: ScaleContext = { text: '' }): Mutation {
   const zip = isZip(seed.bytes);
   type Strategy = [string, (bytes: Buffer, random: Random) => Buffer];
   const when = (condition: boolean, ...strategies: Strategy[]) => (condition ? strategies : []);
@@ -30,7 +32,16 @@ export function mutate(seed: Seed, random: Random): Mutation {
     ...when(seed.format === 'txt', ['text', mutateText]),
     ...when(seed.format === 'pdf', ['pdf-stream', mutatePdf]),
   ];
-  const [kind, apply] = pick(random, strategies);
+  // A list or string grown to 10³…10⁶ (scale.ts); for pages, what a browser shows of a figure (html-shown.ts).
+  const scale = scaleFamilies(seed.format).length > 0;
+  const shown = seed.format === 'html';
+  const choice = int(random, strategies.length + (scale ? 1 : 0) + (shown ? 1 : 0));
+  if (scale && choice === strategies.length) {
+    const scaled = mutateScale(seed, random, context);
+    if (scaled) return scaled;
+  }
+  if (shown && choice === strategies.length + (scale ? 1 : 0)) return mutateShown(seed.bytes, random);
+  const [kind, apply] = strategies[Math.min(choice, strategies.length - 1)] as Strategy;
   return { kind, bytes: apply(seed.bytes, random) };
 }
 

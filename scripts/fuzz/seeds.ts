@@ -1,5 +1,6 @@
 // The inputs the fuzzer starts from: one or more valid files of every format the readers accept, made from the
-// fixtures by our own renderers and by SheetJS (ODS, XLS), plus a small PDF with a text layer in a flate stream.
+// fixtures by our own renderers and by SheetJS (ODS, XLS), plus a small PDF with a text layer in a flate stream and the
+// report's text laid out as a PDF with a Chinese font (pdf-writer.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -7,6 +8,7 @@ import * as XLSX from 'xlsx';
 import { getEdition } from '../../src/editions';
 import { renderOutputs } from '../../src/render/render-outputs';
 import { writeTemplate } from '../../src/template/write-template';
+import { assemble, layOutText, makeCjkPdf } from './pdf-writer';
 
 export type FuzzFormat = 'xlsx' | 'ods' | 'xls' | 'et' | 'json' | 'html' | 'txt' | 'docx' | 'pdf';
 export const FUZZ_FORMATS: readonly FuzzFormat[] = ['xlsx', 'ods', 'xls', 'et', 'json', 'html', 'txt', 'docx', 'pdf'];
@@ -51,6 +53,8 @@ export async function makeSeeds(root: string): Promise<Seed[]> {
     { format: 'txt', name: 'published.txt', bytes: Buffer.from(text) },
     { format: 'docx', name: 'example-2021.docx', bytes: Buffer.from(docx?.bytes ?? []) },
     { format: 'pdf', name: 'text.pdf', bytes: makePdf(text.split('\n').slice(0, 60)) },
+    // The report's text in Chinese, laid out on pages: read as a report (its tables by their lines), not refused.
+    { format: 'pdf', name: 'published.pdf', bytes: makeCjkPdf(layOutText(text)) },
   ];
 }
 
@@ -69,12 +73,25 @@ export function makePdf(lines: readonly string[], options: { image?: boolean } =
   const drawing = options.image
     ? 'q 200 0 0 200 100 500 cm /Im1 Do Q'
     : `BT /F1 10 Tf 40 800 Td 12 TL ${ascii.map((line) => `(${line}) '`).join(' ')} ET`;
+  return makePdfDrawing(drawing);
+}
+
+/**
+ * A PDF whose page draws `drawing` (Helvetica as /F1, a small grey image as /Im1), flate-compressed; with `pages`,
+ * that many pages share the one content stream.
+ */
+export function makePdfDrawing(drawing: string, options: { pages?: number } = {}): Buffer {
   const content = deflateSync(Buffer.from(drawing, 'latin1'));
   const image = deflateSync(Buffer.alloc(16 * 16 * 3, 0x80));
-  const objects = [
+  const page =
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>';
+  // Page 1 is object 3; any more follow the image, from object 7 on.
+  const more = Math.max(0, (options.pages ?? 1) - 1);
+  const kids = ['3 0 R', ...Array.from({ length: more }, (_, i) => `${i + 7} 0 R`)].join(' ');
+  return assemble([
     '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>',
+    `<< /Type /Pages /Kids [${kids}] /Count ${more + 1} >>`,
+    page,
     Buffer.concat([
       Buffer.from(`<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'),
       content,
@@ -89,32 +106,6 @@ export function makePdf(lines: readonly string[], options: { image?: boolean } =
       image,
       Buffer.from('\nendstream', 'latin1'),
     ]),
-  ];
-  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
-  const offsets: number[] = [];
-  let length = parts[0]?.length ?? 0;
-  objects.forEach((object, index) => {
-    offsets.push(length);
-    const body = Buffer.concat([
-      Buffer.from(`${index + 1} 0 obj\n`, 'latin1'),
-      typeof object === 'string' ? Buffer.from(object, 'latin1') : object,
-      Buffer.from('\nendobj\n', 'latin1'),
-    ]);
-    parts.push(body);
-    length += body.length;
-  });
-  const xref = [
-    'xref',
-    `0 ${objects.length + 1}`,
-    '0000000000 65535 f ',
-    ...offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n `),
-    'trailer',
-    `<< /Size ${objects.length + 1} /Root 1 0 R >>`,
-    'startxref',
-    String(length),
-    '%%EOF',
-    '',
-  ].join('\n');
-  parts.push(Buffer.from(xref, 'latin1'));
-  return Buffer.concat(parts);
+    ...Array.from({ length: more }, () => page),
+  ]);
 }
