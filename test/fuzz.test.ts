@@ -39,16 +39,16 @@ const summary = JSON.parse(run.stdout) as FuzzSummary;
 test('no input causes an internal error, takes over 10 s or more than 300 MB; a parser that loops is stopped', () => {
   expect(summary.failures.map((failure) => `${failure.problem}: ${failure.name}`)).toEqual([]);
   expect(summary.internalErrors + summary.hangs + summary.overMemory).toBe(0);
-  // Known: SheetJS loops forever on some caught inputs (fixtures/fuzz/, eight so far); the reader stops each at its
-  // time limit, which for a small file is about 6 s. Any other input stopped there fails the test, but for the ones
-  // of issue 22 whose reading is bounded only by that limit (a PDF drawing 130,000 lines, an .ods asking for 10⁶ rows).
+  // Known: SheetJS loops forever on some damaged .xls (its formula tokens are read `while (end != at)`, and a token
+  // read past the end never meets it; four caught in fixtures/fuzz/); the reader stops each at its time limit. The
+  // .ods it looped on (a row left open) are refused before it parses them, as XML that is not well formed. Any other
+  // input stopped there fails the test, but for the ones of issue 22 whose reading is bounded only by that limit (a
+  // PDF drawing 130,000 lines, an .ods asking for 10⁶ rows).
   const loops = summary.outcomes.filter((outcome) => outcome.messageId === 'readTimeout');
   expect(loops.map((outcome) => outcome.name)).toEqual(
-    expect.arrayContaining([
-      'fixtures/fuzz/ods-seed3-case-183-zip-xml-of-example-2021-ods-.ods',
-      'fixtures/fuzz/xls-seed3-case-700-bytes-of-example-2021-xls-.xls',
-    ]),
+    expect.arrayContaining(['fixtures/fuzz/xls-seed3-case-700-bytes-of-example-2021-xls-.xls']),
   );
+  for (const name of loops.map((outcome) => outcome.name)) expect(name).not.toMatch(/\.ods$/);
   for (const loop of loops) {
     expect(loop.name).toMatch(/^fixtures\/fuzz\/|^PDF drawing 130,000 tiny lines|^ods asking for 10\^6 repeated rows$/);
     expect(loop.exitCode).toBe(2);

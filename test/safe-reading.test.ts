@@ -351,6 +351,22 @@ describe('sizes an input decides', () => {
         return onePagePdf(drawing + figures);
       },
     ],
+    [
+      // Each official label was compared with the whole cell, normalised anew each time: 15 s.
+      'a page whose header cell holds 160,000 characters',
+      'long-label.html',
+      () =>
+        `<html><body><h2>三、收到和处理政府信息公开申请情况</h2><table><tr><th>本年新收</th><th>${'x'.repeat(160_000)}</th></tr><tr><td>1</td><td>2</td></tr></table></body></html>`,
+    ],
+    [
+      // SheetJS scanned the rest of the document once per cell after a row left open: past 60 s for 11 KB.
+      'an .ods of 11 KB whose content leaves a table row open (fuzz seed 31)',
+      'open-row.ods',
+      () =>
+        readFileSync(
+          join(__dirname, '..', 'fixtures', 'fuzz', 'ods-seed31-case-9818-zip-xml-of-example-2021-ods-.ods'),
+        ),
+    ],
   ];
 
   test.each(cases)('%s: one clear line, no internal error', (_name, file, bytes) => {

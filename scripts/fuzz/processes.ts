@@ -654,10 +654,15 @@ function summaryProblems(out: string): { problems: Problem[]; notes: string[] } 
   return { problems, notes };
 }
 
-/** Temporary files a run left in its output folder (`.report-<pid>-<n>.<ext>.tmp`, `.<name>.<pid>.<hex>.tmp`). */
+/**
+ * Temporary files a run left in its output folder (`.report-<pid>-<n>.<ext>.tmp`, `.<name>.<pid>.<hex>.tmp`, a lock
+ * of a run that ended). The batch's journal (`.report-journal.jsonl`) stays by design: the next run resumes from it.
+ */
 function temporaries(out: string): string[] {
   try {
-    return readdirSync(out).filter((name) => name.endsWith('.tmp') || name.startsWith('.report-'));
+    return readdirSync(out).filter(
+      (name) => name.endsWith('.tmp') || (name.startsWith('.report-') && name !== '.report-journal.jsonl'),
+    );
   } catch {
     return [];
   }

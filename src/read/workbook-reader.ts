@@ -11,6 +11,7 @@ import { markerSheet, markerTag } from '../template/marker';
 import { type ReadingMode, readNumberCell, readYearCell } from './cell-value';
 import { type InputFormat, ReadError, type ReadReport, type SourceRef } from './read-report';
 import { sheetJs, sheetJsWithCodepages } from './sheetjs';
+import { xmlProblem } from './xml-well-formed';
 import { DamagedZip, isZip, openZip, type ZipEntries } from './zip-container';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -52,7 +53,7 @@ export function parseWorkbook(buffer: Buffer, file: string): XLSX.WorkBook {
     // A zip is opened and bounded by us; SheetJS parses only its inflated entries, never the container itself.
     const workbook = quietly(() =>
       isZip(buffer)
-        ? sheetJsZip().parse_zip(zipContainer(openZip(buffer, file, isReadPart)), options)
+        ? sheetJsZip().parse_zip(zipContainer(wellFormed(openZip(buffer, file, isReadPart))), options)
         : sheetJsWithCodepages().read(buffer, options),
     );
     if (workbook.SheetNames.length === 0) throw new ReadError('notWorkbook', { file });
@@ -66,6 +67,16 @@ export function parseWorkbook(buffer: Buffer, file: string): XLSX.WorkBook {
       throw new ReadError('encrypted', { file }, { cause: error });
     throw new ReadError('notWorkbook', { file }, { cause: error });
   }
+}
+
+/** The entries, once each XML part is found well formed (see xml-well-formed.ts); a damaged one is a DamagedZip. */
+function wellFormed(entries: ZipEntries): ZipEntries {
+  for (const [name, content] of entries) {
+    if (!/\.(xml|rels)$/i.test(name)) continue;
+    const problem = xmlProblem(content.toString('utf8'));
+    if (problem) throw new DamagedZip(`${name}: ${problem}`);
+  }
+  return entries;
 }
 
 /**

@@ -8,6 +8,7 @@ import { type ChildNode, type Element, isTag, isText, parseMarkup } from '../mar
 import { CellBudget, MarkupLimit } from '../markup-limit';
 import type { FlowCell, FlowDocument, FlowItem, PageMeta } from './flow-document';
 import { headingOf } from './flow-sections';
+import { PageStyle } from './page-style';
 
 /** The page's text, decoded by its BOM, its <meta charset> or http-equiv, else UTF-8 (GBK pages say so). */
 export function decodeHtml(buffer: Buffer): string {
@@ -87,62 +88,9 @@ const BLOCKS = new Set([
   'figure',
   'figcaption',
 ]);
-/** Elements whose text a browser does not show (or that hold controls, not text). */
-const NOT_SHOWN = new Set([
-  'script',
-  'style',
-  'head',
-  'noscript',
-  'template',
-  'button',
-  'select',
-  'option',
-  'textarea',
-  'input',
-  'object',
-  'iframe',
-  'svg',
-  'math',
-  'datalist',
-  'title',
-  'meta',
-  'link',
-]);
-
-/** Class names a page's own style sheet hides (`.hide { display: none }`): simple class rules only. */
-function hiddenClasses(nodes: readonly ChildNode[]): Set<string> {
-  const classes = new Set<string>();
-  for (const style of findAll(
-    nodes,
-    (node) => node.name === 'style',
-    () => true,
-  )) {
-    const css = rawText(style);
-    for (const rule of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
-      if (!/display\s*:\s*none|visibility\s*:\s*hidden/i.test(rule[2] ?? '')) continue;
-      for (const selector of (rule[1] ?? '').split(',')) {
-        const only = /^\s*\.([\w-]+)\s*$/.exec(selector);
-        if (only?.[1]) classes.add(only[1]);
-      }
-    }
-  }
-  return classes;
-}
-
-/** Whether a browser shows the element: not hidden by its attribute, its inline style or a hiding class. */
-function shown(node: Element, hidden: ReadonlySet<string>): boolean {
-  if (NOT_SHOWN.has(node.name)) return false;
-  if (node.attribs.hidden !== undefined) return false;
-  const style = node.attribs.style;
-  if (style && /display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d])/i.test(style)) return false;
-  const classes = node.attribs.class;
-  if (classes && hidden.size && classes.split(/\s+/).some((name) => hidden.has(name))) return false;
-  return true;
-}
-
 function pageFlow(nodes: readonly ChildNode[]): FlowDocument {
   const budget = new CellBudget();
-  const hidden = hiddenClasses(nodes);
+  const style = new PageStyle(nodes);
   const items: FlowItem[] = [];
   let buffer = '';
   let tableCount = 0;
@@ -162,15 +110,17 @@ function pageFlow(nodes: readonly ChildNode[]): FlowDocument {
       continue;
     }
     if (isText(node)) {
-      buffer += node.data;
+      if (textShown(node, style)) buffer += node.data;
       continue;
     }
-    if (!isTag(node) || !shown(node, hidden)) continue;
-    if (node.name === 'table' && !isLayoutTable(node, hidden)) {
+    if (!isTag(node) || !style.displayed(node)) continue;
+    // A table kept in its place but invisible shows nothing a reader could take.
+    if (node.name === 'table' && !style.shown(node)) continue;
+    if (node.name === 'table' && !isLayoutTable(node, style)) {
       flush();
       tableCount++;
-      appendAll(items, captionOf(node, hidden));
-      items.push({ kind: 'table', rows: tableGrid(node, tableCount, hidden, budget), layout: 'grid' });
+      appendAll(items, captionOf(node, style));
+      items.push({ kind: 'table', rows: tableGrid(node, tableCount, style, budget), layout: 'grid' });
       continue;
     }
     const block = BLOCKS.has(node.name);
@@ -210,21 +160,21 @@ function pageMeta(nodes: readonly ChildNode[]): PageMeta {
  * A table that lays the page out rather than tabulating figures: one that holds another table, or whose cells hold the
  * report's section headings. An official table of the report never does either.
  */
-function isLayoutTable(table: Element, hidden: ReadonlySet<string>): boolean {
+function isLayoutTable(table: Element, style: PageStyle): boolean {
   const inner = findAll(
     table.children,
-    (node) => node.name === 'table',
-    (node) => shown(node, hidden),
+    (node) => node.name === 'table' && style.displayed(node),
+    (node) => style.displayed(node),
   );
   if (inner.length > 0) return true;
   let headings = 0;
-  for (const line of visibleText(table, hidden).split('\n')) if (headingOf(line.trim())) headings++;
+  for (const line of visibleText(table, style).split('\n')) if (headingOf(line.trim())) headings++;
   return headings >= 2;
 }
 
-function captionOf(table: Element, hidden: ReadonlySet<string>): FlowItem[] {
+function captionOf(table: Element, style: PageStyle): FlowItem[] {
   const caption = table.children.find((node): node is Element => isTag(node) && node.name === 'caption');
-  const text = caption && shown(caption, hidden) ? clean(visibleText(caption, hidden)) : '';
+  const text = caption && style.displayed(caption) ? clean(visibleText(caption, style)) : '';
   return text ? [{ kind: 'paragraph', text, source: {} }] : [];
 }
 
@@ -240,8 +190,8 @@ const MAX_COLUMNS = 200;
  * every position it covers (each copy knowing its original); a rowspan reaches at most to the end of its row group
  * (thead, tbody, tfoot), and 0 means to that end; a row shorter than the table is padded with holes.
  */
-function tableGrid(table: Element, tableNumber: number, hidden: ReadonlySet<string>, budget: CellBudget): FlowCell[][] {
-  const groups = rowGroups(table, hidden);
+function tableGrid(table: Element, tableNumber: number, style: PageStyle, budget: CellBudget): FlowCell[][] {
+  const groups = rowGroups(table, style);
   const grid: FlowCell[][] = [];
   let r = 0;
   for (const rows of groups) {
@@ -250,7 +200,8 @@ function tableGrid(table: Element, tableNumber: number, hidden: ReadonlySet<stri
       grid[r] ??= [];
       let column = 0;
       for (const cell of tr.children.filter(
-        (node): node is Element => isTag(node) && (node.name === 'td' || node.name === 'th') && shown(node, hidden),
+        // A cell not laid out leaves its column to the next; one laid out but not seen keeps it, with no text.
+        (node): node is Element => isTag(node) && (node.name === 'td' || node.name === 'th') && style.displayed(node),
       )) {
         const row = grid[r] as FlowCell[];
         while (row[column]) column++;
@@ -261,7 +212,7 @@ function tableGrid(table: Element, tableNumber: number, hidden: ReadonlySet<stri
         const colSpan = Math.min(MAX_COLSPAN, Math.max(1, Number.parseInt(cell.attribs.colspan ?? '1', 10) || 1));
         const lastColumn = Math.min(column + colSpan, MAX_COLUMNS);
         const original: FlowCell = {
-          text: clean(visibleText(cell, hidden)),
+          text: clean(visibleText(cell, style)),
           source: { table: tableNumber, row: r + 1, column: column + 1 },
         };
         budget.take((lastRow - r) * (lastColumn - column));
@@ -292,12 +243,13 @@ function tableGrid(table: Element, tableNumber: number, hidden: ReadonlySet<stri
 }
 
 /** The table's rows by row group: thead, each tbody, tfoot, and rows directly in the table (each run one group). */
-function rowGroups(table: Element, hidden: ReadonlySet<string>): Element[][] {
+function rowGroups(table: Element, style: PageStyle): Element[][] {
   const groups: Element[][] = [];
   let loose: Element[] | undefined;
   for (const node of table.children) {
-    if (!isTag(node) || !shown(node, hidden)) continue;
+    if (!isTag(node) || !style.displayed(node)) continue;
     if (node.name === 'tr') {
+      if (!style.shown(node)) continue;
       if (!loose) {
         loose = [];
         groups.push(loose);
@@ -305,24 +257,31 @@ function rowGroups(table: Element, hidden: ReadonlySet<string>): Element[][] {
       loose.push(node);
     } else if (node.name === 'thead' || node.name === 'tbody' || node.name === 'tfoot') {
       loose = undefined;
-      groups.push(node.children.filter((tr): tr is Element => isTag(tr) && tr.name === 'tr' && shown(tr, hidden)));
+      groups.push(node.children.filter((tr): tr is Element => isTag(tr) && tr.name === 'tr' && style.shown(tr)));
     }
   }
   return groups;
 }
 
 /** The text a browser shows inside an element: hidden descendants left out, <br> and blocks as line breaks. */
-function visibleText(root: Element, hidden: ReadonlySet<string>): string {
+function visibleText(root: Element, style: PageStyle): string {
   let text = '';
   const stack: ChildNode[] = [...root.children].reverse();
   for (let node = stack.pop(); node; node = stack.pop()) {
-    if (isText(node)) text += node.data;
-    else if (isTag(node) && shown(node, hidden)) {
+    if (isText(node)) {
+      if (textShown(node, style)) text += node.data;
+    } else if (isTag(node) && style.displayed(node)) {
       if (node.name === 'br' || node.name === 'p' || node.name === 'div') text += '\n';
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as ChildNode);
     }
   }
   return text;
+}
+
+/** Whether a browser shows this run of text: its element shows text (one at the top of the page always does). */
+function textShown(node: ChildNode, style: PageStyle): boolean {
+  const parent = node.parent;
+  return !parent || !isTag(parent) || style.showsText(parent);
 }
 
 /** All the text under a node, shown or not (a <script>'s JSON, a <title>). */

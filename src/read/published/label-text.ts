@@ -148,14 +148,20 @@ const MAX_KEPT_LABEL_LENGTH = 200;
 
 /** The comparable form of a label: NFKC (full-width → ASCII), no blanks or quotes, 1、→1., Simplified characters. */
 export function normaliseLabel(text: string): string {
+  if (text.length > MAX_KEPT_LABEL_LENGTH) {
+    // A long text is compared with every official label in turn: the last one is kept, or a cell of 160,000
+    // characters is normalised some hundred times (8 s for a 190 KB page).
+    if (text !== lastLong.text) lastLong = { text, normalised: normalise(text) };
+    return lastLong.normalised;
+  }
   let normalised = normalisedLabels.get(text);
   if (normalised === undefined) {
     normalised = normalise(text);
-    if (text.length <= MAX_KEPT_LABEL_LENGTH && normalisedLabels.size < MAX_NORMALISED_LABELS)
-      normalisedLabels.set(text, normalised);
+    if (normalisedLabels.size < MAX_NORMALISED_LABELS) normalisedLabels.set(text, normalised);
   }
   return normalised;
 }
+let lastLong = { text: '', normalised: '' };
 
 /**
  * The comparable form but for Traditional characters, for text shown as printed (an agency's name). It is as long as
