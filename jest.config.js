@@ -13,10 +13,12 @@ const UNIT = [
   'import-certified',
   'no-unbounded-spread',
   'official-labels',
+  'page-style',
   'rules',
   'sheetjs-build',
   'test-tiers',
   'workbook-cells',
+  'xml-well-formed',
 ];
 
 const unitFiles = UNIT.map((name) => `<rootDir>/test/${name}.test.ts`);
