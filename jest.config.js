@@ -5,6 +5,7 @@
 // `end-to-end` is every other file. A new test file is end-to-end until it is named in UNIT here; in a UNIT file,
 // starting a child process throws (test/unit-tier.setup.ts), and test/test-tiers.test.ts checks the split.
 const UNIT = [
+  'architecture',
   'blame-cell',
   'cell-value',
   'docx-body',

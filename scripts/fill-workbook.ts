@@ -1,6 +1,6 @@
 // Dev and test helper: fills a workbook through its defined names, as another program would (exceljs, no mocks).
 import ExcelJS from 'exceljs';
-import { pinZipTimestamps } from '../src/output/pin-zip-timestamps';
+import { pinZipTimestamps } from '../src/render/pin-zip-timestamps';
 
 /** A cell's value, or for a paragraph range (overview, problems, otherMatters) its paragraphs, one a row. */
 export type CellInput = string | number | { formula: string } | null | readonly string[];

@@ -3,8 +3,8 @@
 // cell that was right. Then the cases no single cell explains: they say which sum disagrees and by how much.
 import * as XLSX from 'xlsx';
 import { getEdition } from '../src/editions';
+import { renderOutputs } from '../src/output/render-outputs';
 import { readBytes } from '../src/read/read-input';
-import { renderOutputs } from '../src/render/render-outputs';
 import { validateReport } from '../src/validate/validate-report';
 import { readJsonFixture } from './helpers';
 

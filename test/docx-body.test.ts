@@ -1,9 +1,9 @@
 // The hand-written parts of the DOCX writer: the zip container and the body serialised from the layout tree.
 import { getEdition } from '../src/editions';
-import { readZip, writeZip, zipEntry } from '../src/output/zip';
 import type { TableBlock, TableCell } from '../src/render/document-tree';
 import { type BodyLook, columnTwips, documentBody, tableXml, xmlText } from '../src/render/docx-body';
 import { layoutReport } from '../src/render/layout';
+import { readZip, writeZip, zipEntry } from '../src/render/zip';
 import { readJsonFixture } from './helpers';
 
 const run = '<w:rPr/>';

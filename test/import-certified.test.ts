@@ -2,9 +2,9 @@
 // own header and its row by its whole label; what a reader does not see is not read; a guess is never made.
 
 import { writeZip } from '../scripts/fuzz/zip-writer';
+import type { ReadReport } from '../src/model/read-report';
 import { MAX_GRID_CELLS } from '../src/read/markup-limit';
 import { readBytes } from '../src/read/read-input';
-import type { ReadReport } from '../src/read/read-report';
 import { importVerdict } from '../src/validate/import-verdict';
 import { validateReport } from '../src/validate/validate-report';
 import { readJsonFixture } from './helpers';

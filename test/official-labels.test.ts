@@ -1,7 +1,7 @@
 // What the published-report readers know of the format is derived from the edition definitions.
 import { editions } from '../src/editions';
+import { normaliseLabel } from '../src/model/label-text';
 import { headingOf } from '../src/read/published/flow-sections';
-import { normaliseLabel } from '../src/read/published/label-text';
 import { editionFromLabels, isTableHeader, sectionHeadings, tableKindOf } from '../src/read/published/official-labels';
 
 describe('labels derived from the editions', () => {

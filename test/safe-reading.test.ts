@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { ReadError } from '../src/read/read-report';
+import { ReadError } from '../src/model/read-report';
 import { readTimeLimit } from '../src/read/time-limit';
 import { Dropped, Sandbox } from '../src/sandbox/sandbox-pool';
 import { BIN, convertJob, fixture, runCli, scratch } from './helpers';

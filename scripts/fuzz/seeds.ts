@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import * as XLSX from 'xlsx';
 import { getEdition } from '../../src/editions';
-import { renderOutputs } from '../../src/render/render-outputs';
+import { renderOutputs } from '../../src/output/render-outputs';
 import { writeTemplate } from '../../src/template/write-template';
 import { assemble, layOutText, makeCjkPdf } from './pdf-writer';
 

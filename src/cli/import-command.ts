@@ -1,7 +1,7 @@
 // `report import FILE -o OUT.json|OUT.xlsx`: a published report (or hand-made workbook) into the model, read leniently.
 import { extname, resolve } from 'node:path';
 import type { Lang } from '../diagnostics/diagnostic';
-import { renderOutputs } from '../render/render-outputs';
+import { renderOutputs } from '../output/render-outputs';
 import { readAsWords } from '../reporters/text';
 import { type ImportVerdict, importExitCode, importVerdict } from '../validate/import-verdict';
 import { type CliMessageId, say, UsageError } from './cli-messages';

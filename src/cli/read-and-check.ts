@@ -2,7 +2,7 @@
 
 import { countBySeverity, type Lang } from '../diagnostics/diagnostic';
 import { inert, inertLines } from '../diagnostics/inert-text';
-import { ReadError, type ReadReport } from '../read/read-report';
+import { ReadError, type ReadReport } from '../model/read-report';
 import type { TimeLimit } from '../read/time-limit';
 import { textReporter } from '../reporters/text';
 import { readGuarded } from '../sandbox/sandbox-pool';

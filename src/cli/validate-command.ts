@@ -2,7 +2,7 @@
 
 import { countBySeverity, type Lang } from '../diagnostics/diagnostic';
 import { inertLines } from '../diagnostics/inert-text';
-import { ReadError, type ReadReport } from '../read/read-report';
+import { ReadError, type ReadReport } from '../model/read-report';
 import { reporters } from '../reporters';
 import type { FileResult } from '../reporters/file-result';
 import { textReporter } from '../reporters/text';

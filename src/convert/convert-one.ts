@@ -4,9 +4,9 @@
 import { createHash } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { countBySeverity } from '../diagnostics/diagnostic';
+import { ReadError } from '../model/read-report';
+import { renderOutputs } from '../output/render-outputs';
 import { loadInput, readLoaded } from '../read/read-input';
-import { ReadError } from '../read/read-report';
-import { renderOutputs } from '../render/render-outputs';
 import { importVerdict } from '../validate/import-verdict';
 import { beyondSizeLimits } from '../validate/schema-check';
 import { validateReport } from '../validate/validate-report';

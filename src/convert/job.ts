@@ -3,8 +3,8 @@
 import { join } from 'node:path';
 import type { Diagnostic, Lang, SourceRef } from '../diagnostics/diagnostic';
 import { fillTemplate } from '../diagnostics/diagnostic';
+import type { RenderFormat } from '../output/render-outputs';
 import type { DocxStyleName } from '../render/docx-styles';
-import type { RenderFormat } from '../render/render-outputs';
 import type { ImportVerdict } from '../validate/import-verdict';
 import type { RuleSetting } from '../validate/validate-report';
 

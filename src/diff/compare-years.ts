@@ -4,7 +4,7 @@ import { defaultEditionId, getEdition, isEditionId } from '../editions';
 import { fieldsOf, textSections } from '../editions/fields';
 import type { TextSectionKey } from '../editions/types';
 import { numberAt } from '../model/pointer';
-import type { ReadReport } from '../read/read-report';
+import type { ReadReport } from '../model/read-report';
 import { defaultThresholds, type Thresholds } from '../validate/rule';
 import { checkAgainstPreviousYear, type RuleSetting } from '../validate/validate-report';
 

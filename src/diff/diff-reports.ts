@@ -4,7 +4,7 @@ import type { Lang } from '../diagnostics/diagnostic';
 import { inert, inertJson } from '../diagnostics/inert-text';
 import { defaultEditionId, getEdition, isEditionId } from '../editions';
 import type { TextSectionKey } from '../editions/types';
-import type { ReadReport } from '../read/read-report';
+import type { ReadReport } from '../model/read-report';
 import { escapeHtml } from '../render/html';
 import type { FigureChange, ReportSide, YearDiff } from './compare-years';
 

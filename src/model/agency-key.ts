@@ -1,5 +1,5 @@
 // Which reports are of the same body, however its name is written: the key convert and diff group years by.
-import { normaliseLabel } from '../read/published/label-text';
+import { normaliseLabel } from './label-text';
 
 /** 某市 人民政府 ≈ 某市政府, full-width ≈ half-width. */
 export function agencyKey(agency: string): string {

@@ -1,8 +1,8 @@
 // Names of the files `build` and `convert` write: `<agency><year>年政府信息公开工作年度报告.<ext>`, safe on every file
 // system: no control or bidirectional characters, none a file system refuses, and short enough for its 255 bytes.
 import { basename, extname } from 'node:path';
+import type { Model } from '../model/pointer';
 import { reportTitle } from '../render/layout';
-import type { Model } from '../validate/rule';
 
 export type OutputFormat = 'docx' | 'html' | 'json' | 'pdf';
 /** What `build` writes unless --to says otherwise; pdf needs LibreOffice, so it is asked for by name. */

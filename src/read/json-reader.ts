@@ -1,5 +1,5 @@
 // Reads the report model from JSON, with a clear message for syntax errors.
-import { ReadError, type ReadReport } from './read-report';
+import { ReadError, type ReadReport } from '../model/read-report';
 
 export function readJson(text: string, file: string): ReadReport {
   let parsed: unknown;

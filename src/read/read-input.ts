@@ -2,11 +2,11 @@
 
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
+import { type InputFormat, ReadError, type ReadReport } from '../model/read-report';
 import type { ReadingMode } from './cell-value';
 import { imageBySignature, unsupportedKind } from './input-kind';
 import { readJson } from './json-reader';
 import { MarkupLimit } from './markup-limit';
-import { type InputFormat, ReadError, type ReadReport } from './read-report';
 
 /** Inputs over this size are refused before parsing (a zip bomb or a mistaken file). */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;

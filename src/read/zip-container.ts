@@ -2,7 +2,7 @@
 // every entry is inflated here by Node's zlib with its output capped while it inflates, because declared sizes lie.
 // Parsers then get only these bounded, already-inflated entries.
 import { crc32, inflateRawSync } from 'node:zlib';
-import { ReadError } from './read-report';
+import { ReadError } from '../model/read-report';
 
 /** Limits no report comes near (a report's workbook holds some 30 entries and under 2 MB of XML). */
 export const ZIP_LIMITS = {

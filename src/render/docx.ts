@@ -12,10 +12,10 @@ import {
   Paragraph,
   TextRun,
 } from 'docx';
-import { readZip, writeZip, type ZipEntry, zipEntry } from '../output/zip';
 import type { ReportDocument } from './document-tree';
 import { type BodyLook, documentBody, type ParagraphRole } from './docx-body';
 import { type DocxStyle, type DocxStyleName, docxStyles } from './docx-styles';
+import { readZip, writeZip, type ZipEntry, zipEntry } from './zip';
 
 const A4 = { width: 11906, height: 16838 }; // twips
 const twipsPerMm = 1440 / 25.4;

@@ -1,5 +1,5 @@
 // Translates the document tree into one self-contained HTML page (inline CSS, no external resource, the model embedded).
-import type { Model } from '../validate/rule';
+import type { Model } from '../model/pointer';
 import type { Block, ReportDocument, TableBlock, TableCell } from './document-tree';
 import { BLANK_DATE, NOT_VALIDATED_NOTICE } from './layout';
 

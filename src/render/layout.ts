@@ -3,8 +3,8 @@
 import { printedColumnLabel, spreadColumns } from '../editions/fields';
 import type { Edition, RequestsRow, TextSectionKey } from '../editions/types';
 import { appendAll } from '../model/many-values';
+import type { Model } from '../model/pointer';
 import { valueAt } from '../model/pointer';
-import type { Model } from '../validate/rule';
 import type { Block, ColumnWidth, ReportDocument, TableBlock, TableCell } from './document-tree';
 import { textEm } from './text-width';
 

@@ -3,8 +3,8 @@
 // the time and memory limits; this process holds nothing but its task, so every reading path runs on the same stack.
 import '../compile-cache';
 import { convertOne } from '../convert/convert-one';
+import { ReadError } from '../model/read-report';
 import { loadInput, readLoaded } from '../read/read-input';
-import { ReadError } from '../read/read-report';
 import { describeFailure, type SandboxRequest, type SandboxResponse } from './sandbox-pool';
 
 async function answer(request: SandboxRequest): Promise<SandboxResponse> {

@@ -8,9 +8,9 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConvertJob, ConvertResult } from '../convert/job';
+import { ReadError, type ReadReport } from '../model/read-report';
 import { packageRoot } from '../package-root';
 import { loadInput, type ReadOptions } from '../read/read-input';
-import { ReadError, type ReadReport } from '../read/read-report';
 import { readTimeLimit, type TimeLimit } from '../read/time-limit';
 
 /** One process's heap: a report needs a few MB; a hostile input is stopped long before it exhausts the machine. */

@@ -1,7 +1,8 @@
 // `report template --from`: what last year's report carries into next year's workbook — agency, year + 1, 二、上年结转
 // from 四、结转下年度继续办理, and the 现行有效件数 baseline that X201 will check.
+
+import type { Model } from '../model/pointer';
 import { numberAt } from '../model/pointer';
-import type { Model } from '../validate/rule';
 
 export interface CarriedForward {
   /** The part of next year's model that can be known now. */

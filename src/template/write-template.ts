@@ -3,10 +3,10 @@ import ExcelJS from 'exceljs';
 import { fieldsOf, metaLabels, printedColumnLabel, spreadColumns, textSections } from '../editions/fields';
 import type { Column, Edition, RequestsRow, TextSectionKey, ValueKind } from '../editions/types';
 import { numberAt, valueAt } from '../model/pointer';
-import { pinZipTimestamps } from '../output/pin-zip-timestamps';
+import { fillingHint, markerSheet, markerTag, officialPlaceholders, templateVersion } from '../model/workbook-marker';
 import { appealsTable, placeCells } from '../render/layout';
+import { pinZipTimestamps } from '../render/pin-zip-timestamps';
 import { textEm } from '../render/text-width';
-import { fillingHint, markerSheet, markerTag, officialPlaceholders, templateVersion } from './marker';
 
 export interface TemplateOptions {
   agency?: string;

@@ -7,7 +7,7 @@ import type { Edition } from '../editions/types';
 import { agencyKey } from '../model/agency-key';
 import { appendAll } from '../model/many-values';
 import { numberAt } from '../model/pointer';
-import type { ReadReport } from '../read/read-report';
+import type { ReadReport } from '../model/read-report';
 import { checkEquations } from './equations';
 import { defaultThresholds, type Model, type Rule, type RuleContext, type Thresholds } from './rule';
 import { checkingRules, crossYearRuleIds, ruleCatalog } from './rules';

@@ -1,6 +1,6 @@
 // Finds agency and year in a published report: the title line, the page's <title>, the 落款 (the agency and date that
 // sign the report off), and only then a full name the text keeps repeating — never a piece of a sentence.
-import { normaliseLabel, normaliseSpelling } from './label-text';
+import { normaliseLabel, normaliseSpelling } from '../../model/label-text';
 
 export interface DetectedMeta {
   agency?: string;

@@ -3,9 +3,9 @@
 // cell above; deleted (w:del) and hidden (w:vanish) text is not read, inserted text is. A table that holds another
 // table lays the document out: its cells are read as the blocks they hold.
 
+import { ReadError } from '../../model/read-report';
 import { type ChildNode, type Element, isTag, isText, parseMarkup } from '../markup';
 import { CellBudget } from '../markup-limit';
-import { ReadError } from '../read-report';
 import { isEncryptedOffice } from '../workbook-reader';
 import { readZipEntry } from '../zip-container';
 import type { FlowCell, FlowDocument, FlowItem } from './flow-document';

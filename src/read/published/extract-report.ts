@@ -4,16 +4,16 @@
 import { editionForYear, getEdition } from '../../editions';
 import { tableGrids } from '../../editions/table-grid';
 import type { EditionId } from '../../editions/types';
+import { normaliseLabel } from '../../model/label-text';
+import type { InputFormat, ReadReport } from '../../model/read-report';
+import { ReadError } from '../../model/read-report';
 import { canonicalModel } from '../../schema/canonical-model';
 import { topLevelKeys } from '../../schema/edition-schema';
 import type { ReadingMode } from '../cell-value';
-import type { InputFormat, ReadReport } from '../read-report';
-import { ReadError } from '../read-report';
 import { alignSection } from './align-table';
 import { type DetectedMeta, detectMeta, signatureLength } from './detect-meta';
 import type { FlowDocument, FlowItem, FlowParagraph } from './flow-document';
 import { classifyTables, type SectionKey, splitSections } from './flow-sections';
-import { normaliseLabel } from './label-text';
 import { ModelBuilder } from './model-builder';
 import { editionFromLabels } from './official-labels';
 

@@ -1,8 +1,8 @@
 // Step 2 of reading a published report: the flow document cut into the six sections by their headings, and the
 // tables of 二, 三 and 四 found by what they contain (or, when a copy left no table, rebuilt from the section's lines).
 import type { TableSectionKey, TextSectionKey } from '../../editions/types';
+import { normaliseLabel } from '../../model/label-text';
 import type { FlowCell, FlowItem, FlowParagraph, FlowTable } from './flow-document';
-import { normaliseLabel } from './label-text';
 import { sectionHeadings, tableKindOf } from './official-labels';
 
 export type SectionKey = 'preamble' | TextSectionKey | TableSectionKey;

@@ -5,10 +5,10 @@
 // 总计) — the arithmetic is the net that catches a shifted or split figure. Anything else is reported with what was
 // seen and left missing.
 import { cellPointer, type GridRow } from '../../editions/table-grid';
+import { normaliseLabel } from '../../model/label-text';
 import { readNumberCell } from '../cell-value';
 import type { FlowCell } from './flow-document';
 import { looksLikeValue } from './flow-sections';
-import { normaliseLabel } from './label-text';
 import type { ModelBuilder } from './model-builder';
 
 export const isBlank = (cell: FlowCell | undefined) => !cell || normaliseLabel(cell.text) === '';

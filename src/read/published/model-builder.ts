@@ -4,11 +4,11 @@
 import type { Finding } from '../../diagnostics/diagnostic';
 import { fieldsOf } from '../../editions/fields';
 import type { Edition, ValueKind } from '../../editions/types';
+import { normaliseLabel } from '../../model/label-text';
 import { appendAll } from '../../model/many-values';
 import { ensureParents, setAt, valueAt } from '../../model/pointer';
 import { type ReadingMode, readNumberCell } from '../cell-value';
 import type { FlowCell, SourceRef } from './flow-document';
-import { normaliseLabel } from './label-text';
 
 export class ModelBuilder {
   readonly model: Record<string, unknown> = {};

@@ -7,8 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { findOffice } from '../../output/office-pdf';
-import { ReadError } from '../read-report';
+import { ReadError } from '../../model/read-report';
+import { findOffice } from '../../office/office-pdf';
 import { officeSeconds } from '../time-limit';
 
 /** How long one conversion may take, within the reader's own limit for these kinds (time-limit.ts). */

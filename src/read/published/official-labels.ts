@@ -3,7 +3,7 @@
 import { editions } from '../../editions';
 import { fieldsOf } from '../../editions/fields';
 import type { EditionId, Label, SectionKey } from '../../editions/types';
-import { normaliseLabel } from './label-text';
+import { normaliseLabel } from '../../model/label-text';
 
 const spellings = (label: Label) => [label.zh, ...(label.variants ?? [])].map(normaliseLabel);
 

@@ -3,11 +3,11 @@
 // to the nearest row.
 
 import { pathToFileURL } from 'node:url';
+import { normaliseLabel } from '../../model/label-text';
 import { appendAll, minOf } from '../../model/many-values';
-import { ReadError } from '../read-report';
+import { ReadError } from '../../model/read-report';
 import type { FlowCell, FlowDocument, FlowItem, FlowParagraph } from './flow-document';
 import { headingOf, ROW_NUMBERING } from './flow-sections';
-import { normaliseLabel } from './label-text';
 import { isTableHeader, sectionHeadings } from './official-labels';
 import { joinAcrossPages, type LatticeTable, latticeTables, ruleSegments } from './pdf-lattice';
 

@@ -2,11 +2,11 @@
 // tables (merged cells copied into each position they cover) and paragraphs (section headings, text).
 
 import type { WorkBook } from 'xlsx';
+import { normaliseLabel } from '../../model/label-text';
 import { appendAll } from '../../model/many-values';
-import { isFillingHint } from '../../template/marker';
+import { isFillingHint } from '../../model/workbook-marker';
 import { visibleSheetGrids } from '../workbook-reader';
 import type { FlowCell, FlowDocument, FlowItem } from './flow-document';
-import { normaliseLabel } from './label-text';
 import { isRowLabel, isTableHeader } from './official-labels';
 
 export function workbookToFlow(workbook: WorkBook): FlowDocument {

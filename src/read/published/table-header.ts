@@ -3,8 +3,8 @@
 // name it — its leaf, or 四's group and outcome — never by where the official format puts it.
 import type { GridRow, TableGrid } from '../../editions/table-grid';
 import type { Label } from '../../editions/types';
+import { labelMatches, normaliseLabel } from '../../model/label-text';
 import type { FlowCell } from './flow-document';
-import { labelMatches, normaliseLabel } from './label-text';
 
 /** A column of the header: the positions its header cell covers, and the row's column it names (if it names one). */
 export interface HeaderColumn {

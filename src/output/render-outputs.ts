@@ -1,10 +1,10 @@
 // Renders a checked report to the requested formats; docx and exceljs load only when their format is asked for.
 import type { Edition } from '../editions/types';
-import type { Model } from '../validate/rule';
-import type { DocxStyleName } from './docx-styles';
-import { renderHtml } from './html';
-import { renderJson } from './json';
-import { layoutReport } from './layout';
+import type { Model } from '../model/pointer';
+import type { DocxStyleName } from '../render/docx-styles';
+import { renderHtml } from '../render/html';
+import { renderJson } from '../render/json';
+import { layoutReport } from '../render/layout';
 
 export type RenderFormat = 'docx' | 'html' | 'json' | 'xlsx';
 
@@ -32,7 +32,7 @@ export async function renderOutputs(
     if (format === 'json') rendered.push({ format, bytes: renderJson(model, edition) });
     if (format === 'html') rendered.push({ format, bytes: renderHtml(document, model, options.generator) });
     if (format === 'docx') {
-      const { renderDocx } = await import('./docx');
+      const { renderDocx } = await import('../render/docx');
       rendered.push({ format, bytes: await renderDocx(document, options.docxStyle, options.generator) });
     }
     if (format === 'xlsx') {

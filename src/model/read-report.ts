@@ -1,6 +1,6 @@
 // What every reader returns: the model as read, where each value came from, and what reading found.
 import { type Finding, fillTemplate, type Lang, type LocalizedText, type SourceRef } from '../diagnostics/diagnostic';
-import type { Model } from '../validate/rule';
+import type { Model } from './pointer';
 
 export type { SourceRef };
 
