@@ -3,6 +3,7 @@ import type { Diagnostic, Lang } from '../diagnostics/diagnostic';
 import { defaultEditionId, getEdition, isEditionId } from '../editions';
 import { fieldsOf, textSections } from '../editions/fields';
 import type { TextSectionKey } from '../editions/types';
+import { NUMBERED_HEADING } from '../model/label-text';
 import { numberAt } from '../model/pointer';
 import type { ReadReport } from '../model/read-report';
 import { defaultThresholds, type Thresholds } from '../validate/rule';
@@ -118,8 +119,7 @@ function changedFigures(previous: ReadReport, current: ReadReport, thresholds: T
 const paragraphsOf = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string') : [];
 
-/** A sub-heading standing alone: （四）政府信息公开平台建设, 二、依申请公开. */
-const HEADING = /^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)[^。！？；!?;]{0,24}$/;
+const HEADING = NUMBERED_HEADING;
 
 export function sentencesOf(paragraphs: readonly string[]): string[] {
   return paragraphs

@@ -185,9 +185,22 @@ function normalise(text: string): string {
   return [...normaliseSpelling(text)].map((ch) => TRADITIONAL[ch] ?? ch).join('');
 }
 
-/** The numbering a label starts with ((三), 1., 三、), or '' for none. */
+/**
+ * Chinese numbering as reports number their sections and items, the one place it is spelled: a numeral (一 … 十, 十一),
+ * a section's number (三、) and an item's in brackets, full-width or not (（三）, (3)).
+ */
+export const CHINESE_NUMERAL = '[一二三四五六七八九十]';
+export const SECTION_NUMBER = `${CHINESE_NUMERAL}+、`;
+export const BRACKETED_NUMBER = `[（(]${CHINESE_NUMERAL}+[）)]`;
+/** What a row's label starts with: 一、, （一）, （1）, 1. and their variants. */
+export const ROW_NUMBERING = new RegExp(`^(${SECTION_NUMBER}|[（(][一二三四五六七八九十\\d]+[）)]|\\d+[.、．)])`);
+/** A sub-heading standing alone: （四）政府信息公开平台建设, 二、依申请公开. */
+export const NUMBERED_HEADING = new RegExp(`^(?:${BRACKETED_NUMBER}|${SECTION_NUMBER})[^。！？；!?;]{0,24}$`);
+const LABEL_NUMBER = new RegExp(`^(\\(${CHINESE_NUMERAL}+\\)|${SECTION_NUMBER}|\\d+[.)])`);
+
+/** The numbering a normalised label starts with ((三), 1., 三、), or '' for none. */
 export function labelNumber(normalised: string): string {
-  return /^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.)])/.exec(normalised)?.[0] ?? '';
+  return LABEL_NUMBER.exec(normalised)?.[0] ?? '';
 }
 
 /** The label without its leading numbering (（三）, 1., 三、) and without a bracketed explanation at its end. */

@@ -1,7 +1,7 @@
 // Step 2 of reading a published report: the flow document cut into the six sections by their headings, and the
 // tables of 二, 三 and 四 found by what they contain (or, when a copy left no table, rebuilt from the section's lines).
 import type { TableSectionKey, TextSectionKey } from '../../editions/types';
-import { normaliseLabel } from '../../model/label-text';
+import { normaliseLabel, ROW_NUMBERING } from '../../model/label-text';
 import type { FlowCell, FlowItem, FlowParagraph, FlowTable } from './flow-document';
 import { sectionHeadings, tableKindOf } from './official-labels';
 
@@ -165,8 +165,7 @@ function joinContinuations(lines: readonly FlowCell[][]): FlowCell[][] {
   return result;
 }
 
-/** What a row's label starts with: 一、, （一）, 1. and their variants. */
-export const ROW_NUMBERING = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．)])/;
+export { ROW_NUMBERING };
 
 /** A figure or what stands for one (blank, —, /, 无 …) rather than a label. */
 export function looksLikeValue(text: string): boolean {

@@ -3,13 +3,15 @@
 // to the nearest row.
 
 import { pathToFileURL } from 'node:url';
-import { normaliseLabel } from '../../model/label-text';
+import { BRACKETED_NUMBER, normaliseLabel } from '../../model/label-text';
 import { appendAll, minOf } from '../../model/many-values';
 import { ReadError } from '../../model/read-report';
 import type { FlowCell, FlowDocument, FlowItem, FlowParagraph } from './flow-document';
 import { headingOf, ROW_NUMBERING } from './flow-sections';
 import { isTableHeader, sectionHeadings } from './official-labels';
 import { joinAcrossPages, type LatticeTable, latticeTables, ruleSegments } from './pdf-lattice';
+
+const STARTS_BRACKETED = new RegExp(`^${BRACKETED_NUMBER}`);
 
 interface Run {
   text: string;
@@ -81,7 +83,7 @@ export async function pdfToFlow(buffer: Buffer, file: string): Promise<FlowDocum
     }
     const first = firstInk(line) as Run;
     const indented = first.x > left + first.height * 0.8;
-    const subheading = /^[（(][一二三四五六七八九十]+[）)]/.test(text);
+    const subheading = STARTS_BRACKETED.test(text);
     const previousShort = paragraph
       ? (paragraph.line[paragraph.line.length - 1]?.right ?? 0) < right - first.height * 2
       : true;

@@ -2,7 +2,7 @@
 // tables (merged cells copied into each position they cover) and paragraphs (section headings, text).
 
 import type { WorkBook } from 'xlsx';
-import { normaliseLabel } from '../../model/label-text';
+import { CHINESE_NUMERAL, normaliseLabel } from '../../model/label-text';
 import { appendAll } from '../../model/many-values';
 import { isFillingHint } from '../../model/workbook-marker';
 import { visibleSheetGrids } from '../workbook-reader';
@@ -61,10 +61,13 @@ function sheetItems(grid: FlowCell[][]): FlowItem[] {
   return items;
 }
 
+/** An item's number in brackets once normalised ((三)). */
+const NORMALISED_BRACKETED = new RegExp(`^\\(${CHINESE_NUMERAL}+\\)`);
+
 /** A lone text in a row is prose (a heading, a paragraph) unless it is one of the tables' own label rows. */
 function isProse(text: string): boolean {
   const label = normaliseLabel(text);
   // A row's label alone with its blank cells (四、结转下年度继续办理 and nothing written) is a row of zeros, not prose.
   if (isTableHeader(text) || isRowLabel(text)) return false;
-  return /^[一二三四五六][、.]/.test(label) || /^\([一二三四五六七八九十]+\)/.test(label) || label.length >= 12;
+  return /^[一二三四五六][、.]/.test(label) || NORMALISED_BRACKETED.test(label) || label.length >= 12;
 }
