@@ -195,6 +195,9 @@ describe('the convert dashboard', () => {
       await page.click(`${body} ol.findings a`);
       expect(await page.textContent('section:target h2')).toBe('R303 · requests-balance');
       await page.goBack();
+      // Back on the page, the rows shown are those of the filters the browser restored (all, chosen above).
+      expect(await page.inputValue('select[data-key="look"]')).toBe('');
+      expect(await page.$$eval('#reports tbody[hidden]', (hidden) => hidden.length)).toBe(0);
       await page.click('tbody[data-file="corrupt.xlsx"] button.expand');
       expect(await page.textContent('tbody[data-file="corrupt.xlsx"] tr.details')).toContain('不是有效的工作簿');
 

@@ -206,6 +206,9 @@ const SCRIPT = `
     shown.textContent = shown.dataset.template.replace('{n}', count).replace('{m}', bodies().length);
   };
   filters.forEach((select) => select.addEventListener('change', apply));
+  // Back to the page, the browser restores the filters the reader chose: the rows follow them, not the opening view.
+  apply();
+  window.addEventListener('pageshow', apply);
   const sortBy = (key, numeric, direction) => {
     const sorted = bodies().sort((a, b) => {
       const x = a.dataset[key] || '';
