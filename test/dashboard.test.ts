@@ -210,6 +210,13 @@ describe('the convert dashboard', () => {
 
     it('fits 390 px: no sideways scrolling, reports as cards, charts with every value written', async () => {
       const { page } = await open(390);
+      // As cards, the reports a filter hides stay hidden: as many cards are seen as the count says.
+      const seen = await page.$$eval(
+        '#reports tbody',
+        (bodies) => bodies.filter((b) => b.getClientRects().length > 0).length,
+      );
+      expect(await page.textContent('#shown')).toBe(`显示 ${seen} / ${summary.inputs.length}`);
+      expect(seen).toBeLessThan(summary.inputs.length);
       await page.click('tbody[data-file="rules/R303-fail.json"] button.expand');
       const widths = await page.evaluate(() => ({
         page: document.documentElement.scrollWidth,

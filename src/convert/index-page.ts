@@ -177,7 +177,7 @@ svg text { font-family: inherit; }
   #reports td { border: 0; border-bottom: 1px solid #eee; padding: 4px 8px; text-align: left; }
   #reports td[data-label]::before { content: attr(data-label) "："; color: #555; font-size: 0.85rem; }
   #reports td.n { white-space: normal; }
-  #reports tr.details[hidden] { display: none; }
+  #reports tr.details[hidden], #reports tbody[hidden] { display: none; }
   .sorter { display: flex; }
 }
 .sorter { display: none; gap: 8px; flex-wrap: wrap; font-size: 0.85rem; }
