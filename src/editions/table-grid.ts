@@ -108,13 +108,13 @@ export const cellPointer = (row: GridRow, column: GridColumn) => `${row.pointer}
 export const modelPath = (pointer: string) => pointer.slice(1).replace(/\//g, '.');
 
 /** How the value columns of a 二 sub-table share the table's width: `parts` columns over `slots`, the last ones wider. */
-export function spreadColumns(parts: number, slots: number): number[] {
+function spreadColumns(parts: number, slots: number): number[] {
   const base = Math.floor(slots / parts);
   return Array.from({ length: parts }, (_, index) => base + (index >= parts - (slots % parts) ? 1 : 0));
 }
 
 /** A column's header as printed: an amount the official label gives no unit for (2019 采购总金额) says 万元. */
-export function printedColumnLabel(column: Pick<Column, 'label' | 'kind'>): string {
+function printedColumnLabel(column: Pick<Column, 'label' | 'kind'>): string {
   return column.kind === 'amount' && !column.label.zh.includes('万元')
     ? `${column.label.zh}（单位：万元）`
     : column.label.zh;
