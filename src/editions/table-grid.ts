@@ -231,8 +231,8 @@ function requestsGrid(edition: Edition): TableGrid {
   const sums: GridSum[] = [{ total: last, parts: columns.slice(0, -1).map((_, i) => i) }];
   const rows: GridRow[] = [];
   const columnSums: GridSum[] = [];
-  // Each row's group cells that open on it (with their depth), filled in as the walk goes; drawn once the depth of
-  // the deepest row, and so the number of label columns, is known.
+  // The group cells that open on each row (outermost first, each in the column of its depth), their row spans filled
+  // in as the walk comes back up; drawn once the deepest row, and so the number of label columns, is known.
   const groupsOpening: HeaderCell[][] = [];
   /** The index of the row that holds a top-level row's figures: a leaf itself, a group its total. */
   const figuresOf = new Map<RequestsRow, number>();
