@@ -384,10 +384,11 @@ class TemplateWriter {
     const checks = end + 1;
     const sumRows = grid.columnSums.map((sum, index) => ({ sum, row: checks + index }));
     const balanceRow = checks + grid.columnSums.length;
-    for (const { row } of sumRows)
-      this.label(sheet, '核对：（七）总计 − 办理结果各项之和', row, 1, row, 3, { header: true, align: 'left' });
-    if (grid.balance)
-      this.label(sheet, '核对：一＋二 −（七）总计 − 四', balanceRow, 1, balanceRow, 3, { header: true, align: 'left' });
+    // Each check's name under the label columns.
+    const name = (text: string, row: number) =>
+      this.label(sheet, text, row, 1, row, drawing.labelColumns, { header: true, align: 'left' });
+    for (const { row } of sumRows) name('核对：（七）总计 − 办理结果各项之和', row);
+    if (grid.balance) name('核对：一＋二 −（七）总计 − 四', balanceRow);
     for (let c = first; c <= totalColumn; c++) {
       const letter = col(c);
       const column = `${letter}${top + headRows}:${letter}${end - 1}`;
