@@ -17,6 +17,7 @@ const UNIT = [
   'page-style',
   'rules',
   'sheetjs-build',
+  'test-edition',
   'test-tiers',
   'workbook-cells',
   'xml-well-formed',

@@ -1,6 +1,5 @@
 // Flattens an edition into the fields every other part works with: model paths, JSON Pointers, kinds and label chains.
 import type {
-  Column,
   Edition,
   EditionId,
   Label,
@@ -160,17 +159,4 @@ function buildFields(edition: Edition): EditionFields {
 
 function field(keys: string[], kind: ValueKind, section: TableSectionKey, labels: Label[]): NumericField {
   return { path: keys.join('.'), pointer: pointerOf(keys), kind, section, labels };
-}
-
-/** How the value columns of a 二 sub-table share the table's width: `parts` columns over `slots`, the last ones wider. */
-export function spreadColumns(parts: number, slots: number): number[] {
-  const base = Math.floor(slots / parts);
-  return Array.from({ length: parts }, (_, index) => base + (index >= parts - (slots % parts) ? 1 : 0));
-}
-
-/** A column's header as printed: an amount the official label gives no unit for (2019 采购总金额) says 万元. */
-export function printedColumnLabel(column: Column): string {
-  return column.kind === 'amount' && !column.label.zh.includes('万元')
-    ? `${column.label.zh}（单位：万元）`
-    : column.label.zh;
 }

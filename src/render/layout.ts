@@ -1,7 +1,7 @@
 // Builds the neutral document tree once from the model and the edition definition; renderers only translate it.
 
-import { printedColumnLabel, spreadColumns } from '../editions/fields';
-import type { Edition, RequestsRow, TextSectionKey } from '../editions/types';
+import { type DrawnCell, tableGrids } from '../editions/table-grid';
+import type { Edition, TableSectionKey, TextSectionKey } from '../editions/types';
 import { appendAll } from '../model/many-values';
 import type { Model } from '../model/pointer';
 import { valueAt } from '../model/pointer';
@@ -38,9 +38,11 @@ export function layoutReport(model: Model, edition: Edition, options: LayoutOpti
     appendAll(blocks, paragraphs(model[key]));
   };
   text('overview');
-  blocks.push({ kind: 'heading', level: 1, text: edition.sections.proactive.title.zh }, proactiveTable(model, edition));
-  blocks.push({ kind: 'heading', level: 1, text: edition.sections.requests.title.zh }, requestsTable(model, edition));
-  blocks.push({ kind: 'heading', level: 1, text: edition.sections.appeals.title.zh }, appealsTable(model, edition));
+  for (const section of ['proactive', 'requests', 'appeals'] as const)
+    blocks.push(
+      { kind: 'heading', level: 1, text: edition.sections[section].title.zh },
+      table(model, edition, section),
+    );
   text('problems');
   text('otherMatters');
   blocks.push({
@@ -69,131 +71,29 @@ function figure(model: Model, pointer: string, colSpan = 1): TableCell {
   return { text, pointer, ...(colSpan > 1 ? { colSpan } : {}) };
 }
 
-function proactiveTable(model: Model, edition: Edition): TableBlock {
-  // bounded: the edition's proactive groups
-  const valueColumns = Math.max(...edition.proactive.map((group) => group.columns.length));
-  const body: TableCell[][] = [];
-  for (const group of edition.proactive) {
-    const spans = spreadColumns(group.columns.length, valueColumns);
-    body.push([{ text: group.item.zh, colSpan: valueColumns + 1, header: 'colgroup' }]);
-    body.push([
-      { text: edition.proactiveHeader.zh, header: 'col' },
-      ...group.columns.map((column, index) => ({
-        text: printedColumnLabel(column),
-        header: 'col' as const,
-        ...((spans[index] ?? 1) > 1 ? { colSpan: spans[index] } : {}),
-      })),
-    ]);
-    for (const row of group.rows) {
-      body.push([
-        { text: row.label.zh, header: 'row' },
-        ...group.columns.map((column, index) => figure(model, `/proactive/${row.key}/${column.key}`, spans[index])),
-      ]);
-    }
-  }
+/** A table as its grid draws it (editions/table-grid.ts), its figures taken from the model. */
+function table(model: Model, edition: Edition, section: TableSectionKey): TableBlock {
+  const { width, labelColumns, head: drawnHead, body: drawnBody } = tableGrids(edition)[section].drawing;
+  const cell = (drawn: DrawnCell): TableCell =>
+    drawn.figure
+      ? figure(model, drawn.figure.pointer, drawn.colSpan)
+      : {
+          text: drawn.text,
+          ...(drawn.rowSpan > 1 ? { rowSpan: drawn.rowSpan } : {}),
+          ...(drawn.colSpan > 1 ? { colSpan: drawn.colSpan } : {}),
+          header: drawn.heads,
+        };
+  const head = drawnHead.map((cells) => cells.map(cell));
+  const body = drawnBody.map((cells) => cells.map(cell));
   return {
     kind: 'table',
-    id: 'proactive',
-    caption: edition.sections.proactive.title.zh,
-    columnCount: valueColumns + 1,
-    columns: fitColumns(valueColumns + 1, body),
-    head: [],
-    body,
-  };
-}
-
-function requestsTable(model: Model, edition: Edition): TableBlock {
-  const { requests } = edition;
-  const columns = requests.columns;
-  const organisations = columns.slice(1, -1);
-  const head: TableCell[][] = [
-    [
-      { text: requests.balanceNote.zh, rowSpan: 3, colSpan: 3, header: 'col' },
-      { text: requests.applicantHeader.zh, colSpan: columns.length, header: 'colgroup' },
-    ],
-    [
-      { text: columns[0]?.label.zh ?? '', rowSpan: 2, header: 'col' },
-      { text: requests.organisationHeader.zh, colSpan: organisations.length, header: 'colgroup' },
-      { text: columns[columns.length - 1]?.label.zh ?? '', rowSpan: 2, header: 'col' },
-    ],
-    organisations.map((column) => ({ text: column.label.zh, header: 'col' as const })),
-  ];
-  const body: TableCell[][] = [];
-  const leafCount = (row: RequestsRow): number =>
-    row.children ? row.children.reduce((n, c) => n + leafCount(c), 0) : 1;
-  // Group labels open the first row of their group and span its rows; a leaf's label spans the remaining label columns.
-  const place = (rows: readonly RequestsRow[], depth: number, pointer: string, pending: TableCell[]) => {
-    for (const row of rows) {
-      const rowPointer = `${pointer}/${row.key}`;
-      if (row.children) {
-        place(row.children, depth + 1, rowPointer, [
-          ...pending,
-          { text: row.label.zh, rowSpan: leafCount(row), header: 'rowgroup' },
-        ]);
-      } else {
-        const labelSpan = 3 - depth;
-        body.push([
-          ...pending,
-          { text: row.label.zh, header: 'row', ...(labelSpan > 1 ? { colSpan: labelSpan } : {}) },
-          ...columns.map((column) => figure(model, `${rowPointer}/${column.key}`)),
-        ]);
-      }
-      pending = [];
-    }
-  };
-  place(requests.rows, 0, '/requests', []);
-  return {
-    kind: 'table',
-    id: 'requests',
-    caption: edition.sections.requests.title.zh,
-    columnCount: 3 + columns.length,
-    columns: requestsColumns(head, body, 3 + columns.length),
+    id: section,
+    caption: edition.sections[section].title.zh,
+    columnCount: width,
+    columns:
+      section === 'requests' ? requestsColumns(head, body, width, labelColumns) : fitColumns(width, [...head, ...body]),
     head,
     body,
-  };
-}
-
-export function appealsTable(model: Model, edition: Edition): TableBlock {
-  const { groups, outcomes } = edition.appeals;
-  const width = outcomes.length;
-  const outcomeCells = (rowSpan: number): TableCell[] =>
-    outcomes.map((outcome) => ({ text: outcome.label.zh, header: 'col', ...(rowSpan > 1 ? { rowSpan } : {}) }));
-  // As the official template draws it: a group without a parent (行政复议) is one row high and its outcomes are
-  // merged down the two rows below; groups sharing a parent (行政诉讼) name themselves in row 2, outcomes in row 3.
-  const top: TableCell[] = [];
-  const middle: TableCell[] = [];
-  const bottom: TableCell[] = [];
-  for (let index = 0; index < groups.length; ) {
-    const group = groups[index];
-    if (!group) break;
-    if (!group.parent) {
-      top.push({ text: group.label.zh, colSpan: width, header: 'colgroup' });
-      // bounded: an outcome's cells, a handful
-      middle.push(...outcomeCells(2));
-      index++;
-      continue;
-    }
-    const siblings = groups.slice(index).filter((g) => g.parent?.zh === group.parent?.zh);
-    top.push({ text: group.parent.zh, colSpan: siblings.length * width, header: 'colgroup' });
-    for (const sibling of siblings) {
-      middle.push({ text: sibling.label.zh, colSpan: width, header: 'colgroup' });
-      // bounded: an outcome's cells, a handful
-      bottom.push(...outcomeCells(1));
-    }
-    index += siblings.length;
-  }
-  const values: TableCell[] = groups.flatMap((group) =>
-    outcomes.map((outcome) => figure(model, `/appeals/${group.key}/${outcome.key}`)),
-  );
-  const head = [top, middle, bottom];
-  return {
-    kind: 'table',
-    id: 'appeals',
-    caption: edition.sections.appeals.title.zh,
-    columnCount: groups.length * width,
-    columns: fitColumns(groups.length * width, [...head, values]),
-    head,
-    body: [values],
   };
 }
 
@@ -248,21 +148,21 @@ const SHORT_LABEL_EM = 14;
 /** Group labels (三、本年度办理结果, （三）不予公开) wrap in short lines as the official template prints them. */
 const GROUP_LABEL_EM = [3, 4];
 
-function requestsColumns(head: TableCell[][], body: TableCell[][], count: number): ColumnWidth[] {
+function requestsColumns(head: TableCell[][], body: TableCell[][], count: number, labels: number): ColumnWidth[] {
   const numbers = fitColumns(count, [...head, ...body]).map((column, index) =>
-    index < 3 ? { em: GROUP_LABEL_EM[index] ?? 0, grow: 0 } : column,
+    index < labels ? { em: GROUP_LABEL_EM[index] ?? 0, grow: 0 } : column,
   );
   let leafLabel = 0;
   let groupLabel = 0;
   for (const { cell, column } of placeCells(body)) {
     const em = textEm(cell.text);
-    if (cell.header === 'row' && column === 2 && (cell.colSpan ?? 1) === 1 && em <= SHORT_LABEL_EM)
+    if (cell.header === 'row' && column === labels - 1 && (cell.colSpan ?? 1) === 1 && em <= SHORT_LABEL_EM)
       leafLabel = Math.max(leafLabel, em);
     if (cell.header === 'rowgroup' && column === 1) groupLabel = Math.max(groupLabel, em);
   }
   // Where the page has room, （三）不予公开 and its kind stand on one line rather than wrap.
   return numbers.map((column, index) =>
-    index === 2 ? { em: leafLabel, grow: 0 } : index === 1 ? { ...column, wish: groupLabel } : column,
+    index === labels - 1 ? { em: leafLabel, grow: 0 } : index === 1 ? { ...column, wish: groupLabel } : column,
   );
 }
 

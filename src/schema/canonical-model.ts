@@ -5,14 +5,15 @@ import { editionSchema } from './edition-schema';
 
 type SchemaNode = { properties?: Record<string, SchemaNode>; $ref?: string };
 
-// Readers order every report they read: build each edition's schema once.
-const schemas = new Map<string, SchemaNode & { $defs: Record<string, SchemaNode> }>();
+// Readers order every report they read: build each edition's schema once (by the edition itself, not its id: a test
+// may pass an edition of its own).
+const schemas = new WeakMap<Edition, SchemaNode & { $defs: Record<string, SchemaNode> }>();
 
 export function canonicalModel(model: Model, edition: Edition): Model {
-  let schema = schemas.get(edition.id);
+  let schema = schemas.get(edition);
   if (!schema) {
     schema = editionSchema(edition) as SchemaNode & { $defs: Record<string, SchemaNode> };
-    schemas.set(edition.id, schema);
+    schemas.set(edition, schema);
   }
   const resolve = (node: SchemaNode) => (node.$ref ? (schema.$defs[node.$ref.replace('#/$defs/', '')] ?? node) : node);
   const order = (value: unknown, node: SchemaNode): unknown => {

@@ -1,6 +1,7 @@
 // Derives an edition's JSON Schema (draft 2020-12) from its definition; the committed schemas/ files are its output.
 import { metaLabels } from '../editions/fields';
-import type { Column, Edition, RequestsRow, TextSectionKey, ValueKind } from '../editions/types';
+import { type GridColumn, type GridRow, tableGrids } from '../editions/table-grid';
+import type { Edition, TextSectionKey, ValueKind } from '../editions/types';
 import { MAX_AGENCY_LENGTH, MAX_AMOUNT, MAX_COUNT, MAX_PARAGRAPH_LENGTH, MAX_PARAGRAPHS, valueRange } from './limits';
 
 type JsonSchema = Record<string, unknown>;
@@ -34,34 +35,46 @@ const objectOf = (properties: Record<string, JsonSchema>): JsonSchema => ({
   properties,
 });
 
-const columnsObject = (columns: readonly Column[]): JsonSchema =>
+const columnsObject = (columns: readonly GridColumn[]): JsonSchema =>
   objectOf(
     Object.fromEntries(columns.map((column) => [column.key, { ...valueSchemas[column.kind], title: column.label.zh }])),
   );
 
-export function editionSchema(edition: Edition): JsonSchema {
-  const proactive: Record<string, JsonSchema> = {};
-  for (const group of edition.proactive) {
-    for (const row of group.rows) {
-      proactive[row.key] = { title: `${group.item.zh} › ${row.label.zh}`, ...columnsObject(group.columns) };
-    }
+/**
+ * A table's records (editions/table-grid.ts) as nested objects by their keys: a group of 三 titled by its own label,
+ * a record by the labels left of its key's level joined (二's item › row, 四's 行政诉讼 › 未经复议直接起诉), its
+ * figures as `figures` gives them.
+ */
+function recordsObject(
+  records: readonly GridRow[],
+  figures: (record: GridRow) => JsonSchema,
+  depth = 0,
+): Record<string, JsonSchema> {
+  const byKey = new Map<string, GridRow[]>();
+  for (const record of records) {
+    const key = record.keys[depth] as string;
+    const group = byKey.get(key);
+    if (group) group.push(record);
+    else byKey.set(key, [record]);
   }
-  // A row of 三 is SPEC's `Cols`; a group of 四 its `Outcome`: defined once, referred to by every row.
-  const requestsRows = (rows: readonly RequestsRow[]): Record<string, JsonSchema> =>
-    Object.fromEntries(
-      rows.map((row) => [
-        row.key,
-        row.children
-          ? { title: row.label.zh, ...objectOf(requestsRows(row.children)) }
-          : { title: row.label.zh, $ref: '#/$defs/Cols' },
-      ]),
-    );
-  const appeals = Object.fromEntries(
-    edition.appeals.groups.map((group) => [
-      group.key,
-      { title: [group.parent?.zh, group.label.zh].filter(Boolean).join(' › '), $ref: '#/$defs/Outcome' },
-    ]),
+  return Object.fromEntries(
+    [...byKey].map(([key, group]) => {
+      const first = group[0] as GridRow;
+      const chain = [...(first.item ? [first.item] : []), ...first.labels].map((label) => label.zh);
+      if (first.keys.length === depth + 1) return [key, { title: chain.slice(depth).join(' › '), ...figures(first) }];
+      // Labels above the keys' levels (二's item, 四's 行政诉讼) belong to a record's title, not to a group's.
+      const above = chain.length - first.keys.length;
+      return [key, { title: chain[above + depth], ...objectOf(recordsObject(group, figures, depth + 1)) }];
+    }),
   );
+}
+
+export function editionSchema(edition: Edition): JsonSchema {
+  const grids = tableGrids(edition);
+  const proactive = recordsObject(grids.proactive.records, (record) => columnsObject(record.columns));
+  // A row of 三 is SPEC's `Cols`; a group of 四 its `Outcome`: defined once, referred to by every row.
+  const requests = recordsObject(grids.requests.records, () => ({ $ref: '#/$defs/Cols' }));
+  const appeals = recordsObject(grids.appeals.records, () => ({ $ref: '#/$defs/Outcome' }));
   const paragraphs = (key: TextSectionKey): JsonSchema => ({
     title: edition.sections[key].title.zh,
     type: 'array',
@@ -75,7 +88,7 @@ export function editionSchema(edition: Edition): JsonSchema {
     year: { title: metaLabels.year.zh, type: 'integer', minimum: 2008, maximum: 2100 },
     overview: paragraphs('overview'),
     proactive: { title: edition.sections.proactive.title.zh, ...objectOf(proactive) },
-    requests: { title: edition.sections.requests.title.zh, ...objectOf(requestsRows(edition.requests.rows)) },
+    requests: { title: edition.sections.requests.title.zh, ...objectOf(requests) },
     appeals: { title: edition.sections.appeals.title.zh, ...objectOf(appeals) },
     problems: paragraphs('problems'),
     otherMatters: paragraphs('otherMatters'),
@@ -90,8 +103,8 @@ export function editionSchema(edition: Edition): JsonSchema {
     required: [...topLevelKeys],
     properties,
     $defs: {
-      Cols: { title: '申请人情况', ...columnsObject(edition.requests.columns) },
-      Outcome: { title: '行政复议、行政诉讼结果', ...columnsObject(edition.appeals.outcomes) },
+      Cols: { title: '申请人情况', ...columnsObject(grids.requests.records[0]?.columns ?? []) },
+      Outcome: { title: '行政复议、行政诉讼结果', ...columnsObject(grids.appeals.records[0]?.columns ?? []) },
     },
   };
 }

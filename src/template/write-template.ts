@@ -1,10 +1,10 @@
 // Writes the fillable workbook of an edition (the only exceljs import): official layout, names = model paths, live checks.
 import ExcelJS from 'exceljs';
-import { fieldsOf, metaLabels, printedColumnLabel, spreadColumns, textSections } from '../editions/fields';
-import type { Column, Edition, RequestsRow, TextSectionKey, ValueKind } from '../editions/types';
+import { metaLabels, textSections } from '../editions/fields';
+import { type FigureCell, type GridRow, type HeaderCell, modelPath, tableGrids } from '../editions/table-grid';
+import type { Edition, TextSectionKey, ValueKind } from '../editions/types';
 import { numberAt, valueAt } from '../model/pointer';
 import { fillingHint, markerSheet, markerTag, officialPlaceholders, templateVersion } from '../model/workbook-marker';
-import { appealsTable, placeCells } from '../render/layout';
 import { pinZipTimestamps } from '../render/pin-zip-timestamps';
 import { textEm } from '../render/text-width';
 
@@ -42,6 +42,11 @@ const col = (index: number) => {
   for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return name;
 };
+const lowest = (indexes: readonly number[]) => indexes.reduce((min, index) => Math.min(min, index));
+const highest = (indexes: readonly number[]) => indexes.reduce((max, index) => Math.max(max, index));
+/** The range over cells that stand side by side (a total's parts), from the first of `indexes` to the last. */
+const span = (indexes: readonly number[], address: (index: number) => string) =>
+  `${address(lowest(indexes))}:${address(highest(indexes))}`;
 
 export async function writeTemplate(edition: Edition, options: TemplateOptions = {}): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -138,7 +143,14 @@ class TemplateWriter {
   }
 
   /** An unlocked, shaded, validated number cell named after its model path. */
-  private input(sheet: ExcelJS.Worksheet, row: number, column: number, path: string, kind: ValueKind, span = 1): void {
+  private input(
+    sheet: ExcelJS.Worksheet,
+    row: number,
+    column: number,
+    pointer: string,
+    kind: ValueKind,
+    span = 1,
+  ): void {
     if (span > 1) sheet.mergeCells(row, column, row, column + span - 1);
     const cell = sheet.getCell(row, column);
     for (let c = column; c < column + span; c++) sheet.getCell(row, c).border = THIN;
@@ -148,9 +160,9 @@ class TemplateWriter {
     cell.alignment = { horizontal: 'right', vertical: 'middle' };
     cell.numFmt = kind === 'amount' ? '0.00##' : '0';
     cell.dataValidation = validationFor(kind);
-    const value = this.options.model ? valueAt(this.options.model, `/${path.replace(/\./g, '/')}`) : undefined;
+    const value = this.options.model ? valueAt(this.options.model, pointer) : undefined;
     if (typeof value === 'number') cell.value = value;
-    this.name(sheet, `$${col(column)}$${row}`, path);
+    this.name(sheet, `$${col(column)}$${row}`, modelPath(pointer));
   }
 
   /**
@@ -277,136 +289,149 @@ class TemplateWriter {
     return sheet;
   }
 
+  /** A header or label cell of a table's drawing, placed with the drawing's top left at `top`, `left`. */
+  private drawn(
+    sheet: ExcelJS.Worksheet,
+    cell: HeaderCell,
+    top: number,
+    left: number,
+    style: { header?: boolean; align?: 'left' | 'center' },
+  ): void {
+    const row = top + cell.row;
+    const column = left + cell.column;
+    this.label(sheet, cell.text, row, column, row + cell.rowSpan - 1, column + cell.colSpan - 1, style);
+  }
+
+  /** A figure cell of a table's drawing: an input named after its model path. */
+  private figure(sheet: ExcelJS.Worksheet, cell: FigureCell, top: number, left: number): void {
+    const { pointer, column } = cell.figure;
+    this.input(sheet, top + cell.row, left + cell.column, pointer, column.kind, cell.colSpan);
+  }
+
   private proactiveSheet(): ExcelJS.Worksheet {
-    const sheet = this.sheet(this.edition.sections.proactive.sheet, [26, 20, 20, 20]);
-    this.title(sheet, this.edition.sections.proactive.title.zh, 4);
-    let row = 3;
-    for (const group of this.edition.proactive) {
-      this.label(sheet, group.item.zh, row, 1, row, 4, { header: true, align: 'left' });
-      row++;
-      const spans = spreadColumns(group.columns.length, 3);
-      this.label(sheet, this.edition.proactiveHeader.zh, row, 1, row, 1, { header: true });
-      let column = 2;
-      group.columns.forEach((c: Column, index) => {
-        const span = spans[index] ?? 1;
-        this.label(sheet, printedColumnLabel(c), row, column, row, column + span - 1, { header: true });
-        column += span;
-      });
-      sheet.getRow(row).height = 30;
-      row++;
-      for (const dataRow of group.rows) {
-        this.label(sheet, dataRow.label.zh, row, 1);
-        let column = 2;
-        group.columns.forEach((c: Column, index) => {
-          const span = spans[index] ?? 1;
-          this.input(sheet, row, column, `proactive.${dataRow.key}.${c.key}`, c.kind, span);
-          column += span;
-        });
-        row++;
+    const { drawing } = tableGrids(this.edition).proactive;
+    const sheet = this.sheet(this.edition.sections.proactive.sheet, [26, ...Array<number>(drawing.width - 1).fill(20)]);
+    this.title(sheet, this.edition.sections.proactive.title.zh, drawing.width);
+    // Each item's sub-table under the one before it, no blank row between: the official table runs on.
+    const top = 3;
+    for (const cells of drawing.body) {
+      for (const cell of cells) {
+        if (cell.figure) this.figure(sheet, cell, top, 1);
+        // The item over its sub-table, then the sub-table's own header, then its rows' labels.
+        else if (cell.heads === 'colgroup') this.drawn(sheet, cell, top, 1, { header: true, align: 'left' });
+        else this.drawn(sheet, cell, top, 1, { header: cell.heads === 'col' });
       }
-      // No blank row between the items: the official table runs on, one item under the other.
+      if (cells.some((cell) => cell.heads === 'col')) sheet.getRow(top + (cells[0]?.row ?? 0)).height = 30;
     }
     return sheet;
   }
 
   private requestsSheet(): ExcelJS.Worksheet {
-    const { requests, sections } = this.edition;
+    const { sections } = this.edition;
+    const grid = tableGrids(this.edition).requests;
+    const { drawing } = grid;
     // Column A holds 三、本年度办理结果 on one line; C the fifteen short labels.
     const sheet = this.sheet(sections.requests.sheet, [20, 14, 44, 10.5, 10.5, 10.5, 12, 12, 10.5, 10.5, 12], true);
-    const first = 4; // first numeric column (D)
-    const count = requests.columns.length;
-    const totalColumn = first + count - 1;
+    const top = 2;
+    const first = 1 + drawing.labelColumns; // first numeric column (D)
+    const totalColumn = drawing.width;
     const checkColumn = totalColumn + 1;
+    const headRows = drawing.head.length;
     this.title(sheet, sections.requests.title.zh, checkColumn);
-    this.label(sheet, requests.balanceNote.zh, 2, 1, 4, 3, { header: true });
-    this.label(sheet, requests.applicantHeader.zh, 2, first, 2, totalColumn, { header: true });
-    const [natural, ...rest] = requests.columns;
-    const organisations = rest.slice(0, -1);
-    const total = requests.columns[count - 1];
-    this.label(sheet, natural?.label.zh ?? '', 3, first, 4, first, { header: true });
-    this.label(sheet, requests.organisationHeader.zh, 3, first + 1, 3, totalColumn - 1, { header: true });
-    organisations.forEach((c, index) => {
-      this.label(sheet, c.label.zh, 4, first + 1 + index, 4, first + 1 + index, { header: true });
-    });
-    this.label(sheet, total?.label.zh ?? '', 3, totalColumn, 4, totalColumn, { header: true });
-    this.label(sheet, '核对：总计−六类之和', 2, checkColumn, 4, checkColumn, { header: true });
-    sheet.getRow(4).height = 30;
+    for (const cell of drawing.head.flat()) if (!cell.figure) this.drawn(sheet, cell, top, 1, { header: true });
+    this.label(sheet, '核对：总计−六类之和', top, checkColumn, top + headRows - 1, checkColumn, { header: true });
+    sheet.getRow(top + headRows - 1).height = 30;
 
-    const rowOf = new Map<string, number>();
-    let row = 5;
-    const place = (rows: readonly RequestsRow[], depth: number, keys: string[]) => {
-      for (const item of rows) {
-        const path = [...keys, item.key];
-        if (item.children) {
-          const start = row;
-          place(item.children, depth + 1, path);
-          this.label(sheet, item.label.zh, start, depth + 1, row - 1, depth + 1, { align: 'center' });
-          continue;
+    // A group's label is merged over its rows once they are written, the innermost first.
+    const closing = new Map<number, HeaderCell[]>();
+    for (const cell of drawing.body.flat()) {
+      if (cell.heads !== 'rowgroup') continue;
+      const last = cell.row + cell.rowSpan - 1;
+      closing.set(last, [cell, ...(closing.get(last) ?? [])]);
+    }
+    const rowOf = new Map<GridRow, number>();
+    for (const cells of drawing.body) {
+      const row = top + (cells[0]?.row ?? 0);
+      let gridRow: GridRow | undefined;
+      let labelText = '';
+      for (const cell of cells) {
+        if (cell.figure) {
+          this.figure(sheet, cell, top, 1);
+          gridRow = cell.figure.row;
+        } else if (cell.heads === 'row') {
+          this.drawn(sheet, cell, top, 1, { align: 'left' });
+          labelText = cell.text;
         }
-        this.label(sheet, item.label.zh, row, depth + 1, row, 3, { align: 'left' });
-        rowOf.set(path.join('.'), row);
-        requests.columns.forEach((c, index) => {
-          this.input(sheet, row, first + index, `requests.${path.join('.')}.${c.key}`, c.kind);
-        });
-        const totalCell = `${col(totalColumn)}${row}`;
-        const parts = `SUM(${col(first)}${row}:${col(totalColumn - 1)}${row})`;
-        const inputs = `${col(first)}${row}:${col(totalColumn)}${row}`;
-        this.check(sheet, row, checkColumn, inputs, `${totalCell}=${parts}`, `${totalCell}-${parts}`);
-        if (item.label.zh.length > 24) sheet.getRow(row).height = 28;
-        row++;
       }
-    };
-    place(requests.rows, 0, []);
-    sheet.views = [{ state: 'frozen', xSplit: 3, ySplit: 4 }];
-    sheet.pageSetup.printTitlesRow = '2:4';
+      if (gridRow) {
+        rowOf.set(gridRow, row);
+        for (const sum of gridRow.sums) {
+          const totalCell = `${col(first + sum.total)}${row}`;
+          const parts = `SUM(${span(sum.parts, (c) => `${col(first + c)}${row}`)})`;
+          const inputs = span([...sum.parts, sum.total], (c) => `${col(first + c)}${row}`);
+          this.check(sheet, row, checkColumn, inputs, `${totalCell}=${parts}`, `${totalCell}-${parts}`);
+        }
+      }
+      if (labelText.length > 24) sheet.getRow(row).height = 28;
+      for (const group of closing.get(row - top) ?? []) this.drawn(sheet, group, top, 1, { align: 'center' });
+    }
+    const end = top + headRows + drawing.body.length;
+    sheet.views = [{ state: 'frozen', xSplit: drawing.labelColumns, ySplit: top + headRows - 1 }];
+    sheet.pageSetup.printTitlesRow = `${top}:${top + headRows - 1}`;
 
     // Column checks below the table: R302 and R303 as formulas.
-    const fields = fieldsOf(this.edition);
-    const resultRows = fields.resultParts.map((leaf) => rowOf.get(leaf.keys.join('.')) ?? 0);
-    const totalRow = rowOf.get('results.total') ?? 0;
-    const at = (key: string) => rowOf.get(key) ?? 0;
-    const checks = row + 1;
-    this.label(sheet, '核对：（七）总计 − 办理结果各项之和', checks, 1, checks, 3, { header: true, align: 'left' });
-    this.label(sheet, '核对：一＋二 −（七）总计 − 四', checks + 1, 1, checks + 1, 3, { header: true, align: 'left' });
+    const sheetRow = (index: number) => rowOf.get(grid.rows[index] as GridRow) ?? 0;
+    const checks = end + 1;
+    const sumRows = grid.columnSums.map((sum, index) => ({ sum, row: checks + index }));
+    const balanceRow = checks + grid.columnSums.length;
+    // Each check's name under the label columns.
+    const name = (text: string, row: number) =>
+      this.label(sheet, text, row, 1, row, drawing.labelColumns, { header: true, align: 'left' });
+    for (const { row } of sumRows) name('核对：（七）总计 − 办理结果各项之和', row);
+    if (grid.balance) name('核对：一＋二 −（七）总计 − 四', balanceRow);
     for (let c = first; c <= totalColumn; c++) {
       const letter = col(c);
-      // bounded: the edition's result rows
-      const parts = `SUM(${letter}${Math.min(...resultRows)}:${letter}${Math.max(...resultRows)})`;
-      const column = `${letter}5:${letter}${row - 1}`;
-      this.check(sheet, checks, c, column, `${letter}${totalRow}=${parts}`, `${letter}${totalRow}-${parts}`);
-      const balance = `${letter}${at('newReceived')}+${letter}${at('carriedOver')}-${letter}${totalRow}-${letter}${at('carriedForward')}`;
-      this.check(sheet, checks + 1, c, column, `${balance}=0`, balance);
+      const column = `${letter}${top + headRows}:${letter}${end - 1}`;
+      for (const { sum, row } of sumRows) {
+        const totalCell = `${letter}${sheetRow(sum.total)}`;
+        const parts = `SUM(${span(sum.parts, (r) => `${letter}${sheetRow(r)}`)})`;
+        this.check(sheet, row, c, column, `${totalCell}=${parts}`, `${totalCell}-${parts}`);
+      }
+      if (grid.balance) {
+        const terms = (rows: readonly number[]) => rows.map((r) => `${letter}${sheetRow(r)}`);
+        const balance = `${terms(grid.balance.left).join('+')}-${terms(grid.balance.right).join('-')}`;
+        this.check(sheet, balanceRow, c, column, `${balance}=0`, balance);
+      }
     }
     return sheet;
   }
 
   private appealsSheet(): ExcelJS.Worksheet {
-    const { appeals, sections } = this.edition;
-    const width = appeals.outcomes.length;
-    const columns = appeals.groups.length * width;
-    const sheet = this.sheet(sections.appeals.sheet, Array(columns).fill(8.5), true);
-    this.title(sheet, sections.appeals.title.zh, columns);
+    const { sections } = this.edition;
+    const { drawing } = tableGrids(this.edition).appeals;
+    const sheet = this.sheet(sections.appeals.sheet, Array(drawing.width).fill(8.5), true);
+    this.title(sheet, sections.appeals.title.zh, drawing.width);
+    const top = 2;
     // The header as the layout tree draws it for every output (行政复议 one row high, its outcomes merged down).
-    for (const { cell, row, column } of placeCells(appealsTable({}, this.edition).head)) {
-      const top = 2 + row;
-      const left = 1 + column;
-      this.label(sheet, cell.text, top, left, top + (cell.rowSpan ?? 1) - 1, left + (cell.colSpan ?? 1) - 1, {
-        header: true,
-      });
+    for (const cell of drawing.head.flat()) if (!cell.figure) this.drawn(sheet, cell, top, 1, { header: true });
+    const figures = (drawing.body[0] ?? []).filter((cell): cell is FigureCell => cell.figure !== undefined);
+    const row = figures[0]?.figure.row;
+    const inputRow = top + drawing.head.length;
+    // Each total with its parts: their inputs, then the check under them.
+    for (const sum of row?.sums ?? []) {
+      const at = (index: number) => 1 + drawing.labelColumns + index;
+      const indexes = [...sum.parts, sum.total];
+      for (const cell of figures)
+        if (indexes.includes((row as GridRow).columns.indexOf(cell.figure.column))) this.figure(sheet, cell, top, 1);
+      const totalCell = `${col(at(sum.total))}${inputRow}`;
+      const parts = `SUM(${span(sum.parts, (c) => `${col(at(c))}${inputRow}`)})`;
+      const left = at(lowest(sum.parts));
+      const right = at(highest(sum.parts));
+      this.label(sheet, '核对：总计−各项之和', inputRow + 1, left, inputRow + 1, right, { align: 'center' });
+      const inputs = span(indexes, (c) => `${col(at(c))}${inputRow}`);
+      this.check(sheet, inputRow + 1, at(sum.total), inputs, `${totalCell}=${parts}`, `${totalCell}-${parts}`);
     }
-    appeals.groups.forEach((group, groupIndex) => {
-      appeals.outcomes.forEach((outcome, outcomeIndex) => {
-        const c = 1 + groupIndex * width + outcomeIndex;
-        this.input(sheet, 5, c, `appeals.${group.key}.${outcome.key}`, outcome.kind);
-      });
-      const start = 1 + groupIndex * width;
-      const totalCell = `${col(start + width - 1)}5`;
-      const parts = `SUM(${col(start)}5:${col(start + width - 2)}5)`;
-      this.label(sheet, '核对：总计−各项之和', 6, start, 6, start + width - 2, { align: 'center' });
-      const inputs = `${col(start)}5:${col(start + width - 1)}5`;
-      this.check(sheet, 6, start + width - 1, inputs, `${totalCell}=${parts}`, `${totalCell}-${parts}`);
-    });
-    sheet.getRow(4).height = 30;
+    sheet.getRow(top + drawing.head.length - 1).height = 30;
     return sheet;
   }
 

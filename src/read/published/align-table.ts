@@ -127,9 +127,7 @@ function matchRow(
 
 function isColumnLabel(grid: TableGrid, text: string): boolean {
   const label = normaliseLabel(text);
-  return grid.rows.some((row) =>
-    row.columns.some((column) => normaliseLabel((column.headers[column.headers.length - 1] as Label).zh) === label),
-  );
+  return grid.rows.some((row) => row.columns.some((column) => normaliseLabel(column.label.zh) === label));
 }
 
 /** Labels that are neither a row's, a group's, an item's nor a header's: worth a word when figures stand beside them. */
