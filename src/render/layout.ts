@@ -2,6 +2,7 @@
 
 import { type DrawnCell, tableGrids } from '../editions/table-grid';
 import type { Edition, TableSectionKey, TextSectionKey } from '../editions/types';
+import { BRACKETED_NUMBER } from '../model/label-text';
 import { appendAll } from '../model/many-values';
 import type { Model } from '../model/pointer';
 import { valueAt } from '../model/pointer';
@@ -54,7 +55,7 @@ export function layoutReport(model: Model, edition: Edition, options: LayoutOpti
 }
 
 /** Short lines such as （一）主动公开 or (二)依申请公开 are sub-headings; everything else is a paragraph. */
-const SUBHEADING = /^[（(][一二三四五六七八九十]+[)）][^。；;！!？?]{1,30}$/;
+const SUBHEADING = new RegExp(`^${BRACKETED_NUMBER}[^。；;！!？?]{1,30}$`);
 
 function paragraphs(value: unknown): Block[] {
   const list = Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
