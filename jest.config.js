@@ -19,6 +19,7 @@ const UNIT = [
   'sheetjs-build',
   'test-tiers',
   'workbook-cells',
+  'words-by-language',
   'xml-well-formed',
 ];
 
