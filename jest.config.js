@@ -20,6 +20,7 @@ const UNIT = [
   'test-edition',
   'test-tiers',
   'workbook-cells',
+  'words-by-language',
   'xml-well-formed',
 ];
 

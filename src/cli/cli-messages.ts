@@ -169,6 +169,10 @@ const messages = {
     en: '{file} is past the size limits of the format (see the diagnostics above and report schema): not written, even with --force',
   },
   upToDate: { zh: '输出已是最新，跳过', en: 'outputs current, skipped' },
+  progress: {
+    zh: '{done}/{total}  {rate} 个/秒  剩余 {left} 秒',
+    en: '{done}/{total}  {rate}/s  {left}s left',
+  },
   upToDateCount: {
     zh: '{count} 份报告的输出已是最新（内容、选项和版本都未变），未重新生成',
     en: '{count} reports had current outputs (same bytes, options and version): not written again',
@@ -178,6 +182,7 @@ const messages = {
     zh: '结果已写入 {dir}（summary.json、index.html、rules.html），用时 {seconds} 秒',
     en: 'results in {dir} (summary.json, index.html, rules.html), {seconds} s',
   },
+  templateYear: { zh: '{year} 年度', en: '{year}' },
   templateCarried: {
     zh: '已从 {file} 填入机关、年度和“上年结转”（{columns} 栏），说明见“填写说明”工作表',
     en: 'filled in from {file}: agency, year and the carried-over requests ({columns} columns); see the 填写说明 sheet',

@@ -19,6 +19,7 @@ import { SUMMARY_FILE, summaryJson } from '../convert/summary-file';
 import { summaryTable, terminalWidth } from '../convert/summary-table';
 import type { Lang } from '../diagnostics/diagnostic';
 import { inert } from '../diagnostics/inert-text';
+import { languageWords } from '../diagnostics/words';
 import { ReadError } from '../model/read-report';
 import { convertDocxToPdf, OfficeFailed } from '../office/office-pdf';
 import type { RenderFormat } from '../output/render-outputs';
@@ -324,17 +325,12 @@ function progressReporter(lang: Lang, terminal: boolean, quiet: boolean): Progre
       const size = 24;
       const filled = Math.round((done / total) * size);
       const bar = `${'█'.repeat(filled)}${'░'.repeat(size - filled)}`;
-      const text =
-        lang === 'zh'
-          ? `${done}/${total}  ${rate.toFixed(1)} 个/秒  剩余 ${left} 秒`
-          : `${done}/${total}  ${rate.toFixed(1)}/s  ${left}s left`;
+      const text = say(lang, 'progress', { done, total, rate: rate.toFixed(1), left });
       process.stderr.write(`\r${bar} ${text}\u001b[K`);
       drawn = true;
     } else if (!quiet || needsLook(record)) {
       const verdict = statusWords[lang][record.status];
-      const state = record.upToDate
-        ? `${verdict}${lang === 'zh' ? `（${say(lang, 'upToDate')}）` : ` (${say(lang, 'upToDate')})`}`
-        : verdict;
+      const state = record.upToDate ? `${verdict}${languageWords[lang].aside(say(lang, 'upToDate'))}` : verdict;
       process.stderr.write(
         `[${done}/${total}] ${displayPath(record.path)} ${state}${record.error ? `: ${inert(record.error)}` : ''}\n`,
       );

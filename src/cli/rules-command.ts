@@ -37,10 +37,12 @@ export async function runRules(id: string | undefined, flags: CommonOptions & { 
     const paint = painter(common.color);
     // bounded: our rules
     const width = Math.max(...ruleCatalog.map((rule) => rule.name.length));
+    // The severity column is as wide as the longer of its two words (错误 / 警告, error / warning).
+    const severityWidth = Math.max(say(lang, 'severityError').length, say(lang, 'severityWarning').length);
     const lines = ruleCatalog.map((rule) => {
       const setting = common.config.rules[rule.id] ?? rule.severity;
       const severity = setting === 'off' ? 'off' : say(lang, setting === 'error' ? 'severityError' : 'severityWarning');
-      return `${paint('bold', rule.id.padEnd(6))} ${rule.name.padEnd(width)}  ${severity.padEnd(lang === 'zh' ? 2 : 7)}  ${rule.description[lang]}`;
+      return `${paint('bold', rule.id.padEnd(6))} ${rule.name.padEnd(width)}  ${severity.padEnd(severityWidth)}  ${rule.description[lang]}`;
     });
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { countBySeverity, type Lang } from '../diagnostics/diagnostic';
+import { languageWords } from '../diagnostics/words';
 import { defaultEditionId, editionForYear, editions, getEdition, isEditionId } from '../editions';
 import { fieldsOf } from '../editions/fields';
 import { numberAt } from '../model/pointer';
@@ -64,12 +65,12 @@ export async function runTemplate(flags: TemplateFlags): Promise<number> {
     });
     prepareDirectory(dirname(resolve(output)));
     writeOutputs([{ path: output, bytes }], flags.from ? [flags.from] : []);
-    const about = [agency, year !== undefined ? (lang === 'zh' ? `${year} 年度` : String(year)) : undefined]
+    const about = [agency, year !== undefined ? say(lang, 'templateYear', { year }) : undefined]
       .filter(Boolean)
-      .join(lang === 'zh' ? '，' : ', ');
+      .join(languageWords[lang].listSeparator);
     const editionName = edition.name[lang];
     process.stdout.write(
-      `${say(lang, 'templateWritten', { edition: editionName, file: output, about: about ? (lang === 'zh' ? `（${about}）` : ` (${about})`) : '' })}\n`,
+      `${say(lang, 'templateWritten', { edition: editionName, file: output, about: about ? languageWords[lang].aside(about) : '' })}\n`,
     );
     if (carried) {
       process.stdout.write(

@@ -2,6 +2,7 @@
 // reports, each expandable to its findings (linked to rules.html), duplicates, cross-year findings per agency, trends.
 
 import { type Diagnostic, describeSource, type Lang } from '../diagnostics/diagnostic';
+import { defineWords, languageWords } from '../diagnostics/words';
 import { agencyKey } from '../model/agency-key';
 import { maxOf } from '../model/many-values';
 import { escapeHtml } from '../render/html';
@@ -9,7 +10,7 @@ import { commonFolder, shortenPaths } from './display-text';
 import type { BatchRecord, ConvertSummary, CrossYearFinding, InputRecord, TrendFigures } from './run-convert';
 import { duplicateNote, needsLook, statusOrder, statusWords } from './status-words';
 
-const words = {
+const words = defineWords({
   zh: {
     title: '年度报告转换结果',
     folder: '文件位于',
@@ -103,7 +104,7 @@ const words = {
     interrupted:
       'The conversion was interrupted: these {done} are done, {notDone} were not converted; run the same command again to go on.',
   },
-};
+});
 
 type Words = (typeof words)['zh'];
 
@@ -313,7 +314,7 @@ ${select(
 <span id="shown" data-template="${escapeHtml(w.shown('{n}', '{m}'))}" aria-live="polite">${escapeHtml(w.shown(String(records.length), String(records.length)))}</span>
 </form>`;
   yield `<!DOCTYPE html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
+<html lang="${languageWords[lang].htmlLang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,13 +1,17 @@
 // rules.html beside a batch's index.html: every rule's page (from its metadata), so the dashboard's links work offline.
 import type { Lang } from '../diagnostics/diagnostic';
+import { defineWords, languageWords } from '../diagnostics/words';
 import { escapeHtml } from '../render/html';
 import { rulePage } from '../validate/rule-page';
 import { ruleCatalog } from '../validate/rules';
 
+const words = defineWords({
+  zh: { title: '检查规则说明', back: '返回转换结果', messagesHead: '消息' },
+  en: { title: 'The rules', back: 'back to the results', messagesHead: 'Messages' },
+});
+
 export function renderRulesPage(lang: Lang, generator: string): string {
-  const title = lang === 'zh' ? '检查规则说明' : 'The rules';
-  const back = lang === 'zh' ? '返回转换结果' : 'back to the results';
-  const messagesHead = lang === 'zh' ? '消息' : 'Messages';
+  const { title, back, messagesHead } = words[lang];
   const sections = ruleCatalog.map((rule) => {
     const page = rulePage(rule, lang);
     return `<section id="${escapeHtml(rule.id)}"><h2>${escapeHtml(page.title)}</h2>
@@ -17,7 +21,7 @@ export function renderRulesPage(lang: Lang, generator: string): string {
 <h3>${messagesHead}</h3><ul>${page.messages.map(([id, text]) => `<li><code>${escapeHtml(id)}</code> ${escapeHtml(text)}</li>`).join('')}</ul></section>`;
   });
   return `<!DOCTYPE html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
+<html lang="${languageWords[lang].htmlLang}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${escapeHtml(generator)}"><title>${title}</title>
 <style>

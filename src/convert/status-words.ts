@@ -1,5 +1,6 @@
 // The verdicts of a batch's inputs in words, for the terminal and the index page.
 import type { Lang } from '../diagnostics/diagnostic';
+import { defineWords } from '../diagnostics/words';
 import type { ChosenBecause } from './report-versions';
 import type { BatchRecord, InputStatus } from './run-convert';
 
@@ -21,6 +22,24 @@ const chosenWords: Readonly<Record<Lang, Readonly<Record<ChosenBecause, string>>
   },
 };
 
+/** What a batch says under a copy or another version of a report, in each language. */
+const noteWords = defineWords({
+  zh: {
+    copy: (of: string) => `重复：与 ${of} 内容完全相同`,
+    another: (of: string, why: string) => `另一版本：采用 ${of}（${why}）`,
+    sameFigures: (head: string) => `${head}；数字相同`,
+    otherFigures: (head: string, count: number, label: string, here: string, used: string) =>
+      `${head}；${count} 个数字不同，如 ${label}：本文件 ${here}，采用的 ${used}`,
+  },
+  en: {
+    copy: (of) => `a copy of ${of} (the same bytes)`,
+    another: (of, why) => `another version: ${of} is used (${why})`,
+    sameFigures: (head) => `${head}; the same figures`,
+    otherFigures: (head, count, label, here, used) =>
+      `${head}; ${count === 1 ? '1 figure differs' : `${count} figures differ`}, e.g. ${label}: ${here} here, ${used} in the one used`,
+  },
+});
+
 /**
  * What a batch says under a copy or another version of a report: which input it is the same as, why that one is used,
  * and the figures in which they differ (the first, with both values).
@@ -30,18 +49,14 @@ export function duplicateNote(
   of: string,
   lang: Lang,
 ): string {
-  const zh = lang === 'zh';
-  if (record.duplicateReason !== 'sameAgencyYear')
-    return zh ? `重复：与 ${of} 内容完全相同` : `a copy of ${of} (the same bytes)`;
-  const why = chosenWords[lang][record.chosenBecause ?? 'first'];
-  const head = zh ? `另一版本：采用 ${of}（${why}）` : `another version: ${of} is used (${why})`;
+  const w = noteWords[lang];
+  if (record.duplicateReason !== 'sameAgencyYear') return w.copy(of);
+  const head = w.another(of, chosenWords[lang][record.chosenBecause ?? 'first']);
   const differences = record.differences;
   const first = differences?.figures[0];
-  if (!differences || !first) return zh ? `${head}；数字相同` : `${head}; the same figures`;
+  if (!differences || !first) return w.sameFigures(head);
   const value = (n: number | undefined) => (n === undefined ? '—' : String(n));
-  return zh
-    ? `${head}；${differences.count} 个数字不同，如 ${first.label}：本文件 ${value(first.this)}，采用的 ${value(first.used)}`
-    : `${head}; ${differences.count === 1 ? '1 figure differs' : `${differences.count} figures differ`}, e.g. ${first.label}: ${value(first.this)} here, ${value(first.used)} in the one used`;
+  return w.otherFigures(head, differences.count, first.label, value(first.this), value(first.used));
 }
 
 /** An input a reviewer must look at: not `ok`, with errors, unreadable, or another version with other figures. */

@@ -4,12 +4,13 @@
 
 import type { Lang } from '../diagnostics/diagnostic';
 import { inert } from '../diagnostics/inert-text';
+import { defineWords, languageWords } from '../diagnostics/words';
 import { appendAll, maxOf } from '../model/many-values';
 import { commonFolder, cutTo, displayWidth, padTo, shortenPaths, wrapTo } from './display-text';
 import type { BatchRecord } from './run-convert';
 import { duplicateNote, needsLook, statusOrder, statusWords } from './status-words';
 
-const words = {
+const words = defineWords({
   zh: {
     head: ['文件', '状态', '机关', '年度', '错误', '警告'],
     folder: (folder: string) => `文件位于 ${folder}`,
@@ -27,7 +28,7 @@ const words = {
     hidden: (count: number) =>
       `${count} more ${count === 1 ? 'file needs' : 'files need'} no look (ok, no errors): not listed`,
   },
-};
+});
 
 /** Columns that may be cut when the screen is narrow: the file and the agency. */
 const FLEXIBLE = [0, 2];
@@ -118,7 +119,7 @@ export function summaryTable(
     .map((status) => [status, all.filter((record) => record.status === status).length] as const)
     .filter(([status, count]) => count > 0 || status === 'ok')
     .map(([status, count]) => w.part(statusWords[lang][status], count))
-    .join(lang === 'zh' ? '，' : ', ');
+    .join(languageWords[lang].listSeparator);
   const errors = all.reduce((n, record) => n + record.errors, 0);
   const warnings = all.reduce((n, record) => n + record.warnings, 0);
   appendAll(out, wrapTo(w.total(all.length, counts, errors, warnings), width));

@@ -1,4 +1,5 @@
 // Diagnostics are plain data: what is wrong, where, and the numbers; reporters turn them into output.
+import { defineWords } from './words';
 
 export type Severity = 'error' | 'warning';
 export type Lang = 'zh' | 'en';
@@ -39,19 +40,39 @@ export interface SourceRef {
   column?: number;
 }
 
+/** The words of a source's place, in each language. */
+const sourceWords = defineWords({
+  zh: {
+    page: (page: number) => `第 ${page} 页`,
+    line: (line: number) => `第 ${line} 行`,
+    table: (table: number, row: string, column: string) => `表 ${table}${row}${column}`,
+    row: (row: number) => ` 第 ${row} 行`,
+    column: (column: number) => `第 ${column} 列`,
+    separator: ' ',
+  },
+  en: {
+    page: (page) => `page ${page}`,
+    line: (line) => `line ${line}`,
+    table: (table, row, column) => `table ${table}${row}${column}`,
+    row: (row) => `, row ${row}`,
+    column: (column) => `, column ${column}`,
+    separator: ', ',
+  },
+});
+
 /** The place of a source in words: `sheet!D5`, `第 12 行`, `第 3 页`, `表 2 第 4 行第 5 列`. */
 export function describeSource(source: SourceRef, lang: Lang): string | undefined {
   if (source.sheet && source.cell) return `${source.sheet}!${source.cell}`;
-  const zh = lang === 'zh';
+  const w = sourceWords[lang];
   const parts: string[] = [];
-  if (source.page !== undefined) parts.push(zh ? `第 ${source.page} 页` : `page ${source.page}`);
-  if (source.line !== undefined) parts.push(zh ? `第 ${source.line} 行` : `line ${source.line}`);
+  if (source.page !== undefined) parts.push(w.page(source.page));
+  if (source.line !== undefined) parts.push(w.line(source.line));
   if (source.table !== undefined) {
-    const row = source.row === undefined ? '' : zh ? ` 第 ${source.row} 行` : `, row ${source.row}`;
-    const column = source.column === undefined ? '' : zh ? `第 ${source.column} 列` : `, column ${source.column}`;
-    parts.push(zh ? `表 ${source.table}${row}${column}` : `table ${source.table}${row}${column}`);
+    const row = source.row === undefined ? '' : w.row(source.row);
+    const column = source.column === undefined ? '' : w.column(source.column);
+    parts.push(w.table(source.table, row, column));
   }
-  return parts.length ? parts.join(zh ? ' ' : ', ') : undefined;
+  return parts.length ? parts.join(w.separator) : undefined;
 }
 
 export interface Diagnostic {

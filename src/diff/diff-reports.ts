@@ -2,13 +2,14 @@
 
 import type { Lang } from '../diagnostics/diagnostic';
 import { inert, inertJson } from '../diagnostics/inert-text';
+import { defineWords, languageWords } from '../diagnostics/words';
 import { defaultEditionId, getEdition, isEditionId } from '../editions';
 import type { TextSectionKey } from '../editions/types';
 import type { ReadReport } from '../model/read-report';
 import { escapeHtml } from '../render/html';
 import type { FigureChange, ReportSide, YearDiff } from './compare-years';
 
-const words = {
+const words = defineWords({
   zh: {
     title: (a: string, from: string, to: string) => `年度对比：${a} ${from} → ${to}`,
     previous: '上年',
@@ -56,7 +57,7 @@ const words = {
     explain: 'to read about a rule: report rules <id>',
     notSameAgency: (a: string, b: string) => `note: the two reports are of different bodies (${a}, ${b})`,
   },
-};
+});
 
 const sectionTitle = (diff: YearDiff, section: TextSectionKey, lang: Lang) => {
   const id = isEditionId(diff.current.edition) ? diff.current.edition : defaultEditionId;
@@ -195,7 +196,7 @@ export function diffHtml(
     ? `<ul class="findings">${diff.diagnostics.map((d) => `<li><span class="${d.severity}">${d.severity === 'error' ? w.error : w.warning}</span> <b>${escapeHtml(d.ruleId)}</b> ${escapeHtml(d.message)}</li>`).join('')}</ul>`
     : `<p>${w.noFindings}</p>`;
   return `<!DOCTYPE html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
+<html lang="${languageWords[lang].htmlLang}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body><main>

@@ -4,6 +4,7 @@ import type {
   EditionId,
   Label,
   RequestsRow,
+  Section,
   SectionKey,
   TableSectionKey,
   TextSectionKey,
@@ -50,6 +51,19 @@ export const metaLabels: Readonly<Record<'edition' | 'agency' | 'year', Label>> 
 };
 
 const SEPARATOR = ' › ';
+
+/**
+ * The words of a label chain that are not the edition's labels, in each language (this floor cannot use
+ * diagnostics' `defineWords`, so the table is typed here): a paragraph of a text section, and the head of a table's
+ * chain — the section's numeral (`三`), and in English its title's Roman numeral (`III`).
+ */
+const labelWords: Readonly<
+  Record<'zh' | 'en', { paragraph: (ordinal: number) => string; head: (section: Section) => string }>
+> = {
+  zh: { paragraph: (ordinal) => `第${ordinal}段`, head: (section) => section.numeral },
+  en: { paragraph: (ordinal) => `paragraph ${ordinal}`, head: (section) => section.title.en.split('.')[0] ?? '' },
+};
+
 const cache = new Map<EditionId, EditionFields>();
 
 export function fieldsOf(edition: Edition): EditionFields {
@@ -126,9 +140,7 @@ function buildFields(edition: Edition): EditionFields {
     if (top === 'edition' || top === 'agency' || top === 'year') return metaLabels[top][lang];
     if (top && (textSections as string[]).includes(top)) {
       const title = edition.sections[top as TextSectionKey].title[lang];
-      return index === undefined
-        ? title
-        : `${title}${SEPARATOR}${lang === 'zh' ? `第${Number(index) + 1}段` : `paragraph ${Number(index) + 1}`}`;
+      return index === undefined ? title : `${title}${SEPARATOR}${labelWords[lang].paragraph(Number(index) + 1)}`;
     }
     // Walk up to the nearest described node: an unknown key still gets its table's label.
     let probe = pointer;
@@ -136,10 +148,7 @@ function buildFields(edition: Edition): EditionFields {
       const node = nodeLabels.get(probe);
       if (node?.labels.length === 0) return edition.sections[node.section].title[lang];
       if (node) {
-        const head =
-          lang === 'zh'
-            ? edition.sections[node.section].numeral
-            : edition.sections[node.section].title.en.split('.')[0];
+        const head = labelWords[lang].head(edition.sections[node.section]);
         return [head, ...node.labels.map((label) => label[lang])].join(SEPARATOR);
       }
       probe = probe.slice(0, probe.lastIndexOf('/'));

@@ -1,12 +1,13 @@
 // The default reporter: diagnostics grouped by file, coloured on a terminal, with a one-line summary. Every text from
 // an input (file names, messages that quote it) is made inert before it is coloured, so only our colours reach the terminal.
-import { countBySeverity } from '../diagnostics/diagnostic';
+import { countBySeverity, type Lang } from '../diagnostics/diagnostic';
 import { inert } from '../diagnostics/inert-text';
+import { defineWords, languageWords } from '../diagnostics/words';
 import type { FileResult, Reporter, ReporterContext } from './file-result';
 import { summarize } from './file-result';
 import { painter, type Style } from './paint';
 
-const words = {
+const words = defineWords({
   zh: {
     error: '错误',
     warning: '警告',
@@ -39,10 +40,10 @@ const words = {
     summary: (files: number, errors: number, warnings: number, unreadable: number) =>
       `${files} file${files === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${unreadable ? `, ${unreadable} unreadable` : ''}`,
   },
-};
+});
 
 /** How an input was read, in words (`readAs` of a ReadReport). */
-export function readAsWords(lang: 'zh' | 'en', readAs: string): string {
+export function readAsWords(lang: Lang, readAs: string): string {
   return words[lang].readAs[readAs] ?? readAs;
 }
 
@@ -89,8 +90,8 @@ function heading(result: FileResult, context: ReporterContext, paint: (style: St
     result.readAs ? w.readAs[result.readAs] : undefined,
   ]
     .filter(Boolean)
-    .join(context.lang === 'zh' ? '，' : ', ');
-  const about = details ? (context.lang === 'zh' ? `（${details}）` : ` (${details})`) : '';
+    .join(languageWords[context.lang].listSeparator);
+  const about = details ? languageWords[context.lang].aside(details) : '';
   const { errors, warnings } = countBySeverity(result.diagnostics);
   const clean =
     result.status !== 'unreadable' && errors === 0 && warnings === 0 ? `  ${paint('green', `✓ ${w.clean}`)}` : '';

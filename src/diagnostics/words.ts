@@ -1,0 +1,33 @@
+// The words of the interface are kept in tables, one an area, each in every language; code looks a word up by the
+// user's language and never tests the language itself. Where the languages differ in behaviour, not words (a
+// separator, a date, a column's width), that is a table entry per language too.
+import type { Lang } from './diagnostic';
+
+/**
+ * An area's words in every language: `defineWords({ zh: { … }, en: { … } })`. The Chinese table sets the keys and
+ * their types (a text, a number, or a function that words its params), and the English is checked against it, so a
+ * language left out, a word missing from one, an extra word, or a function taking other params is a compile error.
+ */
+export function defineWords<W extends object>(words: {
+  readonly zh: W;
+  readonly en: NoInfer<W>;
+}): Readonly<Record<Lang, W>> {
+  return words;
+}
+
+/** What every area writes the same way in a language: a list, a remark after a text, the language of a page. */
+export const languageWords = defineWords({
+  zh: {
+    /** Between the items of a list in running text. */
+    listSeparator: '，',
+    /** A remark after a text: `（…）` right after it in Chinese, ` (…)` after a space in English. */
+    aside: (text: string) => `（${text}）`,
+    /** The `lang` attribute of an HTML page. */
+    htmlLang: 'zh-CN',
+  },
+  en: {
+    listSeparator: ', ',
+    aside: (text) => ` (${text})`,
+    htmlLang: 'en',
+  },
+});
