@@ -15,6 +15,7 @@ const UNIT = [
   'no-unbounded-spread',
   'official-labels',
   'page-style',
+  'rule-cases',
   'rules',
   'sheetjs-build',
   'test-edition',

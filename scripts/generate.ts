@@ -12,19 +12,14 @@ import type { FileResult } from '../src/reporters/file-result';
 import { textReporter } from '../src/reporters/text';
 import { editionSchema, schemaId } from '../src/schema/edition-schema';
 import { writeTemplate } from '../src/template/write-template';
-import type { RuleMeta } from '../src/validate/rule';
+import type { InvalidCase } from '../src/validate/rule-cases';
+import { editionsInWords } from '../src/validate/rule-page';
 import { ruleCatalog } from '../src/validate/rules';
 import { ajvOptions, provideValidators, validatorExport } from '../src/validate/schema-check';
 import { validateReport } from '../src/validate/validate-report';
-import { fillByNames } from './fill-workbook';
-import { applyPatch, ruleFixtures } from './rule-fixtures';
+import { type CaseInput, caseInput, type LoadedCases, ROOT, ruleCases } from './rule-fixtures';
 
-/** The project root: the nearest folder above this file that holds package.json (works from dist/ and under ts-jest). */
-export const ROOT = (() => {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-})();
+export { ROOT };
 
 export interface GeneratedFile {
   path: string;
@@ -48,33 +43,19 @@ export async function generate(): Promise<GeneratedFile[]> {
   const exampleWorkbook = await writeTemplate(getEdition('2021'), { model: example2021 });
   files.push({ path: 'fixtures/example-2021.xlsx', content: exampleWorkbook });
 
-  for (const rule of ruleCatalog) {
-    const fixture = ruleFixtures[rule.id];
-    if (!fixture) throw new Error(`rule ${rule.id} has no fixture in scripts/rule-fixtures.ts`);
-    const base = readFixture(fixture.base);
+  // Each rule's example: its first valid and first invalid case, as fixtures and in its page.
+  for (const cases of ruleCases()) {
+    const { rule } = cases;
+    const [valid] = cases.valid;
+    const [invalid] = cases.invalid;
+    if (!valid || !invalid) throw new Error(`rule ${rule.id} needs a valid and an invalid case in ${cases.file}`);
     const dir = `fixtures/rules/${rule.id}`;
-    let failPath: string;
-    let failPrevious: string | undefined;
-    if (fixture.workbookCells) {
-      const workbook = await writeTemplate(getEdition(base.edition as '2021'), { model: base });
-      files.push({ path: `${dir}/pass.xlsx`, content: workbook });
-      failPath = `${dir}/fail.xlsx`;
-      files.push({ path: failPath, content: await fillByNames(workbook, fixture.workbookCells) });
-    } else {
-      files.push({ path: `${dir}/pass.json`, content: json(applyPatch(base, fixture.pass)) });
-      failPath = `${dir}/fail.json`;
-      files.push({ path: failPath, content: json(applyPatch(base, fixture.fail)) });
+    const example = { pass: await caseInput(cases, valid), fail: await caseInput(cases, invalid) };
+    for (const [outcome, input] of Object.entries(example)) {
+      files.push({ path: `${dir}/${outcome}${input.extension}`, content: input.content });
+      if (input.previous) files.push({ path: `${dir}/${outcome}.previous.json`, content: input.previous });
     }
-    if (fixture.previous) {
-      files.push({ path: `${dir}/pass.previous.json`, content: json(applyPatch(base, fixture.previous.pass)) });
-      failPrevious = `${dir}/fail.previous.json`;
-      files.push({ path: failPrevious, content: json(applyPatch(base, fixture.previous.fail)) });
-    }
-    const contentOf = (path: string) => files.find((file) => file.path === path)?.content ?? '';
-    files.push({
-      path: `docs/rules/${rule.id}.md`,
-      content: rulePage(rule, dir, failPath, failPrevious, contentOf),
-    });
+    files.push({ path: `docs/rules/${rule.id}.md`, content: rulePage(cases, dir, example) });
   }
   files.push({ path: 'docs/rules/README.md', content: rulesIndex() });
   return files;
@@ -85,15 +66,12 @@ function readGenerated(path: string, content: string | Buffer): ReadReport {
   return readBytes(buffer, path, path.slice(path.lastIndexOf('.')));
 }
 
-/** What `report validate` prints for the failing fixture, so the docs show real output. */
-function validateOutput(
-  failPath: string,
-  previousPath: string | undefined,
-  contentOf: (p: string) => string | Buffer,
-  lang: Lang,
-): string {
-  const report = readGenerated(failPath, contentOf(failPath));
-  const previous = previousPath ? readGenerated(previousPath, contentOf(previousPath)) : undefined;
+/** What `report validate` prints for the failing example, so the docs show real output. */
+function validateOutput(failPath: string, fail: CaseInput, lang: Lang): string {
+  const report = readGenerated(failPath, fail.content);
+  const previous = fail.previous
+    ? readGenerated(failPath.replace(/\.\w+$/, '.previous.json'), fail.previous)
+    : undefined;
   const { edition, diagnostics } = validateReport(report, { lang, ...(previous ? { previous } : {}) });
   const result: FileResult = {
     file: failPath,
@@ -105,20 +83,24 @@ function validateOutput(
   return textReporter([result], { lang, color: false, toolVersion: '' });
 }
 
-function rulePage(
-  rule: RuleMeta,
-  dir: string,
-  failPath: string,
-  failPrevious: string | undefined,
-  contentOf: (p: string) => string | Buffer,
-): string {
-  const passName = failPath.endsWith('.xlsx') ? `${dir}/pass.xlsx` : `${dir}/pass.json`;
-  const previousFlag = (name: string) => (failPrevious ? ` --previous ${dir}/${name}.previous.json` : '');
+/** A case in one line: its name and, for a failing one, what the rule says where. */
+function caseLine(kase: { name: string } | InvalidCase): string {
+  const said = 'diagnostics' in kase ? kase.diagnostics.map((d) => `\`${d.messageId}\` ${d.pointer}`).join(', ') : '';
+  return `- ${kase.name}${said ? ` → ${said}` : ''}`;
+}
+
+function rulePage(cases: LoadedCases, dir: string, example: { pass: CaseInput; fail: CaseInput }): string {
+  const { rule } = cases;
+  const passPath = `${dir}/pass${example.pass.extension}`;
+  const failPath = `${dir}/fail${example.fail.extension}`;
+  const previousFlag = (name: string, input: CaseInput) =>
+    input.previous ? ` --previous ${dir}/${name}.previous.json` : '';
   const severity = rule.severity === 'error' ? 'error（错误）' : 'warning（警告）';
+  const editions = editionsInWords(rule, 'zh');
   const messages = Object.entries(rule.messages)
     .map(([id, text]) => `| \`${id}\` | ${text.zh} | ${text.en} |`)
     .join('\n');
-  return `<!-- Generated by \`npm run generate\` from src/validate/rules/ and scripts/rule-fixtures.ts; edit those, not this page. -->
+  return `<!-- Generated by \`npm run generate\` from ${cases.file.replace('.cases.ts', '.ts')} and ${cases.file}; edit those, not this page. -->
 # ${rule.id} · ${rule.name}
 
 ${rule.description.zh}
@@ -129,7 +111,7 @@ ${rule.description.en}
 | --- | --- |
 | id · 编号 | \`${rule.id}\` (alias \`${rule.name}\`) |
 | default severity · 默认级别 | ${severity} |
-| configure · 配置 | \`report.config.json\`: \`{ "rules": { "${rule.id}": "off" \\| "warning" \\| "error" } }\`${rule.id === 'schema' || rule.id === 'input' ? ' (cannot be turned off)' : ''} |
+${editions ? `| editions · 适用版本 | ${editions} · ${editionsInWords(rule, 'en')} |\n` : ''}| configure · 配置 | \`report.config.json\`: \`{ "rules": { "${rule.id}": "off" \\| "warning" \\| "error" } }\`${rule.id === 'schema' || rule.id === 'input' ? ' (cannot be turned off)' : ''} |
 
 ## 说明
 
@@ -147,15 +129,27 @@ ${messages}
 
 ## Examples · 示例
 
-Passes · 通过: \`report validate ${passName}${previousFlag('pass')}\`
+Passes · 通过: \`report validate ${passPath}${previousFlag('pass', example.pass)}\`
 
 Fails · 不通过:
 
 \`\`\`console
-$ report validate ${failPath}${previousFlag('fail')}
-${validateOutput(failPath, failPrevious, contentOf, 'zh')}
-$ report validate ${failPath}${previousFlag('fail')} --lang en
-${validateOutput(failPath, failPrevious, contentOf, 'en')}\`\`\`
+$ report validate ${failPath}${previousFlag('fail', example.fail)}
+${validateOutput(failPath, example.fail, 'zh')}
+$ report validate ${failPath}${previousFlag('fail', example.fail)} --lang en
+${validateOutput(failPath, example.fail, 'en')}\`\`\`
+
+## Cases · 用例
+
+From \`${cases.file}\`, run by \`test/rule-cases.test.ts\`; the first of each list is the example above.
+
+Passes · 通过:
+
+${cases.valid.map(caseLine).join('\n')}
+
+Fails · 不通过:
+
+${cases.invalid.map(caseLine).join('\n')}
 `;
 }
 

@@ -1,170 +1,75 @@
-// The rule fixtures as code: each is a base report plus a small patch; `npm run generate` writes them to fixtures/rules/.
-export type Patch = Readonly<Record<string, unknown>>;
+// Every rule's cases (src/validate/rules/<rule>.cases.ts, found by name) and the files a case stands for: its report
+// as JSON or as a filled workbook, and last year's report. `npm run generate` writes each rule's first valid and first
+// invalid case to fixtures/rules/<id>/ (pass, fail); test/rule-cases.test.ts runs every case in process.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { getEdition, isEditionId } from '../src/editions';
+import { writeTemplate } from '../src/template/write-template';
+import { applyPatch, type CaseBase, type RuleCase, type RuleCases } from '../src/validate/rule-cases';
+import { ruleCatalog } from '../src/validate/rules';
+import { fillByNames } from './fill-workbook';
 
-export interface RuleFixture {
-  base: 'example-2021' | 'example-2019';
-  /** Pointer → value; `undefined` removes the key. */
-  pass: Patch;
-  fail: Patch;
-  /** Cross-year rules: last year's report, as patches of the same base. */
-  previous?: { pass: Patch; fail: Patch };
-  /** The `input` checks need a workbook: the fail fixture is a filled template with these cell texts. */
-  workbookCells?: Readonly<Record<string, string>>;
+/** The project root: the nearest folder above this file that holds package.json (works from dist/ and under ts-jest). */
+export const ROOT = (() => {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return dir;
+})();
+
+/** The folder of the rules and their cases, beside this script (src/ under ts-jest, dist/src/ when built). */
+const RULES_DIR = join(__dirname, '..', 'src', 'validate', 'rules');
+
+export interface LoadedCases extends RuleCases {
+  /** The cases' file, from the project root: src/validate/rules/<rule>.cases.ts. */
+  file: string;
 }
 
-/** Last year's report as the 2021 example with a year and carry-forward that agree with this year's. */
-const lastYear = {
-  '/year': 2024,
-  '/requests/carriedForward': {
-    natural: 3,
-    commercial: 1,
-    research: 0,
-    publicInterest: 0,
-    legalService: 0,
-    otherOrg: 0,
-    total: 4,
-  },
-  '/proactive/normativeDocs/inForce': 25,
-};
+/** Every rule's cases, in the order of the catalog; a rule without cases, or cases of no rule, is an error. */
+export function ruleCases(): LoadedCases[] {
+  const loaded = readdirSync(RULES_DIR)
+    .filter((name) => /\.cases\.(ts|js)$/.test(name))
+    .map((name) => {
+      const { cases } = require(join(RULES_DIR, name)) as { cases: RuleCases };
+      return { ...cases, file: `src/validate/rules/${name.replace(/\.js$/, '.ts')}` };
+    });
+  const unknown = loaded.filter((cases) => !ruleCatalog.includes(cases.rule));
+  if (unknown.length) throw new Error(`cases of no registered rule: ${unknown.map((c) => c.file).join(', ')}`);
+  return ruleCatalog.map((rule) => {
+    const cases = loaded.find((candidate) => candidate.rule === rule);
+    if (!cases) throw new Error(`rule ${rule.id} has no cases: add src/validate/rules/<rule>.cases.ts`);
+    return cases;
+  });
+}
 
-/** Last year's 2019-edition report of the county: its carry-forward and item counts roll into 2020's. */
-const county2019 = {
-  '/year': 2019,
-  '/overview/0':
-    '2019年，县政府办公室认真贯彻《中华人民共和国政府信息公开条例》，以公开为常态、不公开为例外，推进决策、执行、管理、服务、结果公开。',
-  '/requests/carriedForward': {
-    natural: 3,
-    commercial: 1,
-    research: 0,
-    publicInterest: 0,
-    legalService: 0,
-    otherOrg: 0,
-    total: 4,
-  },
-  '/proactive/licensing': { previousCount: 110, change: 2, decisions: 2105 },
-  '/proactive/otherServices': { previousCount: 33, change: 2, decisions: 431 },
-  '/proactive/fees': { previousCount: 5, change: -1 },
-};
-
-/** A request dropped for an unpaid fee instead of for a missing correction: the arithmetic still holds. */
-const unpaidFee = {
-  '/requests/results/other/overdueCorrection/natural': 0,
-  '/requests/results/other/overdueCorrection/total': 0,
-  '/requests/results/other/overdueFee/natural': 1,
-  '/requests/results/other/overdueFee/total': 1,
-};
-
-export const ruleFixtures: Readonly<Record<string, RuleFixture>> = {
-  input: {
-    base: 'example-2021',
-    pass: {},
-    fail: {},
-    workbookCells: { 'requests.newReceived.natural': '38件', 'requests.newReceived.commercial': '５' },
-  },
-  schema: {
-    base: 'example-2021',
-    pass: {},
-    fail: { '/appeals/review/pending': -1, '/proactive/fees/amount': 12.34567 },
-  },
-  R101: { base: 'example-2021', pass: {}, fail: { '/year': 2020 } },
-  R102: { base: 'example-2019', pass: {}, fail: { '/overview': [], '/problems': ['  '] } },
-  R301: { base: 'example-2021', pass: {}, fail: { '/requests/newReceived/total': 48 } },
-  R302: {
-    base: 'example-2021',
-    pass: {},
-    fail: { '/requests/results/granted/natural': 16, '/requests/results/granted/total': 20 },
-  },
-  R303: {
-    base: 'example-2021',
-    pass: {},
-    fail: { '/requests/carriedForward/natural': 3, '/requests/carriedForward/total': 5 },
-  },
-  R401: { base: 'example-2021', pass: {}, fail: { '/appeals/review/total': 5 } },
-  N001: {
-    base: 'example-2021',
-    pass: {},
-    fail: {
-      '/overview/4':
-        '全年共收到政府信息公开申请 45 件，上年结转 4 件；已办结 47 件，其中予以公开 19 件、部分公开 5 件、不予公开 7 件、无法提供 12 件、不予处理 3 件、其他处理 1 件，结转下年度继续办理 4 件。全年因政府信息公开被申请行政复议 5 件、提起行政诉讼 3 件。',
-    },
-  },
-  X301: {
-    base: 'example-2021',
-    pass: {},
-    fail: {},
-    previous: {
-      pass: lastYear,
-      fail: {
-        ...lastYear,
-        '/requests/carriedForward': {
-          natural: 2,
-          commercial: 1,
-          research: 0,
-          publicInterest: 0,
-          legalService: 0,
-          otherOrg: 0,
-          total: 3,
-        },
-      },
-    },
-  },
-  X201: {
-    base: 'example-2021',
-    pass: {},
-    fail: {},
-    previous: {
-      pass: lastYear,
-      fail: { ...lastYear, '/proactive/normativeDocs/inForce': 30 },
-    },
-  },
-  R201: { base: 'example-2019', pass: {}, fail: { '/proactive/normativeDocs/newlyPublished': 70 } },
-  X202: {
-    base: 'example-2019',
-    pass: {},
-    fail: {},
-    previous: {
-      pass: county2019,
-      fail: { ...county2019, '/proactive/licensing': { previousCount: 100, change: 2, decisions: 2105 } },
-    },
-  },
-  Q101: {
-    base: 'example-2021',
-    pass: {},
-    fail: {},
-    previous: {
-      pass: lastYear,
-      fail: {
-        ...lastYear,
-        '/requests/newReceived/total': 240,
-        '/appeals/litigationDirect/total': 20,
-        '/appeals/litigationAfterReview/total': 10,
-      },
-    },
-  },
-  N002: {
-    base: 'example-2021',
-    pass: {},
-    fail: {
-      '/overview/0':
-        '本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。2024年，某市商务局认真贯彻落实《中华人民共和国政府信息公开条例》，持续深化政务公开。',
-    },
-  },
-  N003: {
-    base: 'example-2021',
-    pass: unpaidFee,
-    fail: { ...unpaidFee, '/otherMatters': ['无。'] },
-  },
-};
-
-export function applyPatch<T>(base: T, patch: Patch): T {
-  const copy = structuredClone(base) as Record<string, unknown>;
-  for (const [pointer, value] of Object.entries(patch)) {
-    const keys = pointer.split('/').slice(1);
-    let node = copy;
-    for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
-    const last = keys[keys.length - 1] as string;
-    if (value === undefined) delete node[last];
-    else node[last] = value;
+const bases = new Map<CaseBase, Record<string, unknown>>();
+export function readBase(base: CaseBase): Record<string, unknown> {
+  let model = bases.get(base);
+  if (!model) {
+    model = JSON.parse(readFileSync(join(ROOT, 'fixtures', `${base}.json`), 'utf8')) as Record<string, unknown>;
+    bases.set(base, model);
   }
-  return copy as T;
+  return structuredClone(model);
+}
+
+/** What a case stands for: its report (JSON text, or workbook bytes) and last year's report as JSON text. */
+export interface CaseInput {
+  extension: '.json' | '.xlsx';
+  content: string | Buffer;
+  previous?: string;
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+export async function caseInput(cases: RuleCases, kase: RuleCase): Promise<CaseInput> {
+  const base = kase.base ?? cases.base;
+  const model = applyPatch(readBase(base), kase.patch ?? {});
+  const previous = kase.previous
+    ? { previous: json(applyPatch(readBase(kase.previous.base ?? base), kase.previous.patch ?? {})) }
+    : {};
+  if (!kase.workbook) return { extension: '.json', content: json(model), ...previous };
+  const edition = model.edition;
+  if (!isEditionId(edition)) throw new Error(`case "${kase.name}": the base has no edition`);
+  const template = await writeTemplate(getEdition(edition), { model });
+  const content = Object.keys(kase.workbook).length ? await fillByNames(template, kase.workbook) : template;
+  return { extension: '.xlsx', content: Buffer.from(content), ...previous };
 }

@@ -15,10 +15,10 @@ export interface Term {
 }
 
 /** One relation the tables state: Σ coefficient × value = 0. */
-export interface Equation {
+export interface Equation<MessageId extends string = string> {
   /** The rule that states it, and its message when the equation fails and no single cell explains it. */
   ruleId: string;
-  messageId: string;
+  messageId: MessageId;
   /** The figure the equation is read as checking: a mismatch points there. */
   total: string;
   terms: readonly Term[];
@@ -41,13 +41,13 @@ export const equationMessages = {
 } as const;
 
 /** `total = Σ parts`, as an equation. */
-export function sumEquation(
+export function sumEquation<MessageId extends string>(
   ruleId: string,
-  messageId: string,
+  messageId: MessageId,
   total: string,
   parts: readonly string[],
   name: LocalizedText,
-): Equation {
+): Equation<MessageId> {
   return {
     ruleId,
     messageId,

@@ -1,6 +1,6 @@
 // A rule's page from its metadata, in one language: what `report rules ID` prints and what rules.html shows.
 import type { Lang } from '../diagnostics/diagnostic';
-import type { RuleMeta } from './rule';
+import type { Rule } from './rule';
 
 export interface RulePage {
   title: string;
@@ -20,6 +20,10 @@ const words = {
     crossYear: '跨年度',
     crossYearText: '给出上年报告（--previous，或批量转换、report diff 中同一机关的相邻年度）时检查',
     locked: '（不能关闭）',
+    editions: '适用版本',
+    editionList: (ids: string) => `${ids} 年版`,
+    previousEditionList: (ids: string) => `；上年报告为 ${ids} 年版`,
+    or: '或',
   },
   en: {
     severity: 'default severity',
@@ -30,10 +34,23 @@ const words = {
     crossYearText:
       "checked when last year's report is given (--previous, or adjacent years of one agency in convert and report diff)",
     locked: ' (cannot be turned off)',
+    editions: 'editions',
+    editionList: (ids: string) => `the ${ids} edition`,
+    previousEditionList: (ids: string) => `; last year's report of the ${ids} edition`,
+    or: ' or ',
   },
 };
 
-export function rulePage(rule: RuleMeta & { needsPrevious?: boolean }, lang: Lang): RulePage {
+/** The editions a rule applies to, in words; undefined when it applies to every edition. */
+export function editionsInWords(rule: Rule, lang: Lang): string | undefined {
+  const w = words[lang];
+  if (!rule.editions && !rule.previousEditions) return undefined;
+  const these = rule.editions ? w.editionList(rule.editions.join(w.or)) : '';
+  const previous = rule.previousEditions ? w.previousEditionList(rule.previousEditions.join(w.or)) : '';
+  return `${these}${previous}`.replace(/^；|^; /, '');
+}
+
+export function rulePage(rule: Rule, lang: Lang): RulePage {
   const w = words[lang];
   const locked = rule.id === 'schema' || rule.id === 'input';
   const facts: [string, string][] = [
@@ -43,6 +60,8 @@ export function rulePage(rule: RuleMeta & { needsPrevious?: boolean }, lang: Lan
       `report.config.json: { "rules": { "${rule.id}": "off" | "warning" | "error" } }${locked ? w.locked : ''}`,
     ],
   ];
+  const editions = editionsInWords(rule, lang);
+  if (editions) facts.push([w.editions, editions]);
   if (rule.needsPrevious) facts.push([w.crossYear, w.crossYearText]);
   return {
     title: `${rule.id} · ${rule.name}`,
@@ -55,7 +74,7 @@ export function rulePage(rule: RuleMeta & { needsPrevious?: boolean }, lang: Lan
 }
 
 /** The page as terminal text. */
-export function rulePageText(rule: RuleMeta & { needsPrevious?: boolean }, lang: Lang): string {
+export function rulePageText(rule: Rule, lang: Lang): string {
   const page = rulePage(rule, lang);
   const messagesHead = lang === 'zh' ? '消息' : 'Messages';
   const docsHead = lang === 'zh' ? '文档' : 'Docs';

@@ -9,7 +9,7 @@ import { appendAll } from '../model/many-values';
 import { numberAt } from '../model/pointer';
 import type { ReadReport } from '../model/read-report';
 import { checkEquations } from './equations';
-import { defaultThresholds, type Model, type Rule, type RuleContext, type Thresholds } from './rule';
+import { defaultThresholds, type Model, type Rule, type RuleContext, ruleApplies, type Thresholds } from './rule';
 import { checkingRules, crossYearRuleIds, ruleCatalog } from './rules';
 import { checkSchema } from './schema-check';
 
@@ -144,15 +144,16 @@ function runRules(
   const previousContext = options.previous ? pairWithPrevious(model, options.previous, findings) : undefined;
   const fields = fieldsOf(edition);
   const number = numberReader(model, blocked);
+  // A rule runs when selected and of these editions (its metadata); a cross-year rule only with last year's report.
+  const runs = (rule: Rule) => select(rule) && ruleApplies(rule, edition.id, previousContext?.edition.id);
   // The arithmetic in one pass over the equations of every rule that states some (equations.ts), so that one cell
   // explains the failures it causes in several rules; a rule turned off takes its equations out.
   const equations = checkingRules
-    .filter((rule) => rule.equations && select(rule) && options.rules?.[rule.id] !== 'off')
+    .filter((rule) => rule.equations && runs(rule) && options.rules?.[rule.id] !== 'off')
     .flatMap((rule) => rule.equations?.({ edition, fields }) ?? []);
   if (equations.length) appendAll(findings, checkEquations(equations, number));
   for (const rule of checkingRules) {
-    if (!select(rule) || !rule.check) continue;
-    if (rule.needsPrevious && !previousContext) continue;
+    if (!rule.check || !runs(rule)) continue;
     rule.check({
       edition,
       fields,

@@ -1,8 +1,8 @@
 // R401: in each group of 四, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (one equation per group, equations.ts).
 import { equationMessages, sumEquation } from '../equations';
-import type { Rule } from '../rule';
+import { defineRule } from '../rule';
 
-export const appealsTotal: Rule = {
+export const appealsTotal = defineRule({
   id: 'R401',
   name: 'appeals-total',
   severity: 'error',
@@ -36,4 +36,4 @@ export const appealsTotal: Rule = {
       );
     });
   },
-};
+});

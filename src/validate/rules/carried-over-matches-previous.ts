@@ -1,7 +1,7 @@
 // X301: this year's 二、上年结转 equals last year's 四、结转下年度继续办理, per column.
-import type { Rule } from '../rule';
+import { defineRule } from '../rule';
 
-export const carriedOverMatchesPrevious: Rule = {
+export const carriedOverMatchesPrevious = defineRule({
   id: 'X301',
   name: 'carried-over-matches-previous',
   severity: 'error',
@@ -34,4 +34,4 @@ export const carriedOverMatchesPrevious: Rule = {
       }
     }
   },
-};
+});

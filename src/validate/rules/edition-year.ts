@@ -1,8 +1,8 @@
 // R101: the edition fits the report year (2019 edition for 2019–2020, 2021 edition from 2021).
 import { editionForYear } from '../../editions';
-import type { Rule } from '../rule';
+import { defineRule } from '../rule';
 
-export const editionYear: Rule = {
+export const editionYear = defineRule({
   id: 'R101',
   name: 'edition-year',
   severity: 'warning',
@@ -38,4 +38,4 @@ export const editionYear: Rule = {
       });
     }
   },
-};
+});

@@ -1,13 +1,15 @@
 // X201: last year's 现行有效件数 + this year's 制发 − 废止 = this year's 现行有效件数 (2021 edition both years).
-import type { Rule } from '../rule';
+import { defineRule } from '../rule';
 
 const documentRows = ['rules', 'normativeDocs'] as const;
 
-export const inForceContinuity: Rule = {
+export const inForceContinuity = defineRule({
   id: 'X201',
   name: 'in-force-continuity',
   severity: 'warning',
+  editions: ['2021'],
   needsPrevious: true,
+  previousEditions: ['2021'],
   description: {
     zh: '上年现行有效件数＋本年制发件数−本年废止件数＝本年现行有效件数（2021年版）',
     en: "Last year's in force + issued − repealed = this year's in force (2021 edition)",
@@ -24,7 +26,7 @@ export const inForceContinuity: Rule = {
   },
   check(context) {
     const previous = context.previous;
-    if (!previous || context.edition.id !== '2021' || previous.edition.id !== '2021') return;
+    if (!previous) return;
     for (const row of documentRows) {
       const pointer = `/proactive/${row}/inForce`;
       const previousInForce = previous.number(pointer);
@@ -46,4 +48,4 @@ export const inForceContinuity: Rule = {
       }
     }
   },
-};
+});

@@ -1,5 +1,5 @@
 // The one list of rules: checking rules run in this order; the catalog adds the checks made while reading.
-import type { Rule, RuleMeta } from '../rule';
+import type { Rule } from '../rule';
 import { appealsTotal } from './appeals-total';
 import { carriedOverMatchesPrevious } from './carried-over-matches-previous';
 import { editionYear } from './edition-year';
@@ -35,9 +35,9 @@ export const checkingRules: readonly Rule[] = [
 ];
 
 /** Every rule with its messages: the two reading checks first, then the checking rules. */
-export const ruleCatalog: readonly RuleMeta[] = [inputRule, schemaRule, ...checkingRules];
+export const ruleCatalog: readonly Rule[] = [inputRule, schemaRule, ...checkingRules];
 
-export function findRule(idOrName: string): RuleMeta | undefined {
+export function findRule(idOrName: string): Rule | undefined {
   return ruleCatalog.find((rule) => rule.id === idOrName || rule.name === idOrName);
 }
 

@@ -1,8 +1,8 @@
 // `input`: what the readers find in cells while reading (text in number cells, full-width digits, formulas without values).
 import { MAX_AMOUNT, MAX_COUNT } from '../../schema/limits';
-import type { RuleMeta } from '../rule';
+import { defineRule } from '../rule';
 
-export const inputRule: RuleMeta = {
+export const inputRule = defineRule({
   id: 'input',
   name: 'cell-input',
   severity: 'error',
@@ -158,4 +158,4 @@ export const inputRule: RuleMeta = {
       en: 'the previous report {previousFile} cannot be told to be the year before this one (a report year or the edition is missing), so the cross-year rules ({rules}) were not checked',
     },
   },
-};
+});

@@ -1,14 +1,16 @@
 // X202: 2019 edition, across years: this year's 上一年项目数量 = last year's 上一年项目数量 + 本年增/减, per row.
-import type { Rule } from '../rule';
+import { defineRule } from '../rule';
 
 /** The rows of 二 (2019 edition) that count items with 上一年项目数量 and 本年增/减. */
 const itemRows = ['licensing', 'otherServices', 'penalty', 'enforcement', 'fees'] as const;
 
-export const itemRollForward: Rule = {
+export const itemRollForward = defineRule({
   id: 'X202',
   name: 'item-roll-forward',
   severity: 'warning',
+  editions: ['2019'],
   needsPrevious: true,
+  previousEditions: ['2019'],
   description: {
     zh: '2019 年版：本年“上一年项目数量”＝上年报告的“上一年项目数量”＋“本年增/减”，逐行成立',
     en: "2019 edition: this year's previous item count = last year's previous count + change, per row",
@@ -25,7 +27,7 @@ export const itemRollForward: Rule = {
   },
   check(context) {
     const previous = context.previous;
-    if (!previous || context.edition.id !== '2019' || previous.edition.id !== '2019') return;
+    if (!previous) return;
     for (const row of itemRows) {
       const pointer = `/proactive/${row}/previousCount`;
       const previousCount = previous.number(pointer);
@@ -38,4 +40,4 @@ export const itemRollForward: Rule = {
       }
     }
   },
-};
+});

@@ -1,5 +1,5 @@
 // N001: a figure that the text of 一、总体情况 states for a table cell (收到申请 N 件, 上年结转 M 件 …) equals it.
-import type { Rule, RuleContext } from '../rule';
+import { defineRule, type RuleContext } from '../rule';
 
 /** A statement: its pattern (the figure in group 1, or none when it says "none"), and the table cells it totals. */
 interface Statement {
@@ -106,7 +106,7 @@ function documentStatements(sentence: string, editionId: string): { pointer: str
   return statements;
 }
 
-export const narrativeFigures: Rule = {
+export const narrativeFigures = defineRule({
   id: 'N001',
   name: 'narrative-figures',
   severity: 'warning',
@@ -168,4 +168,4 @@ export const narrativeFigures: Rule = {
       }
     }
   },
-};
+});

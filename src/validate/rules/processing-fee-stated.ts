@@ -1,12 +1,13 @@
 // N003: 2021 edition: where requests ended for unpaid fees (三（六）2 > 0), 六 says whether 信息处理费 was charged.
-import type { Rule } from '../rule';
+import { defineRule } from '../rule';
 
 const POINTER = '/requests/results/other/overdueFee/total';
 
-export const processingFeeStated: Rule = {
+export const processingFeeStated = defineRule({
   id: 'N003',
   name: 'processing-fee-stated',
   severity: 'warning',
+  editions: ['2021'],
   description: {
     zh: '2021 年版：三（六）2“逾期未按收费通知要求缴纳费用”大于 0 时，六应说明信息处理费的收取情况',
     en: '2021 edition: when 三 (六) 2 (fee not paid) is above 0, section 六 states whether processing fees were charged',
@@ -22,7 +23,6 @@ export const processingFeeStated: Rule = {
     },
   },
   check(context) {
-    if (context.edition.id !== '2021') return;
     const unpaid = context.number(POINTER);
     if (unpaid === undefined || unpaid === 0) return;
     const text = context.model.otherMatters;
@@ -30,4 +30,4 @@ export const processingFeeStated: Rule = {
     if (paragraphs.some((paragraph) => /(?:信息)?处理费/.test(paragraph))) return;
     context.report({ messageId: 'notStated', pointer: POINTER, actual: unpaid, related: ['/otherMatters'] });
   },
-};
+});

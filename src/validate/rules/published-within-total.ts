@@ -1,12 +1,13 @@
 // R201: 2019 edition, 第二十条第（一）项: what was newly published this year cannot exceed what is published in all.
-import type { Rule } from '../rule';
+import { defineRule } from '../rule';
 
 const documentRows = ['rules', 'normativeDocs'] as const;
 
-export const publishedWithinTotal: Rule = {
+export const publishedWithinTotal = defineRule({
   id: 'R201',
   name: 'published-within-total',
   severity: 'warning',
+  editions: ['2019'],
   description: {
     zh: '2019 年版第二十条第（一）项：本年新公开数量不超过对外公开总数量',
     en: '2019 edition, item (一): newly published this year ≤ published in total',
@@ -22,7 +23,6 @@ export const publishedWithinTotal: Rule = {
     },
   },
   check(context) {
-    if (context.edition.id !== '2019') return;
     for (const row of documentRows) {
       const pointer = `/proactive/${row}/newlyPublished`;
       const published = context.number(pointer);
@@ -37,4 +37,4 @@ export const publishedWithinTotal: Rule = {
       });
     }
   },
-};
+});

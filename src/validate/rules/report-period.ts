@@ -1,5 +1,5 @@
 // N002: the year in the title, the 统计期限 sentence and the year the text of 一 mostly speaks of equal the report year.
-import type { Rule } from '../rule';
+import { defineRule } from '../rule';
 
 const YEAR = '((?:19|20)\\d{2})\\s*年';
 /** 《…2024年政府信息公开工作年度报告》 or a heading line that is the title. */
@@ -9,7 +9,7 @@ const PERIOD = new RegExp(`(?:统计期限|统计时限|统计期间)[^。；]*?
 /** A year as a point in time, not as part of 以前/以来 spans or 年度 ranges of a plan (2021—2025年). */
 const MENTION = /((?:19|20)\d{2})\s*年(?!以前|以来|前|[—\-－~至到])/g;
 
-export const reportPeriod: Rule = {
+export const reportPeriod = defineRule({
   id: 'N002',
   name: 'report-period',
   severity: 'warning',
@@ -73,4 +73,4 @@ export const reportPeriod: Rule = {
       });
     }
   },
-};
+});

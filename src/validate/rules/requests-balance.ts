@@ -1,8 +1,8 @@
 // R303: the table's own 勾稽关系 — 一 + 二 = （七）总计 + 四, per column (one equation per column, equations.ts).
 import { equationMessages } from '../equations';
-import type { Rule } from '../rule';
+import { defineRule } from '../rule';
 
-export const requestsBalance: Rule = {
+export const requestsBalance = defineRule({
   id: 'R303',
   name: 'requests-balance',
   severity: 'error',
@@ -38,4 +38,4 @@ export const requestsBalance: Rule = {
       };
     });
   },
-};
+});

@@ -1,8 +1,8 @@
 // R302: （七）总计 is the sum of every result row （一）…（六）, per column (one equation per column, equations.ts).
 import { equationMessages, sumEquation } from '../equations';
-import type { Rule } from '../rule';
+import { defineRule } from '../rule';
 
-export const requestsResultsTotal: Rule = {
+export const requestsResultsTotal = defineRule({
   id: 'R302',
   name: 'requests-results-total',
   severity: 'error',
@@ -32,4 +32,4 @@ export const requestsResultsTotal: Rule = {
       ),
     );
   },
-};
+});

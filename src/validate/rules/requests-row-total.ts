@@ -1,8 +1,8 @@
 // R301: in every row of 三, 总计 is the sum of the six applicant columns (one equation per row, equations.ts).
 import { equationMessages, sumEquation } from '../equations';
-import type { Rule } from '../rule';
+import { defineRule } from '../rule';
 
-export const requestsRowTotal: Rule = {
+export const requestsRowTotal = defineRule({
   id: 'R301',
   name: 'requests-row-total',
   severity: 'error',
@@ -36,4 +36,4 @@ export const requestsRowTotal: Rule = {
       );
     });
   },
-};
+});

@@ -1,8 +1,8 @@
 // `schema`: the model matches its edition's JSON Schema; checked by ../schema-check.ts, worded here.
 import { MAX_AGENCY_LENGTH, MAX_AMOUNT, MAX_COUNT, MAX_PARAGRAPH_LENGTH, MAX_PARAGRAPHS } from '../../schema/limits';
-import type { RuleMeta } from '../rule';
+import { defineRule } from '../rule';
 
-export const schemaRule: RuleMeta = {
+export const schemaRule = defineRule({
   id: 'schema',
   name: 'schema',
   severity: 'error',
@@ -77,4 +77,4 @@ export const schemaRule: RuleMeta = {
     },
     invalid: { zh: '{label}（{at}）不符合格式：{detail}', en: '{label} ({at}) does not fit the format: {detail}' },
   },
-};
+});

@@ -1,9 +1,9 @@
 // R102: the free-text sections 一 and 五 are not empty.
-import type { Rule } from '../rule';
+import { defineRule } from '../rule';
 
 const requiredSections = ['overview', 'problems'] as const;
 
-export const textPresent: Rule = {
+export const textPresent = defineRule({
   id: 'R102',
   name: 'text-present',
   severity: 'error',
@@ -27,4 +27,4 @@ export const textPresent: Rule = {
       }
     }
   },
-};
+});

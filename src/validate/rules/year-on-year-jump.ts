@@ -1,8 +1,12 @@
 // Q101: a key total that jumps or collapses from last year (more than 5×, less than 1/5, from at least 10).
-import type { Rule, RuleContext } from '../rule';
+import { defineRule, type RuleContext } from '../rule';
 
 /** The key totals a reviewer compares year on year; 诉讼 adds its two groups. */
-const KEY_TOTALS: readonly { pointer: string; parts: readonly string[]; messageId: string }[] = [
+const KEY_TOTALS: readonly {
+  pointer: string;
+  parts: readonly string[];
+  messageId: 'jump' | 'litigationJump';
+}[] = [
   { pointer: '/requests/newReceived/total', parts: ['/requests/newReceived/total'], messageId: 'jump' },
   { pointer: '/requests/results/total/total', parts: ['/requests/results/total/total'], messageId: 'jump' },
   { pointer: '/appeals/review/total', parts: ['/appeals/review/total'], messageId: 'jump' },
@@ -18,7 +22,7 @@ function total(read: RuleContext['number'], parts: readonly string[]): number | 
   return values.some((value) => value === undefined) ? undefined : (values as number[]).reduce((a, b) => a + b, 0);
 }
 
-export const yearOnYearJump: Rule = {
+export const yearOnYearJump = defineRule({
   id: 'Q101',
   name: 'year-on-year-jump',
   severity: 'warning',
@@ -60,4 +64,4 @@ export const yearOnYearJump: Rule = {
       });
     }
   },
-};
+});

@@ -1,0 +1,38 @@
+import { defineCases } from '../rule-cases';
+import { schemaRule } from './schema';
+
+export const cases = defineCases(schemaRule, {
+  base: 'example-2021',
+  valid: [
+    { name: 'the 2021 example' },
+    { name: 'the 2019 example, a negative 本年增/减 included', base: 'example-2019' },
+  ],
+  invalid: [
+    {
+      name: 'a negative count and an amount with five decimals',
+      patch: { '/appeals/review/pending': -1, '/proactive/fees/amount': 12.34567 },
+      diagnostics: [
+        { messageId: 'tooManyDecimals', pointer: '/proactive/fees/amount', actual: 12.34567 },
+        { messageId: 'negative', pointer: '/appeals/review/pending', actual: -1 },
+      ],
+    },
+    {
+      name: 'a blank cell: the sums that use it stay silent',
+      patch: { '/appeals/review/pending': undefined },
+      diagnostics: [{ messageId: 'blank', pointer: '/appeals/review/pending' }],
+    },
+    {
+      name: 'a count that is not whole',
+      patch: { '/requests/newReceived/natural': 38.5 },
+      diagnostics: [{ messageId: 'notInteger', pointer: '/requests/newReceived/natural', actual: 38.5 }],
+    },
+    {
+      name: 'an item outside the edition',
+      base: 'example-2019',
+      patch: { '/proactive/normativeDocs/inForce': 27 },
+      diagnostics: [
+        { messageId: 'unknownProperty', pointer: '/proactive/normativeDocs/inForce', params: { edition: '2019' } },
+      ],
+    },
+  ],
+});
