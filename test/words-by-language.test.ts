@@ -1,14 +1,14 @@
 // The words of the interface come from tables typed by language (src/diagnostics/words.ts): code looks a word up by
 // the user's language and never tests the language inline (`lang === 'zh' ? '…' : '…'`), so a word is never left
-// in one language only. The files of src/validate/ that still test it are listed here by name; an entry must go
-// once its file no longer does, so the list can only shrink.
+// in one language only. A file that must still test it would be listed here by name (none is); an entry must go once
+// its file no longer does, so the list can only shrink.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { defineWords } from '../src/diagnostics/words';
 import { ROOT } from './helpers';
 
 /** The files that still choose their words with an inline test of the language. */
-const STILL_INLINE = ['src/validate/rule-page.ts', 'src/validate/validate-report.ts'];
+const STILL_INLINE: readonly string[] = [];
 
 /** `lang === 'zh'`, `lang !== 'zh'`, `lang === 'en'`, `lang !== 'en'`, also as `options.lang` or with `"…"`. */
 const INLINE = /\blang\s*[!=]==\s*['"](?:zh|en)['"]/;

@@ -20,6 +20,8 @@ export const languageWords = defineWords({
   zh: {
     /** Between the items of a list in running text. */
     listSeparator: '，',
+    /** Between the items of an enumeration of names (cells, columns, rules): 自然人、总计. */
+    enumeration: '、',
     /** A remark after a text: `（…）` right after it in Chinese, ` (…)` after a space in English. */
     aside: (text: string) => `（${text}）`,
     /** The `lang` attribute of an HTML page. */
@@ -27,6 +29,7 @@ export const languageWords = defineWords({
   },
   en: {
     listSeparator: ', ',
+    enumeration: ', ',
     aside: (text) => ` (${text})`,
     htmlLang: 'en',
   },

@@ -1,6 +1,12 @@
 // A rule's page from its metadata, in one language: what `report rules ID` prints and what rules.html shows.
 import type { Lang } from '../diagnostics/diagnostic';
+import { defineWords } from '../diagnostics/words';
 import type { Rule } from './rule';
+
+const rulePageWords = defineWords({
+  zh: { messagesHead: '消息', docsHead: '文档' },
+  en: { messagesHead: 'Messages', docsHead: 'Docs' },
+});
 
 export interface RulePage {
   title: string;
@@ -76,8 +82,7 @@ export function rulePage(rule: Rule, lang: Lang): RulePage {
 /** The page as terminal text. */
 export function rulePageText(rule: Rule, lang: Lang): string {
   const page = rulePage(rule, lang);
-  const messagesHead = lang === 'zh' ? '消息' : 'Messages';
-  const docsHead = lang === 'zh' ? '文档' : 'Docs';
+  const { messagesHead, docsHead } = rulePageWords[lang];
   return [
     page.title,
     '',

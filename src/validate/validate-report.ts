@@ -1,6 +1,7 @@
 // The checking stage of the pipeline: reading findings + schema + rules → placed, worded diagnostics.
 import type { Diagnostic, Finding, Lang, LocalizedText, Severity } from '../diagnostics/diagnostic';
 import { describeSource, fillTemplate, MORE_DIAGNOSTICS } from '../diagnostics/diagnostic';
+import { defineWords, languageWords } from '../diagnostics/words';
 import { defaultEditionId, getEdition } from '../editions';
 import { fieldsOf } from '../editions/fields';
 import type { Edition } from '../editions/types';
@@ -12,6 +13,12 @@ import { checkEquations } from './equations';
 import { defaultThresholds, type Model, type Rule, type RuleContext, ruleApplies, type Thresholds } from './rule';
 import { checkingRules, crossYearRuleIds, ruleCatalog } from './rules';
 import { checkSchema } from './schema-check';
+
+/** The words of what validate adds to its diagnostics. */
+const validateWords = defineWords({
+  zh: { ruleCount: (id: string, count: number) => `${id} ${count} 条` },
+  en: { ruleCount: (id, count) => `${id} ${count}` },
+});
 
 /** `off`, or the severity a rule should report with instead of its default. */
 export type RuleSetting = 'off' | Severity;
@@ -113,8 +120,8 @@ function closing(
 ): Diagnostic {
   const byRule = [...hidden.byRule].sort((a, b) => b[1] - a[1]);
   const rules = byRule
-    .map(([id, count]) => (lang === 'zh' ? `${id} ${count} 条` : `${id} ${count}`))
-    .join(lang === 'zh' ? '、' : ', ');
+    .map(([id, count]) => validateWords[lang].ruleCount(id, count))
+    .join(languageWords[lang].enumeration);
   const params = { count: hidden.errors + hidden.warnings, errors: hidden.errors, warnings: hidden.warnings, rules };
   return {
     // The rule most of them are of, so `report rules <id>` and the rules page explain what was left out.
@@ -226,7 +233,7 @@ function cellInWords(
   const source = report.sources.get(pointer);
   // A workbook cell by its address alone: the message names the sheet once, where it points.
   const at = source && (source.cell ?? describeSource(source, options.lang));
-  return at ? (options.lang === 'zh' ? `${label}（${at}）` : `${label} (${at})`) : label;
+  return at ? `${label}${languageWords[options.lang].aside(at)}` : label;
 }
 
 /** Adds the official label, sheet and cell, and the message in the chosen language. */
@@ -253,7 +260,7 @@ function place(
       name,
       pointers
         .map((pointer) => cellInWords(pointer, fields, report, options))
-        .join(options.lang === 'zh' ? '、' : ', '),
+        .join(languageWords[options.lang].enumeration),
     ]),
   );
   const params = { ...finding.params, ...worded, ...listed };
@@ -290,5 +297,5 @@ function place(
 function columnsOf(pointers: readonly string[], fields: ReturnType<typeof fieldsOf>, lang: Lang): string {
   return pointers
     .map((pointer) => fields.byPointer.get(pointer)?.labels.at(-1)?.[lang] ?? pointer)
-    .join(lang === 'zh' ? '、' : ', ');
+    .join(languageWords[lang].enumeration);
 }
