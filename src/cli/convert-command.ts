@@ -3,27 +3,20 @@
 // SIGTERM, a closed terminal (SIGHUP) or a closed output stop the batch and keep what is done; after kill -9 the next
 // run with the same options takes up where it stopped. One run at a time in a folder (batch-lock.ts).
 
-import { lstatSync, rmSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { BatchJournal } from '../convert/batch-journal';
-import { FolderLocked, lockFolder } from '../convert/batch-lock';
 import { collectInputs } from '../convert/collect-inputs';
-import { runFingerprint } from '../convert/fingerprint';
-import { indexPage } from '../convert/index-page';
 import type { ConvertJob, ConvertResult } from '../convert/job';
-import { renderRulesPage } from '../convert/rules-html';
-import { type BatchRecord, type ConvertSummary, runConvert } from '../convert/run-convert';
+import { type BatchFormat, BatchRefused, runBatch } from '../convert/run-batch';
+import type { BatchRecord, ConvertSummary } from '../convert/run-convert';
 import { needsLook, statusWords } from '../convert/status-words';
-import { SUMMARY_FILE, summaryJson } from '../convert/summary-file';
+import { SUMMARY_FILE } from '../convert/summary-file';
 import { summaryTable, terminalWidth } from '../convert/summary-table';
 import type { Lang } from '../diagnostics/diagnostic';
 import { inert } from '../diagnostics/inert-text';
 import { languageWords } from '../diagnostics/words';
 import { ReadError } from '../model/read-report';
-import { convertDocxToPdf, OfficeFailed } from '../office/office-pdf';
-import type { RenderFormat } from '../output/render-outputs';
-import { writeFileAtomic, writeFileAtomicParts } from '../output/write-atomic';
 import type { TimeLimit } from '../read/time-limit';
 import type { DocxStyleName } from '../render/docx-styles';
 import { Dropped, Sandbox } from '../sandbox/sandbox-pool';
@@ -45,8 +38,7 @@ export interface ConvertFlags extends CommonOptions {
   quiet?: boolean;
 }
 
-type ConvertFormat = RenderFormat | 'pdf';
-const FORMATS: readonly ConvertFormat[] = ['docx', 'html', 'json', 'xlsx', 'pdf'];
+const FORMATS: readonly BatchFormat[] = ['docx', 'html', 'json', 'xlsx', 'pdf'];
 
 export async function runConvertCommand(inputs: string[], flags: ConvertFlags, toolVersion: string): Promise<number> {
   let lang: Lang = 'zh';
@@ -71,17 +63,6 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
       );
     }
     if (files.length === 0) throw new UsageError('noInputs', { inputs: inputs.join(' ') });
-    const settings = {
-      // The PDFs are LibreOffice's prints of the DOCX files, made after the batch in one LibreOffice run.
-      formats: [...new Set(formats.map((format): RenderFormat => (format === 'pdf' ? 'docx' : format)))],
-      lenient: !flags.strict,
-      rules: common.config.rules,
-      thresholds: common.config.thresholds,
-      docxStyle,
-      ...(date ? { date } : {}),
-      generator: `report ${toolVersion}`,
-    };
-    const fingerprint = runFingerprint({ ...settings, formats });
     prepareDirectory(outDir);
     const protect = inputGuard(files);
     const summaries = [SUMMARY_FILE, 'index.html', 'rules.html'].map((name) => resolve(outDir, name));
@@ -89,8 +70,6 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
     // Found now, not after the batch: a summary that cannot be written would leave the batch without one.
     for (const path of summaries)
       if (!notThereOrFile(path)) throw new UsageError('summaryPathTaken', { file: displayPath(path) });
-    const unlock = lockOrSay(outDir);
-    const journal = BatchJournal.open(outDir, fingerprint);
     const sandbox = new Sandbox(jobs, { ...timeLimitOption(parseTimeout(flags.timeout)), compact: true });
 
     const progress = progressReporter(lang, process.stderr.isTTY === true && !process.env.CI, flags.quiet === true);
@@ -98,33 +77,35 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
     let summary: ConvertSummary & { signal?: StopCause };
     try {
       // The summary is written while the signals are still caught, so that a second Ctrl-C cannot cut it short.
-      summary = await whileStoppable(lang, progress.finish, sandbox, async (stop) => {
-        const done = await runConvert(files, {
-          ...settings,
-          outDir,
+      summary = await whileStoppable(lang, progress.finish, sandbox, (stop) =>
+        runBatch(files, outDir, {
+          formats,
+          toolVersion,
+          lenient: !flags.strict,
+          rules: common.config.rules,
+          ...(common.config.thresholds ? { thresholds: common.config.thresholds } : {}),
+          docxStyle,
+          ...(date ? { date } : {}),
           lang,
-          fingerprint,
           protect,
-          journal,
           run: (job) => runInSandbox(sandbox, job, lang),
           // Each process runs one job and holds the next.
           inFlight: jobs * 2,
           stop,
           ...(common.config.versions ? { preferred: common.config.versions } : {}),
+          ...(office ? { office } : {}),
+          skipped,
           onProgress: (count, total, record) => progress(count, total, record, started),
-        });
-        progress.finish();
-        await sandbox.close();
-        if (office) addPdfs(office, done, outDir, formats.includes('docx'));
-        if (skipped.length) done.skipped = skipped;
-        writeSummaries(done, outDir, lang, toolVersion);
-        journal.compact(done.entries(), fingerprint);
-        return done;
-      });
+          afterInputs: async () => {
+            progress.finish();
+            await sandbox.close();
+          },
+        }).catch((error: unknown) => {
+          throw error instanceof BatchRefused ? refusal(error) : error;
+        }),
+      );
     } finally {
       sandbox.abandon();
-      journal.close();
-      unlock();
     }
     if (!outputClosed()) {
       process.stdout.write(summaryTable(summary.records, lang, terminalWidth(), { quiet: flags.quiet === true }));
@@ -163,35 +144,7 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
   }
 }
 
-/** Each DOCX of the batch printed to PDF beside it (the DOCX removed when only the PDF was asked for). */
-function addPdfs(office: string, summary: ConvertSummary, outDir: string, keepDocx: boolean): void {
-  const docx = new Map<string, string>();
-  for (const record of summary.records) {
-    if (record.upToDate) continue;
-    for (const output of record.outputs) if (output.endsWith('.docx')) docx.set(output, resolve(outDir, output));
-  }
-  if (docx.size === 0) return;
-  let pdfs: Map<string, Buffer>;
-  try {
-    pdfs = convertDocxToPdf(office, docx);
-  } catch (error) {
-    if (error instanceof OfficeFailed) throw new UsageError('pdfFailed', { detail: error.message });
-    throw error;
-  }
-  for (const record of summary.records) {
-    record.outputs = record.outputs.flatMap((output) => {
-      const pdf = pdfs.get(output);
-      if (!pdf) return [output];
-      const pdfName = output.replace(/\.docx$/, '.pdf');
-      writeFileAtomic(resolve(outDir, pdfName), pdf);
-      if (keepDocx) return [output, pdfName];
-      rmSync(resolve(outDir, output), { force: true });
-      return [pdfName];
-    });
-  }
-}
-
-function parseFormats(value: string | undefined): ConvertFormat[] {
+function parseFormats(value: string | undefined): BatchFormat[] {
   if (value === undefined) return ['docx', 'html', 'json'];
   const formats = value
     .split(',')
@@ -200,7 +153,7 @@ function parseFormats(value: string | undefined): ConvertFormat[] {
   if (formats.length === 0 || formats.some((format) => !(FORMATS as readonly string[]).includes(format))) {
     throw new UsageError('badBuildFormat', { value, choices: FORMATS.join(',') });
   }
-  return [...new Set(formats)] as ConvertFormat[];
+  return [...new Set(formats)] as BatchFormat[];
 }
 
 /** What stopped a batch before its end: a signal, or standard output or error closed (as SIGPIPE would). */
@@ -270,40 +223,14 @@ async function runInSandbox(sandbox: Sandbox, job: ConvertJob, lang: Lang): Prom
   }
 }
 
-/** The folder's lock, or a clear word that another run holds it. */
-function lockOrSay(outDir: string): () => void {
-  try {
-    return lockFolder(outDir);
-  } catch (error) {
-    if (error instanceof FolderLocked)
-      throw new UsageError('outputLocked', { dir: displayPath(outDir), pid: error.pid });
-    throw new UsageError('outputFailed', {
-      file: outDir,
-      detail: (error as NodeJS.ErrnoException).code ?? String(error),
-    });
-  }
-}
-
 const timeLimitOption = (timeLimit: TimeLimit) => (timeLimit === undefined ? {} : { timeLimit });
 
-/** summary.json, index.html and rules.html, each written part by part through a temporary name. */
-function writeSummaries(summary: ConvertSummary, outDir: string, lang: Lang, toolVersion: string): void {
-  const generator = `report ${toolVersion}`;
-  const files: [string, () => Iterable<string>][] = [
-    [SUMMARY_FILE, () => summaryJson(summary, toolVersion)],
-    ['index.html', () => indexPage(summary, lang, generator)],
-    ['rules.html', () => [renderRulesPage(lang, generator)]],
-  ];
-  for (const [name, parts] of files) {
-    const path = resolve(outDir, name);
-    try {
-      writeFileAtomicParts(path, parts());
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      if (code === 'ENOSPC' || code === 'EDQUOT') throw new UsageError('diskFullSummary', { file: displayPath(path) });
-      throw new UsageError('outputFailed', { file: path, detail: code });
-    }
-  }
+/** A batch's refusal in the command line's words, its paths shown as the user gave them. */
+function refusal(error: BatchRefused): UsageError {
+  const params = { ...error.params };
+  if (error.messageId === 'outputLocked') params.dir = displayPath(String(params.dir));
+  if (error.messageId === 'diskFullSummary') params.file = displayPath(String(params.file));
+  return new UsageError(error.messageId, params);
 }
 
 /** Below the table: how many inputs were already converted (the table marks the reports given twice). */
