@@ -104,3 +104,48 @@ test('outside the adapters, only the listed core files import a Node built-in', 
     .sort();
   expect(importing).toEqual(NODE_IN_CORE);
 });
+
+/** The .ts file an import names, or undefined for a package or a file outside src/. */
+function resolveFile(from: string, specifier: string): string | undefined {
+  if (!specifier.startsWith('.')) return undefined;
+  const base = resolve(dirname(from), specifier);
+  for (const candidate of [`${base}.ts`, join(base, 'index.ts')]) if (files.includes(candidate)) return candidate;
+  return undefined;
+}
+
+test('no file imports itself round a circle of files (type-only imports included)', () => {
+  const next = new Map(
+    files.map((file) => [
+      file,
+      specifiers(readFileSync(file, 'utf8')).flatMap((specifier) => resolveFile(file, specifier) ?? []),
+    ]),
+  );
+  const circles: string[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  for (const start of files) {
+    if (state.has(start)) continue;
+    // Iterative depth-first walk: the path of open files, each with the imports still to follow.
+    const path: { file: string; rest: string[] }[] = [{ file: start, rest: [...(next.get(start) ?? [])] }];
+    state.set(start, 'open');
+    while (path.length > 0) {
+      const top = path[path.length - 1] as { file: string; rest: string[] };
+      const target = top.rest.pop();
+      if (target === undefined) {
+        state.set(top.file, 'done');
+        path.pop();
+      } else if (state.get(target) === 'open') {
+        const from = path.findIndex((step) => step.file === target);
+        circles.push(
+          path
+            .slice(from)
+            .map((step) => relative(ROOT, step.file))
+            .join(' → '),
+        );
+      } else if (!state.has(target)) {
+        state.set(target, 'open');
+        path.push({ file: target, rest: [...(next.get(target) ?? [])] });
+      }
+    }
+  }
+  expect(circles).toEqual([]);
+});

@@ -7,7 +7,7 @@ import { closeSync, fstatSync, ftruncateSync, openSync, readSync, renameSync, rm
 import { basename, join, resolve } from 'node:path';
 import type { SourceRef } from '../diagnostics/diagnostic';
 import type { RunFingerprint } from './fingerprint';
-import type { InputRecord } from './run-convert';
+import type { InputRecord } from './input-record';
 
 export const JOURNAL_FILE = '.report-journal.jsonl';
 const FORMAT = 1;

@@ -9,19 +9,9 @@ import { getEdition, isEditionId } from '../editions';
 import { fieldsOf } from '../editions/fields';
 import { agencyKey } from '../model/agency-key';
 import { numberAt } from '../model/pointer';
-import type { BatchRecord } from './run-convert';
+import type { BatchRecord, ChosenBecause, FigureDifference } from './input-record';
 
-/** Why the version used was preferred to another: the first of these that tells them apart. */
-export type ChosenBecause = 'config' | 'valid' | 'complete' | 'later' | 'first';
-
-/** A figure in which a version differs from the one used. */
-export interface FigureDifference {
-  pointer: string;
-  label: string;
-  /** In the version used, and in this one (absent where one of them lacks it). */
-  used?: number;
-  this?: number;
-}
+export type { ChosenBecause, FigureDifference } from './input-record';
 
 /** At most this many differing figures are listed per version; `count` says how many there are. */
 export const MAX_LISTED_DIFFERENCES = 20;

@@ -14,7 +14,7 @@ import { outputBaseName } from '../output/output-names';
 import type { RenderFormat } from '../output/render-outputs';
 import { ATOMIC_TEMPORARY } from '../output/write-atomic';
 import type { DocxStyleName } from '../render/docx-styles';
-import { type ImportStatus, notReadVerdict } from '../validate/import-verdict';
+import { notReadVerdict } from '../validate/import-verdict';
 import type { Thresholds } from '../validate/rule';
 import { crossYearRuleIds } from '../validate/rules';
 import { checkAgainstPreviousYear, type RuleSetting } from '../validate/validate-report';
@@ -22,9 +22,12 @@ import type { BatchJournal, JournalEntry, JournalPlace } from './batch-journal';
 import { processAlive } from './batch-lock';
 import type { SkippedFolder } from './collect-inputs';
 import type { RunFingerprint } from './fingerprint';
+import type { BatchRecord, InputRecord, TrendFigures } from './input-record';
 import { type ConvertJob, type ConvertResult, outputFailedMessage } from './job';
 import { OutputPlacement, PlacementFailed } from './output-placement';
-import { type ChosenBecause, chooseVersions, type FigureDifference } from './report-versions';
+import { chooseVersions } from './report-versions';
+
+export type { BatchRecord, DuplicateReason, InputRecord, InputStatus, TrendFigures } from './input-record';
 
 export interface ConvertOptions {
   outDir: string;
@@ -55,63 +58,6 @@ export interface ConvertOptions {
   /** Inputs to use when an agency and year come more than once (the config's `versions`). */
   preferred?: readonly string[];
   onProgress?: (done: number, total: number, record: BatchRecord) => void;
-}
-
-/** The verdict of an input (SPEC §8): `incomplete` when figures of the edition were not found. */
-export type InputStatus = ImportStatus;
-
-export type DuplicateReason = 'sameBytes' | 'sameAgencyYear';
-
-/** An input as summary.json lists it. */
-export interface InputRecord {
-  path: string;
-  /** The verdict of SPEC §8 (src/validate/import-verdict.ts). */
-  status: InputStatus;
-  /** The figures of the edition's tables, and how many the report gave (SPEC §8). */
-  figures: { expected: number; found: number };
-  edition?: string;
-  agency?: string;
-  year?: number;
-  format?: string;
-  readAs?: string;
-  /** SHA-256 of the bytes read: a re-run skips the input while it is unchanged and its outputs are there. */
-  sha256?: string;
-  /** The outputs of a previous run were current: nothing rendered or written. */
-  upToDate?: true;
-  /**
-   * A copy (the same bytes) of an input given before, or another version (the same agency and year) of the report
-   * the batch uses: that input's path, and how they are the same (report-versions.ts).
-   */
-  duplicateOf?: string;
-  duplicateReason?: DuplicateReason;
-  /** Of another version: why the one used was preferred to it. */
-  chosenBecause?: ChosenBecause;
-  /** Of another version: the figures in which it differs from the one used (how many; the first few). */
-  differences?: { count: number; figures: FigureDifference[] };
-  errors: number;
-  warnings: number;
-  /** Diagnostics by rule id. */
-  rules: Record<string, number>;
-  outputs: string[];
-  error?: string;
-  /** The message id of `error` (a ReadError's, outputFailed or internalError). */
-  errorId?: string;
-  diagnostics: Diagnostic[];
-  /** The language its messages are in. */
-  lang?: Lang;
-  /** The figures the index page charts across years (absent when the report lacks them). */
-  trend: TrendFigures;
-}
-
-/** What the batch keeps in memory of an input: its record without the findings, which stay in the journal. */
-export type BatchRecord = Omit<InputRecord, 'diagnostics'>;
-
-export interface TrendFigures {
-  newReceived?: number;
-  handled?: number;
-  carriedForward?: number;
-  review?: number;
-  litigation?: number;
 }
 
 export interface CrossYearFinding {

@@ -1,8 +1,8 @@
 // Diagnostics are plain data: what is wrong, where, and the numbers; reporters turn them into output.
-import { defineWords } from './words';
+import { defineWords, type Lang } from './words';
 
 export type Severity = 'error' | 'warning';
-export type Lang = 'zh' | 'en';
+export type { Lang } from './words';
 
 /** A message template per language; `{name}` is replaced by the diagnostic's params. */
 export type LocalizedText = { zh: string; en: string };

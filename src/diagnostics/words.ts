@@ -1,7 +1,9 @@
 // The words of the interface are kept in tables, one an area, each in every language; code looks a word up by the
 // user's language and never tests the language itself. Where the languages differ in behaviour, not words (a
 // separator, a date, a column's width), that is a table entry per language too.
-import type { Lang } from './diagnostic';
+
+/** The languages of the interface: Chinese by default, English with --lang en. */
+export type Lang = 'zh' | 'en';
 
 /**
  * An area's words in every language: `defineWords({ zh: { … }, en: { … } })`. The Chinese table sets the keys and

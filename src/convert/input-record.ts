@@ -1,0 +1,73 @@
+// What the batch records of each input (summary.json's entries): its verdict, figures, versions and outputs. A file of
+// its own so that the journal, the versions and the batch all use it without importing one another.
+import type { Diagnostic, Lang } from '../diagnostics/diagnostic';
+import type { ImportStatus } from '../validate/import-verdict';
+
+/** Why the version used was preferred to another: the first of these that tells them apart. */
+export type ChosenBecause = 'config' | 'valid' | 'complete' | 'later' | 'first';
+
+/** A figure in which a version differs from the one used. */
+export interface FigureDifference {
+  pointer: string;
+  label: string;
+  /** In the version used, and in this one (absent where one of them lacks it). */
+  used?: number;
+  this?: number;
+}
+
+/** The verdict of an input (SPEC §8): `incomplete` when figures of the edition were not found. */
+export type InputStatus = ImportStatus;
+
+export type DuplicateReason = 'sameBytes' | 'sameAgencyYear';
+
+/** An input as summary.json lists it. */
+export interface InputRecord {
+  path: string;
+  /** The verdict of SPEC §8 (src/validate/import-verdict.ts). */
+  status: InputStatus;
+  /** The figures of the edition's tables, and how many the report gave (SPEC §8). */
+  figures: { expected: number; found: number };
+  edition?: string;
+  agency?: string;
+  year?: number;
+  format?: string;
+  readAs?: string;
+  /** SHA-256 of the bytes read: a re-run skips the input while it is unchanged and its outputs are there. */
+  sha256?: string;
+  /** The outputs of a previous run were current: nothing rendered or written. */
+  upToDate?: true;
+  /**
+   * A copy (the same bytes) of an input given before, or another version (the same agency and year) of the report
+   * the batch uses: that input's path, and how they are the same (report-versions.ts).
+   */
+  duplicateOf?: string;
+  duplicateReason?: DuplicateReason;
+  /** Of another version: why the one used was preferred to it. */
+  chosenBecause?: ChosenBecause;
+  /** Of another version: the figures in which it differs from the one used (how many; the first few). */
+  differences?: { count: number; figures: FigureDifference[] };
+  errors: number;
+  warnings: number;
+  /** Diagnostics by rule id. */
+  rules: Record<string, number>;
+  outputs: string[];
+  error?: string;
+  /** The message id of `error` (a ReadError's, outputFailed or internalError). */
+  errorId?: string;
+  diagnostics: Diagnostic[];
+  /** The language its messages are in. */
+  lang?: Lang;
+  /** The figures the index page charts across years (absent when the report lacks them). */
+  trend: TrendFigures;
+}
+
+/** What the batch keeps in memory of an input: its record without the findings, which stay in the journal. */
+export type BatchRecord = Omit<InputRecord, 'diagnostics'>;
+
+export interface TrendFigures {
+  newReceived?: number;
+  handled?: number;
+  carriedForward?: number;
+  review?: number;
+  litigation?: number;
+}
