@@ -7,6 +7,7 @@ import { ReadError } from '../../model/read-report';
 import { type ChildNode, type Element, isTag, isText, parseMarkup } from '../markup';
 import { CellBudget } from '../markup-limit';
 import { isEncryptedOffice } from '../workbook-reader';
+import { utf8 } from '../zip-codec.node';
 import { readZipEntry } from '../zip-container';
 import type { FlowCell, FlowDocument, FlowItem } from './flow-document';
 
@@ -16,7 +17,7 @@ export function docxToFlow(buffer: Buffer, file: string): FlowDocument {
   try {
     const entry = readZipEntry(buffer, 'word/document.xml', file);
     if (!entry) throw new Error('no word/document.xml');
-    xml = entry.toString('utf8');
+    xml = utf8(entry);
   } catch (error) {
     if (error instanceof ReadError) throw error;
     throw new ReadError('notDocx', { file }, { cause: error });
