@@ -49,7 +49,8 @@ test('every import goes down the layers, or stays in its folder', () => {
   for (const file of files) {
     const room = roomOf(file);
     for (const specifier of specifiers(readFileSync(file, 'utf8'))) {
-      if (!specifier.startsWith('.')) continue;
+      // Within src/: a file of the package outside it (the generated schemas/validators.cjs) is in no layer.
+      if (!specifier.startsWith('.') || !resolve(dirname(file), specifier).startsWith(SRC + sep)) continue;
       const target = roomOf(resolve(dirname(file), specifier));
       if (target === room) continue;
       if ((table.get(target) ?? Number.POSITIVE_INFINITY) >= (table.get(room) ?? -1))
@@ -65,7 +66,7 @@ test('no two folders import each other', () => {
   const edges = new Set<string>();
   for (const file of files)
     for (const specifier of specifiers(readFileSync(file, 'utf8')))
-      if (specifier.startsWith('.')) {
+      if (specifier.startsWith('.') && resolve(dirname(file), specifier).startsWith(SRC + sep)) {
         const target = roomOf(resolve(dirname(file), specifier));
         if (target !== roomOf(file)) edges.add(`${roomOf(file)}→${target}`);
       }
@@ -93,12 +94,9 @@ const isAdapter = (file: string) => ADAPTER_ROOMS.has(roomOf(file)) || isNodeAda
 const NODE_IN_CORE = [
   'src/output/output-names.ts',
   'src/output/write-atomic.ts',
-  'src/read/published/office-source.ts',
   'src/read/published/pdf-source.ts',
-  'src/read/read-input.ts',
   'src/render/zip.ts',
   'src/reporters/paint.ts',
-  'src/validate/schema-check.ts',
 ];
 
 test('outside the adapters, only the listed core files import a Node built-in', () => {

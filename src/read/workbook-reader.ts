@@ -10,9 +10,9 @@ import { type InputFormat, ReadError, type ReadReport, type SourceRef } from '..
 import { markerSheet, markerTag } from '../model/workbook-marker';
 import { canonicalModel } from '../schema/canonical-model';
 import { type ReadingMode, readNumberCell, readYearCell } from './cell-value';
+import { utf8 } from './codec.node';
 import { sheetJs, sheetJsWithCodepages } from './sheetjs';
 import { xmlProblem } from './xml-well-formed';
-import { utf8 } from './zip-codec.node';
 import { DamagedZip, isZip, openZip, type ZipEntries } from './zip-container';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];

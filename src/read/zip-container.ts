@@ -1,9 +1,9 @@
 // Opens a zip container (.xlsx, .ods, .docx, .et) before any parser sees it: the central directory is checked, and
 // every entry is inflated here with its output capped while it inflates, because declared sizes lie. Parsers then get
 // only these bounded, already-inflated entries. Bytes are plain Uint8Arrays, read through a DataView; the inflater is
-// the platform's (zip-codec.node.ts: Node's zlib; zip-codec.browser.ts in the browser bundle).
+// the platform's (codec.node.ts: Node's zlib; codec.browser.ts in the browser bundle).
 import { ReadError } from '../model/read-report';
-import { crc32, inflateRaw } from './zip-codec.node';
+import { crc32, inflateRaw } from './codec.node';
 
 /** Limits no report comes near (a report's workbook holds some 30 entries and under 2 MB of XML). */
 export const ZIP_LIMITS = {

@@ -4,10 +4,10 @@
 // table lays the document out: its cells are read as the blocks they hold.
 
 import { ReadError } from '../../model/read-report';
+import { utf8 } from '../codec.node';
 import { type ChildNode, type Element, isTag, isText, parseMarkup } from '../markup';
 import { CellBudget } from '../markup-limit';
 import { isEncryptedOffice } from '../workbook-reader';
-import { utf8 } from '../zip-codec.node';
 import { readZipEntry } from '../zip-container';
 import type { FlowCell, FlowDocument, FlowItem } from './flow-document';
 

@@ -1,5 +1,5 @@
 // The zip codec in Node: its native zlib, which inflates with the output capped inside zlib itself. The browser build
-// takes zip-codec.browser.ts instead (the bundle swaps every `*.node` import for its `*.browser` sibling).
+// takes codec.browser.ts instead (the bundle swaps every `*.node` import for its `*.browser` sibling).
 import { inflateRawSync, crc32 as zlibCrc32 } from 'node:zlib';
 
 /**

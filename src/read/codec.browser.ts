@@ -1,7 +1,7 @@
 // The zip codec in the browser, which has no zlib: fflate's raw inflate in pure JavaScript, CRC-32 by table, text by
-// TextDecoder. The same functions as zip-codec.node.ts, which the browser bundle swaps for this file.
+// TextDecoder. The same functions as codec.node.ts, which the browser bundle swaps for this file.
 import { Inflate } from 'fflate';
-import type * as NodeCodec from './zip-codec.node';
+import type * as NodeCodec from './codec.node';
 
 /** Compressed bytes fed per step: one step yields at most ~1032 times as much, so the cap is checked every ~4 MB. */
 const STEP = 4096;
