@@ -7,7 +7,7 @@ import standaloneCode from 'ajv/dist/standalone';
 import { countBySeverity, type Lang } from '../src/diagnostics/diagnostic';
 import { editions, getEdition } from '../src/editions';
 import type { ReadReport } from '../src/model/read-report';
-import { readBytes } from '../src/read/read-input';
+import { readBytes } from '../src/read/read-input.node';
 import type { FileResult } from '../src/reporters/file-result';
 import { textReporter } from '../src/reporters/text';
 import { editionSchema, schemaId } from '../src/schema/edition-schema';

@@ -4,7 +4,7 @@
 import * as XLSX from 'xlsx';
 import { getEdition } from '../src/editions';
 import { renderOutputs } from '../src/output/render-outputs';
-import { readBytes } from '../src/read/read-input';
+import { readBytes } from '../src/read/read-input.node';
 import { validateReport } from '../src/validate/validate-report';
 import { readJsonFixture } from './helpers';
 

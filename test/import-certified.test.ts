@@ -4,7 +4,7 @@
 import { writeZip } from '../scripts/fuzz/zip-writer';
 import type { ReadReport } from '../src/model/read-report';
 import { MAX_GRID_CELLS } from '../src/read/markup-limit';
-import { readBytes } from '../src/read/read-input';
+import { readBytes } from '../src/read/read-input.node';
 import { importVerdict } from '../src/validate/import-verdict';
 import { validateReport } from '../src/validate/validate-report';
 import { readJsonFixture } from './helpers';

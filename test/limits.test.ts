@@ -8,7 +8,7 @@ import { countBySeverity, type Diagnostic, MORE_DIAGNOSTICS } from '../src/diagn
 import { getEdition } from '../src/editions';
 import { readNumberCell } from '../src/read/cell-value';
 import { readJson } from '../src/read/json-reader';
-import { readBytes } from '../src/read/read-input';
+import { readBytes } from '../src/read/read-input.node';
 import { editionSchema } from '../src/schema/edition-schema';
 import { MAX_AGENCY_LENGTH, MAX_AMOUNT, MAX_COUNT, MAX_PARAGRAPH_LENGTH, MAX_PARAGRAPHS } from '../src/schema/limits';
 import { writeTemplate } from '../src/template/write-template';

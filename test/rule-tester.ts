@@ -6,7 +6,7 @@
 import { caseInput } from '../scripts/rule-fixtures';
 import type { Diagnostic, Lang } from '../src/diagnostics/diagnostic';
 import type { ReadReport } from '../src/model/read-report';
-import { readBytes } from '../src/read/read-input';
+import { readBytes } from '../src/read/read-input.node';
 import { paramNames } from '../src/validate/rule';
 import type { AnyExpectedDiagnostic, RuleCase, RuleCases } from '../src/validate/rule-cases';
 import { validateReport } from '../src/validate/validate-report';

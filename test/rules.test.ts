@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../src/diagnostics/diagnostic';
-import { readInputSync as readInput } from '../src/read/read-input';
+import { readInputSync as readInput } from '../src/read/read-input.node';
 import { ruleCatalog } from '../src/validate/rules';
 import { validateReport } from '../src/validate/validate-report';
 import { fixture, ROOT, readJsonFixture } from './helpers';

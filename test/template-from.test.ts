@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { fillByNames } from '../scripts/fill-workbook';
-import { readInputSync } from '../src/read/read-input';
+import { readInputSync } from '../src/read/read-input.node';
 import { validateReport } from '../src/validate/validate-report';
 import { fixture, readJsonFixture, runCli, scratch, sharedFile } from './helpers';
 

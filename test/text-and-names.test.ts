@@ -4,7 +4,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { outputBaseName, safeText } from '../src/output/output-names';
 import { decodeText } from '../src/read/published/read-published';
-import { readBytes } from '../src/read/read-input';
+import { readBytes } from '../src/read/read-input.node';
 import { readJsonFixture, runCli, scratch } from './helpers';
 
 const dir = scratch('report-text-names-');

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import type { Diagnostic } from '../src/diagnostics/diagnostic';
-import { readBytes } from '../src/read/read-input';
+import { readBytes } from '../src/read/read-input.node';
 import { MAX_GRID_CELLS, visibleSheetGrids } from '../src/read/workbook-reader';
 import { validateReport } from '../src/validate/validate-report';
 import { fixture } from './helpers';

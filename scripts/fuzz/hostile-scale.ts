@@ -225,7 +225,8 @@ export function scaledHostileCases(seeds: readonly Seed[]): NamedHostile[] {
 }
 
 type Entries = { name: string; content: Buffer }[];
-const entriesOf = (bytes: Buffer): Entries => [...openZip(bytes, 'seed')].map(([name, content]) => ({ name, content }));
+const entriesOf = (bytes: Buffer): Entries =>
+  [...openZip(bytes, 'seed')].map(([name, content]) => ({ name, content: content as Buffer }));
 
 function editEntry(bytes: Buffer, name: string, edit: (xml: string) => string): Buffer {
   const entries = entriesOf(bytes);

@@ -82,7 +82,7 @@ export function truncate(bytes: Buffer, random: Random): Buffer {
 type Entries = { name: string; content: Buffer }[];
 
 function entriesOf(bytes: Buffer): Entries {
-  return [...openZip(bytes, 'seed')].map(([name, content]) => ({ name, content }));
+  return [...openZip(bytes, 'seed')].map(([name, content]) => ({ name, content: content as Buffer }));
 }
 
 /** Dropped, renamed, duplicated, emptied entries; lying declared sizes; stored instead of deflated. */

@@ -308,7 +308,8 @@ function jsonLongString(bytes: Buffer, n: number, random: Random): Buffer {
 
 type Entries = { name: string; content: Buffer }[];
 
-const entriesOf = (bytes: Buffer): Entries => [...openZip(bytes, 'seed')].map(([name, content]) => ({ name, content }));
+const entriesOf = (bytes: Buffer): Entries =>
+  [...openZip(bytes, 'seed')].map(([name, content]) => ({ name, content: content as Buffer }));
 
 /** Rewrites one entry's XML (the first whose name matches) and zips again. */
 function withEntry(bytes: Buffer, name: RegExp, random: Random, edit: (xml: string) => string): Buffer {

@@ -8,7 +8,7 @@ import { fieldsOf } from '../../src/editions/fields';
 import type { EditionId } from '../../src/editions/types';
 import { numberAt } from '../../src/model/pointer';
 import { ReadError } from '../../src/model/read-report';
-import { readInput } from '../../src/read/read-input';
+import { readInput } from '../../src/read/read-input.node';
 import { type ImportStatus, importVerdict } from '../../src/validate/import-verdict';
 import { validateReport } from '../../src/validate/validate-report';
 import { chance, pick, randomModel, seededRandom } from './random-model';

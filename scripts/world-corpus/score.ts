@@ -5,7 +5,7 @@ import { countBySeverity } from '../../src/diagnostics/diagnostic';
 import { getEdition } from '../../src/editions';
 import { fieldsOf } from '../../src/editions/fields';
 import { numberAt, valueAt } from '../../src/model/pointer';
-import { readInput } from '../../src/read/read-input';
+import { readInput } from '../../src/read/read-input.node';
 import { importVerdict } from '../../src/validate/import-verdict';
 import { validateReport } from '../../src/validate/validate-report';
 import type { Sample } from './sample';

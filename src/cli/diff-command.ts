@@ -7,7 +7,7 @@ import { agencyNote, diffHtml, diffJson, diffText } from '../diff/diff-reports';
 import { agencyKey } from '../model/agency-key';
 import { numberAt } from '../model/pointer';
 import { ReadError, type ReadReport } from '../model/read-report';
-import { readInput } from '../read/read-input';
+import { readInput } from '../read/read-input.node';
 import { say } from './cli-messages';
 import { reportFailure } from './report-failure';
 import type { CommonOptions } from './shared-options';

@@ -8,7 +8,7 @@ import { defaultEditionId, editionForYear, editions, getEdition, isEditionId } f
 import { fieldsOf } from '../editions/fields';
 import { numberAt } from '../model/pointer';
 import { ReadError, type ReadReport } from '../model/read-report';
-import { readInput } from '../read/read-input';
+import { readInput } from '../read/read-input.node';
 import { carryForward } from '../template/carry-forward';
 import { loadValidators } from '../validate/schema-check';
 import { type RuleSetting, validateReport } from '../validate/validate-report';

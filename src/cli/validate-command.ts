@@ -4,7 +4,7 @@ import { countBySeverity, type Lang } from '../diagnostics/diagnostic';
 import { inertLines } from '../diagnostics/inert-text';
 import { ReadError, type ReadReport } from '../model/read-report';
 import { reporters } from '../reporters';
-import type { FileResult } from '../reporters/file-result';
+import { checkedResult, type FileResult, unreadableResult } from '../reporters/file-result';
 import { textReporter } from '../reporters/text';
 import { Sandbox } from '../sandbox/sandbox-pool';
 import { loadValidators } from '../validate/schema-check';
@@ -96,30 +96,17 @@ async function checkFile(file: string, read: Settled, options: ValidateOptions, 
     const outcome = await read;
     if ('error' in outcome) throw outcome.error;
     const { report } = outcome;
-    const { edition, diagnostics } = validateReport(report, options);
-    return {
-      file: shownName,
-      status: countBySeverity(diagnostics).errors > 0 ? 'invalid' : 'ok',
-      ...(edition ? { edition: edition.id } : {}),
-      format: report.format,
-      readAs: report.readAs,
-      diagnostics,
-    };
+    return checkedResult(shownName, report, validateReport(report, options));
   } catch (error) {
     if (error instanceof ReadError) {
       const message = error.describe(options.lang);
       if (debug && error.cause instanceof Error) process.stderr.write(`${inertLines(error.cause.stack ?? '')}\n`);
-      return { file: shownName, status: 'unreadable', diagnostics: [], error: { messageId: error.messageId, message } };
+      return unreadableResult(shownName, error.messageId, message);
     }
     // A bug must not hide the other files' results: record it against this file.
     if (debug && error instanceof Error) process.stderr.write(`${inertLines(error.stack ?? '')}\n`);
     const detail = error instanceof Error ? error.message : String(error);
-    return {
-      file: shownName,
-      status: 'unreadable',
-      diagnostics: [],
-      error: { messageId: 'internalError', message: say(options.lang, 'internalError', { detail }) },
-    };
+    return unreadableResult(shownName, 'internalError', say(options.lang, 'internalError', { detail }));
   }
 }
 

@@ -6,7 +6,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { countBySeverity } from '../diagnostics/diagnostic';
 import { ReadError } from '../model/read-report';
 import { renderOutputs } from '../output/render-outputs';
-import { loadInput, readLoaded } from '../read/read-input';
+import { loadInput, readLoaded } from '../read/read-input.node';
 import { importVerdict } from '../validate/import-verdict';
 import { beyondSizeLimits } from '../validate/schema-check';
 import { validateReport } from '../validate/validate-report';

@@ -10,6 +10,7 @@ import { type InputFormat, ReadError, type ReadReport, type SourceRef } from '..
 import { markerSheet, markerTag } from '../model/workbook-marker';
 import { canonicalModel } from '../schema/canonical-model';
 import { type ReadingMode, readNumberCell, readYearCell } from './cell-value';
+import { utf8 } from './codec.node';
 import { sheetJs, sheetJsWithCodepages } from './sheetjs';
 import { xmlProblem } from './xml-well-formed';
 import { DamagedZip, isZip, openZip, type ZipEntries } from './zip-container';
@@ -17,14 +18,12 @@ import { DamagedZip, isZip, openZip, type ZipEntries } from './zip-container';
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
-const startsWith = (buffer: Buffer, magic: number[]) => magic.every((byte, index) => buffer[index] === byte);
+const startsWith = (buffer: Uint8Array, magic: number[]) => magic.every((byte, index) => buffer[index] === byte);
 
 /** Whether the bytes look like a workbook container SheetJS should parse (zip, OLE, or XML/HTML spreadsheet). */
-export function looksLikeWorkbook(buffer: Buffer): boolean {
+export function looksLikeWorkbook(buffer: Uint8Array): boolean {
   if (startsWith(buffer, ZIP_MAGIC) || startsWith(buffer, CFB_MAGIC)) return true;
-  const head = buffer
-    .subarray(0, 512)
-    .toString('utf8')
+  const head = utf8(buffer.subarray(0, 512))
     .replace(/^\ufeff/, '')
     .trimStart()
     .toLowerCase();
@@ -44,7 +43,7 @@ export const PARSING_OPTIONS: Readonly<XLSX.ParsingOptions> = {
   cellDates: false,
 };
 
-export function parseWorkbook(buffer: Buffer, file: string): XLSX.WorkBook {
+export function parseWorkbook(buffer: Uint8Array, file: string): XLSX.WorkBook {
   // SheetJS reads anything as CSV; refuse what is not a workbook container before it tries.
   if (!looksLikeWorkbook(buffer)) throw new ReadError('notWorkbook', { file });
   try {
@@ -73,7 +72,7 @@ export function parseWorkbook(buffer: Buffer, file: string): XLSX.WorkBook {
 function wellFormed(entries: ZipEntries): ZipEntries {
   for (const [name, content] of entries) {
     if (!/\.(xml|rels)$/i.test(name)) continue;
-    const problem = xmlProblem(content.toString('utf8'));
+    const problem = xmlProblem(utf8(content));
     if (problem) throw new DamagedZip(`${name}: ${problem}`);
   }
   return entries;
@@ -95,7 +94,7 @@ const sheetJsZip = () =>
     CFB: {
       utils: {
         cfb_new(): ZipContainer;
-        cfb_add(container: ZipContainer, name: string, content: Buffer, options: { unsafe: true }): void;
+        cfb_add(container: ZipContainer, name: string, content: Uint8Array, options: { unsafe: true }): void;
       };
     };
   };
@@ -123,7 +122,7 @@ function quietly<T>(parse: () => T): T {
 }
 
 /** An Office file encrypted with a password: an OLE container holding EncryptionInfo and EncryptedPackage. */
-export function isEncryptedOffice(buffer: Buffer): boolean {
+export function isEncryptedOffice(buffer: Uint8Array): boolean {
   if (!startsWith(buffer, CFB_MAGIC)) return false;
   try {
     // Reading an OLE container's directory uses the codepage tables too.

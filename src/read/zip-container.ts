@@ -1,8 +1,9 @@
 // Opens a zip container (.xlsx, .ods, .docx, .et) before any parser sees it: the central directory is checked, and
-// every entry is inflated here by Node's zlib with its output capped while it inflates, because declared sizes lie.
-// Parsers then get only these bounded, already-inflated entries.
-import { crc32, inflateRawSync } from 'node:zlib';
+// every entry is inflated here with its output capped while it inflates, because declared sizes lie. Parsers then get
+// only these bounded, already-inflated entries. Bytes are plain Uint8Arrays, read through a DataView; the inflater is
+// the platform's (codec.node.ts: Node's zlib; codec.browser.ts in the browser bundle).
 import { ReadError } from '../model/read-report';
+import { crc32, inflateRaw } from './codec.node';
 
 /** Limits no report comes near (a report's workbook holds some 30 entries and under 2 MB of XML). */
 export const ZIP_LIMITS = {
@@ -18,7 +19,8 @@ export class DamagedZip extends Error {
   override name = 'DamagedZip';
 }
 
-export type ZipEntries = Map<string, Buffer>;
+/** Entries by name; in Node each is a Buffer still (a view of the input, or zlib's output). */
+export type ZipEntries = Map<string, Uint8Array>;
 
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
@@ -44,7 +46,7 @@ export function isZip(buffer: Uint8Array): boolean {
  * The bytes of one entry of a zip container (a .docx), or undefined when it is not there; throws DamagedZip on a
  * damaged zip and ReadError past the limits.
  */
-export function readZipEntry(buffer: Buffer, path: string, file: string): Buffer | undefined {
+export function readZipEntry(buffer: Uint8Array, path: string, file: string): Uint8Array | undefined {
   if (!isZip(buffer)) throw new DamagedZip('not a zip');
   return openZip(buffer, file, (name) => name === path).get(path);
 }
@@ -53,8 +55,8 @@ export function readZipEntry(buffer: Buffer, path: string, file: string): Buffer
  * The entries of a zip, inflated and checked (sizes, CRC). `wanted` limits which entries are inflated (the rest are
  * only counted). Throws DamagedZip for a damaged or encrypted container, ReadError for one past the limits.
  */
-export function openZip(buffer: Buffer, file: string, wanted?: (name: string) => boolean): ZipEntries {
-  const entries = centralDirectory(buffer, file);
+export function openZip(buffer: Uint8Array, file: string, wanted?: (name: string) => boolean): ZipEntries {
+  const entries = centralDirectory(new Bytes(buffer), file);
   const declared = entries.reduce((sum, entry) => sum + entry.size, 0);
   if (declared > ZIP_LIMITS.inflatedBytes) throw tooLargeInflated(file);
   let budget = ZIP_LIMITS.inflatedBytes;
@@ -63,7 +65,7 @@ export function openZip(buffer: Buffer, file: string, wanted?: (name: string) =>
     if (entry.name.endsWith('/') || (wanted && !wanted(entry.name))) continue;
     if (entry.size > 1024 * 1024 && entry.size / Math.max(1, entry.compressedSize) > ZIP_LIMITS.ratio)
       throw tooLargeInflated(file);
-    const content = inflateEntry(buffer, entry, budget, file);
+    const content = inflateEntry(new Bytes(buffer), entry, budget, file);
     budget -= content.length;
     result.set(entry.name, content);
   }
@@ -73,7 +75,7 @@ export function openZip(buffer: Buffer, file: string, wanted?: (name: string) =>
 const tooLargeInflated = (file: string) =>
   new ReadError('tooLargeInflated', { file, limitMb: ZIP_LIMITS.inflatedBytes / 1024 / 1024 });
 
-function centralDirectory(buffer: Buffer, file: string): CentralEntry[] {
+function centralDirectory(buffer: Bytes, file: string): CentralEntry[] {
   const end = findEndRecord(buffer);
   let count = buffer.readUInt16LE(end + 10);
   let size = buffer.readUInt32LE(end + 12);
@@ -103,7 +105,7 @@ function centralDirectory(buffer: Buffer, file: string): CentralEntry[] {
     if (nameEnd + extraLength > buffer.length) throw new DamagedZip('central entry name');
     const entry: CentralEntry = {
       // Byte for byte, as SheetJS names entries; Office packages use ASCII names.
-      name: buffer.toString('latin1', at + 46, nameEnd),
+      name: buffer.latin1(at + 46, nameEnd),
       method: buffer.readUInt16LE(at + 10),
       flags,
       crc: buffer.readUInt32LE(at + 16),
@@ -118,7 +120,7 @@ function centralDirectory(buffer: Buffer, file: string): CentralEntry[] {
   return entries;
 }
 
-function findEndRecord(buffer: Buffer): number {
+function findEndRecord(buffer: Bytes): number {
   // The end record is the last 22 bytes plus a comment of at most 65535 bytes.
   const lowest = Math.max(0, buffer.length - 22 - 0xffff);
   for (let at = buffer.length - 22; at >= lowest; at--) if (buffer.readUInt32LE(at) === EOCD) return at;
@@ -126,7 +128,7 @@ function findEndRecord(buffer: Buffer): number {
 }
 
 /** The zip64 extra field holds, in this order, each size or offset whose 32-bit field is 0xffffffff. */
-function readZip64Sizes(extra: Buffer, entry: CentralEntry): void {
+function readZip64Sizes(extra: Bytes, entry: CentralEntry): void {
   for (let at = 0; at + 4 <= extra.length; ) {
     const id = extra.readUInt16LE(at);
     const length = extra.readUInt16LE(at + 2);
@@ -152,7 +154,7 @@ function safeNumber(value: bigint): number {
   return Number(value);
 }
 
-function inflateEntry(buffer: Buffer, entry: CentralEntry, budget: number, file: string): Buffer {
+function inflateEntry(buffer: Bytes, entry: CentralEntry, budget: number, file: string): Uint8Array {
   // Bit 0: encrypted entry (an Office password uses an OLE container instead; this is a damaged or foreign zip).
   if (entry.flags & 0x1) throw new DamagedZip('encrypted entry');
   const at = entry.localOffset;
@@ -162,13 +164,13 @@ function inflateEntry(buffer: Buffer, entry: CentralEntry, budget: number, file:
   if (end > buffer.length) throw new DamagedZip('entry outside the file');
   const data = buffer.subarray(start, end);
   if (entry.size > budget) throw tooLargeInflated(file);
-  let content: Buffer;
+  let content: Uint8Array;
   if (entry.method === 0) {
-    content = data;
+    content = data.bytes;
   } else if (entry.method === 8) {
     try {
       // One byte over the declared size is enough to know the size lied; inflation stops there.
-      content = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size + 1) });
+      content = inflateRaw(data.bytes, Math.max(1, entry.size + 1));
     } catch (error) {
       throw new DamagedZip(`inflate: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -178,4 +180,36 @@ function inflateEntry(buffer: Buffer, entry: CentralEntry, budget: number, file:
   if (content.length !== entry.size) throw new DamagedZip('size differs from the declared size');
   if (crc32(content) !== entry.crc) throw new DamagedZip('CRC mismatch');
   return content;
+}
+
+/**
+ * The little-endian reads of a zip over plain bytes (Buffer's names, so the code above reads as before): a read past
+ * the end throws a RangeError, as Buffer's do.
+ */
+class Bytes {
+  private readonly view: DataView;
+  constructor(readonly bytes: Uint8Array) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  get length(): number {
+    return this.bytes.length;
+  }
+  readUInt16LE(at: number): number {
+    return this.view.getUint16(at, true);
+  }
+  readUInt32LE(at: number): number {
+    return this.view.getUint32(at, true);
+  }
+  readBigUInt64LE(at: number): bigint {
+    return this.view.getBigUint64(at, true);
+  }
+  subarray(start: number, end: number): Bytes {
+    return new Bytes(this.bytes.subarray(start, end));
+  }
+  /** Each byte as one character (U+0000–U+00FF). */
+  latin1(start: number, end: number): string {
+    let text = '';
+    for (let at = start; at < end; at++) text += String.fromCharCode(this.bytes[at] as number);
+    return text;
+  }
 }

@@ -24,6 +24,31 @@ export interface ReporterContext {
   quiet?: boolean;
 }
 
+/** The result of a report read and checked: `invalid` when any diagnostic is an error. */
+export function checkedResult(
+  file: string,
+  report: { format: string; readAs: string },
+  validation: { edition?: { id: string }; diagnostics: Diagnostic[] },
+): FileResult {
+  const { edition, diagnostics } = validation;
+  return {
+    file,
+    status: countBySeverity(diagnostics).errors > 0 ? 'invalid' : 'ok',
+    ...(edition ? { edition: edition.id } : {}),
+    format: report.format,
+    readAs: report.readAs,
+    diagnostics,
+  };
+}
+
+/** The result of an input that could not be read, with the reader's message id and its words. */
+export const unreadableResult = (file: string, messageId: string, message: string): FileResult => ({
+  file,
+  status: 'unreadable',
+  diagnostics: [],
+  error: { messageId, message },
+});
+
 export type Reporter = (results: readonly FileResult[], context: ReporterContext) => string;
 
 export function summarize(results: readonly FileResult[]) {

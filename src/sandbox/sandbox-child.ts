@@ -4,7 +4,7 @@
 import '../compile-cache';
 import { convertOne } from '../convert/convert-one';
 import { ReadError } from '../model/read-report';
-import { loadInput, readLoaded } from '../read/read-input';
+import { loadInput, readLoaded } from '../read/read-input.node';
 import { describeFailure, type SandboxRequest, type SandboxResponse } from './sandbox-pool';
 
 async function answer(request: SandboxRequest): Promise<SandboxResponse> {

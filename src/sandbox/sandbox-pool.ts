@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { ConvertJob, ConvertResult } from '../convert/job';
 import { ReadError, type ReadReport } from '../model/read-report';
 import { packageRoot } from '../package-root';
-import { loadInput, type ReadOptions } from '../read/read-input';
+import { loadInput, type ReadOptions } from '../read/read-input.node';
 import { readTimeLimit, type TimeLimit } from '../read/time-limit';
 
 /** One process's heap: a report needs a few MB; a hostile input is stopped long before it exhausts the machine. */

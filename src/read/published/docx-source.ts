@@ -4,6 +4,7 @@
 // table lays the document out: its cells are read as the blocks they hold.
 
 import { ReadError } from '../../model/read-report';
+import { utf8 } from '../codec.node';
 import { type ChildNode, type Element, isTag, isText, parseMarkup } from '../markup';
 import { CellBudget } from '../markup-limit';
 import { isEncryptedOffice } from '../workbook-reader';
@@ -16,7 +17,7 @@ export function docxToFlow(buffer: Buffer, file: string): FlowDocument {
   try {
     const entry = readZipEntry(buffer, 'word/document.xml', file);
     if (!entry) throw new Error('no word/document.xml');
-    xml = entry.toString('utf8');
+    xml = utf8(entry);
   } catch (error) {
     if (error instanceof ReadError) throw error;
     throw new ReadError('notDocx', { file }, { cause: error });

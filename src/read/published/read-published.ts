@@ -8,7 +8,6 @@ import type { ReadingMode } from '../cell-value';
 import { readJson } from '../json-reader';
 import { extractReport } from './extract-report';
 import type { FlowDocument } from './flow-document';
-import { pdfToFlow } from './pdf-source';
 import { tablesInParagraphs, textToFlow } from './text-source';
 
 // The HTML, DOCX and workbook readers (htmlparser2, the zip reader, SheetJS) load only for their own kind: a PDF or a
@@ -51,14 +50,15 @@ export function readPublished(buffer: Buffer, file: string, format: InputFormat,
   return finish(flow, file, format, mode, 'published');
 }
 
-export async function readPdf(buffer: Buffer, file: string, mode: ReadingMode): Promise<ReadReport> {
-  return finish(await pdfToFlow(buffer, file), file, 'pdf', mode, 'published');
+/** A PDF's text, laid out by pdf-source.ts (Node only for now: read-input.node.ts loads it), read into the model. */
+export function readPdfFlow(flow: FlowDocument, file: string, mode: ReadingMode): ReadReport {
+  return finish(flow, file, 'pdf', mode, 'published');
 }
 
 /**
  * A legacy document, by what it holds rather than its name (archives are full of web pages and DOCX files saved as
  * .doc): a zip is a DOCX, a page is a page, a MIME archive is one; a Word or WPS binary or an RTF goes through
- * LibreOffice (office-source.ts).
+ * LibreOffice (office-source.node.ts; in the browser, office-source.browser.ts says it is needed).
  */
 function readLegacy(buffer: Buffer, file: string, format: 'doc' | 'wps' | 'rtf', mode: ReadingMode): ReadReport {
   const head = buffer
@@ -71,7 +71,7 @@ function readLegacy(buffer: Buffer, file: string, format: 'doc' | 'wps' | 'rtf',
   if (/^mime-version:/i.test(head)) return readPublished(buffer, file, 'mht', mode);
   if (/^<(!doctype html|html|head|body|meta)/i.test(head))
     return { ...readPublished(buffer, file, 'html', mode), format };
-  const { legacyToDocx } = require('./office-source') as typeof import('./office-source');
+  const { legacyToDocx } = require('./office-source.node') as typeof import('./office-source.node');
   const docx = legacyToDocx(buffer, file, format);
   return finish(docxSource().docxToFlow(docx, file), file, format, mode, 'published');
 }

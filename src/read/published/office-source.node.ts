@@ -1,7 +1,8 @@
 // Legacy documents the archives hold — Word 97-2003 (.doc), WPS Writer (.wps), RTF — read through LibreOffice: the
 // file is converted to DOCX in a private temporary folder (its own profile, so parallel reads and an open LibreOffice
 // do not collide), under a time limit, and the DOCX is read as any other. No library reads these formats' tables
-// well enough; LibreOffice is what the tests and `--to pdf` already drive.
+// well enough; LibreOffice is what the tests and `--to pdf` already drive. Node only: the browser bundle takes
+// office-source.browser.ts, which says LibreOffice is needed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,10 +11,9 @@ import { pathToFileURL } from 'node:url';
 import { ReadError } from '../../model/read-report';
 import { findOffice } from '../../office/office-pdf';
 import { officeSeconds } from '../time-limit';
+import { KIND_NAMES, type LegacyKind } from './legacy-kinds';
 
 /** How long one conversion may take, within the reader's own limit for these kinds (time-limit.ts). */
-
-export type LegacyKind = 'doc' | 'wps' | 'rtf';
 
 /** The DOCX LibreOffice makes of a legacy document, or a ReadError saying why there is none. */
 export function legacyToDocx(buffer: Buffer, file: string, kind: LegacyKind): Buffer {
@@ -50,9 +50,3 @@ export function legacyToDocx(buffer: Buffer, file: string, kind: LegacyKind): Bu
     rmSync(work, { recursive: true, force: true });
   }
 }
-
-const KIND_NAMES: Readonly<Record<LegacyKind, string>> = {
-  doc: 'Word 97-2003 (.doc)',
-  wps: 'WPS (.wps)',
-  rtf: 'RTF (.rtf)',
-};
