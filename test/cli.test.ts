@@ -85,10 +85,15 @@ describe('report validate exit codes and options', () => {
   it('0 for a clean file, 1 for errors, 2 when any file is unreadable (the worst wins)', () => {
     expect(runCli(['validate', good]).code).toBe(0);
     expect(runCli(['validate', good, r301]).code).toBe(1);
-    const mixed = runCli(['validate', good, r301, 'missing.json']);
+    const mixed = runCli(['validate', good, r301, 'missing.json', '--format', 'json']);
     expect(mixed.code).toBe(2);
-    expect(mixed.stdout).toContain('找不到文件 missing.json');
-    expect(mixed.stdout).toContain('3 个文件：1 个错误，1 个警告，1 个无法读取');
+    const output = JSON.parse(mixed.stdout);
+    expect(output.files[2]).toMatchObject({
+      file: 'missing.json',
+      status: 'unreadable',
+      error: { messageId: 'notFound' },
+    });
+    expect(output.summary).toEqual({ files: 3, errors: 1, warnings: 1, unreadable: 1 });
   });
 
   it('warnings alone exit 0; --max-warnings turns too many into 1; --quiet hides them', () => {
@@ -159,8 +164,14 @@ describe('report validate exit codes and options', () => {
     expect(runCli([...args, '--format', 'github']).stdout).toContain('::warning');
     expect(runCli([...args, '--format', 'junit']).stdout).toContain('跨年度规则（X301 X201 X202 Q101）未检查');
     // Not the year before, though the same body: said too.
-    const sameYear = runCli(['validate', x301('fail.json'), '--previous', x301('fail.json'), '--lang', 'en']);
-    expect(sameYear.stdout).toContain('is of "某市商务局" for 2025, this one of "某市商务局" for 2025');
+    const sameYear = runCli(['validate', x301('fail.json'), '--previous', x301('fail.json'), '--format', 'json']);
+    expect(JSON.parse(sameYear.stdout).files[0].diagnostics).toMatchObject([
+      {
+        ruleId: 'input',
+        messageId: 'previousMismatch',
+        params: { previousAgency: '某市商务局', previousYear: 2025, agency: '某市商务局', year: 2025 },
+      },
+    ]);
     expect(sameYear.code).toBe(0);
   });
 
