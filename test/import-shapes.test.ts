@@ -23,7 +23,7 @@ function importFile(name: string, content: string | Buffer, ...flags: string[]) 
 function readingOf(input: string) {
   return JSON.parse(runCli(['validate', input, '--format', 'json']).stdout).files[0] as {
     error?: { messageId: string };
-    diagnostics: { messageId: string; params: Record<string, unknown>; pointer: string }[];
+    diagnostics: { messageId: string; params: Record<string, unknown>; pointer: string; line?: number }[];
   };
 }
 
@@ -92,7 +92,14 @@ describe('shapes that lose positions place a row only when its figures are exact
     expect(requestRows(model).carriedForward).toEqual(example.requests.carriedForward);
     // Three figures for seven columns: which are which cannot be known.
     expect(model.requests.results?.denied?.stateSecret).toBeUndefined();
-    expect(run.stderr).toMatch(/“1.属于国家秘密”（第 \d+ 行）一行的数字“1 0 1”无法与栏目一一对应，未填写/);
+    expect(readingOf(run.input).diagnostics).toContainEqual(
+      expect.objectContaining({
+        messageId: 'unplacedRow',
+        params: { text: '1.属于国家秘密', values: '1 0 1' },
+        pointer: '/requests/results/denied/stateSecret',
+        line: expect.any(Number),
+      }),
+    );
     expect(run.code).toBe(1);
   });
 
@@ -126,7 +133,9 @@ describe('shapes that lose positions place a row only when its figures are exact
       legalService: 0,
       otherOrg: 0,
     });
-    expect(run.stderr).toContain('三 › 四、结转下年度继续办理 › 总计（第 5 行）为空白，而同一行的分项不全为 0');
+    expect(readingOf(run.input).diagnostics).toContainEqual(
+      expect.objectContaining({ messageId: 'blankTotal', pointer: '/requests/carriedForward/total', line: 5 }),
+    );
   });
 
   it('label punctuation variants name the same rows (1、 (1) 1． , and 其他法律、行政法规)', () => {
