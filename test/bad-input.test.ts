@@ -168,9 +168,10 @@ describe('published reports and output folders that cannot be used: exit 2 and o
   });
 
   it('import writes .json or .xlsx only; --jobs is 1 to 64; -o must be a folder', () => {
-    const wrong = runCli(['import', fixture('example-2021.json'), '-o', join(dir, 'x.pdf')]);
+    // Usage refusals, on standard error with no id: the first is checked in English words, the others in Chinese.
+    const wrong = runCli(['import', fixture('example-2021.json'), '-o', join(dir, 'x.pdf'), '--lang', 'en']);
     expect(wrong).toMatchObject({ code: 2 });
-    expect(wrong.stderr).toContain('import 只能写 .json 或 .xlsx');
+    expect(wrong.stderr).toContain('import writes .json or .xlsx');
     const jobs = runCli(['convert', fixture('example-2021.json'), '-o', join(dir, 'j'), '--jobs', '0']);
     expect(jobs).toMatchObject({ code: 2, stderr: 'report: --jobs 应为 1 到 64 之间的整数，实际为 0\n' });
     const file = join(dir, 'a-file');
