@@ -108,9 +108,12 @@ describe('unreadable inputs: exit 2 and one line naming the file', () => {
     workbook.addWorksheet('Sheet1').addRow(['姓名', '金额']);
     const path = join(dir, 'other.xlsx');
     await workbook.xlsx.writeFile(path);
-    const run = validate(path);
+    const run = validate(path, '--format', 'json');
     expect(run.code).toBe(2);
-    expect(run.stdout).toContain('不是用 report template 生成的工作簿');
+    expect(JSON.parse(run.stdout).files[0]).toMatchObject({
+      status: 'unreadable',
+      error: { messageId: 'notTemplate' },
+    });
   });
 
   it('a file over 20 MB, refused by its size before parsing', () => {
@@ -165,9 +168,10 @@ describe('published reports and output folders that cannot be used: exit 2 and o
   });
 
   it('import writes .json or .xlsx only; --jobs is 1 to 64; -o must be a folder', () => {
-    const wrong = runCli(['import', fixture('example-2021.json'), '-o', join(dir, 'x.pdf')]);
+    // Usage refusals, on standard error with no id: the first is checked in English words, the others in Chinese.
+    const wrong = runCli(['import', fixture('example-2021.json'), '-o', join(dir, 'x.pdf'), '--lang', 'en']);
     expect(wrong).toMatchObject({ code: 2 });
-    expect(wrong.stderr).toContain('import 只能写 .json 或 .xlsx');
+    expect(wrong.stderr).toContain('import writes .json or .xlsx');
     const jobs = runCli(['convert', fixture('example-2021.json'), '-o', join(dir, 'j'), '--jobs', '0']);
     expect(jobs).toMatchObject({ code: 2, stderr: 'report: --jobs 应为 1 到 64 之间的整数，实际为 0\n' });
     const file = join(dir, 'a-file');
@@ -180,33 +184,56 @@ describe('published reports and output folders that cannot be used: exit 2 and o
 });
 
 describe('invalid cells: exit 1 naming the cell, its label and the text', () => {
-  it.each<[string, Parameters<typeof fillByNames>[1], string, string]>([
-    ['text', { 'requests.newReceived.natural': '十二' }, `${REQUESTS}!D5`, '应填数字，实际为“十二”'],
-    ['a unit after the number', { 'requests.newReceived.natural': '38件' }, `${REQUESTS}!D5`, '应填数字，实际为“38件”'],
-    ['a dash for none', { 'requests.carriedOver.research': '—' }, `${REQUESTS}!F6`, '填写了“—”：没有的请填 0'],
-    ['a negative count', { 'appeals.review.upheld': -2 }, `${APPEALS}!A5`, '不能为负数，实际为 -2'],
-    ['a decimal count', { 'requests.results.granted.natural': 15.5 }, `${REQUESTS}!D7`, '应为整数，实际为 15.5'],
-    ['a blank count', { 'requests.carriedForward.otherOrg': null }, `${REQUESTS}!I29`, '未填写：没有的请填 0'],
+  it.each<[string, Parameters<typeof fillByNames>[1], string, string, Record<string, unknown>]>([
+    ['text', { 'requests.newReceived.natural': '十二' }, `${REQUESTS}!D5`, 'notANumber', { params: { text: '十二' } }],
+    [
+      'a unit after the number',
+      { 'requests.newReceived.natural': '38件' },
+      `${REQUESTS}!D5`,
+      'notANumber',
+      { params: { text: '38件' } },
+    ],
+    [
+      'a dash for none',
+      { 'requests.carriedOver.research': '—' },
+      `${REQUESTS}!F6`,
+      'placeholder',
+      { params: { text: '—' } },
+    ],
+    ['a negative count', { 'appeals.review.upheld': -2 }, `${APPEALS}!A5`, 'negative', { actual: -2 }],
+    ['a decimal count', { 'requests.results.granted.natural': 15.5 }, `${REQUESTS}!D7`, 'notInteger', { actual: 15.5 }],
+    ['a blank count', { 'requests.carriedForward.otherOrg': null }, `${REQUESTS}!I29`, 'blank', {}],
     [
       'a formula without a saved result',
       { 'requests.newReceived.total': { formula: 'SUM(D5:I5)' } },
       `${REQUESTS}!J5`,
-      '是公式 =SUM(D5:I5)',
+      'formulaNoValue',
+      { params: { formula: 'SUM(D5:I5)' } },
     ],
-  ])('%s', async (what, cells, cell, message) => {
+  ])('%s', async (what, cells, place, messageId, values) => {
     const path = await withCells(`${what}.xlsx`, cells);
-    const run = validate(path);
+    const run = validate(path, '--format', 'json');
     expect(run.code).toBe(1);
-    const line = run.stdout.split('\n').find((l) => l.includes(message));
-    expect(line).toContain(`（${cell}）`);
-    expect(line).toMatch(/^ {2}✖ 错误 {2}[三四] › /);
+    const [sheet, cell] = place.split('!');
+    const diagnostics = JSON.parse(run.stdout).files[0].diagnostics;
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ severity: 'error', messageId, sheet, cell, ...values });
+    expect(diagnostics[0].label).toMatch(/^[三四] › /);
   });
 
   it('full-width digits are read, with a warning (exit 0)', async () => {
     const path = await withCells('fullwidth.xlsx', { 'requests.newReceived.natural': '３８' });
-    const run = validate(path);
+    const run = validate(path, '--format', 'json');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`（${REQUESTS}!D5）的全角数字“３８”已按 38 读取`);
+    expect(JSON.parse(run.stdout).files[0].diagnostics).toMatchObject([
+      {
+        severity: 'warning',
+        messageId: 'fullWidthDigits',
+        params: { text: '３８', value: 38 },
+        sheet: REQUESTS,
+        cell: 'D5',
+      },
+    ]);
   });
 
   it('numbers typed as text with spaces are read silently', async () => {
@@ -214,9 +241,9 @@ describe('invalid cells: exit 1 naming the cell, its label and the text', () => 
       'requests.newReceived.natural': ' 3 8 ',
       'appeals.review.total': '4',
     });
-    const run = validate(path);
+    const run = validate(path, '--format', 'json');
     expect(run).toMatchObject({ code: 0 });
-    expect(run.stdout).toContain('无错误');
+    expect(JSON.parse(run.stdout).files[0]).toMatchObject({ status: 'ok', errors: 0, warnings: 0, diagnostics: [] });
   });
 
   it('JSON of the wrong edition is one error (exit 1)', () => {
@@ -224,10 +251,13 @@ describe('invalid cells: exit 1 naming the cell, its label and the text', () => 
     model.edition = '2021';
     const path = join(dir, 'wrong-edition.json');
     writeFileSync(path, JSON.stringify(model));
-    const run = validate(path);
+    const run = validate(path, '--format', 'json');
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('文件声明为 2021 年版，但表格内容属于 2019 年版');
-    expect(run.stdout).toContain('1 个错误');
+    const output = JSON.parse(run.stdout);
+    expect(output.files[0].diagnostics).toMatchObject([
+      { ruleId: 'schema', messageId: 'editionMismatch', params: { declared: '2021', detected: '2019' } },
+    ]);
+    expect(output.summary.errors).toBe(1);
   });
 
   it('an unknown edition is one error (exit 1)', () => {

@@ -96,9 +96,10 @@ describe('report build', () => {
     const html = runCli(['build', fixture('example-2021.json'), '--to', 'html', '-o', '-']);
     expect(html.code).toBe(0);
     expect(html.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
-    const two = runCli(['build', fixture('example-2021.json'), '--to', 'docx,html', '-o', '-']);
+    // A usage error, printed with no id: which one is told by its English words.
+    const two = runCli(['build', fixture('example-2021.json'), '--to', 'docx,html', '-o', '-', '--lang', 'en']);
     expect(two.code).toBe(2);
-    expect(two.stderr).toContain('-o - 只能输出一种格式');
+    expect(two.stderr).toContain('-o - writes one format only');
     expect(runCli(['build', fixture('example-2021.json'), '--to', 'rtf']).code).toBe(2);
   });
 
@@ -119,9 +120,9 @@ describe('report build', () => {
     copyFileSync(fixture('example-2021.json'), input);
     writeFileSync(input, readFileSync(input, 'utf8').replace('"year": 2025', '"year": 2025 '));
     const before = readFileSync(input);
-    const run = runCli(['build', input, '-o', folder]);
+    const run = runCli(['build', input, '-o', folder, '--lang', 'en']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('就是输入文件，未覆盖');
+    expect(run.stderr).toContain('is the input file: not overwritten');
     expect(readFileSync(input).equals(before)).toBe(true);
     expect(readdirSync(folder)).toEqual([`${NAME_2021}.json`]);
   });

@@ -85,17 +85,23 @@ describe('report validate exit codes and options', () => {
   it('0 for a clean file, 1 for errors, 2 when any file is unreadable (the worst wins)', () => {
     expect(runCli(['validate', good]).code).toBe(0);
     expect(runCli(['validate', good, r301]).code).toBe(1);
-    const mixed = runCli(['validate', good, r301, 'missing.json']);
+    const mixed = runCli(['validate', good, r301, 'missing.json', '--format', 'json']);
     expect(mixed.code).toBe(2);
-    expect(mixed.stdout).toContain('找不到文件 missing.json');
-    expect(mixed.stdout).toContain('3 个文件：1 个错误，1 个警告，1 个无法读取');
+    const output = JSON.parse(mixed.stdout);
+    expect(output.files[2]).toMatchObject({
+      file: 'missing.json',
+      status: 'unreadable',
+      error: { messageId: 'notFound' },
+    });
+    expect(output.summary).toEqual({ files: 3, errors: 1, warnings: 1, unreadable: 1 });
   });
 
   it('warnings alone exit 0; --max-warnings turns too many into 1; --quiet hides them', () => {
     expect(runCli(['validate', r101]).code).toBe(0);
-    const strict = runCli(['validate', r101, '--max-warnings', '0']);
+    // Said on standard error only, with no id: checked in English words.
+    const strict = runCli(['validate', r101, '--max-warnings', '0', '--lang', 'en']);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toContain('警告有 1 个，超过 --max-warnings 0');
+    expect(strict.stderr).toContain('1 warnings exceed --max-warnings 0');
     expect(runCli(['validate', r101, '--max-warnings', '1']).code).toBe(0);
     expect(runCli(['validate', r101, '--quiet']).stdout).not.toContain('应使用 2019 年版格式');
     expect(runCli(['validate', r101]).stdout).toContain('应使用 2019 年版格式');
@@ -133,9 +139,10 @@ describe('report validate exit codes and options', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('should be 2 (carried forward in the 2024 report), is 3');
     expect(runCli(['validate', join(dir, 'fail.json')]).code).toBe(0);
-    const missing = runCli(['validate', good, '--previous', 'nowhere.json']);
+    // A refusal of the whole run, on standard error with no id: checked in English words.
+    const missing = runCli(['validate', good, '--previous', 'nowhere.json', '--lang', 'en']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe('report: 上年报告无法读取：找不到文件 nowhere.json\n');
+    expect(missing.stderr).toBe('report: last year’s report cannot be read: file not found: nowhere.json\n');
   });
 
   it('--previous of another body or not the year before: a warning in every format, the cross-year rules skipped', () => {
@@ -159,15 +166,27 @@ describe('report validate exit codes and options', () => {
     expect(runCli([...args, '--format', 'github']).stdout).toContain('::warning');
     expect(runCli([...args, '--format', 'junit']).stdout).toContain('跨年度规则（X301 X201 X202 Q101）未检查');
     // Not the year before, though the same body: said too.
-    const sameYear = runCli(['validate', x301('fail.json'), '--previous', x301('fail.json'), '--lang', 'en']);
-    expect(sameYear.stdout).toContain('is of "某市商务局" for 2025, this one of "某市商务局" for 2025');
+    const sameYear = runCli(['validate', x301('fail.json'), '--previous', x301('fail.json'), '--format', 'json']);
+    expect(JSON.parse(sameYear.stdout).files[0].diagnostics).toMatchObject([
+      {
+        ruleId: 'input',
+        messageId: 'previousMismatch',
+        params: { previousAgency: '某市商务局', previousYear: 2025, agency: '某市商务局', year: 2025 },
+      },
+    ]);
     expect(sameYear.code).toBe(0);
   });
 
   it('reads standard input with -', () => {
-    const run = runCli(['validate', '-'], { input: readFileSync(r301) });
+    const run = runCli(['validate', '-', '--format', 'json'], { input: readFileSync(r301) });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('<stdin>（2021年版，JSON）');
+    expect(JSON.parse(run.stdout).files[0]).toMatchObject({
+      file: '<stdin>',
+      status: 'invalid',
+      edition: '2021',
+      format: 'json',
+      diagnostics: [{ ruleId: 'R301', messageId: 'likelyCell', pointer: '/requests/newReceived/total' }, {}],
+    });
     const workbook = runCli(['validate', '-', '--format', 'json'], {
       input: readFileSync(fixture('example-2021.xlsx')),
     });
@@ -185,9 +204,9 @@ describe('report validate exit codes and options', () => {
     expect(run.stdout).toContain('✖ error  a report for 2020 should use the 2019 edition');
     expect(run.stdout).not.toContain('R303');
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ rules: { R999: 'off' } }));
-    const bad = runCli(['validate', good, '--config', join(dir, 'bad.json')]);
+    const bad = runCli(['validate', good, '--config', join(dir, 'bad.json'), '--lang', 'en']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('rules.R999：没有这条规则');
+    expect(bad.stderr).toContain('rules.R999: unknown rule');
   });
 
   it('takes the thresholds of Q101 from the config, and refuses wrong ones', () => {

@@ -108,7 +108,7 @@ describe('report convert', () => {
       errors: 1,
       rules: { R301: 1 },
     });
-    expect(byPath.get(join(archive, 'empty.docx'))?.error).toContain('是空文件');
+    expect(byPath.get(join(archive, 'empty.docx'))).toMatchObject({ status: 'unreadable', errorId: 'empty' });
     // Versions of one report: all clean and complete, written within a minute, so the first given is used; each
     // other version names it, why, and that their figures are the same.
     const county = join(archive, '2020', 'county-2020.json');

@@ -117,11 +117,22 @@ function check(input: string, format: string) {
   const model = JSON.parse(run.stdout);
   expect(model).toEqual(example);
   expect(run.stderr).toContain(`（2021年版，按官方表格的栏目读取）`);
+  const file = JSON.parse(runCli(['validate', input, '--format', 'json']).stdout).files[0];
+  expect(file).toMatchObject({ format, readAs: 'labels', edition: '2021' });
   // Every label that fits nowhere is named, with its cell.
-  expect(run.stderr).toMatch(/表格中的“其他主动公开文件”（年报!A\d+）不是 2021 年版格式的栏目，已忽略/);
-  expect(run.stderr).toMatch(/表格中的“其中：网上申请”（年报!C\d+）不是 2021 年版格式的栏目，已忽略/);
-  expect(run.stderr).toMatch(/表格中的“备注”（年报!L\d+）/);
-  expect(runCli(['validate', input, '--format', 'json']).stdout).toContain(`"format": "${format}"`);
+  const unplaced = (text: string, column: string) =>
+    expect(file.diagnostics).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'input',
+        messageId: 'unplacedLabel',
+        params: { text, edition: '2021' },
+        sheet: '年报',
+        cell: expect.stringMatching(new RegExp(`^${column}\\d+$`)),
+      }),
+    );
+  unplaced('其他主动公开文件', 'A');
+  unplaced('其中：网上申请', 'C');
+  unplaced('备注', 'L');
 }
 
 describe('a hand-made workbook in the official layout', () => {

@@ -13,7 +13,18 @@ function importFile(name: string, content: string | Buffer, ...flags: string[]) 
   const output = join(dir, `${name}.json`);
   const run = runCli(['import', input, '-o', output, ...flags]);
   const json = () => JSON.parse(readFileSync(output, 'utf8'));
-  return { ...run, json };
+  return { ...run, json, input };
+}
+
+/**
+ * What the reader said of an input, by message id: import prints its notes as text only, so they are taken from
+ * validate --format json, which reads the input through the same reader.
+ */
+function readingOf(input: string) {
+  return JSON.parse(runCli(['validate', input, '--format', 'json']).stdout).files[0] as {
+    error?: { messageId: string };
+    diagnostics: { messageId: string; params: Record<string, unknown>; pointer: string; line?: number }[];
+  };
 }
 
 /** Our own page of the 2021 example without the model it embeds: read back by its headings and tables. */
@@ -42,7 +53,8 @@ describe('the verdict of an import, and its exit code', () => {
     expect(cut.code).toBe(1);
     // Unreadable: its one line says why (SPEC §7), exit 2.
     const none = importFile('none.pdf', 'not a pdf');
-    expect(none.stderr).toMatch(/^report: .*none\.pdf 不是有效的 PDF 文件/);
+    expect(none.stderr).toMatch(/^report: .*none\.pdf /);
+    expect(readingOf(none.input).error?.messageId).toBe('notPdf');
     expect(none.stderr.trim().split('\n')).toHaveLength(1);
     expect(none.code).toBe(2);
   });
@@ -80,7 +92,14 @@ describe('shapes that lose positions place a row only when its figures are exact
     expect(requestRows(model).carriedForward).toEqual(example.requests.carriedForward);
     // Three figures for seven columns: which are which cannot be known.
     expect(model.requests.results?.denied?.stateSecret).toBeUndefined();
-    expect(run.stderr).toMatch(/“1.属于国家秘密”（第 \d+ 行）一行的数字“1 0 1”无法与栏目一一对应，未填写/);
+    expect(readingOf(run.input).diagnostics).toContainEqual(
+      expect.objectContaining({
+        messageId: 'unplacedRow',
+        params: { text: '1.属于国家秘密', values: '1 0 1' },
+        pointer: '/requests/results/denied/stateSecret',
+        line: expect.any(Number),
+      }),
+    );
     expect(run.code).toBe(1);
   });
 
@@ -114,7 +133,9 @@ describe('shapes that lose positions place a row only when its figures are exact
       legalService: 0,
       otherOrg: 0,
     });
-    expect(run.stderr).toContain('三 › 四、结转下年度继续办理 › 总计（第 5 行）为空白，而同一行的分项不全为 0');
+    expect(readingOf(run.input).diagnostics).toContainEqual(
+      expect.objectContaining({ messageId: 'blankTotal', pointer: '/requests/carriedForward/total', line: 5 }),
+    );
   });
 
   it('label punctuation variants name the same rows (1、 (1) 1． , and 其他法律、行政法规)', () => {
@@ -143,16 +164,26 @@ describe('names and units', () => {
       `<html><head><title>某市商务局2025年政府信息公开工作年度报告</title></head><body>${body}</body></html>`,
     );
     expect(titled.json().agency).toBe('某市商务局');
-    expect(titled.stderr).toContain('按网页标题取“某市商务局”');
+    expect(readingOf(titled.input).diagnostics).toContainEqual(
+      expect.objectContaining({
+        messageId: 'agencyFromPageTitle',
+        params: { agency: '某市商务局' },
+        pointer: '/agency',
+      }),
+    );
     const signed = importFile(
       'signed.html',
       `<html><body>${body}<p>某县交通运输局</p><p>2026年1月20日</p></body></html>`,
     );
     expect(signed.json().agency).toBe('某县交通运输局');
-    expect(signed.stderr).toContain('按落款取“某县交通运输局”');
+    expect(readingOf(signed.input).diagnostics).toContainEqual(
+      expect.objectContaining({ messageId: 'agencyFromSignature', params: { agency: '某县交通运输局' } }),
+    );
     const nameless = importFile('nameless.html', `<html><body>${body}</body></html>`);
     expect(nameless.json().agency).toBeUndefined();
-    expect(nameless.stderr).toContain('找不到机关名称');
+    expect(readingOf(nameless.input).diagnostics).toContainEqual(
+      expect.objectContaining({ messageId: 'agencyNotFound', pointer: '/agency' }),
+    );
   });
 
   it('2019 采购总金额 with a unit is converted to 万元, quoting what the page says', () => {
@@ -165,10 +196,22 @@ describe('names and units', () => {
       ].join('\n');
     const yuan = importFile('yuan.txt', text('251000元'));
     expect(yuan.json().proactive.procurement).toEqual({ projects: 10, amount: 25.1 });
-    expect(yuan.stderr).toContain('“251000元”以元为单位，已换算为 25.1 万元');
+    expect(readingOf(yuan.input).diagnostics).toContainEqual(
+      expect.objectContaining({
+        messageId: 'yuanConverted',
+        params: { text: '251000元', value: 25.1 },
+        pointer: '/proactive/procurement/amount',
+      }),
+    );
     const wan = importFile('wan.txt', text('25.1万元'));
     expect(wan.json().proactive.procurement).toEqual({ projects: 10, amount: 25.1 });
-    expect(wan.stderr).toContain('“25.1万元”带有单位，按 25.1 万元读取');
+    expect(readingOf(wan.input).diagnostics).toContainEqual(
+      expect.objectContaining({
+        messageId: 'unitStated',
+        params: { text: '25.1万元', value: 25.1 },
+        pointer: '/proactive/procurement/amount',
+      }),
+    );
   });
 });
 

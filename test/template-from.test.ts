@@ -115,9 +115,10 @@ describe('report template --from', () => {
   });
 
   it('refuses an unreadable last year with a clear message and exit 2, and never writes over it', () => {
-    const missing = runCli(['template', '--from', join(dir, 'missing.pdf'), '-o', join(dir, 'x.xlsx')]);
+    // template prints no JSON: which refusal it was is told by its English words (the Chinese ones are checked above).
+    const missing = runCli(['template', '--from', join(dir, 'missing.pdf'), '-o', join(dir, 'x.xlsx'), '--lang', 'en']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('上年报告无法读取');
+    expect(missing.stderr).toContain('last year’s report cannot be read: file not found');
     const same = fixture('example-2021.xlsx');
     const over = runCli(['template', '--from', same, '-o', same, '--force']);
     expect(over.code).toBe(2);

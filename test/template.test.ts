@@ -179,9 +179,10 @@ describe('report template', () => {
   });
 
   it('never overwrites an existing file without --force, and only writes .xlsx', () => {
-    const again = runCli(['template', '-o', blank]);
+    // A refusal on standard error with no id: checked in English words.
+    const again = runCli(['template', '-o', blank, '--lang', 'en']);
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('已存在，未覆盖');
+    expect(again.stderr).toContain('exists and was not overwritten');
     expect(runCli(['template', '-o', blank, '--force']).code).toBe(0);
     const wrong = runCli(['template', '-o', join(dir, 'x.xls'), '--lang', 'en']);
     expect(wrong).toMatchObject({ code: 2 });
