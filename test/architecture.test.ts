@@ -93,7 +93,6 @@ const isAdapter = (file: string) => ADAPTER_ROOMS.has(roomOf(file)) || isNodeAda
  */
 const NODE_IN_CORE = [
   'src/output/output-names.ts',
-  'src/output/write-atomic.ts',
   'src/read/published/pdf-source.ts',
   'src/render/zip.ts',
   'src/reporters/paint.ts',
