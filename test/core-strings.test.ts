@@ -2,6 +2,8 @@
 import { posix } from 'node:path';
 import { styleText } from 'node:util';
 import { fileStem, outputBaseName } from '../src/output/output-names';
+import * as browserDeflate from '../src/render/deflate.browser';
+import * as nodeDeflate from '../src/render/deflate.node';
 import { painter, type Style, type StyleName } from '../src/reporters/paint';
 
 const NAMES: StyleName[] = ['bold', 'red', 'green', 'yellow', 'gray'];
@@ -71,5 +73,17 @@ describe('fileStem', () => {
     expect(outputBaseName({}, 'some/dir/报告.json/', true)).toBe('报告（未通过检查）');
     expect(outputBaseName({}, 'noext', false)).toBe('noext');
     expect(outputBaseName({}, '/', false)).toBe('_');
+  });
+});
+
+describe('the deflate of render/zip in the browser', () => {
+  const text = new TextEncoder().encode('<w:p><w:r><w:t>政府信息公开</w:t></w:r></w:p>'.repeat(200));
+
+  it('inflates to the same bytes, each way, with the same CRC-32', () => {
+    expect(browserDeflate.inflateRaw(browserDeflate.deflateRaw(text))).toEqual(text);
+    expect(new Uint8Array(nodeDeflate.inflateRaw(browserDeflate.deflateRaw(text)))).toEqual(text);
+    expect(browserDeflate.inflateRaw(nodeDeflate.deflateRaw(text))).toEqual(text);
+    for (const bytes of [new Uint8Array(0), text, new Uint8Array([0, 255, 128])])
+      expect(browserDeflate.crc32(bytes)).toBe(nodeDeflate.crc32(bytes));
   });
 });
