@@ -8,6 +8,7 @@ const UNIT = [
   'architecture',
   'blame-cell',
   'cell-value',
+  'core-strings',
   'docx-body',
   'editions',
   'generated',

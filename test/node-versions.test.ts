@@ -44,7 +44,7 @@ describe(`Node.js ${process.version}`, () => {
     // Jest's module system has no require(esm), so a plain Node process loads it as the reader does: the minified
     // build, told to run the minified worker on its own thread.
     expect(typeof process.getBuiltinModule).toBe('function');
-    const script = `const pdfjs = require('./dist/src/read/published/pdf-source.js').loadPdfjs();
+    const script = `const pdfjs = require('./dist/src/read/published/pdf-source.node.js').loadPdfjs();
       process.stdout.write(JSON.stringify([typeof pdfjs.getDocument, pdfjs.GlobalWorkerOptions.workerSrc]));`;
     const loaded = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
     expect(loaded.stderr).toBe('');

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { inert } from '../diagnostics/inert-text';
-import { writeFileAtomic } from '../output/write-atomic';
+import { writeFileAtomic } from '../output/write-atomic.node';
 import { UsageError } from './cli-messages';
 
 export interface OutputFile {

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { Lang } from '../diagnostics/diagnostic';
 import { convertDocxToPdf, OfficeFailed } from '../office/office-pdf';
 import type { RenderFormat } from '../output/render-outputs';
-import { writeFileAtomic, writeFileAtomicParts } from '../output/write-atomic';
+import { writeFileAtomic, writeFileAtomicParts } from '../output/write-atomic.node';
 import { BatchJournal } from './batch-journal';
 import { FolderLocked, lockFolder } from './batch-lock';
 import { runFingerprint } from './fingerprint';

@@ -12,7 +12,7 @@ import { numberAt } from '../model/pointer';
 import type { ReadReport } from '../model/read-report';
 import { outputBaseName } from '../output/output-names';
 import type { RenderFormat } from '../output/render-outputs';
-import { ATOMIC_TEMPORARY } from '../output/write-atomic';
+import { ATOMIC_TEMPORARY } from '../output/write-atomic.node';
 import type { DocxStyleName } from '../render/docx-styles';
 import { notReadVerdict } from '../validate/import-verdict';
 import type { Thresholds } from '../validate/rule';

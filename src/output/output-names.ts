@@ -1,6 +1,5 @@
 // Names of the files `build` and `convert` write: `<agency><year>年政府信息公开工作年度报告.<ext>`, safe on every file
 // system: no control or bidirectional characters, none a file system refuses, and short enough for its 255 bytes.
-import { basename, extname } from 'node:path';
 import type { Model } from '../model/pointer';
 import { reportTitle } from '../render/layout';
 
@@ -23,11 +22,24 @@ export function outputBaseName(model: Model, inputPath: string, notValidated: bo
   const suffix = notValidated ? NOT_VALIDATED : '';
   if (!complete) {
     // Without an agency or a year, the input's own name keeps outputs apart.
-    return fitName(safeText(basename(inputPath, extname(inputPath))), suffix);
+    return fitName(safeText(fileStem(inputPath)), suffix);
   }
   // The year and the words of the title stay whole; a long agency is shortened.
   const title = safeText(reportTitle({ ...model, agency: '' }));
   return fitName(safeText(String(model.agency)), title + suffix);
+}
+
+/**
+ * The last part of a POSIX path without its extension: what Node's `path.basename(path, path.extname(path))` gives,
+ * with no Node built-in. Trailing slashes are ignored; a dotfile (`.env`), `..` and a name with no dot keep their
+ * whole name; `a.` and `...` lose only their last dot.
+ */
+export function fileStem(path: string): string {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === '/') end--;
+  const name = path.slice(path.lastIndexOf('/', end - 1) + 1, end);
+  const dot = name.lastIndexOf('.');
+  return dot <= 0 || name === '..' ? name : name.slice(0, dot);
 }
 
 /** Characters no file name should hold removed (controls, bidirectional and other format characters) or replaced. */
@@ -48,13 +60,17 @@ export function safeText(text: string): string {
 
 /** `head` shortened by whole characters until `head + tail` fits MAX_BASE_BYTES of UTF-8. */
 function fitName(head: string, tail: string): string {
-  const budget = MAX_BASE_BYTES - Buffer.byteLength(tail);
+  const budget = MAX_BASE_BYTES - utf8Bytes(tail);
   let used = 0;
   let kept = '';
   for (const character of head) {
-    used += Buffer.byteLength(character);
+    used += utf8Bytes(character);
     if (used > budget) break;
     kept += character;
   }
   return (kept || (tail ? '' : '_')) + tail;
 }
+
+const encoder = new TextEncoder();
+/** Bytes of `text` in UTF-8, a lone surrogate as the 3 of U+FFFD (as Buffer.byteLength counts it). */
+const utf8Bytes = (text: string) => encoder.encode(text).length;

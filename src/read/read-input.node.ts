@@ -28,7 +28,7 @@ export async function readLoaded(
   if (extension === '.pdf') {
     checkSize(buffer, file);
     const { readPdfFlow } = require('./published/read-published') as typeof import('./published/read-published');
-    const { pdfToFlow } = require('./published/pdf-source') as typeof import('./published/pdf-source');
+    const { pdfToFlow } = require('./published/pdf-source.node') as typeof import('./published/pdf-source.node');
     return readPdfFlow(await pdfToFlow(buffer, file), file, mode);
   }
   return readBytes(buffer, file, extension, mode);

@@ -2,7 +2,7 @@
 // LibreOffice and Chromium draw for cell borders) make a lattice; each cell is the area its borders close, a merged
 // cell the area with no border inside; each piece of text belongs to the cell its middle lies in. A label wrapped over
 // several lines and a figure wrapped inside a narrow cell (`2,1`/`25`) are then one cell's text, whatever the cell's
-// alignment (Word's default is top). Pure geometry: the operators come from pdfjs in pdf-source.ts.
+// alignment (Word's default is top). Pure geometry: the operators come from pdfjs in pdf-source.node.ts.
 
 /** A piece of text on the page: its box in points, y growing downwards. */
 export interface TextPiece {

@@ -50,7 +50,7 @@ export function readPublished(buffer: Buffer, file: string, format: InputFormat,
   return finish(flow, file, format, mode, 'published');
 }
 
-/** A PDF's text, laid out by pdf-source.ts (Node only for now: read-input.node.ts loads it), read into the model. */
+/** A PDF's text, laid out by pdf-source.node.ts (Node only for now: read-input.node.ts loads it), read into the model. */
 export function readPdfFlow(flow: FlowDocument, file: string, mode: ReadingMode): ReadReport {
   return finish(flow, file, 'pdf', mode, 'published');
 }

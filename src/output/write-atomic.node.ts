@@ -1,5 +1,6 @@
 // Writes a file through a temporary name and a rename, so a failed run never leaves half a file. The temporary name
-// holds the process id, so that a later run can tell one left by a killed process (convert removes those).
+// holds the process id, so that a later run can tell one left by a killed process (convert removes those). A Node
+// adapter with no browser sibling: only the adapters (cli/, convert/) write files.
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';

@@ -1,6 +1,7 @@
 // A PDF's text layer (pdfjs): paragraphs from its lines, and the tables of 二, 三 and 四 rebuilt from positions —
 // a row is a line of figures, and label fragments (wrapped lines, vertical text) are joined by column and given
 // to the nearest row.
+// A Node adapter (pdfjs finds its worker by a file: URL); read-input.node.ts alone loads it.
 
 import { pathToFileURL } from 'node:url';
 import { BRACKETED_NUMBER, normaliseLabel } from '../../model/label-text';
