@@ -101,3 +101,28 @@ describe('the style sheet as the reader sees it', () => {
     ]);
   });
 });
+
+describe('cells outside a row make a row of their own, as a browser parses them', () => {
+  const rows = (body: string) => {
+    const table = parsePage(`<html><body><table>${body}</table></body></html>`).flow.items.find(
+      (item) => item.kind === 'table',
+    );
+    if (table?.kind !== 'table') throw new Error('no table read');
+    return table.rows.map((row) => row.map((cell) => cell.text));
+  };
+
+  test('bare cells in a row group, and a damaged tag leaving its cells outside their row (fuzz seeds 41 and 42)', () => {
+    expect(rows('<thead><tr><th>a</th><th>b</th></tr><td>1<td>2\n<tr><th>c</th><th>d</th></tr></thead>')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['c', 'd'],
+    ]);
+    expect(
+      rows('<tbody><tr><th>x</th></tr><\0\0</th><th>h1</th><th>h2</th></tr><tr><th>r</th><td>0</td></tr></tbody>'),
+    ).toEqual([
+      ['x', ''],
+      ['h1', 'h2'],
+      ['r', '0'],
+    ]);
+  });
+});

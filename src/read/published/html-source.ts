@@ -196,13 +196,10 @@ function tableGrid(table: Element, tableNumber: number, style: PageStyle, budget
   let r = 0;
   for (const rows of groups) {
     const groupEnd = r + rows.length;
-    for (const tr of rows) {
+    for (const cells of rows) {
       grid[r] ??= [];
       let column = 0;
-      for (const cell of tr.children.filter(
-        // A cell not laid out leaves its column to the next; one laid out but not seen keeps it, with no text.
-        (node): node is Element => isTag(node) && (node.name === 'td' || node.name === 'th') && style.displayed(node),
-      )) {
+      for (const cell of cells) {
         const row = grid[r] as FlowCell[];
         while (row[column]) column++;
         if (column >= MAX_COLUMNS) break;
@@ -243,24 +240,54 @@ function tableGrid(table: Element, tableNumber: number, style: PageStyle, budget
 }
 
 /** The table's rows by row group: thead, each tbody, tfoot, and rows directly in the table (each run one group). */
-function rowGroups(table: Element, style: PageStyle): Element[][] {
-  const groups: Element[][] = [];
-  let loose: Element[] | undefined;
+function rowGroups(table: Element, style: PageStyle): Element[][][] {
+  const groups: Element[][][] = [];
+  // Rows and cells right in the table, between row groups: each run of them is a group of its own.
+  let loose: ChildNode[] = [];
+  const flush = () => {
+    if (loose.length > 0) groups.push(rowsOf(loose, style));
+    loose = [];
+  };
   for (const node of table.children) {
     if (!isTag(node) || !style.displayed(node)) continue;
-    if (node.name === 'tr') {
-      if (!style.shown(node)) continue;
-      if (!loose) {
-        loose = [];
-        groups.push(loose);
-      }
-      loose.push(node);
-    } else if (node.name === 'thead' || node.name === 'tbody' || node.name === 'tfoot') {
-      loose = undefined;
-      groups.push(node.children.filter((tr): tr is Element => isTag(tr) && tr.name === 'tr' && style.shown(tr)));
+    if (node.name === 'tr' || node.name === 'td' || node.name === 'th') loose.push(node);
+    else if (node.name === 'thead' || node.name === 'tbody' || node.name === 'tfoot') {
+      flush();
+      groups.push(rowsOf(node.children, style));
     }
   }
+  flush();
   return groups;
+}
+
+/**
+ * The rows among these nodes, each as its cells. Cells standing outside a row (`<td>` right in a <tbody>, or left
+ * there by a damaged tag) are put in a row of their own, as a browser's parser does (HTML's "in table body" mode
+ * inserts the <tr>): the rows keep the numbers the browser shows.
+ */
+function rowsOf(nodes: readonly ChildNode[], style: PageStyle): Element[][] {
+  const rows: Element[][] = [];
+  let implied: Element[] | undefined;
+  for (const node of nodes) {
+    if (!isTag(node) || !style.displayed(node)) continue;
+    if (node.name === 'td' || node.name === 'th') {
+      if (!implied) {
+        implied = [];
+        rows.push(implied);
+      }
+      implied.push(node);
+      continue;
+    }
+    implied = undefined;
+    if (node.name === 'tr' && style.shown(node))
+      rows.push(
+        node.children.filter(
+          // A cell not laid out leaves its column to the next; one laid out but not seen keeps it, with no text.
+          (cell): cell is Element => isTag(cell) && (cell.name === 'td' || cell.name === 'th') && style.displayed(cell),
+        ),
+      );
+  }
+  return rows;
 }
 
 /** The text a browser shows inside an element: hidden descendants left out, <br> and blocks as line breaks. */
