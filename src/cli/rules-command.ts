@@ -1,6 +1,7 @@
 // `report rules [ID]`: every rule with its id, name, default severity and one-line description; with an id, its page.
 
 import type { Lang } from '../diagnostics/diagnostic';
+import { maxOf } from '../model/many-values';
 import { painter } from '../reporters/paint';
 import { rulePage, rulePageText } from '../validate/rule-page';
 import { findRule, ruleCatalog } from '../validate/rules';
@@ -35,8 +36,10 @@ export async function runRules(id: string | undefined, flags: CommonOptions & { 
       return 0;
     }
     const paint = painter(common.color);
-    // bounded: our rules
-    const width = Math.max(...ruleCatalog.map((rule) => rule.name.length));
+    const width = maxOf(
+      ruleCatalog.map((rule) => rule.name.length),
+      0,
+    );
     // The severity column is as wide as the longer of its two words (错误 / 警告, error / warning).
     const severityWidth = Math.max(say(lang, 'severityError').length, say(lang, 'severityWarning').length);
     const lines = ruleCatalog.map((rule) => {

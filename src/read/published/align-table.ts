@@ -7,9 +7,9 @@
 // is said once per table. Every figure then passes through grid-alignment.ts, the one place of the guarantee.
 import type { GridRow, TableGrid } from '../../editions/table-grid';
 import type { Label } from '../../editions/types';
-import { coreLabel, labelMatches, labelNumber, normaliseLabel } from '../../model/label-text';
+import { coreLabel, labelMatches, labelNumber, normaliseLabel, ROW_NUMBERING } from '../../model/label-text';
 import type { FlowCell, FlowTable } from './flow-document';
-import { looksLikeValue, ROW_NUMBERING, type SectionTable } from './flow-sections';
+import { looksLikeValue, type SectionTable } from './flow-sections';
 import { addsUp, alignLoose, isBlank, placeCells, type RowCells, reportUnplaced } from './grid-alignment';
 import type { ModelBuilder } from './model-builder';
 import {

@@ -165,8 +165,6 @@ function joinContinuations(lines: readonly FlowCell[][]): FlowCell[][] {
   return result;
 }
 
-export { ROW_NUMBERING };
-
 /** A figure or what stands for one (blank, —, /, 无 …) rather than a label. */
 export function looksLikeValue(text: string): boolean {
   const t = normaliseLabel(text);

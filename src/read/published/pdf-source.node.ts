@@ -4,11 +4,11 @@
 // A Node adapter (pdfjs finds its worker by a file: URL); read-input.node.ts alone loads it.
 
 import { pathToFileURL } from 'node:url';
-import { BRACKETED_NUMBER, normaliseLabel } from '../../model/label-text';
+import { BRACKETED_NUMBER, normaliseLabel, ROW_NUMBERING } from '../../model/label-text';
 import { appendAll, minOf } from '../../model/many-values';
 import { ReadError } from '../../model/read-report';
 import type { FlowCell, FlowDocument, FlowItem, FlowParagraph } from './flow-document';
-import { headingOf, ROW_NUMBERING } from './flow-sections';
+import { headingOf } from './flow-sections';
 import { isTableHeader, sectionHeadings } from './official-labels';
 import { joinAcrossPages, type LatticeTable, latticeTables, ruleSegments } from './pdf-lattice';
 
