@@ -200,8 +200,9 @@ async function pdfEntries(buffer: Buffer, file: string): Promise<Entry[]> {
   }
   const entries: Entry[] = [];
   try {
-    await readPages(document, entries);
+    await readPages(document, entries, file);
   } catch (error) {
+    if (error instanceof ReadError) throw error;
     // A damaged page or stream (pdfjs: "Bad encoding in flate stream", "End of file inside dictionary", …).
     throw new ReadError('notPdf', { file }, { cause: error });
   } finally {
@@ -232,16 +233,102 @@ function mayHoldTable(runs: readonly Run[], labelled: boolean): boolean {
 const FIRST_PAGES = 30;
 const MAX_PAGES = 300;
 
-async function readPages(document: PdfDocument, entries: Entry[]): Promise<void> {
+/**
+ * What one PDF may make pdfjs hold. A report's densest page has a few hundred pieces of text and a few thousand drawing
+ * operations (the 淮安 report: 277 and 4,121; our own pages printed by Chromium: 429 and 2,902), its whole text some
+ * thousands of pieces. pdfjs builds what it is asked for in full, in memory: 130,000 tiny segments on one page took
+ * 83 MB and 165,000 pieces of text more than the reader's heap. So its deliveries are read as they come and stopped
+ * past these bounds, far above any report's and far below the memory limit: too much text refuses the file, too much
+ * drawing leaves the page's drawing aside (its text is read as a page without rules).
+ */
+const MAX_TEXT_ITEMS = 100_000;
+const MAX_PAGE_OPERATIONS = 40_000;
+
+/** pdfjs carries a cancelled stream's reason to its worker and accepts an Error only. */
+const PAST_BOUND = 'past the bound of what a report holds';
+
+type TextItem = Extract<Awaited<ReturnType<PdfPage['getTextContent']>>['items'][number], { str: string }>;
+
+/** A page's pieces of text, or undefined if it holds more than `limit`: read from pdfjs's stream, which is cancelled there. */
+async function boundedTextItems(page: PdfPage, limit: number): Promise<TextItem[] | undefined> {
+  const reader = page.streamTextContent().getReader();
+  const items: TextItem[] = [];
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return items;
+    for (const item of (value as { items: readonly object[] }).items)
+      if ('str' in item) {
+        if (items.length >= limit) {
+          await reader.cancel(new Error(PAST_BOUND));
+          return undefined;
+        }
+        items.push(item as TextItem);
+      }
+  }
+}
+
+/**
+ * What pdfjs hands over of a page's operator list: it comes in chunks of about 1,000 operations, its worker waiting for
+ * each to be taken, and its public getOperatorList keeps them all. pdfjs 5 delivers each chunk through the page's
+ * `_renderPageChunk`, which is watched here: past `limit` the stream is cancelled (the worker stops evaluating the page)
+ * and the list ends where it stands. test/pdf-bounds.test.ts fails if a pdfjs release delivers otherwise.
+ */
+interface OperatorChunk {
+  length: number;
+  fnArray: number[];
+  argsArray: unknown[];
+  lastChunk: boolean;
+  separateAnnots: unknown;
+}
+interface DeliveringPage {
+  _renderPageChunk(
+    chunk: OperatorChunk,
+    state: { streamReader?: { cancel(reason: Error): Promise<void> } | null },
+  ): void;
+}
+
+export async function boundedOperatorList(
+  page: PdfPage,
+  limit: number,
+): Promise<{ fnArray: number[]; argsArray: unknown[] } | undefined> {
+  const delivering = page as unknown as DeliveringPage;
+  const deliver = delivering._renderPageChunk;
+  if (typeof deliver !== 'function')
+    throw new Error('pdfjs no longer delivers operator lists through _renderPageChunk');
+  let taken = 0;
+  let over = false;
+  delivering._renderPageChunk = function (this: DeliveringPage, chunk, state) {
+    if (over) return;
+    taken += chunk.length;
+    if (taken > limit) {
+      over = true;
+      state.streamReader?.cancel(new Error(PAST_BOUND)).catch(() => {});
+      deliver.call(this, { length: 0, fnArray: [], argsArray: [], lastChunk: true, separateAnnots: null }, state);
+      return;
+    }
+    deliver.call(this, chunk, state);
+  };
+  try {
+    const list = await page.getOperatorList();
+    return over ? undefined : list;
+  } finally {
+    delivering._renderPageChunk = deliver;
+  }
+}
+
+async function readPages(document: PdfDocument, entries: Entry[], file: string): Promise<void> {
   let sawTable = false;
+  let textItems = 0;
   const last = Math.min(document.numPages, MAX_PAGES);
   for (let number = 1; number <= last; number++) {
     if (number > FIRST_PAGES && !sawTable) return;
     const page = await document.getPage(number);
     const height = page.view[3] ?? 842;
-    const content = await page.getTextContent();
+    const items = await boundedTextItems(page, MAX_TEXT_ITEMS - textItems);
+    if (!items) throw new ReadError('tooManyElements', { file, limit: MAX_TEXT_ITEMS });
+    textItems += items.length;
     const runs: Run[] = [];
-    for (const item of content.items) {
+    for (const item of items) {
       // Spaces come as items of their own: kept for paragraphs, dropped from table cells.
       if (!('str' in item) || item.str === '') continue;
       const size = Math.abs(item.transform[3] ?? item.height) || item.height || 10;
@@ -273,6 +360,8 @@ async function readPages(document: PdfDocument, entries: Entry[]): Promise<void>
       entries.push(line);
     }
     while (next < tables.length) entries.push(tables[next++] as PageTable);
+    // pdfjs keeps a page's operator list until told: what was taken from it is all that stays.
+    page.cleanup();
   }
 }
 
@@ -293,7 +382,8 @@ async function pagePaths(
   height: number,
 ): Promise<{ points: [number, number][]; closed: boolean; filled: boolean }[]> {
   const { OPS } = loadPdfjs();
-  const list = await page.getOperatorList();
+  const list = await boundedOperatorList(page, MAX_PAGE_OPERATIONS);
+  if (!list) return [];
   const paths: { points: [number, number][]; closed: boolean; filled: boolean }[] = [];
   type Matrix = [number, number, number, number, number, number];
   const multiply = (m: Matrix, n: readonly number[]): Matrix => {
