@@ -72,7 +72,7 @@ export function parseWorkbook(buffer: Uint8Array, file: string): XLSX.WorkBook {
 function wellFormed(entries: ZipEntries): ZipEntries {
   for (const [name, content] of entries) {
     if (!/\.(xml|rels)$/i.test(name)) continue;
-    const problem = xmlProblem(utf8(content));
+    const problem = xmlProblem(content);
     if (problem) throw new DamagedZip(`${name}: ${problem}`);
   }
   return entries;
@@ -330,19 +330,39 @@ const clippedNote = (sheet: string, clipped: { rows: number; columns: number }):
 });
 
 interface NamedRange {
-  sheet: string;
-  range: XLSX.Range;
+  readonly sheet: string;
+  readonly range: Readonly<XLSX.Range>;
+  /** The address of the range's first cell (`D5`). */
+  readonly first: string;
 }
 
 /** Defined names of the workbook (global ones, and sheet-local ones that are not shadowed). */
 function definedNames(workbook: XLSX.WorkBook): Map<string, NamedRange> {
   const names = new Map<string, NamedRange>();
   for (const entry of workbook.Workbook?.Names ?? []) {
-    const parsed = parseReference(entry.Ref);
+    const parsed = knownReference(entry.Ref);
     if (!parsed) continue;
     if (entry.Sheet === undefined || !names.has(entry.Name)) names.set(entry.Name, parsed);
   }
   return names;
+}
+
+/**
+ * References already parsed: every workbook made from one template names the same 206 cells, so a batch parses them
+ * once. Bounded whatever a workbook names: past REFERENCES_KEPT (a dozen templates' worth) it starts again, and a
+ * reference longer than any a template writes is not kept (together at most a few MB).
+ */
+const parsedReferences = new Map<string, NamedRange | undefined>();
+const REFERENCES_KEPT = 4096;
+const REFERENCE_KEPT_LENGTH = 256;
+
+function knownReference(reference: string): NamedRange | undefined {
+  if (parsedReferences.has(reference)) return parsedReferences.get(reference);
+  if (reference.length > REFERENCE_KEPT_LENGTH) return parseReference(reference);
+  if (parsedReferences.size >= REFERENCES_KEPT) parsedReferences.clear();
+  const parsed = parseReference(reference);
+  parsedReferences.set(reference, parsed);
+  return parsed;
 }
 
 /** `'三、收到…'!$D$5` or `Sheet1!$A$3:$A$102` → sheet and range. */
@@ -350,17 +370,20 @@ function parseReference(reference: string): NamedRange | undefined {
   const bang = reference.lastIndexOf('!');
   if (bang < 0) return undefined;
   // ODS keeps XML entities in references (&apos;三、…&apos;!$D$5).
-  let sheet = decodeEntities(reference.slice(0, bang));
+  let sheet = reference.slice(0, bang);
+  if (sheet.includes('&')) sheet = decodeEntities(sheet);
   if (sheet.startsWith('=')) sheet = sheet.slice(1);
   if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
   const address = reference.slice(bang + 1).replace(/\$/g, '');
   if (!/^[A-Z]+\d+(:[A-Z]+\d+)?$/i.test(address)) return undefined;
-  return { sheet, range: sheetJs().utils.decode_range(address) };
+  const range = sheetJs().utils.decode_range(address);
+  return { sheet, range, first: sheetJs().utils.encode_cell(range.s) };
 }
 
+const ENTITIES: Readonly<Record<string, string>> = { apos: "'", quot: '"', amp: '&', lt: '<', gt: '>' };
+
 function decodeEntities(text: string): string {
-  const entities: Record<string, string> = { apos: "'", quot: '"', amp: '&', lt: '<', gt: '>' };
-  return text.replace(/&(apos|quot|amp|lt|gt);/g, (_, name: string) => entities[name] ?? '');
+  return text.replace(/&(apos|quot|amp|lt|gt);/g, (_, name: string) => ENTITIES[name] ?? '');
 }
 
 function templateEdition(workbook: XLSX.WorkBook, file: string): EditionId | undefined {
@@ -399,10 +422,10 @@ export function readTemplateWorkbook(
     unreadable.add(pointer);
   };
 
-  const cellAt = (named: NamedRange) => {
-    const address = sheetJs().utils.encode_cell(named.range.s);
-    return { cell: workbook.Sheets[named.sheet]?.[address] as XLSX.CellObject | undefined, address };
-  };
+  const cellAt = (named: NamedRange) => ({
+    cell: workbook.Sheets[named.sheet]?.[named.first] as XLSX.CellObject | undefined,
+    address: named.first,
+  });
   const locate = (pointer: string, name: string) => {
     const named = names.get(name);
     if (!named) return undefined;

@@ -2,14 +2,17 @@
 // import) or a whole conversion (convert) — and answers each with its result or the reason it failed. The parent holds
 // the time and memory limits; this process holds nothing but its task, so every reading path runs on the same stack.
 import '../compile-cache';
-import { convertOne } from '../convert/convert-one';
 import { ReadError } from '../model/read-report';
 import { loadInput, readLoaded } from '../read/read-input.node';
 import { describeFailure, type SandboxRequest, type SandboxResponse } from './sandbox-pool';
 
 async function answer(request: SandboxRequest): Promise<SandboxResponse> {
   try {
-    if (request.kind === 'convert') return { id: request.id, ok: true, result: await convertOne(request.job) };
+    if (request.kind === 'convert') {
+      // Loaded with the first conversion: a validate's process never needs the renderers (a fifth of its start-up).
+      const { convertOne } = await import('../convert/convert-one');
+      return { id: request.id, ok: true, result: await convertOne(request.job) };
+    }
     const { buffer, file, extension } = request.bytes
       ? // Bytes come from standard input, which has no name to tell its kind: it is told by what it holds.
         { buffer: Buffer.from(request.bytes), file: request.file, extension: '' }
