@@ -30,7 +30,7 @@ const withAdded = (rows: readonly RequestsRow[]): RequestsRow[] =>
         : row,
   );
 
-/** The test edition: one declarative object, as an edition file holds. (A real one also joins `EditionId`.) */
+/** The test edition: one declarative object, as an edition file holds. (A real one also declares its id into `EditionIds`, in its own file.) */
 const testEdition: Edition = {
   ...edition2021,
   id: 'test' as EditionId,

@@ -4,10 +4,12 @@
 import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import type { Diagnostic } from '../src/diagnostics/diagnostic';
+import { getEdition } from '../src/editions';
 import { readBytes } from '../src/read/read-input.node';
 import { MAX_GRID_CELLS, visibleSheetGrids } from '../src/read/workbook-reader';
+import { writeTemplate } from '../src/template/write-template';
 import { validateReport } from '../src/validate/validate-report';
-import { fixture } from './helpers';
+import { fixture, readJsonFixture } from './helpers';
 
 const REQUESTS = '三、收到和处理政府信息公开申请情况';
 const PARSE: XLSX.ParsingOptions = { type: 'buffer', cellFormula: true, cellNF: true, cellStyles: true };
@@ -156,5 +158,22 @@ describe('a hand-made sheet is read wherever its text stands', () => {
     expect(diagnostics[0]?.message).toBe(
       `the sheet "申请登记" holds more than is read: only its first ${MAX_GRID_CELLS / 10} rows and 10 columns were read (at most ${MAX_GRID_CELLS} cells a sheet)`,
     );
+  });
+});
+
+describe('a template workbook without its marker sheet (copied into another workbook)', () => {
+  it.each(['2019', '2021'] as const)('is known as %s by the names only its edition has', async (id) => {
+    const written = await writeTemplate(getEdition(id), { model: readJsonFixture(`example-${id}`) });
+    const workbook = XLSX.read(written, PARSE);
+    const marker = workbook.SheetNames.indexOf('_report');
+    expect(marker).toBeGreaterThanOrEqual(0);
+    workbook.SheetNames.splice(marker, 1);
+    workbook.Workbook?.Sheets?.splice(marker, 1);
+    delete workbook.Sheets._report;
+    const { report, diagnostics } = check(workbook);
+    expect(report.readAs).toBe('template');
+    expect(report.model.edition).toBe(id);
+    expect(report.model).toEqual(readBytes(written, 'marked.xlsx', '.xlsx').model);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });

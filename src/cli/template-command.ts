@@ -128,5 +128,5 @@ function chooseEdition(flag: string | undefined, year: number | undefined, confi
   }
   const byYear = year === undefined ? undefined : editionForYear(year);
   if (byYear) return byYear;
-  return getEdition(configured && isEditionId(configured) ? configured : '2021');
+  return getEdition(configured && isEditionId(configured) ? configured : defaultEditionId);
 }

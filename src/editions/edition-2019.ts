@@ -16,8 +16,14 @@ import {
 } from './shared-tables';
 import type { Column, Edition } from './types';
 
+declare module './types' {
+  interface EditionIds {
+    '2019': true;
+  }
+}
+
 const documentColumns = [
-  countColumn('newlyMade', '本年新制作数量', 'newly made this year'),
+  countColumn('newlyMade', '本年新制作数量', 'newly made this year', undefined, ['制发', '新制作', '制作']),
   countColumn('newlyPublished', '本年新公开数量', 'newly published this year'),
   countColumn('totalPublished', '对外公开总数量', 'published in total'),
 ];
@@ -35,6 +41,7 @@ export const edition2019: Edition = {
     zh: '2019年版（国办公开办函〔2019〕60号，试行）',
     en: '2019 edition, trial (State Council letter 2019 No. 60)',
   },
+  fillingNote: '“本年增/减”可以是负数（减少时填 -4，不要写“减4”）；“采购总金额”以万元为单位，可保留四位小数。',
   years: { from: 2019, to: 2020 },
   sections,
   proactiveHeader,
@@ -43,8 +50,8 @@ export const edition2019: Edition = {
       item: { zh: '第二十条第（一）项', en: 'Article 20 (1)' },
       columns: documentColumns,
       rows: [
-        { key: 'rules', label: { zh: '规章', en: 'rules' } },
-        { key: 'normativeDocs', label: { zh: '规范性文件', en: 'normative documents' } },
+        { key: 'rules', label: { zh: '规章', en: 'rules' }, narrative: ['规章'] },
+        { key: 'normativeDocs', label: { zh: '规范性文件', en: 'normative documents' }, narrative: ['规范性文件'] },
       ],
     },
     {

@@ -16,10 +16,16 @@ import {
 } from './shared-tables';
 import type { Edition } from './types';
 
+declare module './types' {
+  interface EditionIds {
+    '2021': true;
+  }
+}
+
 const documentColumns = [
-  countColumn('issued', '本年制发件数', 'issued this year', ['本年发件', '本年制发件']),
-  countColumn('repealed', '本年废止件数', 'repealed this year', ['本年废止件']),
-  countColumn('inForce', '现行有效件数', 'in force', ['现行有效件']),
+  countColumn('issued', '本年制发件数', 'issued this year', ['本年发件', '本年制发件'], ['制发']),
+  countColumn('repealed', '本年废止件数', 'repealed this year', ['本年废止件'], ['废止']),
+  countColumn('inForce', '现行有效件数', 'in force', ['现行有效件'], ['现行有效']),
 ];
 // 2021 reports that print 2019's table 二 head the same column 处理决定数量.
 const decisions = [countColumn('decisions', '本年处理决定数量', 'decisions this year', ['处理决定数量'])];
@@ -27,6 +33,7 @@ const decisions = [countColumn('decisions', '本年处理决定数量', 'decisio
 export const edition2021: Edition = {
   id: '2021',
   name: { zh: '2021年版（国办公开办函〔2021〕30号）', en: '2021 edition (State Council letter 2021 No. 30)' },
+  fillingNote: '行政事业性收费的“本年收费金额”以万元为单位，可保留四位小数。',
   years: { from: 2021 },
   sections,
   proactiveHeader,
@@ -35,10 +42,11 @@ export const edition2021: Edition = {
       item: { zh: '第二十条第（一）项', en: 'Article 20 (1)' },
       columns: documentColumns,
       rows: [
-        { key: 'rules', label: { zh: '规章', en: 'rules' } },
+        { key: 'rules', label: { zh: '规章', en: 'rules' }, narrative: ['规章'] },
         {
           key: 'normativeDocs',
           label: { zh: '行政规范性文件', en: 'normative documents', variants: ['规范性文件'] },
+          narrative: ['规范性文件'],
         },
       ],
     },

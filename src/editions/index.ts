@@ -1,4 +1,4 @@
-// The registry of official editions: adding an edition means adding its file and one line here.
+// The registry of official editions: adding an edition means adding its file (which declares its id) and one line here.
 import { edition2019 } from './edition-2019';
 import { edition2021 } from './edition-2021';
 import type { Edition, EditionId } from './types';
@@ -14,6 +14,11 @@ export function getEdition(id: EditionId): Edition {
   const edition = editions.find((candidate) => candidate.id === id);
   if (!edition) throw new Error(`unknown edition ${id}`);
   return edition;
+}
+
+/** The first official edition (2019's): what a report of an earlier year is read by. */
+export function earliestEdition(): Edition {
+  return editions.reduce((first, edition) => (edition.years.from < first.years.from ? edition : first));
 }
 
 /** The edition a report of this year should use, if any. */

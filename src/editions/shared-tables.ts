@@ -1,10 +1,11 @@
 // Parts of the official tables that both editions print identically; each edition file composes them.
 import type { AppealsGroup, Column, RequestsRow, Section, SectionKey } from './types';
 
-const count = (key: string, zh: string, en: string, variants?: string[]): Column => ({
+const count = (key: string, zh: string, en: string, variants?: string[], narrative?: string[]): Column => ({
   key,
   label: { zh, en, ...(variants ? { variants } : {}) },
   kind: 'count',
+  ...(narrative ? { narrative } : {}),
 });
 
 export { count as countColumn };

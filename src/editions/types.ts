@@ -1,6 +1,12 @@
 // The shape of an official edition: the single source of truth for template, readers, schema, rules and renderers.
 
-export type EditionId = '2019' | '2021';
+/**
+ * The ids of the editions, each added by its own file (`declare module './types'`), so that a new edition is its file
+ * and its line in the registry (index.ts), and an id misspelt anywhere fails to compile.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by each edition's file through declaration merging.
+export interface EditionIds {}
+export type EditionId = keyof EditionIds & string;
 
 /** How a numeric cell is read and checked. */
 export type ValueKind = 'count' | 'signedCount' | 'amount';
@@ -16,13 +22,16 @@ export interface Column {
   key: string;
   label: Label;
   kind: ValueKind;
+  /** Words by which a report's text names this column's figure (制发 for 本年制发件数), as N001 reads 一. */
+  narrative?: readonly string[];
 }
 
 /** One sub-table of 二 (an item of 条例第二十条): its columns apply to each of its rows. */
 export interface ProactiveGroup {
   item: Label;
   columns: readonly Column[];
-  rows: readonly { key: string; label: Label }[];
+  /** `narrative`: the words by which a report's text names the row (规章), as N001 reads 一. */
+  rows: readonly { key: string; label: Label; narrative?: readonly string[] }[];
 }
 
 /** A row of 三. A row with children is a group label that carries no numbers. */
@@ -56,6 +65,8 @@ export interface Edition {
   id: EditionId;
   /** e.g. 2021年版（国办公开办函〔2021〕30号）. */
   name: Label;
+  /** The template's 填写说明 line on what its figures may be: amounts in 万元, a change that may be negative. */
+  fillingNote: string;
   /** Report years the edition is used for (inclusive); `to` absent means still current. */
   years: { from: number; to?: number };
   sections: Readonly<Record<SectionKey, Section>>;

@@ -2,7 +2,7 @@
 // defined names.
 import type * as XLSX from 'xlsx';
 import type { Finding } from '../diagnostics/diagnostic';
-import { getEdition, isEditionId } from '../editions';
+import { editions, getEdition, isEditionId } from '../editions';
 import { fieldsOf, textSections } from '../editions/fields';
 import type { EditionId } from '../editions/types';
 import { ensureParents, setAt, valueAt } from '../model/pointer';
@@ -493,9 +493,30 @@ export function readTemplateWorkbook(
 }
 
 /** A template whose marker sheet was deleted still tells its edition by the names only one edition has. */
+/**
+ * The edition of a template workbook without its marker sheet (one copied into another workbook): the one whose own
+ * figures — names no other edition has (2021's proactive.rules.issued, 2019's proactive.rules.newlyMade) — it names
+ * most. Names every edition shares tell none of them.
+ */
 function guessEditionFromNames(names: ReadonlyMap<string, NamedRange>): EditionId | undefined {
   if (!names.has('requests.newReceived.total')) return undefined;
-  if (names.has('proactive.rules.issued')) return '2021';
-  if (names.has('proactive.rules.newlyMade')) return '2019';
-  return undefined;
+  let best: { id: EditionId; named: number } | undefined;
+  for (const [id, own] of ownNames()) {
+    let named = 0;
+    for (const name of own) if (names.has(name)) named++;
+    if (named > (best?.named ?? 0)) best = { id, named };
+  }
+  return best?.id;
+}
+
+let ownNamesOfEditions: ReadonlyMap<EditionId, readonly string[]> | undefined;
+
+/** Each edition's figures that no other edition has, by their defined names. */
+function ownNames(): ReadonlyMap<EditionId, readonly string[]> {
+  if (ownNamesOfEditions) return ownNamesOfEditions;
+  const named = editions.map((edition) => ({ id: edition.id, paths: fieldsOf(edition).numeric.map((f) => f.path) }));
+  const count = new Map<string, number>();
+  for (const { paths } of named) for (const path of paths) count.set(path, (count.get(path) ?? 0) + 1);
+  ownNamesOfEditions = new Map(named.map(({ id, paths }) => [id, paths.filter((path) => count.get(path) === 1)]));
+  return ownNamesOfEditions;
 }

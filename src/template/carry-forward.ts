@@ -32,7 +32,8 @@ export function carryForward(last: Model, source: string, next: { agency?: strin
       : `${about}（${source}）的“结转下年度继续办理”不完整，三、二“上年结转”只填了 ${carriedColumns} 栏，其余请补填（X301）。`,
   );
   const baseline = (['rules', 'normativeDocs'] as const).map((row) => numberAt(last, `/proactive/${row}/inForce`));
-  if (last.edition === '2021' && baseline.every((value) => value !== undefined)) {
+  // Only an edition that prints 现行有效件数 (2021 on) gives the baseline.
+  if (baseline.every((value) => value !== undefined)) {
     notes.push(
       `${about}的现行有效件数：规章 ${baseline[0]} 件，行政规范性文件 ${baseline[1]} 件。本年“现行有效件数”应为上年数＋本年制发件数－本年废止件数（X201）；集中清理等原因不一致的，请在报告中说明。`,
     );

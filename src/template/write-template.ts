@@ -7,6 +7,8 @@ import { numberAt, valueAt } from '../model/pointer';
 import { fillingHint, markerSheet, markerTag, officialPlaceholders, templateVersion } from '../model/workbook-marker';
 import { pinZipTimestamps } from '../render/pin-zip-timestamps';
 import { textEm } from '../render/text-width';
+import { ruleApplies } from '../validate/rule';
+import { processingFeeStated } from '../validate/rules/processing-fee-stated';
 
 export interface TemplateOptions {
   agency?: string;
@@ -230,10 +232,7 @@ class TemplateWriter {
     this.label(sheet, metaLabels.edition.zh, 5, 1, 5, 1, { header: true });
     this.label(sheet, edition.name.zh, 5, 2, 5, 2, { align: 'left' });
 
-    const amountNote =
-      edition.id === '2021'
-        ? '行政事业性收费的“本年收费金额”以万元为单位，可保留四位小数。'
-        : '“本年增/减”可以是负数（减少时填 -4，不要写“减4”）；“采购总金额”以万元为单位，可保留四位小数。';
+    const amountNote = edition.fillingNote;
     const lines = [
       '只在浅黄色单元格中填写，其余单元格已锁定（工作表保护没有密码，需要时可在“审阅”中撤销）。',
       '所有数量填写非负整数；没有的填 0，不要留空，也不要写“—”“/”“无”。',
@@ -263,7 +262,9 @@ class TemplateWriter {
     const hint = sheet.getCell(2, 1);
     // The official template's placeholder, then how to fill (2021: 六 is where 信息处理费 is reported).
     const [describe, describeWithFees] = officialPlaceholders;
-    hint.value = fillingHint(key === 'otherMatters' && this.edition.id === '2021' ? describeWithFees : describe);
+    hint.value = fillingHint(
+      key === 'otherMatters' && ruleApplies(processingFeeStated, this.edition.id) ? describeWithFees : describe,
+    );
     hint.alignment = { wrapText: true, vertical: 'top' };
     hint.font = { name: FONT, size: 9, italic: true, color: { argb: 'FF7F7F7F' } };
     const paragraphs = this.options.model?.[key];

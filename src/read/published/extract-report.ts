@@ -1,7 +1,7 @@
 // Reading a published report is a pipeline: source (text, HTML, DOCX, PDF, workbook) → flow document → sections and
 // tables (flow-sections) → alignment to the edition's grid (align-*, under the one guarantee of grid-alignment) →
 // model (model-builder). This file runs the steps after the flow document and names the report (edition, agency, year).
-import { editionForYear, getEdition } from '../../editions';
+import { defaultEditionId, earliestEdition, editionForYear, getEdition } from '../../editions';
 import { tableGrids } from '../../editions/table-grid';
 import type { EditionId } from '../../editions/types';
 import { normaliseLabel } from '../../model/label-text';
@@ -55,7 +55,9 @@ export function extractReport(document: FlowDocument, options: ExtractOptions): 
       ...(document.meta?.contentSource ? { contentSource: document.meta.contentSource } : {}),
     });
   const labelled = editionFromLabels(allTexts);
-  const editionId: EditionId = labelled ?? (meta.year ? (editionForYear(meta.year)?.id ?? '2019') : '2021');
+  // Neither labels nor a year tell it: a year before the first edition takes the first; no year, the current one.
+  const editionId: EditionId =
+    labelled ?? (meta.year ? (editionForYear(meta.year) ?? earliestEdition()).id : defaultEditionId);
   const edition = getEdition(editionId);
   const builder = new ModelBuilder(edition, options);
   builder.model.edition = edition.id;

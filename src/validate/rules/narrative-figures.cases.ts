@@ -82,5 +82,20 @@ export const cases = defineCases(narrativeFigures, {
         },
       ],
     },
+    {
+      // 2019's table names 本年新制作数量: its words (新制作, 制作, 制发) come from the 2019 edition, not 2021's.
+      name: 'the 2019 example: 一 says 6 documents newly made, the table 5',
+      base: 'example-2019',
+      patch: { '/overview/1': '本年新制作规范性文件 6 件，全部在县政府网站公开。' },
+      diagnostics: [
+        {
+          messageId: 'mismatch',
+          pointer: '/proactive/normativeDocs/newlyMade',
+          expected: 6,
+          actual: 5,
+          params: { sentence: '本年新制作规范性文件 6 件，全部在县政府网站公开。' },
+        },
+      ],
+    },
   ],
 });

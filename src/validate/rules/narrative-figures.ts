@@ -1,4 +1,6 @@
 // N001: a figure that the text of 一、总体情况 states for a table cell (收到申请 N 件, 上年结转 M 件 …) equals it.
+import { pointerOf } from '../../editions/fields';
+import type { Edition } from '../../editions/types';
 import { defineRule, type RuleContext } from '../rule';
 
 /** A statement: its pattern (the figure in group 1, or none when it says "none"), and the table cells it totals. */
@@ -82,26 +84,64 @@ const STATEMENTS: readonly Statement[] = [
   },
 ];
 
-/** 二: 制发/废止/现行有效 of 规章 or (行政)规范性文件; the subject is the last one named before the figure. */
-const DOCUMENT_SUBJECT = /规章|规范性文件/g;
-const DOCUMENT_FIGURE = new RegExp(`(制发|新制作|制作|废止|现行有效)[^。；，,\\d]{0,12}?${N}`, 'g');
-const DOCUMENT_COLUMNS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  '2021': { 制发: 'issued', 废止: 'repealed', 现行有效: 'inForce' },
-  '2019': { 制发: 'newlyMade', 新制作: 'newlyMade', 制作: 'newlyMade' },
-};
+/**
+ * 二 as a report's text names it: the words for each row (规章, 规范性文件) and column (制发, 废止, 现行有效) come from
+ * the edition (`narrative`), so each edition's table is read in its own words.
+ */
+interface DocumentWords {
+  /** The subject: the last row named before a figure. */
+  subject: RegExp;
+  figure: RegExp;
+  rows: ReadonlyMap<string, readonly string[]>;
+  columns: ReadonlyMap<string, readonly string[]>;
+}
+
+const wordsByEdition = new WeakMap<Edition, DocumentWords | undefined>();
+const alternatives = (words: Iterable<string>) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+
+function documentWords(edition: Edition): DocumentWords | undefined {
+  if (wordsByEdition.has(edition)) return wordsByEdition.get(edition);
+  const rows = new Map<string, string[]>();
+  const columns = new Map<string, string[]>();
+  for (const group of edition.proactive) {
+    const named = group.rows.filter((row) => row.narrative);
+    const stated = group.columns.filter((column) => column.narrative);
+    if (!named.length || !stated.length) continue;
+    for (const row of named)
+      for (const word of row.narrative ?? []) rows.set(word, [...(rows.get(word) ?? []), row.key]);
+    for (const column of stated)
+      for (const word of column.narrative ?? []) columns.set(word, [...(columns.get(word) ?? []), column.key]);
+  }
+  const words =
+    rows.size && columns.size
+      ? {
+          subject: new RegExp(alternatives(rows.keys()), 'g'),
+          figure: new RegExp(`(${alternatives(columns.keys())})[^。；，,\\d]{0,12}?${N}`, 'g'),
+          rows,
+          columns,
+        }
+      : undefined;
+  wordsByEdition.set(edition, words);
+  return words;
+}
 
 /** Each figure of 二 a sentence states: the cell it names and the figure. */
-function documentStatements(sentence: string, editionId: string): { pointer: string; stated: number }[] {
-  const columns = DOCUMENT_COLUMNS[editionId] ?? {};
-  const subjects = [...sentence.matchAll(DOCUMENT_SUBJECT)];
+function documentStatements(sentence: string, edition: Edition): { pointer: string; stated: number }[] {
+  const words = documentWords(edition);
+  if (!words) return [];
+  const subjects = [...sentence.matchAll(words.subject)];
   const statements: { pointer: string; stated: number }[] = [];
-  for (const match of sentence.matchAll(DOCUMENT_FIGURE)) {
-    const column = columns[match[1] as string];
+  for (const match of sentence.matchAll(words.figure)) {
+    const column = words.columns.get(match[1] as string)?.[0];
     const figureAt = (match.index ?? 0) + match[0].search(/\d/);
     const subject = subjects.filter((s) => (s.index ?? 0) < figureAt).pop();
-    if (!column || !subject) continue;
-    const row = subject[0] === '规章' ? 'rules' : 'normativeDocs';
-    statements.push({ pointer: `/proactive/${row}/${column}`, stated: Number(match[2]) });
+    const row = subject && words.rows.get(subject[0])?.[0];
+    if (!column || !row) continue;
+    statements.push({ pointer: pointerOf(['proactive', row, column]), stated: Number(match[2]) });
   }
   return statements;
 }
@@ -131,7 +171,7 @@ export const narrativeFigures = defineRule({
     for (const paragraph of paragraphs) {
       if (typeof paragraph !== 'string') continue;
       for (const sentence of paragraph.split(/(?<=[。；;！!？?])/)) {
-        for (const { pointer, stated } of documentStatements(sentence, context.edition.id)) {
+        for (const { pointer, stated } of documentStatements(sentence, context.edition)) {
           const table = context.number(pointer);
           const key = `${pointer}:${stated}`;
           if (table === undefined || table === stated || seen.has(key)) continue;
