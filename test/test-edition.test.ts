@@ -1,8 +1,9 @@
 // Adding an edition is one file: an edition defined here — 2021's, one label renamed and one row added to 三 — with
-// no other code changed, is followed by the grid, the JSON Schema, the template, the layout (HTML) and the importer's
-// alignment. Each is handed the edition; none looks it up by id.
+// no other code changed, is followed by the grid, the JSON Schema, the template, the layout (HTML), the rules' sums
+// and the importer's alignment. Each is handed the edition; none looks it up by id.
 import * as XLSX from 'xlsx';
 import { edition2021 } from '../src/editions/edition-2021';
+import { fieldsOf } from '../src/editions/fields';
 import { tableGrids } from '../src/editions/table-grid';
 import type { Edition, EditionId, Label, RequestsRow } from '../src/editions/types';
 import type { Model } from '../src/model/pointer';
@@ -15,6 +16,8 @@ import { renderHtml } from '../src/render/html';
 import { layoutReport } from '../src/render/layout';
 import { editionSchema } from '../src/schema/edition-schema';
 import { writeTemplate } from '../src/template/write-template';
+import { requestsResultsTotal } from '../src/validate/rules/requests-results-total';
+import { requestsRowTotal } from '../src/validate/rules/requests-row-total';
 import { readJsonFixture } from './helpers';
 
 const renamed: Label = { zh: '行政处罚决定', en: 'administrative penalty decisions' };
@@ -136,6 +139,30 @@ describe('an edition defined in a test, with no other code changed', () => {
     const html = renderHtml(document, model, 'test');
     expect(html).toContain('6.要求提供测试事项');
     expect(html).toContain('行政处罚决定');
+  });
+
+  it("has its arithmetic: the rules' sums are its grid's, the added row in its row total and in （七）总计", () => {
+    const context = { edition: testEdition, fields: fieldsOf(testEdition), grids: tableGrids(testEdition) };
+    const rowTotals = requestsRowTotal.equations?.(context) ?? [];
+    expect(
+      rowTotals.find((equation) => equation.total === `${ADDED}/total`)?.terms.map((term) => term.pointer),
+    ).toEqual([
+      `${ADDED}/total`,
+      ...Object.keys(addedFigures)
+        .slice(0, -1)
+        .map((key) => `${ADDED}/${key}`),
+    ]);
+    const resultsTotals = requestsResultsTotal.equations?.(context) ?? [];
+    expect(resultsTotals).toHaveLength(7);
+    for (const equation of resultsTotals)
+      expect(equation.terms.map((term) => term.pointer)).toContain(`${ADDED}/${equation.total.split('/').pop()}`);
+    // 2021's own grid gives one row fewer to each column's total.
+    const official = requestsResultsTotal.equations?.({
+      edition: edition2021,
+      fields: fieldsOf(edition2021),
+      grids: tableGrids(edition2021),
+    });
+    expect(official?.[0]?.terms.length).toBe((resultsTotals[0]?.terms.length ?? 0) - 1);
   });
 
   it("has its importer's alignment: the page it lays out reads back whole, which 2021's grid cannot", () => {

@@ -7,7 +7,8 @@
 // value a figure "should" have.
 import type { Finding, LocalizedText } from '../diagnostics/diagnostic';
 import type { EditionFields } from '../editions/fields';
-import type { Edition } from '../editions/types';
+import { cellPointer, type GridColumn, type GridRow, type GridSum, type TableGrid } from '../editions/table-grid';
+import type { Edition, TableSectionKey } from '../editions/types';
 
 export interface Term {
   pointer: string;
@@ -30,6 +31,20 @@ export interface Equation<MessageId extends string = string> {
 export interface EquationContext {
   edition: Edition;
   fields: EditionFields;
+  /** Each table's grid: its sums (a row's total, 三's totals down the columns and its balance) are the arithmetic. */
+  grids: Readonly<Record<TableSectionKey, TableGrid>>;
+}
+
+/** A row's sum of the grid (total = parts) as the equation of a rule. */
+export function rowSumEquation<MessageId extends string>(
+  ruleId: string,
+  messageId: MessageId,
+  row: GridRow,
+  sum: GridSum,
+  name: LocalizedText,
+): Equation<MessageId> {
+  const pointer = (index: number) => cellPointer(row, row.columns[index] as GridColumn);
+  return sumEquation(ruleId, messageId, pointer(sum.total), sum.parts.map(pointer), name);
 }
 
 /** The messages every equation rule carries, beside its own mismatch message. */

@@ -4,6 +4,7 @@ import { describeSource, fillTemplate, MORE_DIAGNOSTICS } from '../diagnostics/d
 import { defineWords, languageWords } from '../diagnostics/words';
 import { defaultEditionId, getEdition } from '../editions';
 import { fieldsOf } from '../editions/fields';
+import { tableGrids } from '../editions/table-grid';
 import type { Edition } from '../editions/types';
 import { agencyKey } from '../model/agency-key';
 import { appendAll } from '../model/many-values';
@@ -157,7 +158,7 @@ function runRules(
   // explains the failures it causes in several rules; a rule turned off takes its equations out.
   const equations = checkingRules
     .filter((rule) => rule.equations && runs(rule) && options.rules?.[rule.id] !== 'off')
-    .flatMap((rule) => rule.equations?.({ edition, fields }) ?? []);
+    .flatMap((rule) => rule.equations?.({ edition, fields, grids: tableGrids(edition) }) ?? []);
   if (equations.length) appendAll(findings, checkEquations(equations, number));
   for (const rule of checkingRules) {
     if (!rule.check || !runs(rule)) continue;

@@ -1,5 +1,5 @@
 // R401: in each group of 四, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (one equation per group, equations.ts).
-import { equationMessages, sumEquation } from '../equations';
+import { equationMessages, rowSumEquation } from '../equations';
 import { defineRule } from '../rule';
 
 export const appealsTotal = defineRule({
@@ -21,18 +21,15 @@ export const appealsTotal = defineRule({
       en: '{label} ({at}) is {actual}; upheld + corrected + other + pending is {sum}, {difference} apart; a figure among the five is wrong: {cells}',
     },
   },
-  equations({ edition }) {
-    const outcomes = edition.appeals.outcomes;
-    const total = outcomes[outcomes.length - 1];
-    if (!total) return [];
-    return edition.appeals.groups.map((group) => {
-      const at = (key: string) => `/appeals/${group.key}/${key}`;
-      return sumEquation(
-        'R401',
-        'groupTotal',
-        at(total.key),
-        outcomes.slice(0, -1).map((outcome) => at(outcome.key)),
-        { zh: `“${group.label.zh}”一组`, en: `the group "${group.label.en}"` },
+  equations({ grids }) {
+    // Each group as the model holds it: its five outcomes, the last their total.
+    return grids.appeals.records.flatMap((group) => {
+      const label = group.labels[group.labels.length - 1];
+      return group.sums.map((sum) =>
+        rowSumEquation('R401', 'groupTotal', group, sum, {
+          zh: `“${label?.zh ?? ''}”一组`,
+          en: `the group "${label?.en ?? ''}"`,
+        }),
       );
     });
   },

@@ -1,4 +1,6 @@
 // R303: the table's own 勾稽关系 — 一 + 二 = （七）总计 + 四, per column (one equation per column, equations.ts).
+
+import { cellPointer, type GridRow } from '../../editions/table-grid';
 import { equationMessages } from '../equations';
 import { defineRule } from '../rule';
 
@@ -21,18 +23,20 @@ export const requestsBalance = defineRule({
       en: '{label} ({at}) is {actual}, while new + carried over − handled is {sum}, {difference} apart',
     },
   },
-  equations({ edition }) {
-    return edition.requests.columns.map((column) => {
-      const at = (row: string) => `/requests/${row}/${column.key}`;
+  equations({ grids }) {
+    // The corner note's balance (grid.balance): 一 + 二 = 三 + 四, per column; read as checking 四, the last.
+    const { rows, balance } = grids.requests;
+    if (!balance) return [];
+    const first = rows[balance.left[0] as number];
+    return (first?.columns ?? []).map((column) => {
+      const at = (index: number) => cellPointer(rows[index] as GridRow, column);
       return {
         ruleId: 'R303',
         messageId: 'balance',
-        total: at('carriedForward'),
+        total: at(balance.right[balance.right.length - 1] as number),
         terms: [
-          { pointer: at('newReceived'), coefficient: 1 },
-          { pointer: at('carriedOver'), coefficient: 1 },
-          { pointer: at('results/total'), coefficient: -1 },
-          { pointer: at('carriedForward'), coefficient: -1 },
+          ...balance.left.map((index) => ({ pointer: at(index), coefficient: 1 as const })),
+          ...balance.right.map((index) => ({ pointer: at(index), coefficient: -1 as const })),
         ],
         name: { zh: `“${column.label.zh}”一列的勾稽关系`, en: `the balance of the column "${column.label.en}"` },
       };

@@ -1,4 +1,5 @@
 // R302: （七）总计 is the sum of every result row （一）…（六）, per column (one equation per column, equations.ts).
+import { cellPointer, type GridColumn, type GridRow } from '../../editions/table-grid';
 import { equationMessages, sumEquation } from '../equations';
 import { defineRule } from '../rule';
 
@@ -21,14 +22,19 @@ export const requestsResultsTotal = defineRule({
       en: '{label} ({at}) is {actual}; the result rows add up to {sum}, {difference} apart',
     },
   },
-  equations({ edition, fields }) {
-    return edition.requests.columns.map((column) =>
-      sumEquation(
-        'R302',
-        'resultsTotal',
-        `/requests/results/total/${column.key}`,
-        fields.resultParts.map((leaf) => `${leaf.pointer}/${column.key}`),
-        { zh: `“${column.label.zh}”一列的办理结果`, en: `the results of the column "${column.label.en}"` },
+  equations({ grids }) {
+    // 三's totals down its columns: （七）总计 over the result rows, one equation per column.
+    const { rows, columnSums } = grids.requests;
+    const at = (index: number, column: GridColumn) => cellPointer(rows[index] as GridRow, column);
+    return columnSums.flatMap((sum) =>
+      (rows[sum.total]?.columns ?? []).map((column) =>
+        sumEquation(
+          'R302',
+          'resultsTotal',
+          at(sum.total, column),
+          sum.parts.map((part) => at(part, column)),
+          { zh: `“${column.label.zh}”一列的办理结果`, en: `the results of the column "${column.label.en}"` },
+        ),
       ),
     );
   },

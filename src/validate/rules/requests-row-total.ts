@@ -1,5 +1,5 @@
 // R301: in every row of 三, 总计 is the sum of the six applicant columns (one equation per row, equations.ts).
-import { equationMessages, sumEquation } from '../equations';
+import { equationMessages, rowSumEquation } from '../equations';
 import { defineRule } from '../rule';
 
 export const requestsRowTotal = defineRule({
@@ -21,18 +21,14 @@ export const requestsRowTotal = defineRule({
       en: '{label} ({at}) is {actual}; the six applicant columns add up to {sum}, {difference} apart',
     },
   },
-  equations({ edition, fields }) {
-    const columns = edition.requests.columns;
-    const total = columns[columns.length - 1];
-    if (!total) return [];
-    return fields.requestsLeaves.map((leaf) => {
-      const row = leaf.labels[leaf.labels.length - 1];
-      return sumEquation(
-        'R301',
-        'rowTotal',
-        `${leaf.pointer}/${total.key}`,
-        columns.slice(0, -1).map((column) => `${leaf.pointer}/${column.key}`),
-        { zh: `“${row?.zh ?? ''}”一行`, en: `the row "${row?.en ?? ''}"` },
+  equations({ grids }) {
+    return grids.requests.rows.flatMap((row) => {
+      const label = row.labels[row.labels.length - 1];
+      return row.sums.map((sum) =>
+        rowSumEquation('R301', 'rowTotal', row, sum, {
+          zh: `“${label?.zh ?? ''}”一行`,
+          en: `the row "${label?.en ?? ''}"`,
+        }),
       );
     });
   },
