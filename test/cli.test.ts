@@ -224,7 +224,9 @@ describe('report validate exit codes and options', () => {
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ thresholds: { Q101: { factor: 0.5 } } }));
     const bad = runCli(['validate', good, '--config', join(dir, 'bad.json')]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('thresholds.Q101.factor: 0.5 (a number above 1)');
+    expect(bad.stderr).toBe(
+      `report: 配置文件 ${join(dir, 'bad.json')} 有误：thresholds.Q101.factor：0.5 不可用（应为 > 1）\n`,
+    );
   });
 
   it('refuses unknown options and values with exit 2', () => {

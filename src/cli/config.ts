@@ -2,7 +2,7 @@
 import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fillTemplate, type Lang, type LocalizedText } from '../diagnostics/diagnostic';
-import { isEditionId } from '../editions';
+import { editions, isEditionId } from '../editions';
 import type { EditionId } from '../editions/types';
 import { ReadError } from '../model/read-report';
 import { deeperThan, readJson } from '../read/json-reader';
@@ -71,6 +71,14 @@ const problems = {
     zh: 'rules.{name}：没有这条规则（现有规则：{ids}；编号或名称均可，report rules 逐条说明）',
     en: 'rules.{name}: unknown rule (the rules are {ids}, by id or name; report rules explains each)',
   },
+  unknownSetting: {
+    zh: '{setting}：没有这项设置（可用的设置：{choices}）',
+    en: '{setting}: unknown setting (the settings are {choices})',
+  },
+  badValue: { zh: '{setting}：{value} 不可用（应为 {choices}）', en: '{setting}: {value} is not allowed ({choices})' },
+  badShape: { zh: '{setting} 的写法应如 {example}', en: '{setting} should be written like {example}' },
+  alwaysOn: { zh: 'rules.{name}：{id} 检查不能关闭', en: 'rules.{name}: the {id} check cannot be turned off' },
+  noThresholds: { zh: 'thresholds.{id}：只有 Q101 可设阈值', en: 'thresholds.{id}: only Q101 has thresholds' },
 } satisfies Record<string, LocalizedText>;
 
 type Problem = keyof typeof problems;
@@ -80,7 +88,9 @@ export class ConfigError extends UsageError {
   constructor(
     messageId: CliMessageId,
     params: Record<string, string | number>,
-    readonly lang?: Lang,
+    readonly lang: Lang,
+    /** What is wrong, as data: the id of its detail and the detail's own params (tests and tools read these). */
+    readonly problem: { id: Problem; params: Record<string, string | number> },
   ) {
     super(messageId, params);
   }
@@ -91,56 +101,58 @@ export function loadConfig(path?: string, lang: Lang = 'zh'): Config {
   const file = path ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
   if (!file) return { rules: {}, thresholds: defaultThresholds };
   const problem = (messageId: CliMessageId, id: Problem, params: Record<string, string | number> = {}) =>
-    new ConfigError(messageId, { file, detail: fillTemplate(problems[id][lang], params) }, lang);
+    new ConfigError(messageId, { file, detail: fillTemplate(problems[id][lang], params) }, lang, { id, params });
   const raw = parseConfig(readConfigFile(file, problem), file, problem);
-  const invalid = (detail: string) => new ConfigError('configInvalid', { file, detail }, lang);
+  const invalid: Invalid = (id, params) => problem('configInvalid', id, params);
+  const badValue = (setting: string, value: unknown, choices: string) =>
+    invalid('badValue', { setting, value: JSON.stringify(value) ?? String(value), choices });
   const config: Config = { rules: {}, thresholds: defaultThresholds };
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     if (key === '$schema') continue;
     if (key === 'edition') {
-      if (!isEditionId(value)) throw invalid(`edition: ${JSON.stringify(value)} (2019 | 2021)`);
+      if (!isEditionId(value)) throw badValue('edition', value, editions.map((edition) => edition.id).join(' | '));
       config.edition = value;
     } else if (key === 'lang') {
-      if (value !== 'zh' && value !== 'en') throw invalid(`lang: ${JSON.stringify(value)} (zh | en)`);
+      if (value !== 'zh' && value !== 'en') throw badValue('lang', value, 'zh | en');
       config.lang = value;
     } else if (key === 'docxStyle') {
-      if (value !== 'gbt9704' && value !== 'plain')
-        throw invalid(`docxStyle: ${JSON.stringify(value)} (gbt9704 | plain)`);
+      if (value !== 'gbt9704' && value !== 'plain') throw badValue('docxStyle', value, 'gbt9704 | plain');
       config.docxStyle = value;
     } else if (key === 'date') {
-      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))
-        throw invalid(`date: ${JSON.stringify(value)} (YYYY-MM-DD)`);
+      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw badValue('date', value, 'YYYY-MM-DD');
       config.date = value;
     } else if (key === 'rules') {
       if (value === null || typeof value !== 'object' || Array.isArray(value))
-        throw invalid('rules: { "R101": "off" }');
+        throw invalid('badShape', { setting: 'rules', example: '{ "R101": "off" }' });
       for (const [idOrName, setting] of Object.entries(value as Record<string, unknown>)) {
         const rule = findRule(idOrName);
         if (!rule) throw problem('configInvalid', 'unknownRule', { name: idOrName, ids: ruleNames() });
         if (typeof setting !== 'string' || !SETTINGS.includes(setting))
-          throw invalid(`rules.${idOrName}: ${JSON.stringify(setting)} (off | warning | error)`);
+          throw badValue(`rules.${idOrName}`, setting, 'off | warning | error');
         if ((rule.id === 'schema' || rule.id === 'input') && setting !== 'error')
-          throw invalid(`rules.${idOrName}: the ${rule.id} check cannot be turned off`);
+          throw invalid('alwaysOn', { name: idOrName, id: rule.id });
         config.rules[rule.id] = setting as RuleSetting;
       }
     } else if (key === 'thresholds') {
-      config.thresholds = parseThresholds(value, invalid);
+      config.thresholds = parseThresholds(value, invalid, badValue);
     } else if (key === 'versions') {
       if (
         !Array.isArray(value) ||
         value.length > MAX_VERSIONS ||
         !value.every((item) => typeof item === 'string' && item !== '')
       )
-        throw invalid('versions: ["2023/final.pdf", …] (paths of the inputs to use, relative to this file)');
+        throw invalid('badShape', { setting: 'versions', example: '["2023/final.pdf", …]' });
       config.versions = value.map((item) => resolve(dirname(resolve(file)), item as string));
     } else {
-      throw invalid(`${key}: unknown setting (edition, lang, rules, docxStyle, date, thresholds, versions)`);
+      throw invalid('unknownSetting', { setting: key, choices: SETTING_NAMES });
     }
   }
   return config;
 }
 
 type ProblemOf = (messageId: CliMessageId, id: Problem, params?: Record<string, string | number>) => ConfigError;
+type Invalid = (id: Problem, params: Record<string, string | number>) => ConfigError;
+const SETTING_NAMES = 'edition, lang, rules, docxStyle, date, thresholds, versions';
 
 /** The file's text: a regular file only, opened without blocking and bounded before it is read. */
 function readConfigFile(file: string, problem: ProblemOf): string {
@@ -208,21 +220,24 @@ function parseConfig(text: string, file: string, problem: ProblemOf): Record<str
 /** Every rule's id (a config may name a rule by its name too). */
 const ruleNames = () => ruleCatalog.map((rule) => rule.id).join(' ');
 
-function parseThresholds(value: unknown, invalid: (detail: string) => UsageError): Thresholds {
-  const example = 'thresholds: { "Q101": { "factor": 5, "minimum": 10 } }';
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalid(example);
+function parseThresholds(
+  value: unknown,
+  invalid: Invalid,
+  badValue: (setting: string, value: unknown, choices: string) => ConfigError,
+): Thresholds {
+  const shape = () =>
+    invalid('badShape', { setting: 'thresholds', example: '{ "Q101": { "factor": 5, "minimum": 10 } }' });
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw shape();
   const jump = { ...defaultThresholds.jump };
   for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
-    if (findRule(id)?.id !== 'Q101') throw invalid(`thresholds.${id}: only Q101 has thresholds`);
-    if (setting === null || typeof setting !== 'object' || Array.isArray(setting)) throw invalid(example);
+    if (findRule(id)?.id !== 'Q101') throw invalid('noThresholds', { id });
+    if (setting === null || typeof setting !== 'object' || Array.isArray(setting)) throw shape();
     for (const [name, number] of Object.entries(setting as Record<string, unknown>)) {
-      if (name !== 'factor' && name !== 'minimum') throw invalid(`thresholds.${id}.${name}: unknown (factor, minimum)`);
+      if (name !== 'factor' && name !== 'minimum')
+        throw invalid('unknownSetting', { setting: `thresholds.${id}.${name}`, choices: 'factor, minimum' });
       const fits =
         typeof number === 'number' && Number.isFinite(number) && (name === 'factor' ? number > 1 : number >= 0);
-      if (!fits)
-        throw invalid(
-          `thresholds.${id}.${name}: ${JSON.stringify(number)} (a number${name === 'factor' ? ' above 1' : ' ≥ 0'})`,
-        );
+      if (!fits) throw badValue(`thresholds.${id}.${name}`, number, name === 'factor' ? '> 1' : '≥ 0');
       jump[name] = number;
     }
   }
