@@ -59,6 +59,14 @@ export interface SchemaOutcome {
   findings: Finding[];
 }
 
+/** The messages of a value of the wrong JSON type, by the type the schema asks for. */
+const TYPE_MESSAGES: Readonly<Record<string, string>> = {
+  string: 'notText',
+  array: 'notList',
+  object: 'notGroup',
+  integer: 'notWholeNumber',
+};
+
 const finding = (messageId: string, pointer: string, extra: Partial<Finding> = {}): Finding => ({
   ruleId: 'schema',
   messageId,
@@ -230,7 +238,11 @@ function mapError(error: ErrorObject, model: Model, edition: Edition): Finding {
       const field = fields.byPointer.get(pointer);
       if (field && typeof value === 'number') return finding('notInteger', pointer, { actual: value });
       if (field) return finding('notNumber', pointer, { actual: describe(value) });
-      return finding('wrongType', pointer, { params: { expectedType: String(error.params.type) } });
+      // Told in words of each language; JSON's own type names are left to what has no words (a boolean, a null).
+      const expected = String(error.params.type);
+      const worded = TYPE_MESSAGES[expected];
+      if (worded) return finding(worded, pointer);
+      return finding('wrongType', pointer, { params: { expectedType: expected } });
     }
     case 'minimum':
     case 'maximum': {

@@ -34,5 +34,14 @@ export const cases = defineCases(schemaRule, {
         { messageId: 'unknownProperty', pointer: '/proactive/normativeDocs/inForce', params: { edition: '2019' } },
       ],
     },
+    {
+      name: 'values of the wrong kind, told in words: an agency that is a number, 一 that is one text, a year with a fraction',
+      patch: { '/agency': 123, '/overview': '全年收到申请 47 件。', '/year': 2025.5 },
+      diagnostics: [
+        { messageId: 'notText', pointer: '/agency' },
+        { messageId: 'notWholeNumber', pointer: '/year' },
+        { messageId: 'notList', pointer: '/overview' },
+      ],
+    },
   ],
 });

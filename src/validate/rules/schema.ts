@@ -53,7 +53,14 @@ export const schemaRule = defineRule({
       en: '{label} ({at}) has {count} paragraphs, over the limit of {limit}: those after paragraph {limit} were not checked',
     },
     missing: { zh: '缺少{label}（{at}）', en: '{label} ({at}) is missing' },
-    wrongType: { zh: '{label}（{at}）应为{expectedType}', en: '{label} ({at}) should be {expectedType}' },
+    notText: { zh: '{label}（{at}）应为文字', en: '{label} ({at}) should be text' },
+    notList: { zh: '{label}（{at}）应为段落的列表 […]', en: '{label} ({at}) should be a list of paragraphs […]' },
+    notGroup: { zh: '{label}（{at}）应为一组栏目 {…}', en: '{label} ({at}) should be a group of items {…}' },
+    notWholeNumber: { zh: '{label}（{at}）应为整数', en: '{label} ({at}) should be a whole number' },
+    wrongType: {
+      zh: '{label}（{at}）的类型不对（JSON 类型应为 {expectedType}）',
+      en: '{label} ({at}) is of the wrong kind (its JSON type should be {expectedType})',
+    },
     emptyText: { zh: '{label}（{at}）不能为空', en: '{label} ({at}) must not be empty' },
     yearRange: {
       zh: '{label}（{at}）应为 2008 至 2100 之间的年份，实际为 {actual}',
