@@ -241,8 +241,8 @@ describe('report validate exit codes and options', () => {
   it.each([
     [
       ['validate'],
-      '缺少参数 <files>。用法见 report validate --help',
-      'the argument <files> is missing. See report validate --help',
+      '缺少参数 <inputs>。用法见 report validate --help',
+      'the argument <inputs> is missing. See report validate --help',
     ],
     [
       ['validate', good, '--bogus'],

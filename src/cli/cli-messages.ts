@@ -178,6 +178,10 @@ const messages = {
     en: '{count} reports had current outputs (same bytes, options and version): not written again',
   },
   noInputs: { zh: '没有找到可读取的输入：{inputs}', en: 'no readable input found in: {inputs}' },
+  folderUnlisted: {
+    zh: '无法读取文件夹 {folder}（{code}），其中的文件未检查',
+    en: 'cannot list the folder {folder} ({code}): its files were not checked',
+  },
   converted: {
     zh: '结果已写入 {dir}（summary.json、index.html、rules.html），用时 {seconds} 秒',
     en: 'results in {dir} (summary.json, index.html, rules.html), {seconds} s',

@@ -3,10 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { Lang } from '../diagnostics/diagnostic';
+import { editions } from '../editions';
 import { packageRoot } from '../package-root';
 import { DEFAULT_TIME_LIMIT } from '../read/time-limit';
 import { say } from './cli-messages';
 import { watchClosedOutput } from './closed-output';
+import { helpWords } from './help-words';
 import { reportFailure } from './report-failure';
 import { describeUsageError } from './usage-errors';
 
@@ -46,31 +48,78 @@ function userLang(argv: readonly string[]): Lang {
   return earlyLang(argv);
 }
 
-const common = (command: Command) =>
-  command
-    .option('--lang <lang>', 'zh | en: language of messages (default zh)')
-    .option('--config <file>', 'config file (default: report.config.json in the working folder)')
-    .option('--no-color', 'no colours (also: NO_COLOR=1)')
-    .option('--debug', 'show stack traces of internal errors');
+/** The options every command takes; they may stand before the command too (`report --lang en validate …`). */
+const GLOBAL_OPTIONS: Readonly<Record<string, boolean>> = {
+  '--lang': true,
+  '--config': true,
+  '--no-color': false,
+  '--debug': false,
+};
 
-/** Commands that read untrusted inputs: each input is read under a time limit. */
-const reading = (command: Command) =>
-  common(command).option(
-    '--timeout <seconds>',
-    `seconds one input may take to read (default ${DEFAULT_TIME_LIMIT.seconds}; .doc .wps .rtf ${DEFAULT_TIME_LIMIT.legacySeconds})`,
-  );
+/**
+ * Global options written before the command, moved after it, where commander reads them: each command declares them
+ * itself, so `report --lang en validate x` and `report validate x --lang en` are the same.
+ */
+export function hoistGlobalOptions(argv: readonly string[], commands: readonly string[]): string[] {
+  const before: string[] = [];
+  let index = 0;
+  while (index < argv.length) {
+    const arg = argv[index] as string;
+    const name = arg.split('=')[0] as string;
+    if (!(name in GLOBAL_OPTIONS)) break;
+    const takesValue = GLOBAL_OPTIONS[name] === true && !arg.includes('=');
+    const end = index + (takesValue ? 2 : 1);
+    for (; index < end && index < argv.length; index++) before.push(argv[index] as string);
+  }
+  const command = argv[index];
+  if (before.length === 0 || command === undefined || !commands.includes(command)) return [...argv];
+  return [command, ...before, ...argv.slice(index + 1)];
+}
 
-export async function main(argv: readonly string[]): Promise<number> {
+/** Whether help is asked for (or nothing at all), when the config's language is worth reading for it. */
+const asksHelp = (argv: readonly string[]) =>
+  argv.length === 0 || argv.some((arg) => arg === '-h' || arg === '--help' || arg === 'help');
+
+/** The commands, for global options written before one. */
+const COMMANDS = ['validate', 'template', 'build', 'import', 'convert', 'diff', 'schema', 'rules', 'help'];
+
+/** `process.argv`: Node, the script, then what the user typed. */
+export async function main(processArgv: readonly string[]): Promise<number> {
   watchClosedOutput();
+  const typed = hoistGlobalOptions(processArgv.slice(2), COMMANDS);
+  const argv = [...processArgv.slice(0, 2), ...typed];
   const lang = earlyLang(argv);
+  // Help speaks the language every command would: the config's too, read only when help is asked for.
+  const words = helpWords[asksHelp(typed) ? userLang(argv) : lang];
+  const common = (command: Command) =>
+    command
+      .helpOption('-h, --help', words.help)
+      .option('--lang <lang>', words.lang)
+      .option('--config <file>', words.config)
+      .option('--no-color', words.noColor)
+      .option('--debug', words.debug);
+  /** Commands that read untrusted inputs: each input is read under a time limit. */
+  const reading = (command: Command) =>
+    common(command).option(
+      '--timeout <seconds>',
+      words.timeout(DEFAULT_TIME_LIMIT.seconds, DEFAULT_TIME_LIMIT.legacySeconds),
+    );
+  const formatOption = (choices: string[]) =>
+    new Option('--format <format>', words.format(choices)).choices(choices).default(choices[0]);
+  const editionChoices = editions.map((edition) => edition.id).join(' | ');
   let exitCode = 0;
   const version = toolVersion();
   const program = new Command()
     .name('report')
-    .description(
-      '政府信息公开工作年度报告：模板、检查与转换 · annual disclosure reports: template, validation, conversion',
-    )
-    .version(version, '-V, --version')
+    .description(words.program)
+    .version(version, '-V, --version', words.version)
+    .helpOption('-h, --help', words.help)
+    .helpCommand('help [command]', words.helpCommand)
+    // Choices and defaults are in the descriptions, in the user's language, not appended in commander's English.
+    .configureHelp({
+      styleTitle: (title) => words.titles[title] ?? title,
+      optionDescription: (option) => option.description,
+    })
     .exitOverride()
     // Commander's own error lines are English only: they are told in the user's language below instead.
     .configureOutput({ writeErr: (text) => process.stderr.write(text), outputError: () => undefined })
@@ -79,14 +128,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   reading(
     program
       .command('validate')
-      .description('检查报告（工作簿或 JSON）· check reports (workbooks or JSON)')
-      .argument('<files...>', '.xlsx .xls .et .ods .json, or - for standard input')
-      .addOption(
-        new Option('--format <format>', 'output format').choices(['text', 'json', 'junit', 'github']).default('text'),
-      )
-      .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
-      .option('--quiet', 'report errors only')
-      .option('--previous <file>', 'last year’s report, for the cross-year rules'),
+      .description(words.validate.description)
+      .argument('<inputs...>', words.anyInputs)
+      .addOption(formatOption(['text', 'json', 'junit', 'github']))
+      .option('--max-warnings <n>', words.validate.maxWarnings)
+      .option('--quiet', words.validate.quiet)
+      .option('--previous <file>', words.validate.previous),
   ).action(async (files: string[], options) => {
     const { runValidate } = await import('./validate-command');
     exitCode = await runValidate(files, options, version);
@@ -95,16 +142,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   common(
     program
       .command('template')
-      .description('生成可填写的 Excel 模板 · write a fillable Excel workbook')
-      .option('--edition <edition>', '2021 | 2019 (default: by --year, else 2021)')
-      .option('--agency <name>', '机关名称 · the reporting body')
-      .option('--year <year>', '报告年度 · report year')
-      .option(
-        '--from <file>',
-        '上年报告：填入机关、年度＋1 和上年结转 · last year’s report: pre-fill agency, year + 1, carried over',
-      )
-      .requiredOption('-o, --output <file>', 'the .xlsx file to write')
-      .option('--force', 'overwrite an existing file'),
+      .description(words.template.description)
+      .option('--edition <edition>', words.edition(editionChoices))
+      .option('--agency <name>', words.template.agency)
+      .option('--year <year>', words.template.year)
+      .option('--from <file>', words.template.from)
+      .requiredOption('-o, --output <file>', words.template.output)
+      .option('--force', words.template.force),
   ).action(async (options) => {
     const { runTemplate } = await import('./template-command');
     exitCode = await runTemplate(options);
@@ -113,13 +157,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   reading(
     program
       .command('build')
-      .description('生成 Word、网页和 JSON · write DOCX, HTML and JSON')
-      .argument('<file>', '.xlsx .xls .et .ods .json, or - for standard input')
-      .option('-o, --output <dir>', 'output folder (created when missing), or - for standard output', '.')
-      .option('--to <formats>', 'docx,html,json,pdf (default: docx,html,json; pdf needs LibreOffice)')
-      .option('--docx-style <style>', 'gbt9704 (GB/T 9704 公文格式, default) | plain (the official Word template)')
-      .option('--date <YYYY-MM-DD>', "date of the 落款 (default: the config's date, else a blank 年 月 日 line)")
-      .option('--force', 'write even when the report has errors, marked as not validated'),
+      .description(words.build.description)
+      .argument('<file>', words.anyInput)
+      .option('-o, --output <dir>', words.build.output, '.')
+      .option('--to <formats>', words.build.to)
+      .option('--docx-style <style>', words.build.docxStyle)
+      .option('--date <YYYY-MM-DD>', words.build.date)
+      .option('--force', words.build.force),
   ).action(async (file: string, options) => {
     const { runBuild } = await import('./build-command');
     exitCode = await runBuild(file, options, version);
@@ -128,14 +172,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   reading(
     program
       .command('import')
-      .description('导入已发布的报告（网页、文本、Word、PDF、工作簿）· import a published report')
-      .argument('<file>', '.html .htm .txt .docx .pdf .xlsx .xls .et .ods .json, or - for standard input')
-      .requiredOption(
-        '-o, --output <file>',
-        '.json (the model), .xlsx (our template, filled), or - for JSON on standard output',
-      )
-      .option('--strict', 'read blanks, —, /, 无 as errors instead of 0 with a warning')
-      .option('--quiet', 'print errors only'),
+      .description(words.import.description)
+      .argument('<file>', words.anyInput)
+      .requiredOption('-o, --output <file>', words.import.output)
+      .option('--strict', words.strict)
+      .option('--quiet', words.import.quiet),
   ).action(async (file: string, options) => {
     const { runImport } = await import('./import-command');
     exitCode = await runImport(file, options, version);
@@ -144,15 +185,15 @@ export async function main(argv: readonly string[]): Promise<number> {
   reading(
     program
       .command('convert')
-      .description('批量转换往年报告 · convert reports in batch')
-      .argument('<inputs...>', 'files, folders (recursive) and globs of any readable input')
-      .requiredOption('-o, --output <dir>', 'output folder: the outputs, summary.json and index.html')
-      .option('--to <formats>', 'docx,html,json,xlsx,pdf (default: docx,html,json; pdf needs LibreOffice)')
-      .option('--jobs <n>', 'worker threads (default: the number of cores)')
-      .option('--docx-style <style>', 'gbt9704 | plain')
-      .option('--date <YYYY-MM-DD>', "date of the 落款 in every DOCX (default: the config's date, else blank)")
-      .option('--strict', 'read blanks, —, /, 无 as errors instead of 0 with a warning')
-      .option('--quiet', 'list only the inputs that need a look, and the totals'),
+      .description(words.convert.description)
+      .argument('<inputs...>', words.anyInputs)
+      .requiredOption('-o, --output <dir>', words.convert.output)
+      .option('--to <formats>', words.convert.to)
+      .option('--jobs <n>', words.convert.jobs)
+      .option('--docx-style <style>', words.convert.docxStyle)
+      .option('--date <YYYY-MM-DD>', words.convert.date)
+      .option('--strict', words.strict)
+      .option('--quiet', words.convert.quiet),
   ).action(async (inputs: string[], options) => {
     const { runConvertCommand } = await import('./convert-command');
     exitCode = await runConvertCommand(inputs, options, version);
@@ -161,12 +202,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   common(
     program
       .command('diff')
-      .description('同一机关两个年度的报告对比 · compare two years of one body')
-      .argument('<last>', 'last year’s report: any readable input')
-      .argument('<this>', 'this year’s report: any readable input')
-      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'html']).default('text'))
-      .option('-o, --output <file>', 'write to this file instead of standard output')
-      .option('--strict', 'read blanks, —, /, 无 as errors instead of 0 with a warning'),
+      .description(words.diff.description)
+      .argument('<last>', words.diff.last)
+      .argument('<this>', words.diff.current)
+      .addOption(formatOption(['text', 'json', 'html']))
+      .option('-o, --output <file>', words.diff.output)
+      .option('--strict', words.strict),
   ).action(async (last: string, current: string, options) => {
     const { runDiff } = await import('./diff-command');
     exitCode = await runDiff(last, current, options, version);
@@ -175,8 +216,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   common(
     program
       .command('schema')
-      .description('输出某一格式版本的 JSON Schema · print the JSON Schema of an edition')
-      .option('--edition <edition>', '2021 | 2019 (default 2021)'),
+      .description(words.schema.description)
+      .option('--edition <edition>', words.schemaEdition(editionChoices)),
   ).action(async (options) => {
     const { runSchema } = await import('./schema-command');
     exitCode = await runSchema(options);
@@ -185,16 +226,21 @@ export async function main(argv: readonly string[]): Promise<number> {
   common(
     program
       .command('rules')
-      .description('列出全部规则，或说明一条规则 · list every rule, or explain one')
-      .argument('[id]', 'a rule id or name (R303, requests-balance): print its page')
-      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
+      .description(words.rules.description)
+      .argument('[id]', words.rules.id)
+      .addOption(formatOption(['text', 'json'])),
   ).action(async (id: string | undefined, options) => {
     const { runRules } = await import('./rules-command');
     exitCode = await runRules(id, options);
   });
 
+  if (typed.length === 0) {
+    // `report` alone: what it can do, as `report --help` says it; asking is no mistake.
+    program.outputHelp();
+    return 0;
+  }
   try {
-    await program.parseAsync([...argv]);
+    await program.parseAsync(argv);
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -1,7 +1,9 @@
 // `report validate FILE...`: read → check → report, and the exit code (the worst over all files).
 
+import { collectInputs, type SkippedFolder } from '../convert/collect-inputs';
 import { countBySeverity, type Lang } from '../diagnostics/diagnostic';
 import { inertLines } from '../diagnostics/inert-text';
+import { appendAll } from '../model/many-values';
 import { ReadError, type ReadReport } from '../model/read-report';
 import { reporters } from '../reporters';
 import { checkedResult, type FileResult, unreadableResult } from '../reporters/file-result';
@@ -20,7 +22,7 @@ export interface ValidateFlags extends CommonOptions {
   previous?: string;
 }
 
-export async function runValidate(files: string[], flags: ValidateFlags, toolVersion: string): Promise<number> {
+export async function runValidate(inputs: string[], flags: ValidateFlags, toolVersion: string): Promise<number> {
   let lang: Lang = 'zh';
   let reader: Sandbox | undefined;
   try {
@@ -32,7 +34,11 @@ export async function runValidate(files: string[], flags: ValidateFlags, toolVer
     const guarded = new Sandbox(1, timeLimit === undefined ? {} : { timeLimit }).warmUp();
     reader = guarded;
     const previous = flags.previous ? await readPrevious(guarded, flags.previous, lang) : undefined;
-    const results: FileResult[] = [];
+    // Folders (with their subfolders) and globs name their files, as in convert; standard input stays where it is.
+    const { files, skipped } = expandInputs(inputs);
+    const results: FileResult[] = skipped.map(({ path, code }) =>
+      unreadableResult(path, 'folderUnlisted', say(lang, 'folderUnlisted', { folder: path, code })),
+    );
     // The reader reads ahead while this thread checks.
     const reads = files.map((file) => ({ file, read: settled(guarded.read(file)) }));
     loadValidators();
@@ -61,6 +67,23 @@ export async function runValidate(files: string[], flags: ValidateFlags, toolVer
   } finally {
     await reader?.close();
   }
+}
+
+/** Each argument's files in order, once each: a folder's and a glob's as convert collects them, `-` as it is. */
+function expandInputs(inputs: readonly string[]): { files: string[]; skipped: SkippedFolder[] } {
+  const files: string[] = [];
+  const skipped: SkippedFolder[] = [];
+  for (const input of inputs) {
+    if (input === '-') {
+      files.push(input);
+      continue;
+    }
+    const collected = collectInputs([input]);
+    appendAll(files, collected.files);
+    appendAll(skipped, collected.skipped);
+  }
+  if (files.length === 0 && skipped.length === 0) throw new UsageError('noInputs', { inputs: inputs.join(' ') });
+  return { files: [...new Set(files)], skipped };
 }
 
 type Settled = Promise<{ report: ReadReport } | { error: unknown }>;

@@ -24,10 +24,10 @@ export interface CollectedInputs {
   skipped: SkippedFolder[];
 }
 
-/** Every input once, in a stable order; nothing under `outDir` (through links too). */
-export function collectInputs(args: readonly string[], outDir: string): CollectedInputs {
-  const excluded = realOrResolved(outDir);
-  const insideOutput = (path: string) => isWithin(realOrResolved(path), excluded);
+/** Every input once, in a stable order; nothing under `outDir` (through links too), when there is one. */
+export function collectInputs(args: readonly string[], outDir?: string): CollectedInputs {
+  const excluded = outDir === undefined ? undefined : realOrResolved(outDir);
+  const insideOutput = (path: string) => excluded !== undefined && isWithin(realOrResolved(path), excluded);
   const found: string[] = [];
   const skipped: SkippedFolder[] = [];
   let outputInside: CollectedInputs['outputInside'];
@@ -35,13 +35,16 @@ export function collectInputs(args: readonly string[], outDir: string): Collecte
     const isFolder = folderOrNot(arg);
     if (isFolder === undefined && /[*?[{]/.test(arg)) {
       try {
-        appendAll(found, globSync(arg, { onlyFiles: true, dot: false, absolute: isAbsolute(arg) }).sort());
+        const matched = globSync(arg, { onlyFiles: true, dot: false, absolute: isAbsolute(arg) });
+        // A glob finds what a folder's walk would: no Office lock file (dot: false already leaves hidden ones out).
+        appendAll(found, matched.filter((path) => !basename(path).startsWith('~$')).sort());
       } catch (error) {
         skipped.push({ path: arg, code: codeOf(error) });
       }
     } else if (isFolder === true) {
       const folder = realOrResolved(arg);
-      if (!outputInside && isWithin(excluded, folder)) outputInside = { folder: arg, same: folder === excluded };
+      if (excluded !== undefined && !outputInside && isWithin(excluded, folder))
+        outputInside = { folder: arg, same: folder === excluded };
       walk(arg, excluded, found, skipped);
     } else {
       // A missing or odd file is still an input: it is recorded as unreadable, not dropped.
@@ -66,7 +69,7 @@ function folderOrNot(path: string): boolean | undefined {
  * folders rather than recursion: a tree deeper than any call stack is walked to the system's own path-length limit,
  * where its folders are skipped.
  */
-function walk(root: string, excluded: string, files: string[], skipped: SkippedFolder[]): void {
+function walk(root: string, excluded: string | undefined, files: string[], skipped: SkippedFolder[]): void {
   const open: { dir: string; entries: ReturnType<typeof listFolder>; next: number }[] = [];
   const enter = (dir: string) => {
     if (realOrResolved(dir) === excluded) return;

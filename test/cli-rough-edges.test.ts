@@ -1,0 +1,116 @@
+// The command line as a newcomer meets it (issue 18): `report` alone, global options before the command, help in the
+// user's language, validate of folders and globs like convert.
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hoistGlobalOptions } from '../src/cli/main';
+import { fixture, runCli, scratch } from './helpers';
+
+const COMMANDS = ['validate', 'build', 'rules'];
+
+describe('global options may stand before the command', () => {
+  test.each([
+    [
+      ['--lang', 'en', 'validate', 'x.json'],
+      ['validate', '--lang', 'en', 'x.json'],
+    ],
+    [
+      ['--lang=en', '--no-color', 'rules', 'R301'],
+      ['rules', '--lang=en', '--no-color', 'R301'],
+    ],
+    [
+      ['--config', 'c.json', '--debug', 'build', 'a.xlsx', '-o', 'out'],
+      ['build', '--config', 'c.json', '--debug', 'a.xlsx', '-o', 'out'],
+    ],
+    // Left as typed: no command after them, an option that is not global, or nothing before the command.
+    [
+      ['--lang', 'en'],
+      ['--lang', 'en'],
+    ],
+    [
+      ['--format', 'json', 'validate', 'x'],
+      ['--format', 'json', 'validate', 'x'],
+    ],
+    [
+      ['validate', 'x', '--lang', 'en'],
+      ['validate', 'x', '--lang', 'en'],
+    ],
+  ])('%j', (typed, read) => {
+    expect(hoistGlobalOptions(typed, COMMANDS)).toEqual(read);
+  });
+
+  test('`report --lang en validate x` is `report validate x --lang en`', () => {
+    const before = runCli(['--lang', 'en', 'validate', fixture('example-2021.json'), '--format', 'json']);
+    const after = runCli(['validate', fixture('example-2021.json'), '--format', 'json', '--lang', 'en']);
+    expect(before.code).toBe(0);
+    expect(before.stdout).toBe(after.stdout);
+    expect(JSON.parse(before.stdout).lang).toBe('en');
+  });
+});
+
+describe('help', () => {
+  test('`report` alone prints the help and exits 0, nothing else', () => {
+    const bare = runCli([]);
+    expect(bare.code).toBe(0);
+    expect(bare.stderr).toBe('');
+    expect(bare.stdout).toMatch(/^用法： report \[options\] \[command\]/);
+    expect(bare.stdout).toContain('validate');
+    expect(runCli([], { env: { REPORT_LANG: 'en' } }).stdout).toMatch(/^Usage: report \[options\] \[command\]/);
+  });
+
+  test.each(['validate', 'template', 'build', 'import', 'convert', 'diff', 'schema', 'rules'])(
+    "%s --help is in the user's language: no commander English in Chinese, the same options in both",
+    (command) => {
+      const zh = runCli([command, '--help']);
+      const en = runCli([command, '--help', '--lang', 'en']);
+      expect(zh.code).toBe(0);
+      expect(en.code).toBe(0);
+      for (const english of ['Usage:', 'Options:', 'Arguments:', 'display help', 'choices:', 'default:'])
+        expect(zh.stdout).not.toContain(english);
+      expect(en.stdout).toContain('Usage:');
+      const flags = (text: string) => [...text.matchAll(/^\s+(-\w, )?(--[\w-]+)/gm)].map((match) => match[2]);
+      expect(flags(zh.stdout)).toEqual(flags(en.stdout));
+      expect(flags(zh.stdout)).toEqual(expect.arrayContaining(['--lang', '--config', '--help']));
+    },
+  );
+
+  test('validate and build say they read every kind, not only workbooks and JSON', () => {
+    for (const command of ['validate', 'build'])
+      expect(runCli([command, '--help', '--lang', 'en']).stdout).toMatch(/PDF/);
+  });
+});
+
+describe('validate takes folders and globs, as convert does', () => {
+  const dir = scratch('report-validate-folder-');
+  mkdirSync(join(dir, 'reports', '2024'), { recursive: true });
+  copyFileSync(fixture('example-2021.json'), join(dir, 'reports', 'a.json'));
+  copyFileSync(fixture('example-2021.xlsx'), join(dir, 'reports', '2024', 'b.xlsx'));
+  // Office's lock file beside an open workbook, and a hidden file: not reports.
+  writeFileSync(join(dir, 'reports', '2024', '~$b.xlsx'), 'lock');
+  writeFileSync(join(dir, 'reports', '.DS_Store'), 'x');
+
+  const files = (args: string[]) => {
+    const run = runCli(['validate', ...args, '--format', 'json']);
+    return { code: run.code, files: (JSON.parse(run.stdout).files as { file: string }[]).map((f) => f.file) };
+  };
+
+  test('a folder: every report in it and its subfolders', () => {
+    expect(files([join(dir, 'reports')])).toEqual({
+      code: 0,
+      files: [join(dir, 'reports', '2024', 'b.xlsx'), join(dir, 'reports', 'a.json')],
+    });
+  });
+
+  test('a quoted glob, and a file named twice counted once', () => {
+    const glob = join(dir, 'reports', '**', '*.xlsx');
+    expect(files([glob, join(dir, 'reports', '2024', 'b.xlsx')])).toEqual({
+      code: 0,
+      files: [join(dir, 'reports', '2024', 'b.xlsx')],
+    });
+  });
+
+  test('a glob that finds nothing is a usage error, not an empty success', () => {
+    const run = runCli(['validate', join(dir, 'nowhere', '*.xlsx')]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+  });
+});
