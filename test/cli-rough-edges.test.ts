@@ -1,6 +1,6 @@
 // The command line as a newcomer meets it (issue 18): `report` alone, global options before the command, help in the
 // user's language, validate of folders and globs like convert.
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hoistGlobalOptions } from '../src/cli/main';
 import { fixture, runCli, scratch } from './helpers';
@@ -112,5 +112,47 @@ describe('validate takes folders and globs, as convert does', () => {
     const run = runCli(['validate', join(dir, 'nowhere', '*.xlsx')]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
+  });
+});
+
+describe('build replaces only what it wrote and nobody changed since', () => {
+  const dir = scratch('report-build-record-');
+  const out = join(dir, 'out');
+  const build = (...more: string[]) => runCli(['build', fixture('example-2021.json'), '-o', out, ...more]);
+  const docx = join(out, '某市商务局2025年政府信息公开工作年度报告.docx');
+
+  test('built twice: the second build replaces the first, as recorded', () => {
+    expect(build().code).toBe(0);
+    expect(Object.keys(JSON.parse(readFileSync(join(out, '.report-written.json'), 'utf8'))).sort()).toEqual([
+      '某市商务局2025年政府信息公开工作年度报告.docx',
+      '某市商务局2025年政府信息公开工作年度报告.html',
+      '某市商务局2025年政府信息公开工作年度报告.json',
+    ]);
+    expect(build().code).toBe(0);
+  });
+
+  test('a DOCX corrected by hand is kept, and nothing else is replaced; --force replaces it', () => {
+    expect(build().code).toBe(0);
+    const edited = Buffer.concat([readFileSync(docx), Buffer.from('edited')]);
+    writeFileSync(docx, edited);
+    const html = join(out, '某市商务局2025年政府信息公开工作年度报告.html');
+    writeFileSync(html, readFileSync(html));
+    const refused = build('--lang', 'en');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toContain('--force');
+    expect(readFileSync(docx)).toEqual(edited);
+    expect(build('--force').code).toBe(0);
+    expect(readFileSync(docx)).not.toEqual(edited);
+    expect(build().code).toBe(0);
+  });
+
+  test('a file of the same name that report never wrote is not replaced', () => {
+    const other = join(dir, 'other');
+    mkdirSync(other);
+    writeFileSync(join(other, '某市商务局2025年政府信息公开工作年度报告.json'), '{"mine": true}\n');
+    const run = runCli(['build', fixture('example-2021.json'), '-o', other]);
+    expect(run.code).toBe(2);
+    expect(readFileSync(join(other, '某市商务局2025年政府信息公开工作年度报告.json'), 'utf8')).toBe('{"mine": true}\n');
   });
 });

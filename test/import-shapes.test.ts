@@ -31,7 +31,7 @@ function readingOf(input: string) {
 function examplePage(): string {
   const out = join(dir, `built-${Math.random().toString(36).slice(2)}`);
   expect(runCli(['build', fixture('example-2021.json'), '--to', 'html', '-o', out]).code).toBe(0);
-  return readFileSync(join(out, readdirSync(out)[0] as string), 'utf8').replace(
+  return readFileSync(join(out, readdirSync(out).find((name) => name.endsWith('.html')) as string), 'utf8').replace(
     /<script type="application\/json"[\s\S]*?<\/script>/,
     '',
   );

@@ -99,7 +99,7 @@ function shortLabels(id: EditionId): string[] {
     async (name) => {
       const out = scratch('report-look-html-');
       expect(runCli(['build', fixture(`${name}.json`), '--to', 'html', '-o', out]).code).toBe(0);
-      const page = join(out, readdirSync(out)[0] as string);
+      const page = join(out, readdirSync(out).find((name) => name.endsWith('.html')) as string);
       const { chromium } = await import('playwright-core');
       const browser = await chromium.launch({
         executablePath: CHROMIUM,

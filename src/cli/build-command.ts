@@ -13,7 +13,14 @@ import { say, UsageError } from './cli-messages';
 import { readAndCheck } from './read-and-check';
 import { reportFailure } from './report-failure';
 import { type CommonOptions, parseTimeout, resolveCommon } from './shared-options';
-import { displayPath, prepareDirectory, writeOutputs } from './write-outputs';
+import {
+  displayPath,
+  guardChangedOutputs,
+  inputGuard,
+  prepareDirectory,
+  recordWritten,
+  writeOutputs,
+} from './write-outputs';
 
 export interface BuildFlags extends CommonOptions {
   output?: string;
@@ -88,7 +95,12 @@ export async function runBuild(file: string, flags: BuildFlags, toolVersion: str
     prepareDirectory(directory);
     const base = outputBaseName(report.model, file, notValidated);
     const outputs = rendered.map(({ format, bytes }) => ({ path: join(directory, `${base}.${format}`), bytes }));
+    // Never the input itself; and nothing is replaced that was changed since report wrote it (a DOCX corrected by
+    // hand), unless --force.
+    inputGuard([file])(outputs.map((output) => output.path));
+    guardChangedOutputs(outputs, flags.force === true);
     writeOutputs(outputs, [file]);
+    recordWritten(outputs);
     const written = outputs.map(({ path }) => path);
     const shown = written.map((path) => `  ${displayPath(path)}`).join('\n');
     process.stdout.write(

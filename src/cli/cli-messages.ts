@@ -32,6 +32,10 @@ const messages = {
     en: 'the template can only be written as .xlsx, not {file}',
   },
   outputFailed: { zh: '无法写入 {file}：{detail}', en: 'cannot write {file}: {detail}' },
+  outputChanged: {
+    zh: '{file} 已存在，且与 report 上次写出的不同（可能已手工修改，或不是 report 写的）：没有替换任何文件。请先另存修改，或加 --force 替换',
+    en: '{file} exists and is not what report last wrote there (edited by hand, or not written by report): no file was replaced. Save your changes elsewhere first, or add --force to replace it',
+  },
   templateWritten: {
     zh: '已生成{edition}填报模板：{file}{about}',
     en: 'wrote the {edition} template: {file}{about}',
