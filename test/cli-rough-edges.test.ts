@@ -1,9 +1,11 @@
 // The command line as a newcomer meets it (issue 18): `report` alone, global options before the command, help in the
 // user's language, validate of folders and globs like convert.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hoistGlobalOptions } from '../src/cli/main';
-import { fixture, runCli, scratch } from './helpers';
+import { displayWidth } from '../src/convert/display-text';
+import { fixture, ROOT, runCli, scratch, toolAvailable } from './helpers';
 
 const COMMANDS = ['validate', 'build', 'rules'];
 
@@ -155,4 +157,65 @@ describe('build replaces only what it wrote and nobody changed since', () => {
     expect(run.code).toBe(2);
     expect(readFileSync(join(other, '某市商务局2025年政府信息公开工作年度报告.json'), 'utf8')).toBe('{"mine": true}\n');
   });
+});
+
+describe('convert', () => {
+  const dir = scratch('report-convert-edges-');
+  const inputs = [fixture('example-2021.json'), fixture('example-2019.json')];
+
+  test('outputs of an earlier --to do not stay beside the new ones; a file of someone else does', () => {
+    const out = join(dir, 'to');
+    expect(runCli(['convert', ...inputs, '-o', out, '--jobs', '1']).code).toBe(0);
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    const listing = () =>
+      readdirSync(out)
+        .filter((name) => !name.startsWith('.'))
+        .sort();
+    expect(listing().filter((name) => name.endsWith('.docx'))).toHaveLength(2);
+    expect(runCli(['convert', ...inputs, '-o', out, '--jobs', '1', '--to', 'json']).code).toBe(0);
+    expect(listing()).toEqual([
+      'index.html',
+      'notes.txt',
+      'rules.html',
+      'summary.json',
+      '某县人民政府办公室2020年政府信息公开工作年度报告.json',
+      '某市商务局2025年政府信息公开工作年度报告.json',
+    ]);
+  });
+
+  test('two versions of a report whose paths differ only at the end stay two lines on a narrow terminal', () => {
+    const folder = join(dir, '某市商务局政府信息公开工作年度报告归档材料（二〇二四年度，按科室整理）');
+    mkdirSync(folder, { recursive: true });
+    const draft = join(folder, '2024年政府信息公开工作年度报告（征求意见稿）.json');
+    const final = join(folder, '2024年政府信息公开工作年度报告（终稿）.json');
+    copyFileSync(fixture('example-2021.json'), draft);
+    copyFileSync(fixture('example-2021.json'), final);
+    // A third report elsewhere, so that the common folder is not taken off the two.
+    const other = join(dir, 'other.json');
+    copyFileSync(fixture('example-2019.json'), other);
+    const run = runCli(['convert', draft, final, other, '-o', join(dir, 'narrow'), '--jobs', '1'], {
+      env: { COLUMNS: '60' },
+    });
+    // The table's rows of the two (a note below one of them names the other in full, indented).
+    const rows = run.stdout.split('\n').filter((line) => /^\S.*稿）\.json/.test(line));
+    expect(rows).toHaveLength(2);
+    expect(new Set(rows.map((row) => row.split(/\s{2,}/)[0])).size).toBe(2);
+    for (const row of rows) expect(displayWidth(row)).toBeLessThanOrEqual(60);
+  });
+
+  (toolAvailable('script', 'the progress bar on a terminal') ? test : test.skip)(
+    'on a terminal the progress line names the input in hand, and fits the line',
+    () => {
+      const out = join(dir, 'bar');
+      const command = `${process.execPath} ${join(ROOT, 'bin', 'report.js')} convert ${inputs.join(' ')} -o ${out} --jobs 1`;
+      const run = spawnSync('script', ['-qfec', command, '/dev/null'], {
+        encoding: 'utf8',
+        env: { ...process.env, COLUMNS: '100', CI: '' },
+      });
+      const redraws = run.stdout.split('\r').filter((part) => part.includes('█') || part.includes('░'));
+      expect(redraws.length).toBeGreaterThan(0);
+      expect(redraws.some((part) => /example-20(19|21)\.json/.test(part))).toBe(true);
+      for (const part of redraws) expect(displayWidth(part.replace(/\u001b\[K[\s\S]*$/, ''))).toBeLessThanOrEqual(100);
+    },
+  );
 });

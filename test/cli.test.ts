@@ -55,13 +55,14 @@ describe('report validate output formats', () => {
     });
   });
 
-  it('junit: a suite per file and a failing case per diagnostic', () => {
+  it('junit: a suite per file, a case per diagnostic, failing for an error and passing for a warning', () => {
     const run = runCli(['validate', good, r301, '--format', 'junit']);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(
-      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="report validate" tests="3" failures="2" errors="0">/,
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="report validate" tests="3" failures="1" errors="0">/,
     );
-    expect(run.stdout).toContain(`<testsuite name="${r301}" tests="2" failures="2" errors="0">`);
+    expect(run.stdout).toContain(`<testsuite name="${r301}" tests="2" failures="1" errors="0">`);
+    expect(run.stdout).toMatch(/name="N001 \/requests\/newReceived\/total"><system-out>warning: /);
     expect(run.stdout).toContain('<testcase classname="');
     expect(run.stdout).toContain(
       'name="R301 /requests/newReceived/total"><failure message="三 › 一、本年新收政府信息公开申请数量 › 总计',

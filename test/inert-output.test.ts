@@ -155,7 +155,10 @@ describe('the reporters', () => {
       for (const child of node.children ?? []) walk(child as typeof node);
     };
     walk(document as never);
-    expect(failures).toHaveLength(HOSTILE.length * 2);
+    // Errors fail; warnings pass, told in <system-out>.
+    const errors = results().flatMap((result) => result.diagnostics.filter((d) => d.severity === 'error'));
+    expect(failures).toHaveLength(errors.length);
+    expect(errors.length).toBeGreaterThanOrEqual(HOSTILE.length);
     expect(failures[0]).toBe(inert(`机关“${HOSTILE[0]?.[1]}”的总计应为 12（${HOSTILE[0]?.[0]}）`));
   });
 
@@ -272,7 +275,7 @@ describe('the table convert ends with', () => {
  * with no `<` and no `&` but the five entities. */
 function expectWellFormed(xml: string): void {
   const token =
-    /<\?xml [^?]*\?>|<\/([A-Za-z]+)>|<([A-Za-z]+)((?:\s+[A-Za-z]+="(?:[^"<&]|&(?:lt|gt|amp|quot|apos);)*")*)\s*(\/?)>|(?:[^<&]|&(?:lt|gt|amp|quot|apos);)+/y;
+    /<\?xml [^?]*\?>|<\/([A-Za-z][A-Za-z-]*)>|<([A-Za-z][A-Za-z-]*)((?:\s+[A-Za-z]+="(?:[^"<&]|&(?:lt|gt|amp|quot|apos);)*")*)\s*(\/?)>|(?:[^<&]|&(?:lt|gt|amp|quot|apos);)+/y;
   const open: string[] = [];
   let index = 0;
   let roots = 0;

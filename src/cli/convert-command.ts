@@ -7,6 +7,7 @@ import { lstatSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { collectInputs } from '../convert/collect-inputs';
+import { cutMiddle, displayWidth } from '../convert/display-text';
 import type { ConvertJob, ConvertResult } from '../convert/job';
 import { type BatchFormat, BatchRefused, runBatch } from '../convert/run-batch';
 import type { BatchRecord, ConvertSummary } from '../convert/run-convert';
@@ -88,7 +89,10 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
           ...(date ? { date } : {}),
           lang,
           protect,
-          run: (job) => runInSandbox(sandbox, job, lang),
+          run: (job) => {
+            progress.start(job.path);
+            return runInSandbox(sandbox, job, lang);
+          },
           // Each process runs one job and holds the next.
           inFlight: jobs * 2,
           stop,
@@ -239,12 +243,23 @@ function notes(summary: ConvertSummary, lang: Lang): string {
   return upToDate ? `${say(lang, 'upToDateCount', { count: upToDate })}\n` : '';
 }
 
-type Progress = ((done: number, total: number, record: BatchRecord, started: number) => void) & { finish: () => void };
+type Progress = ((done: number, total: number, record: BatchRecord, started: number) => void) & {
+  /** An input handed to a reading process. */
+  start: (path: string) => void;
+  finish: () => void;
+};
 
-/** A bar on a terminal (done/total, rate, time left); one plain line per input otherwise. */
+/**
+ * A bar on a terminal (done/total, rate, time left, and the input in hand: the oldest handed out and not done); one
+ * plain line per input otherwise.
+ */
 function progressReporter(lang: Lang, terminal: boolean, quiet: boolean): Progress {
   let drawn = false;
+  /** Inputs handed out and not done yet, oldest first (at most a few: each process holds one and the next). */
+  const inHand: string[] = [];
   const report = ((done: number, total: number, record: BatchRecord, started: number) => {
+    const index = inHand.indexOf(record.path);
+    if (index >= 0) inHand.splice(index, 1);
     const seconds = Math.max(0.001, (Date.now() - started) / 1000);
     const rate = done / seconds;
     const left = Math.round((total - done) / Math.max(rate, 0.001));
@@ -253,7 +268,11 @@ function progressReporter(lang: Lang, terminal: boolean, quiet: boolean): Progre
       const filled = Math.round((done / total) * size);
       const bar = `${'█'.repeat(filled)}${'░'.repeat(size - filled)}`;
       const text = say(lang, 'progress', { done, total, rate: rate.toFixed(1), left });
-      process.stderr.write(`\r${bar} ${text}\u001b[K`);
+      const head = `${bar} ${text}`;
+      // The line must fit the terminal, or each redraw would leave a line behind.
+      const room = terminalWidth() - displayWidth(head) - 3;
+      const current = inHand[0] && room > 8 ? `  ${cutMiddle(displayPath(inHand[0]), room)}` : '';
+      process.stderr.write(`\r${head}${current}\u001b[K`);
       drawn = true;
     } else if (!quiet || needsLook(record)) {
       const verdict = statusWords[lang][record.status];
@@ -263,6 +282,9 @@ function progressReporter(lang: Lang, terminal: boolean, quiet: boolean): Progre
       );
     }
   }) as Progress;
+  report.start = (path) => {
+    inHand.push(path);
+  };
   report.finish = () => {
     if (drawn) process.stderr.write('\n');
   };

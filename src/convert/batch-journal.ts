@@ -44,6 +44,8 @@ export class BatchJournal {
     size: number,
     /** The inputs a previous run with the same options converted, by resolved path: the latest line of each. */
     readonly previous: ReadonlyMap<string, PreviousEntry>,
+    /** The outputs the last run made of each input, whatever its options (`--to` may have changed since). */
+    readonly earlier: ReadonlyMap<string, readonly string[]>,
   ) {
     this.size = size;
   }
@@ -57,14 +59,22 @@ export class BatchJournal {
     const header = JSON.stringify({ journal: FORMAT, options: fingerprint });
     let fd = openSync(path, 'a+');
     const previous = new Map<string, PreviousEntry>();
+    const earlier = new Map<string, readonly string[]>();
     let kept = 0;
+    let sameOptions = false;
     try {
       kept = scanLines(fd, (line, offset, length, first) => {
-        if (first) return line === header;
+        if (first) {
+          sameOptions = line === header;
+          return true;
+        }
         const entry = parseEntry(line);
-        if (entry) previous.set(resolve(entry.record.path), { offset, length, ...entry.current });
+        if (!entry) return true;
+        earlier.set(resolve(entry.record.path), entry.current.outputs);
+        if (sameOptions) previous.set(resolve(entry.record.path), { offset, length, ...entry.current });
         return true;
       });
+      if (!sameOptions) kept = 0;
     } catch {
       kept = 0;
       previous.clear();
@@ -77,7 +87,7 @@ export class BatchJournal {
     } else if (kept < fstatSync(fd).size) {
       ftruncateSync(fd, kept);
     }
-    return new BatchJournal(path, fd, kept, previous);
+    return new BatchJournal(path, fd, kept, previous, earlier);
   }
 
   /** Appends an input's entry; the place it was written at. One write, so a kill leaves at most a cut last line. */

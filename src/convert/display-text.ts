@@ -25,6 +25,63 @@ export function cutTo(text: string, width: number): string {
   return `${out}…`;
 }
 
+/**
+ * A path cut to `width` columns in its middle, its start and its end kept (`archive/某市…/2024年报告（终稿）.pdf`): two
+ * paths that differ only at the end (a draft and the final report) stay two different lines, as they would not cut at
+ * the end.
+ */
+export function cutMiddle(text: string, width: number, keepEnd = 0): string {
+  if (displayWidth(text) <= width) return text;
+  const characters = [...text];
+  // Most of the room to the end, where names differ; more when `keepEnd` columns are needed to tell it from another.
+  const tailWidth = Math.max(1, Math.min(width - 2, Math.max(Math.ceil((width - 1) * 0.6), keepEnd)));
+  let tail = '';
+  let used = 0;
+  for (let i = characters.length - 1; i >= 0; i--) {
+    const ch = characters[i] as string;
+    const size = WIDE.test(ch) ? 2 : 1;
+    if (used + size > tailWidth) break;
+    tail = ch + tail;
+    used += size;
+  }
+  const head = cutTo(text, width - used);
+  return `${head.endsWith('…') ? head : `${head}…`}${tail}`;
+}
+
+/**
+ * For each text, the columns of its end that tell it from every other text: one character more than the longest end
+ * it shares with another (found between neighbours once the texts are sorted by their reversed characters).
+ */
+export function distinguishingEnds(texts: readonly string[]): number[] {
+  const reversed = texts.map((text, index) => ({ index, characters: [...text].reverse() }));
+  const order = [...reversed].sort((a, b) => compareCharacters(a.characters, b.characters));
+  const ends = texts.map(() => 0);
+  const shared = (a: readonly string[], b: readonly string[]) => {
+    let length = 0;
+    while (length < a.length && length < b.length && a[length] === b[length]) length++;
+    return length;
+  };
+  for (let i = 1; i < order.length; i++) {
+    const a = order[i - 1] as (typeof order)[number];
+    const b = order[i] as (typeof order)[number];
+    const length = shared(a.characters, b.characters);
+    for (const { index, characters } of [a, b]) {
+      const end = characters
+        .slice(0, Math.min(characters.length, length + 1))
+        .reverse()
+        .join('');
+      ends[index] = Math.max(ends[index] ?? 0, displayWidth(end));
+    }
+  }
+  return ends;
+}
+
+function compareCharacters(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < a.length && i < b.length; i++)
+    if (a[i] !== b[i]) return (a[i] as string) < (b[i] as string) ? -1 : 1;
+  return a.length - b.length;
+}
+
 /** The text padded with spaces to `width` columns. */
 export function padTo(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));

@@ -134,6 +134,8 @@ export async function runConvert(inputs: readonly string[], options: ConvertOpti
   };
   let diskFull: ConvertSummary['diskFull'];
   let done = 0;
+  /** Every output placed by this run: an earlier run's output of another name is never one of them. */
+  const placedThisRun = new Set<string>();
   const finish = (id: number, result: ConvertResult) => {
     const path = inputs[id] as string;
     const entry = previous[id];
@@ -164,8 +166,14 @@ export async function runConvert(inputs: readonly string[], options: ConvertOpti
             if (!movedPlace) return;
             const movedEntry = journal.read(movedPlace);
             movedEntry.record.outputs = outputs;
+            for (const name of outputs) placedThisRun.add(name);
             record(moved, movedEntry);
           });
+          for (const name of converted.record.outputs) placedThisRun.add(name);
+          // What an earlier run made of this input and this one did not (a format no longer asked for with --to):
+          // ours by the journal, and gone, so that the folder holds this run's outputs only.
+          for (const stale of journal.earlier.get(resolve(path)) ?? [])
+            if (isPlainName(stale) && !placedThisRun.has(stale)) removeQuietly(join(outDir, stale));
         } catch (error) {
           if (!(error instanceof PlacementFailed)) throw error;
           if (DISK_FULL.has(error.code)) {
@@ -270,6 +278,13 @@ function dispatch(
     });
     launch();
   });
+}
+
+/** A file removed if it can be; one that cannot (no permission) stays, and the batch goes on. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {}
 }
 
 function removeTemporaries(outDir: string, prefix: string): void {

@@ -6,7 +6,16 @@ import type { Lang } from '../diagnostics/diagnostic';
 import { inert } from '../diagnostics/inert-text';
 import { defineWords, languageWords } from '../diagnostics/words';
 import { appendAll, maxOf } from '../model/many-values';
-import { commonFolder, cutTo, displayWidth, padTo, shortenPaths, wrapTo } from './display-text';
+import {
+  commonFolder,
+  cutMiddle,
+  cutTo,
+  displayWidth,
+  distinguishingEnds,
+  padTo,
+  shortenPaths,
+  wrapTo,
+} from './display-text';
 import type { BatchRecord } from './run-convert';
 import { duplicateNote, needsLook, statusOrder, statusWords } from './status-words';
 
@@ -70,13 +79,18 @@ export function summaryTable(
     String(record.errors),
     String(record.warnings),
   ]);
+  // How much of each file's end tells it from the others, so that no two rows read the same when cut.
+  const shownPaths = rows.map((row) => row[0] as string);
+  const endWidths = distinguishingEnds(shownPaths);
+  const ends = new Map(shownPaths.map((path, index) => [path, endWidths[index] ?? 0]));
   const sizes = w.head.map((_, column) => maxOf([w.head, ...rows].map((row) => displayWidth(row[column] ?? ''))));
   const fits = fitColumns(sizes, width);
   const line = (row: readonly string[]) =>
     row
       .map((cell, column) => {
         const size = sizes[column] ?? 0;
-        const text = cutTo(cell, size);
+        // The file is cut in its middle: its end tells two versions of one report apart.
+        const text = column === 0 ? cutMiddle(cell, size, ends.get(cell)) : cutTo(cell, size);
         // Numbers right-aligned, so the columns of counts read down.
         return column >= 4 ? ' '.repeat(Math.max(0, size - displayWidth(text))) + text : padTo(text, size);
       })
@@ -91,7 +105,7 @@ export function summaryTable(
     if (fits) out.push(line(row));
     else {
       // Too narrow for columns: the file on one line, the rest below it.
-      out.push(cutTo(row[0] ?? '', width));
+      out.push(cutMiddle(row[0] ?? '', width, ends.get(row[0] ?? '')));
       // Each cell cut to what two lines hold (an agency longer than that ends in …), so a name of any length
       // takes a few lines at most.
       const rest = row
