@@ -26,6 +26,13 @@ test('the package is ours by name, its command is `report`, and the lock agrees'
   expect([lock.name, lock.packages[''].name]).toEqual([manifest.name, manifest.name]);
 });
 
+test('the lock agrees with package.json, so npm install in a fresh clone leaves it as it is', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const root = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')).packages[''];
+  for (const field of ['name', 'version', 'license', 'engines', 'bin', 'dependencies', 'devDependencies'])
+    expect([field, root[field]]).toEqual([field, pkg[field]]);
+});
+
 test('the tarball holds the command, its compiled code and schemas, and none of the tests or scripts', () => {
   const packed = npm(['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT);
   expect(packed.status).toBe(0);
