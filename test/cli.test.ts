@@ -153,7 +153,7 @@ describe('report validate exit codes and options', () => {
     const text = runCli(args);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(
-      `上年报告 ${fixture('example-2019.json')} 是“某县人民政府办公室”2020 年度的报告，而本报告是“某市商务局”2025 年度的报告：不是同一机关的上一年度，跨年度规则（X301 X201 X202 Q101）未检查  input`,
+      `上年报告 ${fixture('example-2019.json')} 是“某县人民政府办公室”2020 年度的报告，而本报告是“某市商务局”2025 年度的报告：不是同一机关的上一年度，跨年度规则（X301 X201 X202 Q101 X100）未检查  input`,
     );
     expect(text.stdout).not.toContain('✖');
     const json = JSON.parse(runCli([...args, '--format', 'json']).stdout);
@@ -165,7 +165,7 @@ describe('report validate exit codes and options', () => {
       ]),
     ).toEqual([['input', 'previousMismatch', 'warning']]);
     expect(runCli([...args, '--format', 'github']).stdout).toContain('::warning');
-    expect(runCli([...args, '--format', 'junit']).stdout).toContain('跨年度规则（X301 X201 X202 Q101）未检查');
+    expect(runCli([...args, '--format', 'junit']).stdout).toContain('跨年度规则（X301 X201 X202 Q101 X100）未检查');
     // Not the year before, though the same body: said too.
     const sameYear = runCli(['validate', x301('fail.json'), '--previous', x301('fail.json'), '--format', 'json']);
     expect(JSON.parse(sameYear.stdout).files[0].diagnostics).toMatchObject([

@@ -191,9 +191,12 @@ describe('report convert', () => {
         message: expect.stringContaining('三、收到和处理政府信息公开申请情况!D6'),
       }),
       expect.objectContaining({ ruleId: 'X301', pointer: '/requests/carriedOver/otherOrg', expected: 1, actual: 0 }),
+      // Its 2024 report is the 2025 example with last year's figures: 一 and 五 copied word for word.
+      expect.objectContaining({ ruleId: 'X100', pointer: '/overview' }),
+      expect.objectContaining({ ruleId: 'X100', pointer: '/problems' }),
     ]);
     const current = summary.inputs.find((input: SummaryInput) => input.year === 2025);
-    expect(current).toMatchObject({ status: 'ok', warnings: 2, rules: { X301: 2 } });
+    expect(current).toMatchObject({ status: 'ok', warnings: 4, rules: { X301: 2, X100: 2 } });
     const index = readFileSync(join(out, 'index.html'), 'utf8');
     expect(index).toMatch(
       /<h3>某市(商务局| 商务局)<\/h3><ul><li><b>2024→2025<\/b> <a href="rules.html#X301">X301<\/a>/,
@@ -207,9 +210,14 @@ describe('report convert', () => {
   it('lets the config turn the cross-year checks off, or make them errors', () => {
     const config = join(dir, 'cross.config.json');
     const pair = [join(archive, 'commerce-2025.xlsx'), join(archive, 'commerce-2024.json')];
+    // The pair's 2024 report is the 2025 example with last year's figures: X301 differs, and 一 and 五 are copied.
     writeFileSync(config, JSON.stringify({ rules: { X301: 'off' } }));
     runCli(['convert', ...pair, '-o', join(dir, 'cross-off'), '--config', config]);
-    expect(summaryOf(join(dir, 'cross-off')).crossYear).toEqual([]);
+    const off = summaryOf(join(dir, 'cross-off')).crossYear as { ruleId: string }[];
+    expect(off.map((finding) => finding.ruleId)).toEqual(['X100', 'X100']);
+    writeFileSync(config, JSON.stringify({ rules: { X301: 'off', 'text-copied-from-last-year': 'off' } }));
+    runCli(['convert', ...pair, '-o', join(dir, 'cross-all-off'), '--config', config]);
+    expect(summaryOf(join(dir, 'cross-all-off')).crossYear).toEqual([]);
     writeFileSync(config, JSON.stringify({ rules: { X301: 'error' } }));
     runCli(['convert', ...pair, '-o', join(dir, 'cross-error'), '--config', config]);
     const current = summaryOf(join(dir, 'cross-error')).inputs.find((input: SummaryInput) => input.year === 2025);

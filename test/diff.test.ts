@@ -62,6 +62,8 @@ describe('report diff', () => {
     expect(diff.diagnostics.map((d) => [d.ruleId, d.pointer])).toEqual([
       ['X301', '/requests/carriedOver/total'],
       ['Q101', '/requests/newReceived/total'],
+      // 五 copied word for word; 一 shares one sentence of its many, under half.
+      ['X100', '/problems'],
     ]);
     const overview = diff.text.find((t) => t.section === 'overview');
     expect(overview?.sentences[0]).toMatchObject({ exact: false, similarity: 1 });

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../src/diagnostics/diagnostic';
 import { readInputSync as readInput } from '../src/read/read-input.node';
+import { defaultThresholds } from '../src/validate/rule';
 import { ruleCatalog } from '../src/validate/rules';
 import { validateReport } from '../src/validate/validate-report';
 import { fixture, ROOT, readJsonFixture } from './helpers';
@@ -88,21 +89,27 @@ describe('rules as a whole', () => {
     expect(diagnostics.map(summary)).toEqual([
       { ruleId: 'input', severity: 'warning', messageId: 'previousMismatch', pointer: '' },
     ]);
-    expect(diagnostics[0]?.params).toMatchObject({ previousYear: 2023, year: 2025, rules: 'X301 X201 X202 Q101' });
+    expect(diagnostics[0]?.params).toMatchObject({ previousYear: 2023, year: 2025, rules: 'X301 X201 X202 Q101 X100' });
   });
 
   it('skip the cross-year rules, saying so, when last year’s report is another body’s', () => {
     const current = readInput(fixture('rules', 'X301', 'fail.json'));
     const previous = readInput(fixture('rules', 'X301', 'fail.previous.json'));
+    // The fixture's last year is this year's example with last year's figures: its 一 and 五 are copied (X100).
     expect(validateReport(current, { lang: 'zh', previous }).diagnostics.map((d) => d.ruleId)).toEqual([
       'X301',
       'X301',
+      'X100',
+      'X100',
     ]);
     // The same body, however its name is written, is still the same body.
     (previous.model as { agency: string }).agency = ' 某市 商务局 ';
+    // The fixture's last year is this year's example with last year's figures: its 一 and 五 are copied (X100).
     expect(validateReport(current, { lang: 'zh', previous }).diagnostics.map((d) => d.ruleId)).toEqual([
       'X301',
       'X301',
+      'X100',
+      'X100',
     ]);
     (previous.model as { agency: string }).agency = '某县人民政府办公室';
     const [only, ...rest] = validateReport(current, { lang: 'en', previous }).diagnostics;
@@ -130,7 +137,7 @@ describe('rules as a whole', () => {
     const current = readInput(fixture('rules', 'Q101', 'fail.json'));
     const previous = readInput(fixture('rules', 'Q101', 'fail.previous.json'));
     const jumps = (factor: number, minimum: number) =>
-      validateReport(current, { lang: 'en', previous, thresholds: { jump: { factor, minimum } } })
+      validateReport(current, { lang: 'en', previous, thresholds: { ...defaultThresholds, jump: { factor, minimum } } })
         .diagnostics.filter((d) => d.ruleId === 'Q101')
         .map((d) => d.pointer);
     expect(jumps(5, 10)).toEqual(['/requests/newReceived/total', '/appeals/litigationDirect/total']);

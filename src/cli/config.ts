@@ -78,7 +78,10 @@ const problems = {
   badValue: { zh: '{setting}：{value} 不可用（应为 {choices}）', en: '{setting}: {value} is not allowed ({choices})' },
   badShape: { zh: '{setting} 的写法应如 {example}', en: '{setting} should be written like {example}' },
   alwaysOn: { zh: 'rules.{name}：{id} 检查不能关闭', en: 'rules.{name}: the {id} check cannot be turned off' },
-  noThresholds: { zh: 'thresholds.{id}：只有 Q101 可设阈值', en: 'thresholds.{id}: only Q101 has thresholds' },
+  noThresholds: {
+    zh: 'thresholds.{id}：只有 Q101 和 X100 可设阈值',
+    en: 'thresholds.{id}: only Q101 and X100 have thresholds',
+  },
 } satisfies Record<string, LocalizedText>;
 
 type Problem = keyof typeof problems;
@@ -229,17 +232,26 @@ function parseThresholds(
     invalid('badShape', { setting: 'thresholds', example: '{ "Q101": { "factor": 5, "minimum": 10 } }' });
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw shape();
   const jump = { ...defaultThresholds.jump };
-  for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
-    if (findRule(id)?.id !== 'Q101') throw invalid('noThresholds', { id });
+  const copied = { ...defaultThresholds.copied };
+  for (const [idOrName, setting] of Object.entries(value as Record<string, unknown>)) {
+    const id = findRule(idOrName)?.id;
+    if (id !== 'Q101' && id !== 'X100') throw invalid('noThresholds', { id: idOrName });
     if (setting === null || typeof setting !== 'object' || Array.isArray(setting)) throw shape();
     for (const [name, number] of Object.entries(setting as Record<string, unknown>)) {
+      const at = `thresholds.${idOrName}.${name}`;
+      const isNumber = typeof number === 'number' && Number.isFinite(number);
+      if (id === 'X100') {
+        if (name !== 'share') throw invalid('unknownSetting', { setting: at, choices: 'share' });
+        if (!isNumber || number <= 0 || number > 1) throw badValue(at, number, '0 < share ≤ 1');
+        copied.share = number;
+        continue;
+      }
       if (name !== 'factor' && name !== 'minimum')
-        throw invalid('unknownSetting', { setting: `thresholds.${id}.${name}`, choices: 'factor, minimum' });
-      const fits =
-        typeof number === 'number' && Number.isFinite(number) && (name === 'factor' ? number > 1 : number >= 0);
-      if (!fits) throw badValue(`thresholds.${id}.${name}`, number, name === 'factor' ? '> 1' : '≥ 0');
+        throw invalid('unknownSetting', { setting: at, choices: 'factor, minimum' });
+      if (!isNumber || !(name === 'factor' ? number > 1 : number >= 0))
+        throw badValue(at, number, name === 'factor' ? '> 1' : '≥ 0');
       jump[name] = number;
     }
   }
-  return { jump };
+  return { jump, copied };
 }

@@ -101,19 +101,37 @@ export function applyPatch<T>(base: T, patch: Patch): T {
 const carriedForward = { natural: 3, commercial: 1, research: 0, publicInterest: 0, legalService: 0, otherOrg: 0 };
 
 /**
+ * Last year's 一 and 五 as a real year before has them: other sentences than this year's (X100 warns of a report that
+ * copies last year's). Each cross-year case's last year carries them, unless the case is about copied text.
+ */
+export const lastYearsText: Patch = {
+  '/overview': [
+    '上一年度，本单位围绕优化营商环境，稳步推进政府信息公开工作，主动公开各类信息一千余条。',
+    '依申请公开方面，全年办理申请数十件，均在法定期限内答复，未因答复引起争议。',
+    '平台建设方面，完成门户网站适老化改造，新增无障碍浏览功能，方便群众查阅。',
+  ],
+  '/problems': [
+    '一是政府信息公开专栏栏目设置不够科学，部分信息更新不及时；二是工作人员业务培训覆盖面不广。',
+    '今后将优化专栏设置，建立信息更新提醒机制，扩大培训范围。',
+  ],
+};
+
+/**
  * Last year's reports of the examples, for the cross-year cases. The 2021 example's year before (2024): its
  * carry-forward is this year's carry-over and its documents in force lead to this year's 27.
  */
-export const lastYearOf2021Example: Patch = {
+export const lastYearOf2021Figures: Patch = {
   '/year': 2024,
   '/requests/carriedForward': { ...carriedForward, total: 4 },
   '/proactive/normativeDocs/inForce': 25,
 };
+export const lastYearOf2021Example: Patch = { ...lastYearsText, ...lastYearOf2021Figures };
 
 /** The same agency's 2024 report in the 2019 edition: the cross-year rules of one edition do not compare it. */
 export const lastYearOf2021ExampleIn2019Edition: CaseReport = {
   base: 'example-2019',
   patch: {
+    ...lastYearsText,
     '/agency': '某市商务局',
     '/year': 2024,
     '/requests/carriedForward': { ...carriedForward, total: 4 },
@@ -122,9 +140,8 @@ export const lastYearOf2021ExampleIn2019Edition: CaseReport = {
 
 /** The 2019 example's year before (2019): its carry-forward and item counts roll into 2020's. */
 export const lastYearOf2019Example: Patch = {
+  ...lastYearsText,
   '/year': 2019,
-  '/overview/0':
-    '2019年，县政府办公室认真贯彻《中华人民共和国政府信息公开条例》，以公开为常态、不公开为例外，推进决策、执行、管理、服务、结果公开。',
   '/requests/carriedForward': { ...carriedForward, total: 4 },
   '/proactive/licensing': { previousCount: 110, change: 2, decisions: 2105 },
   '/proactive/otherServices': { previousCount: 33, change: 2, decisions: 431 },

@@ -78,12 +78,16 @@ export type TypedRuleContext<M extends MessageTemplates> = Omit<RuleContext, 're
   report<Id extends MessageId<M>>(finding: RuleFinding<M, Id>): void;
 };
 
-/** Q101: a key total that grows more than `factor` times, or falls below 1/`factor`, from at least `minimum`. */
+/**
+ * Q101: a key total that grows more than `factor` times, or falls below 1/`factor`, from at least `minimum`. X100: a
+ * text section of which more than `share` of the sentences repeat last year's (the 宿迁 assessment rule: half).
+ */
 export interface Thresholds {
   jump: { factor: number; minimum: number };
+  copied: { share: number };
 }
 
-export const defaultThresholds: Thresholds = { jump: { factor: 5, minimum: 10 } };
+export const defaultThresholds: Thresholds = { jump: { factor: 5, minimum: 10 }, copied: { share: 0.5 } };
 
 /** A rule as the engine runs it: any rule's check takes the engine's context. */
 export interface Rule<M extends MessageTemplates = MessageTemplates> extends RuleMeta<M> {

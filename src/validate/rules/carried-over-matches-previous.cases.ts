@@ -1,4 +1,14 @@
-import { defineCases, lastYearOf2021Example, lastYearOf2021ExampleIn2019Edition } from '../rule-cases';
+import { defineCases, lastYearOf2021ExampleIn2019Edition, lastYearOf2021Figures } from '../rule-cases';
+
+/**
+ * Last year here is this year's example with last year's figures and this year's very text: its fixtures show, in
+ * `report diff` and the README, a year that copies the last (X100) beside the carry-over that does not match (X301).
+ */
+const copiedText = [
+  { ruleId: 'X100', messageId: 'copied', pointer: '/overview' },
+  { ruleId: 'X100', messageId: 'copied', pointer: '/problems' },
+];
+
 import { carriedOverMatchesPrevious } from './carried-over-matches-previous';
 
 const naturalOneLess = { natural: 2, commercial: 1, research: 0, publicInterest: 0, legalService: 0, otherOrg: 0 };
@@ -6,15 +16,20 @@ const naturalOneLess = { natural: 2, commercial: 1, research: 0, publicInterest:
 export const cases = defineCases(carriedOverMatchesPrevious, {
   base: 'example-2021',
   valid: [
-    { name: 'last year carried forward what this year carries over', previous: { patch: lastYearOf2021Example } },
+    {
+      name: 'last year carried forward what this year carries over',
+      previous: { patch: lastYearOf2021Figures },
+      others: copiedText,
+    },
     { name: 'last year in the 2019 edition, the same carry-forward', previous: lastYearOf2021ExampleIn2019Edition },
   ],
   invalid: [
     {
       name: 'last year carried forward one request fewer',
       previous: {
-        patch: { ...lastYearOf2021Example, '/requests/carriedForward': { ...naturalOneLess, total: 3 } },
+        patch: { ...lastYearOf2021Figures, '/requests/carriedForward': { ...naturalOneLess, total: 3 } },
       },
+      others: copiedText,
       diagnostics: [
         {
           messageId: 'mismatch',

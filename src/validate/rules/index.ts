@@ -14,6 +14,7 @@ import { requestsBalance } from './requests-balance';
 import { requestsResultsTotal } from './requests-results-total';
 import { requestsRowTotal } from './requests-row-total';
 import { schemaRule } from './schema';
+import { textCopied } from './text-copied';
 import { textPresent } from './text-present';
 import { yearOnYearJump } from './year-on-year-jump';
 
@@ -32,6 +33,7 @@ export const checkingRules: readonly Rule[] = [
   narrativeFigures,
   reportPeriod,
   processingFeeStated,
+  textCopied,
 ];
 
 /** Every rule with its messages: the two reading checks first, then the checking rules. */
