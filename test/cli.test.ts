@@ -272,8 +272,8 @@ describe('report validate exit codes and options', () => {
     ],
     [
       ['validate', good, '--format', 'xml'],
-      '选项 --format <format> 的取值 xml 无效，可选：text, json, junit, github。用法见 report validate --help',
-      'the option --format <format> does not take xml; the choices are text, json, junit, github. See report validate --help',
+      '选项 --format <format> 的取值 xml 无效，可选：text, json, junit, github, sarif, gitlab。用法见 report validate --help',
+      'the option --format <format> does not take xml; the choices are text, json, junit, github, sarif, gitlab. See report validate --help',
     ],
     [
       ['frobnicate'],

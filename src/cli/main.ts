@@ -130,7 +130,7 @@ export async function main(processArgv: readonly string[]): Promise<number> {
       .command('validate')
       .description(words.validate.description)
       .argument('<inputs...>', words.anyInputs)
-      .addOption(formatOption(['text', 'json', 'junit', 'github']))
+      .addOption(formatOption(['text', 'json', 'junit', 'github', 'sarif', 'gitlab']))
       .option('--max-warnings <n>', words.validate.maxWarnings)
       .option('--quiet', words.validate.quiet)
       .option('--previous <file>', words.validate.previous),

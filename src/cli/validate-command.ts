@@ -9,6 +9,7 @@ import { reporters } from '../reporters';
 import { checkedResult, type FileResult, unreadableResult } from '../reporters/file-result';
 import { textReporter } from '../reporters/text';
 import { Sandbox } from '../sandbox/sandbox-pool';
+import { ruleCatalog } from '../validate/rules';
 import { loadValidators } from '../validate/schema-check';
 import { type ValidateOptions, validateReport } from '../validate/validate-report';
 import { say, UsageError } from './cli-messages';
@@ -60,7 +61,16 @@ export async function runValidate(inputs: string[], flags: ValidateFlags, toolVe
             diagnostics: result.diagnostics.filter((d) => d.severity === 'error'),
           }))
         : results;
-    process.stdout.write(reporter(shown, { lang, color: common.color, toolVersion, quiet: flags.quiet === true }));
+    process.stdout.write(
+      reporter(shown, {
+        lang,
+        color: common.color,
+        toolVersion,
+        quiet: flags.quiet === true,
+        rules: ruleCatalog,
+        workingFolder: process.cwd(),
+      }),
+    );
     return exitCodeOf(results, maxWarnings, lang);
   } catch (error) {
     return reportFailure(error, lang, flags.debug === true);

@@ -1,5 +1,5 @@
 // The outcome of checking one input: what reporters format and what the exit code is computed from.
-import type { Diagnostic, Lang } from '../diagnostics/diagnostic';
+import type { Diagnostic, Lang, LocalizedText, Severity } from '../diagnostics/diagnostic';
 import { countBySeverity } from '../diagnostics/diagnostic';
 
 export type FileStatus = 'ok' | 'invalid' | 'unreadable';
@@ -22,6 +22,20 @@ export interface ReporterContext {
   toolVersion: string;
   /** `--quiet`: the text reporter shows only the files that need a look, and their errors. */
   quiet?: boolean;
+  /** The rules' metadata, for the formats that describe each rule (SARIF); given by the caller, as the catalog is in
+   * a layer beside this one. A rule missing from it is described by its id alone. */
+  rules?: readonly RuleInfo[];
+  /** The absolute path of the working folder: the formats that locate files (SARIF, GitLab) name them relative to it. */
+  workingFolder?: string;
+}
+
+/** What a reporter may say of a rule: the metadata of `report rules`. */
+export interface RuleInfo {
+  id: string;
+  name: string;
+  severity: Severity;
+  description: LocalizedText;
+  details: LocalizedText;
 }
 
 /** The result of a report read and checked: `invalid` when any diagnostic is an error. */

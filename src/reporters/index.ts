@@ -1,8 +1,10 @@
 // The reporters by name, as `--format` takes them.
 import type { Reporter } from './file-result';
 import { githubReporter } from './github';
+import { gitlabReporter } from './gitlab';
 import { jsonReporter } from './json';
 import { junitReporter } from './junit';
+import { sarifReporter } from './sarif';
 import { textReporter } from './text';
 
 export const reporters: Readonly<Record<string, Reporter>> = {
@@ -10,4 +12,6 @@ export const reporters: Readonly<Record<string, Reporter>> = {
   json: jsonReporter,
   junit: junitReporter,
   github: githubReporter,
+  sarif: sarifReporter,
+  gitlab: gitlabReporter,
 };
