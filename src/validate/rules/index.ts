@@ -9,6 +9,7 @@ import { itemRollForward } from './item-roll-forward';
 import { narrativeFigures } from './narrative-figures';
 import { processingFeeStated } from './processing-fee-stated';
 import { publishedWithinTotal } from './published-within-total';
+import { repeatedFigure } from './repeated-figure';
 import { reportPeriod } from './report-period';
 import { requestsBalance } from './requests-balance';
 import { requestsResultsTotal } from './requests-results-total';
@@ -32,6 +33,7 @@ export const checkingRules: readonly Rule[] = [
   narrativeFigures,
   reportPeriod,
   processingFeeStated,
+  repeatedFigure,
 ];
 
 /** Every rule with its messages: the two reading checks first, then the checking rules. */
