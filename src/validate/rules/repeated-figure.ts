@@ -4,10 +4,12 @@ import { textSections } from '../../editions/fields';
 import { documentStatements, STATEMENTS, sentencesOf } from '../narrative-statements';
 import { defineRule } from '../rule';
 
-/** The quantity each of N001's statements gives, in words; a statement that there was none names what it denies. */
+/**
+ * The quantity each of N001's statements gives, in words. Statements that there was none (未收到申请) are not compared
+ * here: against a figure of the text, one of the two contradicts the table, which N001 (in 一) or N006 (in 五, 六) says.
+ */
 const QUANTITY: Readonly<Record<string, LocalizedText>> = {
   newReceived: { zh: '收到申请数', en: 'requests received' },
-  noRequests: { zh: '收到申请数', en: 'requests received' },
   carriedOver: { zh: '上年结转数', en: 'requests carried over' },
   carriedForward: { zh: '结转下年度数', en: 'requests carried forward' },
   handled: { zh: '办结数', en: 'requests handled' },
@@ -18,9 +20,7 @@ const QUANTITY: Readonly<Record<string, LocalizedText>> = {
   notProcessed: { zh: '不予处理数', en: 'requests not processed' },
   other: { zh: '其他处理数', en: 'requests otherwise handled' },
   review: { zh: '行政复议数', en: 'administrative reviews' },
-  noReview: { zh: '行政复议数', en: 'administrative reviews' },
   litigation: { zh: '行政诉讼数', en: 'lawsuits' },
-  noLitigation: { zh: '行政诉讼数', en: 'lawsuits' },
 };
 
 /** A sentence that compares with another year (同比, 较上年 …) gives another quantity than this year's. */
@@ -47,8 +47,8 @@ export const repeatedFigure = defineRule({
     en: 'The text does not give one quantity (requests received, carried over, reviews, documents issued …) twice with different figures',
   },
   details: {
-    zh: '同一份报告中，“收到申请 45 件”与后文“共收到申请 47 件”不可能都对。本规则用 N001 读表格数字的同一组说法，读“一、总体情况”“五、存在的主要问题及改进情况”“六、其他需要报告的事项”的每一句，同一数量出现两个不同数字时引用两句原文。与上年比较的句子（同比、较上年、增长、下降）、提到报告年度以外年份的句子不计；范围不同的说法（全市与本级、各县区、所属单位）不相比较。只读能确定所指的说法，读不出的句子不作判断。',
-    en: 'One report cannot be right both in “45 requests received” and, further on, “47 requests received in all”. The rule reads every sentence of sections 一, 五 and 六 with the statements N001 reads figures by, and quotes both sentences when one quantity is given two different figures. Sentences that compare with another year (同比, 较上年, growth, decline) or name a year other than the report year are left out; statements of different scope (the whole city against the government itself, counties, subordinate units) are not compared. It reads only statements whose meaning is certain.',
+    zh: '同一份报告中，“收到申请 45 件”与后文“共收到申请 47 件”不可能都对。本规则用 N001 读表格数字的同一组说法，读“一、总体情况”“五、存在的主要问题及改进情况”“六、其他需要报告的事项”的每一句，同一数量出现两个不同数字时引用两句原文。与上年比较的句子（同比、较上年、增长、下降）、提到报告年度以外年份的句子不计；范围不同的说法（全市与本级、各县区、所属单位）不相比较。只读能确定所指的说法，读不出的句子不作判断；“未收到申请”“未发生行政复议”之类的说法与数字不一致时，由 N001（一）和 N006（五、六）对照表格指出，本规则不重复。',
+    en: 'One report cannot be right both in “45 requests received” and, further on, “47 requests received in all”. The rule reads every sentence of sections 一, 五 and 六 with the statements N001 reads figures by, and quotes both sentences when one quantity is given two different figures. Sentences that compare with another year (同比, 较上年, growth, decline) or name a year other than the report year are left out; statements of different scope (the whole city against the government itself, counties, subordinate units) are not compared. It reads only statements whose meaning is certain; a statement that there was none (未收到申请, 未发生行政复议) against a figure is told against the table by N001 (in 一) and N006 (in 五 and 六), not again here.',
   },
   messages: {
     twoFigures: {
@@ -73,8 +73,8 @@ export const repeatedFigure = defineRule({
           for (const statement of STATEMENTS) {
             const match = statement.pattern.exec(sentence);
             const quantity = QUANTITY[statement.what];
-            if (!match || !quantity) continue;
-            const stated = statement.fixed ?? Number(match[1]);
+            if (!match || !quantity || statement.fixed !== undefined) continue;
+            const stated = Number(match[1]);
             const key = statement.pointers(context).join('+');
             if (key) said.push({ key, quantity, stated, sentence, pointer, scope });
           }
