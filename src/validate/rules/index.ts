@@ -15,6 +15,7 @@ import { requestsBalance } from './requests-balance';
 import { requestsResultsTotal } from './requests-results-total';
 import { requestsRowTotal } from './requests-row-total';
 import { schemaRule } from './schema';
+import { textContradictsTable } from './text-contradicts-table';
 import { textPresent } from './text-present';
 import { yearOnYearJump } from './year-on-year-jump';
 
@@ -34,6 +35,7 @@ export const checkingRules: readonly Rule[] = [
   reportPeriod,
   processingFeeStated,
   repeatedFigure,
+  textContradictsTable,
 ];
 
 /** Every rule with its messages: the two reading checks first, then the checking rules. */
