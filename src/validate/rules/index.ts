@@ -17,6 +17,7 @@ import { requestsRowTotal } from './requests-row-total';
 import { schemaRule } from './schema';
 import { textContradictsTable } from './text-contradicts-table';
 import { textPresent } from './text-present';
+import { textQuality } from './text-quality';
 import { yearOnYearJump } from './year-on-year-jump';
 
 export const checkingRules: readonly Rule[] = [
@@ -36,6 +37,7 @@ export const checkingRules: readonly Rule[] = [
   processingFeeStated,
   repeatedFigure,
   textContradictsTable,
+  textQuality,
 ];
 
 /** Every rule with its messages: the two reading checks first, then the checking rules. */
