@@ -15,6 +15,7 @@ import { requestsBalance } from './requests-balance';
 import { requestsResultsTotal } from './requests-results-total';
 import { requestsRowTotal } from './requests-row-total';
 import { schemaRule } from './schema';
+import { signatureDate } from './signature-date';
 import { textContradictsTable } from './text-contradicts-table';
 import { textPresent } from './text-present';
 import { textQuality } from './text-quality';
@@ -35,6 +36,7 @@ export const checkingRules: readonly Rule[] = [
   narrativeFigures,
   reportPeriod,
   processingFeeStated,
+  signatureDate,
   repeatedFigure,
   textContradictsTable,
   textQuality,
