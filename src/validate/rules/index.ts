@@ -9,13 +9,17 @@ import { itemRollForward } from './item-roll-forward';
 import { narrativeFigures } from './narrative-figures';
 import { processingFeeStated } from './processing-fee-stated';
 import { publishedWithinTotal } from './published-within-total';
+import { repeatedFigure } from './repeated-figure';
 import { reportPeriod } from './report-period';
 import { requestsBalance } from './requests-balance';
 import { requestsResultsTotal } from './requests-results-total';
 import { requestsRowTotal } from './requests-row-total';
 import { schemaRule } from './schema';
+import { signatureDate } from './signature-date';
+import { textContradictsTable } from './text-contradicts-table';
 import { textCopied } from './text-copied';
 import { textPresent } from './text-present';
+import { textQuality } from './text-quality';
 import { yearOnYearJump } from './year-on-year-jump';
 
 export const checkingRules: readonly Rule[] = [
@@ -33,6 +37,10 @@ export const checkingRules: readonly Rule[] = [
   narrativeFigures,
   reportPeriod,
   processingFeeStated,
+  signatureDate,
+  repeatedFigure,
+  textContradictsTable,
+  textQuality,
   textCopied,
 ];
 

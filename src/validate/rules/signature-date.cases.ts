@@ -1,0 +1,66 @@
+import { defineCases } from '../rule-cases';
+import { signatureDate } from './signature-date';
+
+const fee = '本年度未收取信息处理费。';
+
+export const cases = defineCases(signatureDate, {
+  base: 'example-2021',
+  valid: [
+    {
+      name: 'a 落款 in the text, dated after the statistics period',
+      patch: { '/otherMatters': [fee, '某市商务局', '2026年1月20日'] },
+    },
+    { name: 'the 2021 example: no 落款 in the text (build writes it)' },
+    { name: 'the 2019 example', base: 'example-2019' },
+    {
+      name: 'agency and date on one line, the date in Chinese numerals, the agency as 人民政府',
+      base: 'example-2019',
+      patch: { '/agency': '某县政府办公室', '/otherMatters': ['无', '某县人民政府办公室 二〇二一年一月十五日'] },
+    },
+    {
+      name: 'a sentence of 六 that ends with a date is no 落款',
+      patch: { '/otherMatters': [fee, '《某市政府信息公开办法》自2025年3月1日起施行，于2025年2月20日'] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'the 落款 dated within the report year (last year’s left unchanged)',
+      patch: { '/otherMatters': [fee, '某市商务局', '2025年1月20日'] },
+      diagnostics: [
+        {
+          messageId: 'dateInPeriod',
+          pointer: '/otherMatters/2',
+          params: { date: '2025-01-20', year: 2025, text: '2025年1月20日' },
+        },
+      ],
+    },
+    {
+      name: 'the 2019 example signed in Chinese numerals within the report year',
+      base: 'example-2019',
+      patch: { '/otherMatters': ['无', '某县人民政府办公室', '二〇二〇年十二月三十日'] },
+      diagnostics: [
+        {
+          messageId: 'dateInPeriod',
+          pointer: '/otherMatters/2',
+          params: { date: '2020-12-30', year: 2020, text: '二〇二〇年十二月三十日' },
+        },
+      ],
+    },
+    {
+      name: 'the 落款’s date left blank',
+      patch: { '/otherMatters': [fee, '某市商务局', '年  月  日'] },
+      diagnostics: [{ messageId: 'dateBlank', pointer: '/otherMatters/2', params: { text: '年月日' } }],
+    },
+    {
+      name: 'another agency in the 落款, on one line with the date',
+      patch: { '/otherMatters': [fee, '某县商务局 2026年1月20日'] },
+      diagnostics: [
+        {
+          messageId: 'agencyDiffers',
+          pointer: '/otherMatters/1',
+          params: { signed: '某县商务局', agency: '某市商务局' },
+        },
+      ],
+    },
+  ],
+});
