@@ -166,7 +166,7 @@ const PAGE_HEIGHT = 841.89;
 const TYPE_AREA_BOTTOM = PAGE_HEIGHT - 35 * MM;
 
 /** A paragraph of one line in the body's type (15 characters and the indent, far from a line's 28). */
-const oneLine = (n: number) => `本段为核对排版加入的第${String.fromCharCode(0x4e00 + n)}行文字。`;
+const oneLine = (n: number) => `本段为核对排版加入的第${'甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥'[n]}行文字。`;
 /** Short paragraphs added to a text section, to move what follows it down by that many lines. */
 const padded = (model: Model, key: string, count: number): Model => ({
   ...model,
@@ -205,6 +205,26 @@ describeWithTools('the DOCX for signature, printed by LibreOffice', () => {
       keepPictures(pdf, name, [last]);
     }
     expect(alone).toEqual([]);
+  }, 180_000);
+
+  it('loses no 、 at a line end: a sentence of figures moved over the 28 places of a line', async () => {
+    // LibreOffice dropped the 、 hung after 「19 件」 at the end of a justified line (the sans, 27 characters a line).
+    const sentence =
+      '其中予以公开 19 件、部分公开 5 件、不予公开 7 件、无法提供 12 件、不予处理 3 件、其他处理 1 件、共 47 件。';
+    const base = readJsonFixture('example-2021');
+    const variants = Array.from({ length: 28 }, (_, shift) => ({
+      name: `punctuation-${String(shift).padStart(2, '0')}`,
+      model: { ...base, overview: ['甲乙丙丁戊己庚辛壬癸'.repeat(3).slice(0, shift) + sentence] },
+    }));
+    const pdfs = await print(dir, variants);
+    const lost = variants
+      .filter(({ name, model }) => {
+        const text = spawnSync('pdftotext', [pdfs.get(name) as string, '-'], { encoding: 'utf8' }).stdout;
+        return !text.replace(/\s/g, '').includes((model.overview[0] as string).replace(/\s/g, ''));
+      })
+      .map(({ name }) => name);
+    expect(lost).toEqual([]);
+    keepPictures(pdfs.get('punctuation-17') as string, 'punctuation-17', [1]);
   }, 180_000);
 
   it('breaks a title too long for a line between words, in the most even place: no lone 「告」', async () => {

@@ -114,8 +114,8 @@ async function buildPackage(styleName: DocxStyleName): Promise<Package> {
   const spacing = style.lineSpacing ? { line: style.lineSpacing * 20, lineRule: LineRuleType.EXACT } : {};
   const indent = { firstLineChars: style.indentChars * 100, firstLine: style.indentChars * style.body.size * 20 };
   const table = { spacing: { line: 240, lineRule: LineRuleType.AUTO } };
-  // Punctuation stays inside the line: LibreOffice loses a 、 it hangs past the margin of a justified line.
-  const text = { overflowPunctuation: false, widowControl: true };
+  // A paragraph's last line never alone at the top of a page, nor its first at the foot.
+  const text = { widowControl: true };
   const heading = { alignment: AlignmentType.JUSTIFIED, spacing, indent, keepNext: true, ...text };
   const condensed = characterSpacing(style, textWidth);
   const paragraphStyle = (id: ParagraphRole, paragraph: Record<string, unknown>, basedOn?: ParagraphRole) => ({
