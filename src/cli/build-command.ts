@@ -4,10 +4,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Lang } from '../diagnostics/diagnostic';
-import { convertDocxToPdf, findOffice, OfficeFailed } from '../office/office-pdf';
+import { languageWords } from '../diagnostics/words';
+import { convertDocxToPdf, faceStandIns, findOffice, OfficeFailed } from '../office/office-pdf';
 import { defaultOutputFormats, type OutputFormat, outputBaseName, outputFormats } from '../output/output-names';
 import { type RenderFormat, renderOutputs } from '../output/render-outputs';
-import type { DocxStyleName } from '../render/docx-styles';
+import { type DocxStyleName, docxStyles, styleFaces } from '../render/docx-styles';
 import { beyondSizeLimits } from '../validate/schema-check';
 import { say, UsageError } from './cli-messages';
 import { readAndCheck } from './read-and-check';
@@ -88,6 +89,7 @@ export async function runBuild(file: string, flags: BuildFlags, toolVersion: str
     }
     if (toStdout) {
       process.stdout.write(rendered[0]?.bytes ?? '');
+      if (office) writePdfFacesNote(lang, docxStyle);
       return notValidated ? 1 : 0;
     }
 
@@ -106,6 +108,7 @@ export async function runBuild(file: string, flags: BuildFlags, toolVersion: str
     process.stdout.write(
       `${say(lang, notValidated ? 'builtNotValidated' : 'built', { count: written.length })}\n${shown}\n`,
     );
+    if (office) writePdfFacesNote(lang, docxStyle);
     // A forced build of a failing report still fails, so scripts notice.
     return notValidated ? 1 : 0;
   } catch (error) {
@@ -146,6 +149,25 @@ export function requireOffice(): string {
   const office = findOffice();
   if (!office) throw new UsageError('pdfNeedsOffice');
   return office;
+}
+
+/**
+ * One line on standard error after a PDF is made, naming the face that stood in for each official face of the style
+ * this machine lacks (`仿宋_GB2312、宋体 → Noto Serif CJK SC，…`); nothing when every one is installed.
+ */
+export function writePdfFacesNote(lang: Lang, docxStyle: DocxStyleName): void {
+  const { faces } = faceStandIns(styleFaces(docxStyles[docxStyle]));
+  if (faces.length === 0) return;
+  const byUsed = new Map<string, string[]>();
+  for (const face of faces) {
+    const used = face.used ?? say(lang, 'pdfFacesUnknown');
+    byUsed.set(used, [...(byUsed.get(used) ?? []), face.official]);
+  }
+  const words = languageWords[lang];
+  const text = [...byUsed]
+    .map(([used, officials]) => `${officials.join(words.enumeration)} → ${used}`)
+    .join(words.listSeparator);
+  process.stderr.write(`report: ${say(lang, 'pdfFaces', { faces: text })}\n`);
 }
 
 /** LibreOffice's PDF of a DOCX, converted in a private temporary folder. */

@@ -75,6 +75,11 @@ const messages = {
     zh: 'LibreOffice 未能把 Word 文档转换为 PDF：{detail}',
     en: 'LibreOffice could not convert the DOCX to PDF: {detail}',
   },
+  pdfFaces: {
+    zh: 'PDF 中本机没有的公文字体以其他字体代替：{faces}',
+    en: 'the PDF sets the official faces missing here in others: {faces}',
+  },
+  pdfFacesUnknown: { zh: '由 LibreOffice 选择', en: 'as LibreOffice chooses' },
   badDate: {
     zh: '--date 应为 年-月-日，如 2026-01-20，实际为 {value}',
     en: '--date must be a date as YYYY-MM-DD, e.g. 2026-01-20, is {value}',

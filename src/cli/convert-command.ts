@@ -21,7 +21,7 @@ import { ReadError } from '../model/read-report';
 import type { TimeLimit } from '../read/time-limit';
 import type { DocxStyleName } from '../render/docx-styles';
 import { Dropped, Sandbox } from '../sandbox/sandbox-pool';
-import { parseDate, requireOffice } from './build-command';
+import { parseDate, requireOffice, writePdfFacesNote } from './build-command';
 import { say, UsageError } from './cli-messages';
 import { onOutputClosed, outputClosed } from './closed-output';
 import { interruptedExitCode } from './end-process';
@@ -111,6 +111,8 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
     } finally {
       sandbox.abandon();
     }
+    if (office && summary.records.some((record) => record.outputs.some((output) => output.endsWith('.pdf'))))
+      writePdfFacesNote(lang, docxStyle);
     if (!outputClosed()) {
       process.stdout.write(summaryTable(summary.records, lang, terminalWidth(), { quiet: flags.quiet === true }));
       process.stdout.write(notes(summary, lang));

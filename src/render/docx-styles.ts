@@ -28,6 +28,16 @@ export interface DocxStyle {
   indentChars: number;
   /** How far the 落款's date stands from the right margin, in characters of body text. */
   signatureIndentChars: number;
+  /**
+   * Characters a line of body text holds, the type area's width shared among them (GB/T 9704 5.2.2: 28): the body's
+   * characters set that much closer. Undefined: as many as the font size gives.
+   */
+  charactersPerLine?: number;
+  /**
+   * Millimetres from the type area's lower edge down to the page number's line (GB/T 9704 7.5: 一字线上距版心下边缘
+   * 7 mm). Undefined: the footer halfway down the bottom margin, as Word places it.
+   */
+  pageNumberGap?: number;
 }
 
 const FANGSONG = '仿宋_GB2312';
@@ -47,6 +57,8 @@ export const docxStyles: Readonly<Record<DocxStyleName, DocxStyle>> = {
     lineSpacing: 28,
     indentChars: 2,
     signatureIndentChars: 4, // 成文日期右空四字
+    charactersPerLine: 28, // 一般每面排 22 行，每行排 28 个字
+    pageNumberGap: 7,
   },
   plain: {
     // Word's default page: 2.54 cm top and bottom, 3.18 cm left and right.
@@ -61,3 +73,12 @@ export const docxStyles: Readonly<Record<DocxStyleName, DocxStyle>> = {
     signatureIndentChars: 2,
   },
 };
+
+/** The East Asian faces a style names, each once: what a PDF of it needs. */
+export function styleFaces(style: DocxStyle): string[] {
+  return [
+    ...new Set(
+      [style.title, style.body, style.heading1, style.heading2, style.table, style.pageNumber].map((f) => f.eastAsia),
+    ),
+  ];
+}

@@ -25,17 +25,34 @@ const FIXED_TIMESTAMP = '2021-09-26T00:00:00Z';
 const BODY_PLACEHOLDER = 'REPORT-BODY-PLACEHOLDER';
 /** Latin text in English, Chinese text in Chinese: Word and LibreOffice pick Chinese faces, never a Japanese one. */
 const LANGUAGE = { value: 'en-US', eastAsia: 'zh-CN' } as const;
+/** The document's own language, which a PDF states (LibreOffice takes it from the default of Western text). */
+const DOCUMENT_LANGUAGE = { value: 'zh-CN', eastAsia: 'zh-CN' } as const;
 const CELL_PADDING = 80; // twips, left + right: two millimetres in all, as narrow as a printed table goes
 
 type Font = DocxStyle['body'];
 
-const runStyle = (font: Font, extra: { bold?: boolean; color?: string } = {}) => ({
+const runStyle = (font: Font, extra: { bold?: boolean; color?: string; characterSpacing?: number } = {}) => ({
   font: { eastAsia: font.eastAsia, ascii: font.latin, hAnsi: font.latin },
   size: Math.round(font.size * 2),
   language: LANGUAGE,
   ...(font.bold || extra.bold ? { bold: true } : {}),
   ...(extra.color ? { color: extra.color } : {}),
+  ...(extra.characterSpacing ? { characterSpacing: extra.characterSpacing } : {}),
 });
+
+/** The roles set in body text's size, whose lines hold the style's characters per line. */
+const BODY_TEXT_ROLES: ReadonlySet<ParagraphRole> = new Set(['Body', 'Heading1', 'Heading2', 'Signature', 'Notice']);
+
+/**
+ * Twips added after each character of body text so that a line holds `charactersPerLine` of them: GB/T 9704's 28
+ * characters of 三号 (16 pt) take 448 pt, and its type area is 156 mm (442 pt) wide. Set in the runs' style, as Word
+ * and LibreOffice both read it; a document grid does the same in Word, but LibreOffice sets 16-point characters in a
+ * grid of 15.8-point cells two cells apiece.
+ */
+export function characterSpacing(style: DocxStyle, textWidth: number): number {
+  if (!style.charactersPerLine) return 0;
+  return Math.min(0, Math.floor(textWidth / style.charactersPerLine - style.body.size * 20));
+}
 
 /** What each paragraph style of the body sets its runs in. */
 function roleFonts(style: DocxStyle): Record<ParagraphRole, Font> {
@@ -97,12 +114,19 @@ async function buildPackage(styleName: DocxStyleName): Promise<Package> {
   const spacing = style.lineSpacing ? { line: style.lineSpacing * 20, lineRule: LineRuleType.EXACT } : {};
   const indent = { firstLineChars: style.indentChars * 100, firstLine: style.indentChars * style.body.size * 20 };
   const table = { spacing: { line: 240, lineRule: LineRuleType.AUTO } };
+  // A paragraph's last line never alone at the top of a page, nor its first at the foot.
+  const text = { widowControl: true };
+  const heading = { alignment: AlignmentType.JUSTIFIED, spacing, indent, keepNext: true, ...text };
+  const condensed = characterSpacing(style, textWidth);
   const paragraphStyle = (id: ParagraphRole, paragraph: Record<string, unknown>, basedOn?: ParagraphRole) => ({
     id,
     name: id,
     ...(basedOn ? { basedOn } : {}),
     quickFormat: true,
-    run: runStyle(fonts[id], id === 'Notice' ? { color: 'C00000' } : {}),
+    run: runStyle(fonts[id], {
+      ...(id === 'Notice' ? { color: 'C00000' } : {}),
+      ...(BODY_TEXT_ROLES.has(id) ? { characterSpacing: condensed } : {}),
+    }),
     paragraph,
   });
   const pageNumber = (alignment: 'left' | 'right' | 'center') => {
@@ -119,6 +143,10 @@ async function buildPackage(styleName: DocxStyleName): Promise<Package> {
     return new Footer({
       children: [
         new Paragraph({
+          // One line exactly as high as the number's size, so the footer's distance places the line itself.
+          ...(style.pageNumberGap !== undefined
+            ? { spacing: { line: oneCharacter, lineRule: LineRuleType.EXACT, before: 0, after: 0 } }
+            : {}),
           alignment:
             alignment === 'left'
               ? AlignmentType.LEFT
@@ -137,21 +165,22 @@ async function buildPackage(styleName: DocxStyleName): Promise<Package> {
     lastModifiedBy: 'report',
     evenAndOddHeaderAndFooters: mirrored,
     styles: {
-      default: { document: { run: runStyle(style.body) } },
+      default: { document: { run: { ...runStyle(style.body), language: DOCUMENT_LANGUAGE } } },
       paragraphStyles: [
         paragraphStyle('Title', {
           alignment: AlignmentType.CENTER,
           spacing: { ...spacing, after: style.lineSpacing ? style.lineSpacing * 20 : 240 },
         }),
         paragraphStyle('Notice', { alignment: AlignmentType.CENTER, spacing }),
-        paragraphStyle('Body', { alignment: AlignmentType.JUSTIFIED, spacing, indent }),
-        // A heading never ends a page: it stays with what follows.
-        paragraphStyle('Heading1', { alignment: AlignmentType.JUSTIFIED, spacing, indent, keepNext: true }),
-        paragraphStyle('Heading2', { alignment: AlignmentType.JUSTIFIED, spacing, indent, keepNext: true }),
+        paragraphStyle('Body', { alignment: AlignmentType.JUSTIFIED, spacing, indent, ...text }),
+        // A heading never ends a page: it stays with what follows. Its outline level makes it a bookmark of the PDF
+        // and a heading of its tags.
+        paragraphStyle('Heading1', { ...heading, outlineLevel: 0 }),
+        paragraphStyle('Heading2', { ...heading, outlineLevel: 1 }),
         paragraphStyle('TableText', table),
         paragraphStyle('TableHeader', { alignment: AlignmentType.CENTER }, 'TableText'),
         paragraphStyle('TableFigure', { alignment: AlignmentType.CENTER }, 'TableText'),
-        paragraphStyle('Signature', { spacing }),
+        paragraphStyle('Signature', { spacing, ...text }),
       ],
     },
     sections: [
@@ -164,7 +193,11 @@ async function buildPackage(styleName: DocxStyleName): Promise<Package> {
               right: mm(style.margins.right),
               bottom: mm(style.margins.bottom),
               left: mm(style.margins.left),
-              footer: mm(style.margins.bottom / 2),
+              footer:
+                style.pageNumberGap === undefined
+                  ? mm(style.margins.bottom / 2)
+                  : // The number's line, exactly its size high, centred on the gap's end: its dashes are there.
+                    mm(style.margins.bottom - style.pageNumberGap) - Math.round(style.pageNumber.size * 10),
             },
           },
         },
