@@ -199,7 +199,7 @@ describe('never a wrong figure', () => {
     const run = importTo(path);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
-      '三 › 一、本年新收政府信息公开申请数量 › 自然人（表 2 第 4 行第 4 列）应填数字，实际为“三十八”',
+      '三 › 一、本年新收政府信息公开申请数量 › 自然人（表 5 第 4 行第 4 列）应填数字，实际为“三十八”',
     );
     expect(JSON.parse(run.json()).requests.newReceived.natural).toBeUndefined();
   });
