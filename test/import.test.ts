@@ -37,7 +37,7 @@ describeSeed('the seed report (text copied from its web page)', () => {
     expect(run.json()).toBe(canonical('seed-2019-shijiazhuang'));
     expect(model.proactive.procurement).toEqual({ projects: 10 });
     expect(run.stderr).toContain(
-      '二 › 第二十条第（九）项 › 政府集中采购 › 采购总金额：报告中找不到这个数字，未填写（不作推测）',
+      '二 › 第二十条第（九）项 › 政府集中采购 › 采购总金额（单位：万元）：报告中找不到这个数字，未填写（不作推测）',
     );
     expect(run.stderr).toContain('标题中没有机关名称，按正文取“石家庄市商务局”，请核对');
     expect(run.stderr).toMatch(/三 › 一、本年新收政府信息公开申请数量 › 商业企业（第 \d+ 行）为空白，按 0 读取/);
@@ -47,7 +47,7 @@ describeSeed('the seed report (text copied from its web page)', () => {
   (hasSeed ? it : it.skip)('refuses the blanks with --strict', () => {
     const run = importTo(SEED, '--strict');
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/采购总金额：报告中找不到这个数字/);
+    expect(run.stderr).toMatch(/采购总金额（单位：万元）：报告中找不到这个数字/);
   });
 
   (hasSeed ? it : it.skip)('writes our template, filled, with -o x.xlsx, which validates as the same report', () => {
@@ -199,7 +199,7 @@ describe('never a wrong figure', () => {
     const run = importTo(path);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
-      '三 › 一、本年新收政府信息公开申请数量 › 自然人（表 2 第 4 行第 4 列）应填数字，实际为“三十八”',
+      '三 › 一、本年新收政府信息公开申请数量 › 自然人（表 5 第 4 行第 4 列）应填数字，实际为“三十八”',
     );
     expect(JSON.parse(run.json()).requests.newReceived.natural).toBeUndefined();
   });

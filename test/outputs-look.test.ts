@@ -121,7 +121,8 @@ function shortLabels(id: EditionId): string[] {
             .filter((cell) => (cell.textContent ?? '').length <= 14)
             .filter((cell) => {
               const range = document.createRange();
-              range.selectNodeContents(cell);
+              // The text itself: a label pinned in view is set in a span of its own (a range over the cell counts its box too).
+              range.selectNodeContents(cell.querySelector('.pin-text') ?? cell);
               return range.getClientRects().length > 1;
             })
             .map((cell) => cell.textContent),

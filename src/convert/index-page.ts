@@ -3,6 +3,7 @@
 
 import { type Diagnostic, describeSource, type Lang } from '../diagnostics/diagnostic';
 import { defineWords, languageWords } from '../diagnostics/words';
+import { getEdition, isEditionId } from '../editions';
 import { agencyKey } from '../model/agency-key';
 import { maxOf } from '../model/many-values';
 import { escapeHtml } from '../render/html';
@@ -136,7 +137,8 @@ h3 { font-size: 1.05rem; margin: 1em 0 0.4em; }
 .total.invalid b, .total.errors b { color: #b00020; }
 .total.unreadable b, .total.incomplete b { color: #8a4b00; }
 .filters { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: end; margin: 8px 0; }
-.filters label { display: flex; flex-direction: column; font-size: 0.85rem; color: #333; }
+/* A long agency's name in a filter's options never widens the page: the filter is at most the page's width. */
+.filters label { display: flex; flex-direction: column; font-size: 0.85rem; color: #333; min-width: 0; max-width: 100%; }
 .filters select { font: inherit; padding: 4px; min-width: 8em; max-width: 100%; }
 #shown { font-size: 0.85rem; color: #555; }
 table { border-collapse: collapse; width: 100%; background: #fff; font-size: 0.9rem; }
@@ -385,6 +387,11 @@ function differencesList(record: InputRecord, w: Words): string {
   return `<ul class="versions">${items}${more}</ul>`;
 }
 
+/** An edition by its name (2019年版（国办公开办函〔2019〕60号，试行）), not its bare id. */
+function editionName(id: string, lang: Lang): string {
+  return isEditionId(id) ? getEdition(id).name[lang] : id;
+}
+
 function where(diagnostic: Diagnostic, lang: Lang): string {
   const place = describeSource(diagnostic, lang);
   return [diagnostic.label, place ?? diagnostic.pointer].filter(Boolean).join(' · ');
@@ -439,7 +446,7 @@ function reportBody(
     record.duplicateOf ? `<p>${escapeHtml(duplicateText)}</p>${differencesList(record, w)}` : '',
     record.upToDate ? `<p>${w.upToDate}</p>` : '',
     record.figures ? `<p>${w.figuresFound(record.figures.found, record.figures.expected)}</p>` : '',
-    record.edition ? `<p>${w.edition}: ${escapeHtml(record.edition)}</p>` : '',
+    record.edition ? `<p>${w.edition}: ${escapeHtml(editionName(record.edition, lang))}</p>` : '',
     record.outputs.length
       ? `<p>${w.outputs}: ${record.outputs.map((output) => `<a href="${escapeHtml(encodeURI(output))}">${escapeHtml(output)}</a>`).join(' · ')}</p>`
       : '',
@@ -501,6 +508,9 @@ function trends(records: readonly BatchRecord[], w: Words): string {
   return sections.length ? sections.join('\n') : `<p>${w.none}</p>`;
 }
 
+/** The width a year's label takes under a chart's axis (4 digits at 11 px), in the chart's units. */
+const YEAR_LABEL_WIDTH = 30;
+
 /** The smallest round number ≥ value (1, 2, 5 × 10ⁿ), for the top of an axis. */
 function niceCeiling(value: number): number {
   if (value <= 0) return 1;
@@ -541,12 +551,14 @@ function smallChart(series: keyof TrendFigures, points: readonly [number, BatchR
       0,
     ),
   );
-  // The first and last points sit inside the axes, so their values never touch the tick labels.
+  // The first and last points sit inside the axes, so their values never touch the tick labels. Years stand where
+  // their value puts them: 2019 and 2024 five years apart, 2024 and 2025 one.
   const inset = 20;
+  const first = points[0]?.[0] ?? 0;
+  const years = (points[points.length - 1]?.[0] ?? first) - first;
+  const span = width - left - right - 2 * inset;
   const x = (index: number) =>
-    Math.round(
-      left + inset + (points.length === 1 ? 0 : (index * (width - left - right - 2 * inset)) / (points.length - 1)),
-    );
+    Math.round(left + inset + (years === 0 ? 0 : (((points[index]?.[0] ?? first) - first) * span) / years));
   const y = (value: number) => Math.round(top + (height - top - bottom) * (1 - value / ceiling));
   const grid = (Number.isInteger(ceiling / 2) ? [0, ceiling / 2, ceiling] : [0, ceiling])
     .map(
@@ -557,22 +569,40 @@ function smallChart(series: keyof TrendFigures, points: readonly [number, BatchR
   const present = values
     .map((value, index) => [index, value] as const)
     .filter((p): p is readonly [number, number] => p[1] !== undefined);
-  const line = present.map(([index, value]) => `${x(index)},${y(value)}`).join(' ');
-  const dots = present
+  // A line joins the figures of years that follow one another; across a year without a report there is none.
+  const runs: (readonly [number, number])[][] = [];
+  for (const point of present) {
+    const run = runs[runs.length - 1];
+    const previous = run?.[run.length - 1];
+    if (run && previous && (points[point[0]]?.[0] ?? 0) - (points[previous[0]]?.[0] ?? 0) === 1) run.push(point);
+    else runs.push([point]);
+  }
+  const lines = runs
+    .filter((run) => run.length > 1)
     .map(
-      ([index, value]) =>
-        `${marker(shape, x(index), y(value), colour)}<text x="${x(index)}" y="${y(value) - 8}" text-anchor="middle" font-size="12" font-weight="bold" fill="#111">${value}</text>`,
+      (run) =>
+        `<polyline fill="none" stroke="${colour}" stroke-width="2.5" points="${run.map(([index, value]) => `${x(index)},${y(value)}`).join(' ')}"/>`,
     )
     .join('');
+  // Neighbours closer than a year's label: the later ones by their last two digits ('25), their values below the line.
+  const crowded = (index: number) => index > 0 && x(index) - x(index - 1) < YEAR_LABEL_WIDTH;
+  const dots = present
+    .map(([index, value]) => {
+      const below = crowded(index) && index % 2 === 1 && y(value) + 18 < height - bottom;
+      return `${marker(shape, x(index), y(value), colour)}<text x="${x(index)}" y="${below ? y(value) + 17 : y(value) - 8}" text-anchor="middle" font-size="12" font-weight="bold" fill="#111">${value}</text>`;
+    })
+    .join('');
+  // A crowded pair's labels lean apart: the earlier ends at its point, the later begins at its own.
   const ticks = points
-    .map(
-      ([year], index) =>
-        `<text x="${x(index)}" y="${height - bottom + 16}" text-anchor="middle" font-size="11" fill="#444">${year}</text>`,
-    )
+    .map(([year], index) => {
+      const anchor = crowded(index) ? 'start' : crowded(index + 1) ? 'end' : 'middle';
+      const at = x(index) + (anchor === 'start' ? -3 : anchor === 'end' ? 3 : 0);
+      return `<text x="${at}" y="${height - bottom + 16}" text-anchor="${anchor}" font-size="11" fill="#444">${crowded(index) ? `'${String(year).slice(-2)}` : year}</text>`;
+    })
     .join('');
   const label = `${w.series[series]}: ${points.map(([year], index) => `${year} ${values[index] ?? '—'}`).join(', ')}`;
   return `<figure><figcaption><span class="swatch" style="background:${colour}"></span>${w.series[series]}</figcaption><svg viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(label)}">
 ${grid}<line x1="${left}" y1="${top}" x2="${left}" y2="${height - bottom}" stroke="#666"/><line x1="${left}" y1="${height - bottom}" x2="${width - right}" y2="${height - bottom}" stroke="#666"/>
 <text x="${left - 4}" y="${top - 10}" text-anchor="end" font-size="10" fill="#555">${w.unit}</text><text x="${width - right}" y="${height - 2}" text-anchor="end" font-size="10" fill="#555">${w.year}</text>
-<polyline fill="none" stroke="${colour}" stroke-width="2.5" points="${line}"/>${dots}${ticks}</svg></figure>`;
+${lines}${dots}${ticks}</svg></figure>`;
 }

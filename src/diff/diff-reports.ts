@@ -32,6 +32,7 @@ const words = defineWords({
     unknown: '（未写明）',
     explain: '规则说明：report rules <编号>',
     notSameAgency: (a: string, b: string) => `注意：两份报告的机关不同（${a}、${b}）`,
+    editionChanged: (a: string, b: string) => `注意：两年的格式版本不同，上年为${a}，本年为${b}；只比较两版都有的栏目`,
   },
   en: {
     title: (a: string, from: string, to: string) => `Year over year: ${a} ${from} → ${to}`,
@@ -56,6 +57,8 @@ const words = defineWords({
     unknown: '(not stated)',
     explain: 'to read about a rule: report rules <id>',
     notSameAgency: (a: string, b: string) => `note: the two reports are of different bodies (${a}, ${b})`,
+    editionChanged: (a: string, b: string) =>
+      `note: the edition changed between the years (last year ${a}, this year ${b}); only the cells both have are compared`,
   },
 });
 
@@ -74,6 +77,14 @@ export function differentAgencies(diff: YearDiff, key: (agency: string) => strin
   return previous.agency !== undefined && current.agency !== undefined && key(previous.agency) !== key(current.agency);
 }
 
+/** The note that the two years are in different editions (2019's and 2021's 二 differ), by the editions' names. */
+export function editionNote(diff: YearDiff, lang: Lang): string[] {
+  const { previous, current } = diff;
+  if (!isEditionId(previous.edition) || !isEditionId(current.edition) || previous.edition === current.edition)
+    return [];
+  return [words[lang].editionChanged(getEdition(previous.edition).name[lang], getEdition(current.edition).name[lang])];
+}
+
 function figureLine(figure: FigureChange, lang: Lang): string {
   const ratio = figure.ratio === null ? '' : `, ×${figure.ratio}`;
   const jump = figure.jump ? `  ⚠ ${words[lang].jump}` : '';
@@ -86,7 +97,7 @@ export function diffText(diff: YearDiff, lang: Lang, notes: readonly string[]): 
     w.title(agencyOf(diff, lang), yearOf(diff.previous, lang), yearOf(diff.current, lang)),
     `  ${w.previous}: ${diff.previous.file}`,
     `  ${w.current}: ${diff.current.file}`,
-    ...notes.map((note) => `  ${note}`),
+    ...[...notes, ...editionNote(diff, lang)].map((note) => `  ${note}`),
     '',
     `${w.figures} (${diff.figures.length})`,
     ...(diff.figures.length ? diff.figures.map((figure) => figureLine(figure, lang)) : [`  ${w.noFigures}`]),
@@ -133,7 +144,8 @@ th { background: #f2f2f2; text-align: left; }
 thead th:not(:first-child) { white-space: nowrap; overflow-wrap: normal; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.jump td { background: #fff3cd; }
-.badge { display: inline-block; padding: 0 6px; border-radius: 8px; background: #b26a00; color: #fff; font-size: 0.75rem; }
+/* White on this brown is 6.8:1 (WCAG AA asks 4.5:1 of small text; the orange before was 4.23:1). */
+.badge { display: inline-block; padding: 0 6px; border-radius: 8px; background: #8a4b00; color: #fff; font-size: 0.75rem; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
 .pair > div { border: 1px solid #ddd; padding: 8px 12px; min-width: 0; }
 .pair h4 { margin: 0 0 0.4em; color: #555; }
@@ -201,7 +213,7 @@ export function diffHtml(
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body><main>
 <h1>${escapeHtml(title)}</h1>
-<p class="files">${w.previous}: ${escapeHtml(diff.previous.file)}<br>${w.current}: ${escapeHtml(diff.current.file)}${notes.map((note) => `<br>${escapeHtml(note)}`).join('')}</p>
+<p class="files">${w.previous}: ${escapeHtml(diff.previous.file)}<br>${w.current}: ${escapeHtml(diff.current.file)}${[...notes, ...editionNote(diff, lang)].map((note) => `<br>${escapeHtml(note)}`).join('')}</p>
 <h2>${w.rules}</h2>
 ${findings}
 <h2>${w.figures} (${diff.figures.length})</h2>

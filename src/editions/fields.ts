@@ -1,5 +1,6 @@
 // Flattens an edition into the fields every other part works with: model paths, JSON Pointers, kinds and label chains.
 import type {
+  Column,
   Edition,
   EditionId,
   Label,
@@ -53,6 +54,16 @@ export const metaLabels: Readonly<Record<'edition' | 'agency' | 'year', Label>> 
 const SEPARATOR = ' › ';
 
 /**
+ * A column's label as printed and named: an amount whose official label gives no unit (2019's 采购总金额) says
+ * 万元, in the table and wherever a message, the diff or the dashboard names the figure.
+ */
+export function labelWithUnit(column: Pick<Column, 'label' | 'kind'>): Label {
+  return column.kind === 'amount' && !column.label.zh.includes('万元')
+    ? { ...column.label, zh: `${column.label.zh}（单位：万元）` }
+    : column.label;
+}
+
+/**
  * The words of a label chain that are not the edition's labels, in each language (this floor cannot use
  * diagnostics' `defineWords`, so the table is typed here): a paragraph of a text section, and the head of a table's
  * chain — the section's numeral (`三`), and in English its title's Roman numeral (`III`).
@@ -91,7 +102,7 @@ function buildFields(edition: Edition): EditionFields {
       for (const column of group.columns) {
         const keys = ['proactive', row.key, column.key];
         const labels = [group.item, row.label, column.label];
-        addNode(keys, 'proactive', labels);
+        addNode(keys, 'proactive', [group.item, row.label, labelWithUnit(column)]);
         numeric.push(field(keys, column.kind, 'proactive', labels));
       }
     }

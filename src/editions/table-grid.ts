@@ -3,7 +3,7 @@
 // add up to which), and the table as it is drawn — header cells with their row and column spans, label cells, figure
 // cells. Whatever reads, lays out, writes or describes a table by its grid (the importer's alignment, the DOCX and HTML
 // layout, the template, the JSON Schema) reads it here instead of walking the edition again.
-import { pointerOf } from './fields';
+import { labelWithUnit, pointerOf } from './fields';
 import type { Column, Edition, Label, RequestsRow, TableSectionKey, ValueKind } from './types';
 
 export interface GridColumn {
@@ -115,9 +115,7 @@ function spreadColumns(parts: number, slots: number): number[] {
 
 /** A column's header as printed: an amount the official label gives no unit for (2019 采购总金额) says 万元. */
 function printedColumnLabel(column: Pick<Column, 'label' | 'kind'>): string {
-  return column.kind === 'amount' && !column.label.zh.includes('万元')
-    ? `${column.label.zh}（单位：万元）`
-    : column.label.zh;
+  return labelWithUnit(column).zh;
 }
 
 const header = (

@@ -37,6 +37,39 @@ const TEXT_COLUMN_WIDTH = 72;
 const TEXT_CHARACTERS_PER_LINE = 30;
 const TEXT_LINE_POINTS = 15;
 const TEXT_ROWS: Readonly<Record<TextSectionKey, number>> = { overview: 60, problems: 30, otherMatters: 20 };
+/** Each printed page's footer: the sheet's name and its page (codes &A, &P). */
+const PAGE_FOOTER = '&C&A　第 &P 页';
+/**
+ * The columns of 三 (in characters of the default font): 三、本年度办理结果 in short lines down its 22 rows, the
+ * group labels in two lines, the fifteen reasons (1.属于国家秘密) on one line each, the figures and the check.
+ * Together they fit a landscape A4 page at full size, so the sheet prints at its 10 pt, not shrunk to about 7.
+ */
+const REQUESTS_WIDTHS = [7, 10, 28, 6.5, 6.5, 6.5, 6.5, 6.5, 6.5, 6.5, 8];
+/** 二 in portrait: 其他对外管理服务事项 on one line, each figure's header (本年新制作数量) over it. */
+const PROACTIVE_LABEL_WIDTH = 20;
+const PROACTIVE_FIGURE_WIDTH = 17;
+/** Each of 四's fifteen columns: 结果维持 in two lines over a figure. */
+const APPEALS_WIDTH = 7;
+/** 填写说明: the names of its fields, and its lines. */
+const INSTRUCTIONS_WIDTHS = [12, 60];
+/*
+ * Widths are in characters of the workbook's default font (Calibri 11: 7 px a character, 5 px of padding). A program
+ * that sets it in a wider face (LibreOffice without Calibri: about 9.7 px) draws every column wider: the widths above
+ * keep each sheet within its page's width there too, so nothing is shrunk to fit. Row heights are counted for the
+ * narrowest drawing (Calibri's), so wrapped labels are never cut off.
+ */
+/** The columns a sheet can have (XFD): a page break runs over them all. */
+const MAX_COLUMNS = 16384;
+const PIXELS_PER_CHARACTER = 7;
+const COLUMN_PADDING_PIXELS = 5;
+
+/** The height in points of a row whose `text` of `size`-point characters wraps in a cell `width` characters wide. */
+function wrappedHeight(text: string, width: number, size = 10): number {
+  const characterPixels = (size * 4) / 3;
+  const perLine = Math.max(1, Math.floor((width * PIXELS_PER_CHARACTER + COLUMN_PADDING_PIXELS - 6) / characterPixels));
+  const lines = Math.ceil(textEm(text) / perLine);
+  return lines > 1 ? lines * (size + 3) + 3 : 15;
+}
 
 const quoteSheet = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
 const col = (index: number) => {
@@ -99,6 +132,10 @@ class TemplateWriter {
     this.workbook.definedNames.add(`${quoteSheet(sheet.name)}!${address}`, name);
   }
 
+  /**
+   * A sheet printed on A4 as wide as its columns (fitted to the page's width, never to its height), its title row
+   * repeated on every printed page and each page numbered in the footer.
+   */
   private sheet(name: string, widths: number[], landscape = false): ExcelJS.Worksheet {
     const sheet = this.workbook.addWorksheet(name, {
       pageSetup: {
@@ -108,7 +145,11 @@ class TemplateWriter {
         fitToWidth: 1,
         fitToHeight: 0,
         margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+        printTitlesRow: '1:1',
+        // Each sheet counts its pages from 1, as its footer names it.
+        firstPageNumber: 1,
       },
+      headerFooter: { oddFooter: PAGE_FOOTER, evenFooter: PAGE_FOOTER },
     });
     widths.forEach((width, index) => {
       sheet.getColumn(index + 1).width = width;
@@ -133,13 +174,13 @@ class TemplateWriter {
     left: number,
     bottom = top,
     right = left,
-    style: { header?: boolean; align?: 'left' | 'center' } = {},
+    style: { header?: boolean; align?: 'left' | 'center'; top?: boolean } = {},
   ): void {
     if (bottom !== top || right !== left) sheet.mergeCells(top, left, bottom, right);
     const cell = sheet.getCell(top, left);
     cell.value = text;
     cell.font = { name: FONT, size: 10, bold: style.header ?? false };
-    cell.alignment = { horizontal: style.align ?? 'center', vertical: 'middle', wrapText: true };
+    cell.alignment = { horizontal: style.align ?? 'center', vertical: style.top ? 'top' : 'middle', wrapText: true };
     if (style.header) cell.fill = HEADER_FILL;
     for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) sheet.getCell(r, c).border = THIN;
   }
@@ -200,7 +241,7 @@ class TemplateWriter {
 
   private instructionsSheet(): ExcelJS.Worksheet {
     const edition = this.edition;
-    const sheet = this.sheet('填写说明', [16, 90]);
+    const sheet = this.sheet('填写说明', INSTRUCTIONS_WIDTHS);
     this.title(sheet, '政府信息公开工作年度报告 · 填报模板', 2);
     const meta: [keyof typeof metaLabels, string | number | undefined][] = [
       ['agency', this.options.agency ?? stringAt(this.options.model, '/agency')],
@@ -239,7 +280,7 @@ class TemplateWriter {
       amountNote,
       '三、四表格中的“核对”单元格实时检查勾稽关系：显示 ✓ 表示无误，否则显示差额并标红。',
       '一、五、六为文字部分：每段写在一行（一个单元格），小标题也单独占一行；行不够时可插入行。',
-      '填好后运行 report validate 文件名.xlsx 检查，无误后运行 report build 生成 Word 文档和网页。',
+      '“核对”单元格只查表内的加减关系；一中的数字与表格是否一致、上年结转是否相符等，要用 report 工具检查。填好后保存，把本文件交给负责年度报告的同事（一般是政务公开工作机构）检查，再由其生成签发用的 Word 文档和网站用的网页。',
       '请勿修改工作表名称；每个输入格都有与数据字段同名的“定义名称”，其他程序可以据此读写。',
       ...(this.options.notes ?? []),
     ];
@@ -250,7 +291,11 @@ class TemplateWriter {
       cell.value = `${index + 1}. ${line}`;
       cell.font = { name: FONT, size: 10 };
       cell.alignment = { wrapText: true, vertical: 'top' };
-      sheet.getRow(8 + index).height = 30;
+      sheet.getRow(8 + index).height =
+        wrappedHeight(
+          cell.value,
+          INSTRUCTIONS_WIDTHS.reduce((a, b) => a + b, 0),
+        ) + 4;
     });
     return sheet;
   }
@@ -296,7 +341,7 @@ class TemplateWriter {
     cell: HeaderCell,
     top: number,
     left: number,
-    style: { header?: boolean; align?: 'left' | 'center' },
+    style: { header?: boolean; align?: 'left' | 'center'; top?: boolean },
   ): void {
     const row = top + cell.row;
     const column = left + cell.column;
@@ -311,7 +356,10 @@ class TemplateWriter {
 
   private proactiveSheet(): ExcelJS.Worksheet {
     const { drawing } = tableGrids(this.edition).proactive;
-    const sheet = this.sheet(this.edition.sections.proactive.sheet, [26, ...Array<number>(drawing.width - 1).fill(20)]);
+    const sheet = this.sheet(this.edition.sections.proactive.sheet, [
+      PROACTIVE_LABEL_WIDTH,
+      ...Array<number>(drawing.width - 1).fill(PROACTIVE_FIGURE_WIDTH),
+    ]);
     this.title(sheet, this.edition.sections.proactive.title.zh, drawing.width);
     // Each item's sub-table under the one before it, no blank row between: the official table runs on.
     const top = 3;
@@ -331,8 +379,7 @@ class TemplateWriter {
     const { sections } = this.edition;
     const grid = tableGrids(this.edition).requests;
     const { drawing } = grid;
-    // Column A holds 三、本年度办理结果 on one line; C the fifteen short labels.
-    const sheet = this.sheet(sections.requests.sheet, [20, 14, 44, 10.5, 10.5, 10.5, 12, 12, 10.5, 10.5, 12], true);
+    const sheet = this.sheet(sections.requests.sheet, REQUESTS_WIDTHS, true);
     const top = 2;
     const first = 1 + drawing.labelColumns; // first numeric column (D)
     const totalColumn = drawing.width;
@@ -350,18 +397,27 @@ class TemplateWriter {
       const last = cell.row + cell.rowSpan - 1;
       closing.set(last, [cell, ...(closing.get(last) ?? [])]);
     }
+    // Printed at full size 三 takes two pages: the first ends with the group that ends nearest the middle of the
+    // rows, so no group of reasons is cut by the page's edge; a group over that edge says its name at its top.
+    const ends = [...closing.keys()].filter((end) => closing.get(end)?.some((group) => group.column > 0));
+    const middle = headRows + drawing.body.length / 2;
+    const pageEnd = ends.reduce<number | undefined>(
+      (best, end) => (best === undefined || Math.abs(end + 1 - middle) < Math.abs(best + 1 - middle) ? end : best),
+      undefined,
+    );
     const rowOf = new Map<GridRow, number>();
     for (const cells of drawing.body) {
       const row = top + (cells[0]?.row ?? 0);
       let gridRow: GridRow | undefined;
-      let labelText = '';
+      let height = 15;
       for (const cell of cells) {
         if (cell.figure) {
           this.figure(sheet, cell, top, 1);
           gridRow = cell.figure.row;
         } else if (cell.heads === 'row') {
           this.drawn(sheet, cell, top, 1, { align: 'left' });
-          labelText = cell.text;
+          const width = REQUESTS_WIDTHS.slice(cell.column, cell.column + cell.colSpan).reduce((a, b) => a + b, 0);
+          height = wrappedHeight(cell.text, width);
         }
       }
       if (gridRow) {
@@ -373,12 +429,21 @@ class TemplateWriter {
           this.check(sheet, row, checkColumn, inputs, `${totalCell}=${parts}`, `${totalCell}-${parts}`);
         }
       }
-      if (labelText.length > 24) sheet.getRow(row).height = 28;
-      for (const group of closing.get(row - top) ?? []) this.drawn(sheet, group, top, 1, { align: 'center' });
+      if (height > 15) sheet.getRow(row).height = height;
+      for (const group of closing.get(row - top) ?? []) {
+        const acrossPages = pageEnd !== undefined && group.row <= pageEnd && pageEnd < group.row + group.rowSpan - 1;
+        this.drawn(sheet, group, top, 1, { align: 'center', top: acrossPages });
+      }
+      // Over every column (exceljs's default, 16838, is past the last column: LibreOffice drops such a break).
+      if (row - top === pageEnd) sheet.getRow(row).addPageBreak(1, MAX_COLUMNS);
     }
     const end = top + headRows + drawing.body.length;
     sheet.views = [{ state: 'frozen', xSplit: drawing.labelColumns, ySplit: top + headRows - 1 }];
-    sheet.pageSetup.printTitlesRow = `${top}:${top + headRows - 1}`;
+    // Its title and header rows on every printed page. At full size, not fitted: a program that fits a sheet to the
+    // page ignores its page breaks (Excel and LibreOffice alike), and the columns above fit a landscape page.
+    sheet.pageSetup.printTitlesRow = `1:${top + headRows - 1}`;
+    sheet.pageSetup.fitToPage = false;
+    sheet.pageSetup.scale = 100;
 
     // Column checks below the table: R302 and R303 as formulas.
     const sheetRow = (index: number) => rowOf.get(grid.rows[index] as GridRow) ?? 0;
@@ -410,7 +475,7 @@ class TemplateWriter {
   private appealsSheet(): ExcelJS.Worksheet {
     const { sections } = this.edition;
     const { drawing } = tableGrids(this.edition).appeals;
-    const sheet = this.sheet(sections.appeals.sheet, Array(drawing.width).fill(8.5), true);
+    const sheet = this.sheet(sections.appeals.sheet, Array(drawing.width).fill(APPEALS_WIDTH), true);
     this.title(sheet, sections.appeals.title.zh, drawing.width);
     const top = 2;
     // The header as the layout tree draws it for every output (行政复议 one row high, its outcomes merged down).

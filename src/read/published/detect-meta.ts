@@ -146,11 +146,12 @@ function signatureAgency(lines: readonly string[]): string | undefined {
 
 /**
  * How many lines at the end of `lines` are the 落款 — the agency and the date (or a blank 年 月 日 to fill by hand),
- * in either order — and so not text of the last section.
+ * in either order, or the report's own agency alone (a page published undated) — and so not text of the last section.
  */
-export function signatureLength(lines: readonly string[]): number {
+export function signatureLength(lines: readonly string[], agency?: string): number {
   const [second, last] = lines.slice(-2).map(normaliseLabel);
   if (last === undefined) return 0;
+  if (agency && last === normaliseLabel(agency)) return 1;
   if (isDateLine(last)) return second !== undefined && AGENCY_LINE.test(second) ? 2 : 1;
   if (second !== undefined && isDateLine(second) && AGENCY_LINE.test(last)) return 2;
   return 0;

@@ -66,11 +66,11 @@ export function extractReport(document: FlowDocument, options: ExtractOptions): 
 
   const textKeys = (['overview', 'problems', 'otherMatters'] as const).filter((key) => sections.items.has(key));
   for (const key of textKeys) builder.model[key] = paragraphsOf(key);
-  // The report ends with its 落款 (agency and date), which is no text of the last section.
+  // The report ends with its 落款 (agency and date, or the agency alone), which is no text of the last section.
   const last = textKeys.at(-1);
   if (last === 'otherMatters' || last === 'problems') {
     const paragraphs = paragraphsOf(last);
-    builder.model[last] = paragraphs.slice(0, paragraphs.length - signatureLength(paragraphs));
+    builder.model[last] = paragraphs.slice(0, paragraphs.length - signatureLength(paragraphs, meta.agency));
   }
   const grids = tableGrids(edition);
   for (const section of ['proactive', 'requests', 'appeals'] as const)
