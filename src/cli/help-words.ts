@@ -46,7 +46,7 @@ export const helpWords = defineWords({
       output: '输出文件夹（默认当前文件夹；不存在时创建），- 表示标准输出',
       to: 'docx,html,json,pdf（默认 docx,html,json；pdf 需要 LibreOffice）',
       docxStyle: 'gbt9704（GB/T 9704 公文格式，默认）或 plain（官方 Word 模板）',
-      date: '落款日期（默认：配置中的 date，否则留空白的“年 月 日”）',
+      date: '落款日期（默认：配置中的 date；都没有时，Word 留空白的“年 月 日”，网页不写日期）',
       force: '报告有错误也生成（标为未通过检查），并替换改动过的输出',
     },
     import: {
@@ -113,7 +113,7 @@ export const helpWords = defineWords({
       output: 'output folder (default: the working folder; created when missing), or - for standard output',
       to: 'docx,html,json,pdf (default: docx,html,json; pdf needs LibreOffice)',
       docxStyle: 'gbt9704 (GB/T 9704 公文格式, default) or plain (the official Word template)',
-      date: "date of the 落款 (default: the config's date, else a blank 年 月 日 line)",
+      date: "date of the 落款 (default: the config's date; else the DOCX has a blank 年 月 日 line, the page none)",
       force: 'write even when the report has errors (marked as not validated), and replace changed outputs',
     },
     import: {
