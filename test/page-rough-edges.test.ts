@@ -23,7 +23,7 @@ function buildPage(dir: string, name: string, model: Record<string, unknown>, ar
   writeFileSync(input, JSON.stringify(model));
   const out = join(dir, name);
   expect(runCli(['build', input, '--to', 'html', '-o', out, ...args]).code).toBe(0);
-  return join(out, readdirSync(out)[0] as string);
+  return join(out, readdirSync(out).find((name) => name.endsWith('.html')) as string);
 }
 
 /** Per page of a PDF, the lowest text line's bottom as a share of the page height, and the page's text. */
@@ -242,6 +242,6 @@ test('the page never carries a blank 年 月 日 line (no browser needed)', () =
   const dir = scratch('report-page-edges-text-');
   const out = join(dir, 'out');
   expect(runCli(['build', fixture('example-2019.json'), '--to', 'html', '-o', out]).code).toBe(0);
-  const html = readFileSync(join(out, readdirSync(out)[0] as string), 'utf8');
+  const html = readFileSync(join(out, readdirSync(out).find((name) => name.endsWith('.html')) as string), 'utf8');
   expect(html).not.toMatch(/年[\u3000\s]+月[\u3000\s]+日/);
 });
