@@ -110,6 +110,15 @@ describe('validate takes folders and globs, as convert does', () => {
     });
   });
 
+  test('an empty folder is a usage error, not an empty success', () => {
+    const empty = join(dir, 'empty');
+    mkdirSync(empty);
+    const run = runCli(['validate', empty, '--lang', 'en']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
   test('a glob that finds nothing is a usage error, not an empty success', () => {
     const run = runCli(['validate', join(dir, 'nowhere', '*.xlsx')]);
     expect(run.code).toBe(2);
