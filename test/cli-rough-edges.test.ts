@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { join } from 'node:path';
 import { hoistGlobalOptions } from '../src/cli/main';
 import { displayWidth } from '../src/convert/display-text';
-import { fixture, ROOT, runCli, scratch, toolAvailable } from './helpers';
+import { fixture, ROOT, readJsonFixture, runCli, scratch, toolAvailable } from './helpers';
 
 const COMMANDS = ['validate', 'build', 'rules'];
 
@@ -228,4 +228,25 @@ describe('convert', () => {
       for (const part of redraws) expect(displayWidth(part.split(ERASE_LINE)[0] ?? '')).toBeLessThanOrEqual(100);
     },
   );
+});
+
+test('复议纠错 and 诉讼败诉, which assessments score, are counted in summary.json and shown in the trend table', () => {
+  const dir = scratch('report-assessed-');
+  const last = readJsonFixture('example-2021');
+  last.year = 2024;
+  const appeals = last.appeals as Record<string, Record<string, number>>;
+  appeals.litigationDirect = { upheld: 0, corrected: 1, other: 0, pending: 1, total: 2 };
+  appeals.litigationAfterReview = { upheld: 0, corrected: 1, other: 0, pending: 0, total: 1 };
+  writeFileSync(join(dir, 'last.json'), JSON.stringify(last));
+  const out = join(dir, 'out');
+  runCli(['convert', join(dir, 'last.json'), fixture('example-2021.json'), '-o', out, '--jobs', '1', '--to', 'json']);
+  const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as {
+    inputs: { year: number; trend: Record<string, number> }[];
+  };
+  const byYear = new Map(summary.inputs.map((input) => [input.year, input.trend]));
+  expect(byYear.get(2024)).toMatchObject({ reviewCorrected: 1, litigationLost: 2 });
+  expect(byYear.get(2025)).toMatchObject({ reviewCorrected: 1, litigationLost: 0 });
+  const index = readFileSync(join(out, 'index.html'), 'utf8');
+  expect(index).toMatch(/复议纠错<\/th><td class="n">1<\/td><td class="n">1<\/td>/);
+  expect(index).toMatch(/诉讼败诉<\/th><td class="n">2<\/td><td class="n">0<\/td>/);
 });

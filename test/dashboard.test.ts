@@ -91,7 +91,16 @@ describe('the convert dashboard', () => {
       ['X100', undefined, undefined],
       ['X100', undefined, undefined],
     ]);
-    expect(workbook?.trend).toEqual({ newReceived: 47, handled: 47, carriedForward: 4, review: 4, litigation: 3 });
+    // With the two figures assessments score: 复议纠错 (review · corrected) and 诉讼败诉 (both lawsuits · corrected).
+    expect(workbook?.trend).toEqual({
+      newReceived: 47,
+      handled: 47,
+      carriedForward: 4,
+      review: 4,
+      litigation: 3,
+      reviewCorrected: 1,
+      litigationLost: 0,
+    });
     expect(existsSync(join(out, 'rules.html'))).toBe(true);
   });
 

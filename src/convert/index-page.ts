@@ -48,6 +48,8 @@ const words = defineWords({
       carriedForward: '结转下年度',
       review: '行政复议',
       litigation: '行政诉讼',
+      reviewCorrected: '复议纠错',
+      litigationLost: '诉讼败诉',
     },
     none: '无',
     ruleLink: (id: string) => `规则 ${id} 的说明`,
@@ -94,6 +96,8 @@ const words = defineWords({
       carriedForward: 'carried forward',
       review: 'reviews',
       litigation: 'lawsuits',
+      reviewCorrected: 'reviews corrected',
+      litigationLost: 'lawsuits lost',
     },
     none: 'none',
     ruleLink: (id: string) => `rule ${id} explained`,
@@ -109,10 +113,14 @@ const words = defineWords({
 
 type Words = (typeof words)['zh'];
 
-const SERIES: readonly (keyof TrendFigures)[] = ['newReceived', 'handled', 'carriedForward', 'review', 'litigation'];
+/** The figures charted, a small chart each. */
+type ChartedFigure = 'newReceived' | 'handled' | 'carriedForward' | 'review' | 'litigation';
+const SERIES: readonly ChartedFigure[] = ['newReceived', 'handled', 'carriedForward', 'review', 'litigation'];
+/** The trend table's rows: the charted figures, then the two that assessments score (复议纠错, 诉讼败诉). */
+const TABLE_ROWS: readonly (keyof TrendFigures)[] = [...SERIES, 'reviewCorrected', 'litigationLost'];
 /** Colour-blind-safe colours (Okabe–Ito) and a marker shape per series, so no two look alike even in grey. */
 const LOOK: Readonly<
-  Record<keyof TrendFigures, { colour: string; marker: 'circle' | 'square' | 'diamond' | 'triangle' | 'cross' }>
+  Record<ChartedFigure, { colour: string; marker: 'circle' | 'square' | 'diamond' | 'triangle' | 'cross' }>
 > = {
   newReceived: { colour: '#0072B2', marker: 'circle' },
   handled: { colour: '#009E73', marker: 'square' },
@@ -496,9 +504,9 @@ function trends(records: readonly BatchRecord[], w: Words): string {
       if (!years.has(record.year as number) && !record.duplicateOf) years.set(record.year as number, record);
     if (years.size < 2) continue;
     const points = [...years.entries()];
-    const table = `<table><thead><tr><th scope="col"></th>${points.map(([year]) => `<th scope="col">${year}</th>`).join('')}</tr></thead><tbody>${SERIES.map(
+    const table = `<table><thead><tr><th scope="col"></th>${points.map(([year]) => `<th scope="col">${year}</th>`).join('')}</tr></thead><tbody>${TABLE_ROWS.map(
       (s) =>
-        `<tr><th scope="row"><span class="swatch" style="background:${LOOK[s].colour}"></span>${w.series[s]}</th>${points.map(([, record]) => `<td class="n">${record.trend[s] ?? '—'}</td>`).join('')}</tr>`,
+        `<tr><th scope="row">${s in LOOK ? `<span class="swatch" style="background:${LOOK[s as ChartedFigure].colour}"></span>` : ''}${w.series[s]}</th>${points.map(([, record]) => `<td class="n">${record.trend[s] ?? '—'}</td>`).join('')}</tr>`,
     ).join('')}</tbody></table>`;
     const charts = SERIES.map((series) => smallChart(series, points, w)).join('');
     sections.push(
@@ -519,7 +527,7 @@ function niceCeiling(value: number): number {
   return 10 * power;
 }
 
-function marker(shape: (typeof LOOK)[keyof TrendFigures]['marker'], x: number, y: number, colour: string): string {
+function marker(shape: (typeof LOOK)[ChartedFigure]['marker'], x: number, y: number, colour: string): string {
   const r = 4;
   switch (shape) {
     case 'circle':
@@ -536,7 +544,7 @@ function marker(shape: (typeof LOOK)[keyof TrendFigures]['marker'], x: number, y
 }
 
 /** One series of one agency: its own axes (counts up from 0, years across), a line, markers and every value written. */
-function smallChart(series: keyof TrendFigures, points: readonly [number, BatchRecord][], w: Words): string {
+function smallChart(series: ChartedFigure, points: readonly [number, BatchRecord][], w: Words): string {
   const { colour, marker: shape } = LOOK[series];
   const width = 240;
   const height = 150;

@@ -70,4 +70,8 @@ export interface TrendFigures {
   carriedForward?: number;
   review?: number;
   litigation?: number;
+  /** 复议纠错: reviews whose result was corrected (四, 行政复议 · 结果纠正), which assessments score. */
+  reviewCorrected?: number;
+  /** 诉讼败诉: lawsuits whose result was corrected (四, both kinds of 行政诉讼 · 结果纠正). */
+  litigationLost?: number;
 }

@@ -388,6 +388,13 @@ function trendFigures(model: Record<string, unknown>): TrendFigures {
   set('carriedForward', at('/requests/carriedForward/total'));
   set('review', at('/appeals/review/total'));
   set('litigation', direct !== undefined && afterReview !== undefined ? direct + afterReview : undefined);
+  set('reviewCorrected', at('/appeals/review/corrected'));
+  const lostDirect = at('/appeals/litigationDirect/corrected');
+  const lostAfterReview = at('/appeals/litigationAfterReview/corrected');
+  set(
+    'litigationLost',
+    lostDirect !== undefined && lostAfterReview !== undefined ? lostDirect + lostAfterReview : undefined,
+  );
   return figures;
 }
 
