@@ -1,5 +1,5 @@
-// Lists whose length an input decides, handled without spreading them into a call: `push(...list)` and
-// `Math.max(...list)` pass every element as an argument on the stack, and past about 100,000 (less on a deep stack)
+// Lists whose length an input decides, handled without spreading them into a call: a list spread into push or
+// Math.max passes every element as an argument on the stack, and past about 100,000 (less on a deep stack)
 // V8 throws "Maximum call stack size exceeded". These loop instead. test/no-unbounded-spread.test.ts finds any spread
 // into a call in src/ that is not marked bounded.
 
