@@ -61,6 +61,12 @@ export interface Section {
   sheet: string;
 }
 
+/** A topic a text section must speak of, known by any of the words a report names it with. */
+export interface SectionTopic {
+  name: Label;
+  words: readonly string[];
+}
+
 export interface Edition {
   id: EditionId;
   /** e.g. 2021年版（国办公开办函〔2021〕30号）. */
@@ -70,6 +76,8 @@ export interface Edition {
   /** Report years the edition is used for (inclusive); `to` absent means still current. */
   years: { from: number; to?: number };
   sections: Readonly<Record<SectionKey, Section>>;
+  /** What the edition's format notice says a text section must cover (N009); nothing when it names no topics. */
+  coverage?: Readonly<Partial<Record<TextSectionKey, readonly SectionTopic[]>>>;
   /** The first header cell of every sub-table of 二: 信息内容. */
   proactiveHeader: Label;
   proactive: readonly ProactiveGroup[];

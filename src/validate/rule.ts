@@ -5,6 +5,7 @@
 import type { Finding, LocalizedText, MessageTemplates, Severity } from '../diagnostics/diagnostic';
 import type { EditionFields } from '../editions/fields';
 import type { Edition, EditionId } from '../editions/types';
+import type { BodyKind } from '../model/body-kind';
 import type { Model } from '../model/pointer';
 import type { Equation, EquationContext } from './equations';
 
@@ -70,6 +71,10 @@ export interface RuleContext {
   previous?: { edition: Edition; model: Model; number(pointer: string): number | undefined };
   /** Thresholds of the rules that have some (Q101), from the config or their defaults. */
   thresholds: Thresholds;
+  /** A people's government's report or a department's: the config's `bodyKind`, else as the agency's name tells. */
+  bodyKind: BodyKind;
+  /** The publication date given on the command line (`--published YYYY-MM-DD`), before any the report carries. */
+  published?: string;
   report(finding: Omit<Finding, 'ruleId'>): void;
 }
 

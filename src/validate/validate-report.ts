@@ -7,6 +7,7 @@ import { fieldsOf } from '../editions/fields';
 import { tableGrids } from '../editions/table-grid';
 import type { Edition } from '../editions/types';
 import { agencyKey } from '../model/agency-key';
+import { type BodyKind, bodyKindOf } from '../model/body-kind';
 import { appendAll } from '../model/many-values';
 import { numberAt } from '../model/pointer';
 import type { ReadReport } from '../model/read-report';
@@ -31,6 +32,10 @@ export interface ValidateOptions {
   rules?: Readonly<Record<string, RuleSetting>>;
   /** Thresholds from the config (Q101); the defaults otherwise. */
   thresholds?: Thresholds;
+  /** The config's `bodyKind`; otherwise told by the agency's name. */
+  bodyKind?: BodyKind;
+  /** `--published YYYY-MM-DD`: when the report was published, for N008. */
+  published?: string;
 }
 
 export interface Validation {
@@ -145,13 +150,14 @@ function runRules(
   edition: Edition,
   model: Model,
   blocked: ReadonlySet<string>,
-  options: Pick<ValidateOptions, 'previous' | 'thresholds' | 'rules'>,
+  options: Pick<ValidateOptions, 'previous' | 'thresholds' | 'rules' | 'bodyKind' | 'published'>,
   select: (rule: Rule) => boolean = () => true,
 ): Finding[] {
   const findings: Finding[] = [];
   const previousContext = options.previous ? pairWithPrevious(model, options.previous, findings) : undefined;
   const fields = fieldsOf(edition);
   const number = numberReader(model, blocked);
+  const bodyKind = options.bodyKind ?? bodyKindOf(typeof model.agency === 'string' ? model.agency : '');
   // A rule runs when selected and of these editions (its metadata); a cross-year rule only with last year's report.
   const runs = (rule: Rule) => select(rule) && ruleApplies(rule, edition.id, previousContext?.edition.id);
   // The arithmetic in one pass over the equations of every rule that states some (equations.ts), so that one cell
@@ -168,6 +174,8 @@ function runRules(
       model,
       number,
       thresholds: options.thresholds ?? defaultThresholds,
+      bodyKind,
+      ...(options.published ? { published: options.published } : {}),
       ...(previousContext ? { previous: previousContext } : {}),
       report: (finding) => findings.push({ ...finding, ruleId: rule.id }),
     });

@@ -15,6 +15,7 @@ import { requestsBalance } from './requests-balance';
 import { requestsResultsTotal } from './requests-results-total';
 import { requestsRowTotal } from './requests-row-total';
 import { schemaRule } from './schema';
+import { sectionCoverage } from './section-coverage';
 import { signatureDate } from './signature-date';
 import { textContradictsTable } from './text-contradicts-table';
 import { textCopied } from './text-copied';
@@ -42,6 +43,7 @@ export const checkingRules: readonly Rule[] = [
   textContradictsTable,
   textQuality,
   textCopied,
+  sectionCoverage,
 ];
 
 /** Every rule with its messages: the two reading checks first, then the checking rules. */

@@ -44,6 +44,8 @@ export const cases = defineCases(narrativeFigures, {
     {
       name: '一 says there were no requests and no reviews',
       patch: { '/overview': [noneSentence, '全年办理人大建议 12 件，政协提案 8 件。'] },
+      // An overview of two sentences speaks of few of the five areas the 2021 format asks for.
+      others: [{ ruleId: 'N009', messageId: 'topicsMissing', pointer: '/overview' }],
       diagnostics: [
         {
           messageId: 'mismatch',

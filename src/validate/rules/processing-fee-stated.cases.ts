@@ -13,18 +13,22 @@ export const cases = defineCases(processingFeeStated, {
   base: 'example-2021',
   valid: [
     { name: 'a request ended for an unpaid fee; 六 says no processing fee was charged', patch: unpaidFee },
-    { name: 'no request ended for an unpaid fee; 六 says 无', patch: { '/otherMatters': ['无。'] } },
+    {
+      name: 'no request ended for an unpaid fee; 六 says 无 of fees (N009 misses them)',
+      patch: { '/otherMatters/0': '无。' },
+      others: [{ ruleId: 'N009', messageId: 'topicsMissing', pointer: '/otherMatters' }],
+    },
     { name: 'a 2019 report: the rule is of the 2021 edition', base: 'example-2019' },
   ],
   invalid: [
     {
       name: 'a request ended for an unpaid fee; 六 says 无',
-      patch: { ...unpaidFee, '/otherMatters': ['无。'] },
+      patch: { ...unpaidFee, '/otherMatters/0': '无。' },
       diagnostics: [{ messageId: 'notStated', pointer: '/requests/results/other/overdueFee/total', actual: 1 }],
     },
     {
       name: '六 speaks of fees, not of processing fees',
-      patch: { ...unpaidFee, '/otherMatters': ['本年度未收取任何费用。'] },
+      patch: { ...unpaidFee, '/otherMatters/0': '本年度未收取任何费用。' },
       diagnostics: [{ messageId: 'notStated', pointer: '/requests/results/other/overdueFee/total', actual: 1 }],
     },
   ],

@@ -1,14 +1,12 @@
 import { defineCases } from '../rule-cases';
 import { signatureDate } from './signature-date';
 
-const fee = '本年度未收取信息处理费。';
-
 export const cases = defineCases(signatureDate, {
   base: 'example-2021',
   valid: [
     {
       name: 'a 落款 in the text, dated after the statistics period',
-      patch: { '/otherMatters': [fee, '某市商务局', '2026年1月20日'] },
+      patch: { '/otherMatters/4': '某市商务局', '/otherMatters/5': '2026年1月20日' },
     },
     { name: 'the 2021 example: no 落款 in the text (build writes it)' },
     { name: 'the 2019 example', base: 'example-2019' },
@@ -19,17 +17,17 @@ export const cases = defineCases(signatureDate, {
     },
     {
       name: 'a sentence of 六 that ends with a date is no 落款',
-      patch: { '/otherMatters': [fee, '《某市政府信息公开办法》自2025年3月1日起施行，于2025年2月20日'] },
+      patch: { '/otherMatters/4': '《某市政府信息公开办法》自2025年3月1日起施行，于2025年2月20日' },
     },
   ],
   invalid: [
     {
       name: 'the 落款 dated within the report year (last year’s left unchanged)',
-      patch: { '/otherMatters': [fee, '某市商务局', '2025年1月20日'] },
+      patch: { '/otherMatters/4': '某市商务局', '/otherMatters/5': '2025年1月20日' },
       diagnostics: [
         {
           messageId: 'dateInPeriod',
-          pointer: '/otherMatters/2',
+          pointer: '/otherMatters/5',
           params: { date: '2025-01-20', year: 2025, text: '2025年1月20日' },
         },
       ],
@@ -48,16 +46,16 @@ export const cases = defineCases(signatureDate, {
     },
     {
       name: 'the 落款’s date left blank',
-      patch: { '/otherMatters': [fee, '某市商务局', '年  月  日'] },
-      diagnostics: [{ messageId: 'dateBlank', pointer: '/otherMatters/2', params: { text: '年月日' } }],
+      patch: { '/otherMatters/4': '某市商务局', '/otherMatters/5': '年  月  日' },
+      diagnostics: [{ messageId: 'dateBlank', pointer: '/otherMatters/5', params: { text: '年月日' } }],
     },
     {
       name: 'another agency in the 落款, on one line with the date',
-      patch: { '/otherMatters': [fee, '某县商务局 2026年1月20日'] },
+      patch: { '/otherMatters/4': '某县商务局 2026年1月20日' },
       diagnostics: [
         {
           messageId: 'agencyDiffers',
-          pointer: '/otherMatters/1',
+          pointer: '/otherMatters/4',
           params: { signed: '某县商务局', agency: '某市商务局' },
         },
       ],

@@ -5,7 +5,12 @@ export const cases = defineCases(textPresent, {
   base: 'example-2019',
   valid: [
     { name: 'the 2019 example' },
-    { name: 'section 六 may say 无', base: 'example-2021', patch: { '/otherMatters': ['无'] } },
+    {
+      name: 'section 六 may say 无 (N009 lists what the 2021 format asks there)',
+      base: 'example-2021',
+      patch: { '/otherMatters': ['无'] },
+      others: [{ ruleId: 'N009', messageId: 'topicsMissing', pointer: '/otherMatters' }],
+    },
   ],
   invalid: [
     {
