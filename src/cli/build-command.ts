@@ -48,6 +48,7 @@ export async function runBuild(file: string, flags: BuildFlags, toolVersion: str
       timeLimit: parseTimeout(flags.timeout),
       lenient: false,
       rules: common.config.rules,
+      ...(common.config.bodyKind ? { bodyKind: common.config.bodyKind } : {}),
       color: common.color && !toStdout,
       debug: common.debug,
       toolVersion,

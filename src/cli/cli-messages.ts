@@ -84,6 +84,10 @@ const messages = {
     zh: '--date 应为 年-月-日，如 2026-01-20，实际为 {value}',
     en: '--date must be a date as YYYY-MM-DD, e.g. 2026-01-20, is {value}',
   },
+  badPublished: {
+    zh: '--published 应为发布日期，写作 年-月-日，如 2026-01-20，实际为 {value}',
+    en: '--published must be the date published as YYYY-MM-DD, e.g. 2026-01-20, is {value}',
+  },
   badDocxStyle: {
     zh: '--docx-style 只能是 gbt9704 或 plain，实际为 {value}',
     en: '--docx-style must be gbt9704 or plain, is {value}',

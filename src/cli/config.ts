@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { fillTemplate, type Lang, type LocalizedText } from '../diagnostics/diagnostic';
 import { editions, isEditionId } from '../editions';
 import type { EditionId } from '../editions/types';
+import type { BodyKind } from '../model/body-kind';
 import { ReadError } from '../model/read-report';
 import { deeperThan, readJson } from '../read/json-reader';
 import { defaultThresholds, type Thresholds } from '../validate/rule';
@@ -25,6 +26,8 @@ export interface Config {
    * the config file's folder: `"versions": ["2023/final.pdf"]`.
    */
   versions?: string[];
+  /** A people's government's reports or a department's (N008, N009), where the agency's name does not tell. */
+  bodyKind?: BodyKind;
 }
 
 export const DEFAULT_CONFIG_FILE = 'report.config.json';
@@ -138,6 +141,10 @@ export function loadConfig(path?: string, lang: Lang = 'zh'): Config {
       }
     } else if (key === 'thresholds') {
       config.thresholds = parseThresholds(value, invalid, badValue);
+    } else if (key === 'bodyKind') {
+      if (value !== 'government' && value !== 'department')
+        throw badValue('bodyKind', value, 'government | department');
+      config.bodyKind = value;
     } else if (key === 'versions') {
       if (
         !Array.isArray(value) ||
@@ -155,7 +162,7 @@ export function loadConfig(path?: string, lang: Lang = 'zh'): Config {
 
 type ProblemOf = (messageId: CliMessageId, id: Problem, params?: Record<string, string | number>) => ConfigError;
 type Invalid = (id: Problem, params: Record<string, string | number>) => ConfigError;
-const SETTING_NAMES = 'edition, lang, rules, docxStyle, date, thresholds, versions';
+const SETTING_NAMES = 'edition, lang, rules, docxStyle, date, thresholds, versions, bodyKind';
 
 /** The file's text: a regular file only, opened without blocking and bounded before it is read. */
 function readConfigFile(file: string, problem: ProblemOf): string {

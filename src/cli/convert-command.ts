@@ -84,6 +84,7 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
           toolVersion,
           lenient: !flags.strict,
           rules: common.config.rules,
+          ...(common.config.bodyKind ? { bodyKind: common.config.bodyKind } : {}),
           ...(common.config.thresholds ? { thresholds: common.config.thresholds } : {}),
           docxStyle,
           ...(date ? { date } : {}),

@@ -32,6 +32,7 @@ export const helpWords = defineWords({
       maxWarnings: '警告多于此数时退出码为 1',
       quiet: '只报告错误',
       previous: '上年的报告，用于跨年度规则',
+      published: '报告的发布日期 年-月-日，检查是否按期公布（N008）',
     },
     template: {
       description: '生成可填写的 Excel 模板',
@@ -99,6 +100,7 @@ export const helpWords = defineWords({
       maxWarnings: 'exit 1 when there are more warnings than this',
       quiet: 'report errors only',
       previous: 'last year’s report, for the cross-year rules',
+      published: 'the date the report was published, YYYY-MM-DD, to check it was on time (N008)',
     },
     template: {
       description: 'write a fillable Excel workbook',

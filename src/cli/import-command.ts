@@ -30,6 +30,7 @@ export async function runImport(file: string, flags: ImportFlags, toolVersion: s
       timeLimit: parseTimeout(flags.timeout),
       lenient: !flags.strict,
       rules: common.config.rules,
+      ...(common.config.bodyKind ? { bodyKind: common.config.bodyKind } : {}),
       color: common.color,
       debug: common.debug,
       toolVersion,

@@ -133,7 +133,8 @@ export async function main(processArgv: readonly string[]): Promise<number> {
       .addOption(formatOption(['text', 'json', 'junit', 'github', 'sarif', 'gitlab']))
       .option('--max-warnings <n>', words.validate.maxWarnings)
       .option('--quiet', words.validate.quiet)
-      .option('--previous <file>', words.validate.previous),
+      .option('--previous <file>', words.validate.previous)
+      .option('--published <YYYY-MM-DD>', words.validate.published),
   ).action(async (files: string[], options) => {
     const { runValidate } = await import('./validate-command');
     exitCode = await runValidate(files, options, version);

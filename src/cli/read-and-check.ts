@@ -2,6 +2,7 @@
 
 import { countBySeverity, type Lang } from '../diagnostics/diagnostic';
 import { inert, inertLines } from '../diagnostics/inert-text';
+import type { BodyKind } from '../model/body-kind';
 import { ReadError, type ReadReport } from '../model/read-report';
 import type { TimeLimit } from '../read/time-limit';
 import { textReporter } from '../reporters/text';
@@ -15,6 +16,8 @@ export interface CheckOptions {
   /** `--timeout`: seconds one input may take to read (by default, by its size). */
   timeLimit: TimeLimit;
   rules: Readonly<Record<string, RuleSetting>>;
+  /** The config's bodyKind (N008, N009); else the agency's name tells. */
+  bodyKind?: BodyKind;
   color: boolean;
   debug: boolean;
   toolVersion: string;
@@ -37,7 +40,11 @@ export async function readAndCheck(file: string, options: CheckOptions): Promise
     if (options.debug && error.cause instanceof Error) process.stderr.write(`${inertLines(error.cause.stack ?? '')}\n`);
     return 2;
   }
-  const validation = validateReport(report, { lang: options.lang, rules: options.rules });
+  const validation = validateReport(report, {
+    lang: options.lang,
+    rules: options.rules,
+    ...(options.bodyKind ? { bodyKind: options.bodyKind } : {}),
+  });
   const { errors, warnings } = countBySeverity(validation.diagnostics);
   const shown =
     options.showWarnings === false

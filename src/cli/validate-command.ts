@@ -3,6 +3,7 @@
 import { collectInputs, type SkippedFolder } from '../convert/collect-inputs';
 import { countBySeverity, type Lang } from '../diagnostics/diagnostic';
 import { inertLines } from '../diagnostics/inert-text';
+import { firstDate, isoDate } from '../model/calendar-date';
 import { appendAll } from '../model/many-values';
 import { ReadError, type ReadReport } from '../model/read-report';
 import { reporters } from '../reporters';
@@ -21,6 +22,7 @@ export interface ValidateFlags extends CommonOptions {
   maxWarnings?: string;
   quiet?: boolean;
   previous?: string;
+  published?: string;
 }
 
 export async function runValidate(inputs: string[], flags: ValidateFlags, toolVersion: string): Promise<number> {
@@ -30,6 +32,7 @@ export async function runValidate(inputs: string[], flags: ValidateFlags, toolVe
     const common = resolveCommon(flags);
     lang = common.lang;
     const maxWarnings = parseMaxWarnings(flags.maxWarnings);
+    const published = parsePublished(flags.published);
     // One sandbox process reads every file: started now, so its start-up overlaps loading the rules.
     const timeLimit = parseTimeout(flags.timeout);
     const guarded = new Sandbox(1, timeLimit === undefined ? {} : { timeLimit }).warmUp();
@@ -48,7 +51,14 @@ export async function runValidate(inputs: string[], flags: ValidateFlags, toolVe
         await checkFile(
           file,
           read,
-          { lang, rules: common.config.rules, thresholds: common.config.thresholds, previous },
+          {
+            lang,
+            rules: common.config.rules,
+            thresholds: common.config.thresholds,
+            previous,
+            ...(common.config.bodyKind ? { bodyKind: common.config.bodyKind } : {}),
+            ...(published ? { published } : {}),
+          },
           common.debug,
         ),
       );
@@ -154,4 +164,12 @@ function exitCodeOf(results: readonly FileResult[], maxWarnings: number | undefi
     }
   }
   return 0;
+}
+
+/** `--published`: a day of the calendar as YYYY-MM-DD. */
+function parsePublished(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const date = firstDate(value);
+  if (!date || isoDate(date) !== value) throw new UsageError('badPublished', { value });
+  return value;
 }

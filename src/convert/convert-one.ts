@@ -21,7 +21,11 @@ export async function convertOne(job: ConvertJob): Promise<ConvertResult> {
     const { buffer, file, extension } = loadInput(job.path);
     sha256 = createHash('sha256').update(buffer).digest('hex');
     const report = await readLoaded(buffer, file, extension, { lenient: job.lenient });
-    const { edition, diagnostics } = validateReport(report, { lang: job.lang, rules: job.rules });
+    const { edition, diagnostics } = validateReport(report, {
+      lang: job.lang,
+      rules: job.rules,
+      ...(job.bodyKind ? { bodyKind: job.bodyKind } : {}),
+    });
     const upToDate = sha256 !== undefined && sha256 === job.currentHash;
     const outputs =
       edition && !upToDate && !beyondSizeLimits(diagnostics)

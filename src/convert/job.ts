@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type { Diagnostic, Lang, SourceRef } from '../diagnostics/diagnostic';
 import { fillTemplate } from '../diagnostics/diagnostic';
+import type { BodyKind } from '../model/body-kind';
 import type { RenderFormat } from '../output/render-outputs';
 import type { DocxStyleName } from '../render/docx-styles';
 import type { ImportVerdict } from '../validate/import-verdict';
@@ -16,6 +17,7 @@ export interface ConvertJob {
   formats: RenderFormat[];
   docxStyle: DocxStyleName;
   rules: Record<string, RuleSetting>;
+  bodyKind?: BodyKind;
   generator: string;
   date?: string;
   /** The worker writes each output into this folder under a hidden temporary name; the main thread names it. */

@@ -53,6 +53,7 @@ export async function runBatch(
     formats: rendered,
     lenient: convert.lenient,
     rules: convert.rules,
+    ...(convert.bodyKind ? { bodyKind: convert.bodyKind } : {}),
     docxStyle: convert.docxStyle,
     generator,
     ...(convert.thresholds ? { thresholds: convert.thresholds } : {}),

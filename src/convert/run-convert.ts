@@ -8,6 +8,7 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { countBySeverity, type Diagnostic, type Lang } from '../diagnostics/diagnostic';
 import { agencyKey } from '../model/agency-key';
+import type { BodyKind } from '../model/body-kind';
 import { numberAt } from '../model/pointer';
 import type { ReadReport } from '../model/read-report';
 import { outputBaseName } from '../output/output-names';
@@ -35,6 +36,8 @@ export interface ConvertOptions {
   lenient: boolean;
   lang: Lang;
   rules: Record<string, RuleSetting>;
+  /** The config's bodyKind (N008, N009); else each report's agency tells. */
+  bodyKind?: BodyKind;
   thresholds?: Thresholds;
   docxStyle: DocxStyleName;
   generator: string;
@@ -120,6 +123,7 @@ export async function runConvert(inputs: readonly string[], options: ConvertOpti
       formats: options.formats,
       docxStyle: options.docxStyle,
       rules: options.rules,
+      ...(options.bodyKind ? { bodyKind: options.bodyKind } : {}),
       generator: options.generator,
       ...(options.date ? { date: options.date } : {}),
       outDir,

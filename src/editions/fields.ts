@@ -45,10 +45,12 @@ export interface EditionFields {
 }
 
 export const textSections: readonly TextSectionKey[] = ['overview', 'problems', 'otherMatters'];
-export const metaLabels: Readonly<Record<'edition' | 'agency' | 'year', Label>> = {
+export const metaLabels: Readonly<Record<'edition' | 'agency' | 'year' | 'signedOn' | 'publishedOn', Label>> = {
   edition: { zh: '格式版本', en: 'edition' },
   agency: { zh: '机关名称', en: 'agency' },
   year: { zh: '报告年度', en: 'report year' },
+  signedOn: { zh: '落款日期', en: 'date signed' },
+  publishedOn: { zh: '发布日期', en: 'date published' },
 };
 
 const SEPARATOR = ' › ';
@@ -148,7 +150,8 @@ function buildFields(edition: Edition): EditionFields {
 
   const labelOf = (pointer: string, lang: 'zh' | 'en'): string | undefined => {
     const [, top, index] = pointer.split('/');
-    if (top === 'edition' || top === 'agency' || top === 'year') return metaLabels[top][lang];
+    if (top === 'edition' || top === 'agency' || top === 'year' || top === 'signedOn' || top === 'publishedOn')
+      return metaLabels[top][lang];
     if (top && (textSections as string[]).includes(top)) {
       const title = edition.sections[top as TextSectionKey].title[lang];
       return index === undefined ? title : `${title}${SEPARATOR}${labelWords[lang].paragraph(Number(index) + 1)}`;

@@ -19,6 +19,19 @@ export const topLevelKeys = [
   'otherMatters',
 ] as const;
 
+/**
+ * Keys a report may carry beyond SPEC §3, after its own (docs/spec-additions.md): the 落款's date and the date the
+ * report was published, which an import reads from the page (N004, N008).
+ */
+export const optionalTopLevelKeys = ['signedOn', 'publishedOn'] as const;
+
+/** A calendar date as YYYY-MM-DD. */
+const dateSchema = (title: string): JsonSchema => ({
+  title,
+  type: 'string',
+  pattern: '^(19|20)\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$',
+});
+
 // The bounds (./limits.ts) keep every figure an exact integer of a double, far from 2^53.
 const valueSchemas: Record<ValueKind, JsonSchema> = {
   count: { type: 'integer', ...valueRange.count },
@@ -82,7 +95,7 @@ export function editionSchema(edition: Edition): JsonSchema {
     items: { type: 'string', maxLength: MAX_PARAGRAPH_LENGTH },
   });
 
-  const properties: Record<(typeof topLevelKeys)[number], JsonSchema> = {
+  const properties: Record<(typeof topLevelKeys)[number] | (typeof optionalTopLevelKeys)[number], JsonSchema> = {
     edition: { title: metaLabels.edition.zh, const: edition.id },
     agency: { title: metaLabels.agency.zh, type: 'string', minLength: 1, maxLength: MAX_AGENCY_LENGTH },
     year: { title: metaLabels.year.zh, type: 'integer', minimum: 2008, maximum: 2100 },
@@ -92,6 +105,8 @@ export function editionSchema(edition: Edition): JsonSchema {
     appeals: { title: edition.sections.appeals.title.zh, ...objectOf(appeals) },
     problems: paragraphs('problems'),
     otherMatters: paragraphs('otherMatters'),
+    signedOn: dateSchema(metaLabels.signedOn.zh),
+    publishedOn: dateSchema(metaLabels.publishedOn.zh),
   };
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',

@@ -7,7 +7,7 @@ import { editions, getEdition, isEditionId } from '../editions';
 import { fieldsOf, textSections } from '../editions/fields';
 import type { Edition } from '../editions/types';
 import { type Model, valueAt } from '../model/pointer';
-import { topLevelKeys } from '../schema/edition-schema';
+import { optionalTopLevelKeys, topLevelKeys } from '../schema/edition-schema';
 import { MAX_PARAGRAPH_LENGTH, MAX_PARAGRAPHS, textLength, valueRange } from '../schema/limits';
 import { generatedValidators } from './generated-validators.node';
 
@@ -159,7 +159,7 @@ const containerCache = new Map<string, ReadonlyMap<string, ReadonlySet<string>>>
 function containersOf(edition: Edition): ReadonlyMap<string, ReadonlySet<string>> {
   const cached = containerCache.get(edition.id);
   if (cached) return cached;
-  const containers = new Map<string, Set<string>>([['', new Set(topLevelKeys)]]);
+  const containers = new Map<string, Set<string>>([['', new Set([...topLevelKeys, ...optionalTopLevelKeys])]]);
   for (const field of fieldsOf(edition).numeric) {
     const keys = field.pointer.slice(1).split('/');
     keys.forEach((key, index) => {
@@ -265,6 +265,9 @@ function mapError(error: ErrorObject, model: Model, edition: Edition): Finding {
       return finding('emptyText', pointer);
     case 'const':
       return finding('unknownEdition', pointer, { actual: describe(value) });
+    case 'pattern':
+      // Only the dates (signedOn, publishedOn) have a pattern.
+      return finding('notDate', pointer, { actual: describe(value) });
     default:
       return finding('invalid', pointer, { params: { detail: error.message ?? error.keyword } });
   }

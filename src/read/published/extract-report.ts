@@ -4,6 +4,7 @@
 import { defaultEditionId, earliestEdition, editionForYear, getEdition } from '../../editions';
 import { tableGrids } from '../../editions/table-grid';
 import type { EditionId } from '../../editions/types';
+import { firstDate, isoDate } from '../../model/calendar-date';
 import { normaliseLabel } from '../../model/label-text';
 import type { InputFormat, ReadReport } from '../../model/read-report';
 import { ReadError } from '../../model/read-report';
@@ -68,10 +69,18 @@ export function extractReport(document: FlowDocument, options: ExtractOptions): 
   for (const key of textKeys) builder.model[key] = paragraphsOf(key);
   // The report ends with its 落款 (agency and date, or the agency alone), which is no text of the last section.
   const last = textKeys.at(-1);
+  let signed: string | undefined;
   if (last === 'otherMatters' || last === 'problems') {
     const paragraphs = paragraphsOf(last);
-    builder.model[last] = paragraphs.slice(0, paragraphs.length - signatureLength(paragraphs, meta.agency));
+    const kept = paragraphs.length - signatureLength(paragraphs, meta.agency);
+    builder.model[last] = paragraphs.slice(0, kept);
+    const date = firstDate(paragraphs.slice(kept).join(' '));
+    if (date) signed = isoDate(date);
   }
+  const dates = pageDates(sections.items.get('preamble') ?? [], document.meta?.pubDate);
+  signed ??= dates.signed;
+  if (signed) builder.model.signedOn = signed;
+  if (dates.published) builder.model.publishedOn = dates.published;
   const grids = tableGrids(edition);
   for (const section of ['proactive', 'requests', 'appeals'] as const)
     alignSection(builder, grids[section], tables[section]);
@@ -86,6 +95,32 @@ export function extractReport(document: FlowDocument, options: ExtractOptions): 
     findings: builder.findings,
     unreadable: builder.unreadable,
   };
+}
+
+/** A CMS's line or cell before the text: 发布日期：2026-01-20, 发布时间：2026年1月20日 10:30, 成文日期：…. */
+const PUBLISHED_LINE = /(?:发布|发稿|公开|上网)(?:日期|时间)/;
+const SIGNED_LINE = /成文(?:日期|时间)/;
+
+/**
+ * When the page says it was published (its PubDate meta tag, else a 发布日期 line or cell above the text) and signed
+ * (a 成文日期 there), for N008 and N004. A line's first date is taken only when the line names what it dates.
+ */
+function pageDates(preamble: readonly FlowItem[], pubDate?: string): { published?: string; signed?: string } {
+  const lines = preamble.flatMap((item) =>
+    item.kind === 'paragraph' ? [item.text] : item.rows.map((row) => row.map((cell) => cell.text).join(' ')),
+  );
+  const dateAfter = (pattern: RegExp) => {
+    for (const line of lines) {
+      const at = pattern.exec(line);
+      const date = at ? firstDate(line.slice(at.index)) : undefined;
+      if (date) return isoDate(date);
+    }
+    return undefined;
+  };
+  const meta = pubDate ? firstDate(pubDate) : undefined;
+  const published = meta ? isoDate(meta) : dateAfter(PUBLISHED_LINE);
+  const signed = dateAfter(SIGNED_LINE);
+  return { ...(published ? { published } : {}), ...(signed ? { signed } : {}) };
 }
 
 const AGENCY_NOTES = {

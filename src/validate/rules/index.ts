@@ -8,6 +8,7 @@ import { inputRule } from './input';
 import { itemRollForward } from './item-roll-forward';
 import { narrativeFigures } from './narrative-figures';
 import { processingFeeStated } from './processing-fee-stated';
+import { publishedOnTime } from './published-on-time';
 import { publishedWithinTotal } from './published-within-total';
 import { repeatedFigure } from './repeated-figure';
 import { reportPeriod } from './report-period';
@@ -43,6 +44,7 @@ export const checkingRules: readonly Rule[] = [
   textContradictsTable,
   textQuality,
   textCopied,
+  publishedOnTime,
   sectionCoverage,
 ];
 

@@ -43,5 +43,13 @@ export const cases = defineCases(schemaRule, {
         { messageId: 'notList', pointer: '/overview' },
       ],
     },
+    {
+      name: 'dates a report may carry, not written as dates',
+      patch: { '/publishedOn': '2026年1月20日', '/signedOn': '2026-02-30x' },
+      diagnostics: [
+        { messageId: 'notDate', pointer: '/signedOn', actual: '"2026-02-30x"' },
+        { messageId: 'notDate', pointer: '/publishedOn', actual: '"2026年1月20日"' },
+      ],
+    },
   ],
 });

@@ -57,6 +57,10 @@ export const schemaRule = defineRule({
     notList: { zh: '{label}（{at}）应为段落的列表 […]', en: '{label} ({at}) should be a list of paragraphs […]' },
     notGroup: { zh: '{label}（{at}）应为一组栏目 {…}', en: '{label} ({at}) should be a group of items {…}' },
     notWholeNumber: { zh: '{label}（{at}）应为整数', en: '{label} ({at}) should be a whole number' },
+    notDate: {
+      zh: '{label}（{at}）应为日期，写作 年-月-日（如 2026-01-20），实际为 {actual}',
+      en: '{label} ({at}) should be a date written YYYY-MM-DD (e.g. 2026-01-20), not {actual}',
+    },
     wrongType: {
       zh: '{label}（{at}）的类型不对（JSON 类型应为 {expectedType}）',
       en: '{label} ({at}) is of the wrong kind (its JSON type should be {expectedType})',

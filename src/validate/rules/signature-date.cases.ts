@@ -9,6 +9,7 @@ export const cases = defineCases(signatureDate, {
       patch: { '/otherMatters/4': '某市商务局', '/otherMatters/5': '2026年1月20日' },
     },
     { name: 'the 2021 example: no 落款 in the text (build writes it)' },
+    { name: 'the 落款’s date an import read, after the period', patch: { '/signedOn': '2026-01-20' } },
     { name: 'the 2019 example', base: 'example-2019' },
     {
       name: 'agency and date on one line, the date in Chinese numerals, the agency as 人民政府',
@@ -57,6 +58,17 @@ export const cases = defineCases(signatureDate, {
           messageId: 'agencyDiffers',
           pointer: '/otherMatters/4',
           params: { signed: '某县商务局', agency: '某市商务局' },
+        },
+      ],
+    },
+    {
+      name: 'the 落款’s date an import read, within the report year',
+      patch: { '/signedOn': '2025-12-30' },
+      diagnostics: [
+        {
+          messageId: 'dateInPeriod',
+          pointer: '/signedOn',
+          params: { date: '2025-12-30', year: 2025, text: '2025-12-30' },
         },
       ],
     },

@@ -1,73 +1,8 @@
 // N004: a 落款 (the agency and the date closing the report) that the text carries is the report's agency, dated after
 // the statistics period.
+import { isoDate } from '../../model/calendar-date';
 import { defineRule } from '../rule';
-
-const DIGITS: Readonly<Record<string, number>> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** 2025年1月20日 or 二〇二五年一月二十日, as year, month and day. */
-const DATE =
-  /((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$|([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/;
-/** A date left for the hand: 年　月　日 (blanks removed), or with only the year written. */
-const BLANK_DATE = /^((?:19|20)\d{2}|[_＿]*)年[_＿]*月[_＿]*日$/;
-/** An agency's name: Chinese characters and brackets, no sentence's punctuation. */
-const AGENCY = /^[\u4e00-\u9fa5（）()]{2,30}$/;
-
-/** 十 = 10, 二十 = 20, 二十一 = 21, 十五 = 15; digits one by one for a year. */
-function chineseNumber(text: string): number {
-  if (!text.includes('十')) return Number([...text].map((char) => DIGITS[char] ?? 0).join(''));
-  const [tens, ones] = text.split('十');
-  return (tens ? (DIGITS[tens] ?? 0) : 1) * 10 + (ones ? (DIGITS[ones] ?? 0) : 0);
-}
-
-interface Signature {
-  index: number;
-  text: string;
-  agency?: string;
-  date?: { year: number; month: number; day: number };
-}
-
-/** The 落款 among the last paragraphs: agency and date on one line, or a date line with the agency line before it. */
-function signatureOf(paragraphs: readonly string[]): Signature | undefined {
-  const start = Math.max(0, paragraphs.length - 3);
-  for (let index = paragraphs.length - 1; index >= start; index--) {
-    const text = (paragraphs[index] ?? '').replace(/\s+/g, '');
-    const previous = (paragraphs[index - 1] ?? '').replace(/\s+/g, '');
-    const agencyBefore = AGENCY.test(previous) ? previous : undefined;
-    if (BLANK_DATE.test(text)) return { index, text, ...(agencyBefore ? { agency: agencyBefore } : {}) };
-    const match = DATE.exec(text);
-    if (!match) continue;
-    const before = text.slice(0, match.index);
-    if (before !== '' && !AGENCY.test(before)) continue; // a sentence that ends with a date is no 落款
-    const agency = before || agencyBefore;
-    const date = match[1]
-      ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) }
-      : {
-          year: chineseNumber(match[4] as string),
-          month: chineseNumber(match[5] as string),
-          day: chineseNumber(match[6] as string),
-        };
-    return { index, text, date, ...(agency ? { agency } : {}) };
-  }
-  return undefined;
-}
-
-/** Names compared as a reader compares them: 某市人民政府 and 某市政府 are one; a longer name holds the shorter. */
-const sameBody = (a: string, b: string) => {
-  const [x, y] = [a, b].map((name) => name.replace(/[\s（）()]/g, '').replace(/人民政府/g, '政府')) as [string, string];
-  return x.includes(y) || y.includes(x);
-};
+import { dateIn, sameBody, textSignature } from '../signature-line';
 
 export const signatureDate = defineRule({
   id: 'N004',
@@ -98,15 +33,13 @@ export const signatureDate = defineRule({
   check(context) {
     const year = context.number('/year');
     const agency = typeof context.model.agency === 'string' ? context.model.agency : '';
-    const section = (['otherMatters', 'problems'] as const).find((key) => {
-      const texts = context.model[key];
-      return Array.isArray(texts) && texts.some((text) => typeof text === 'string' && text.trim() !== '');
-    });
-    if (!section) return;
-    const paragraphs = (context.model[section] as unknown[]).map((text) => (typeof text === 'string' ? text : ''));
-    const signature = signatureOf(paragraphs);
-    if (!signature) return;
-    const pointer = `/${section}/${signature.index}`;
+    const signed = dateIn(context.model.signedOn);
+    // The 落款 an import took off the text: its date only (the agency was the report's own).
+    if (signed && year !== undefined && Number(signed.slice(0, 4)) <= year)
+      context.report({ messageId: 'dateInPeriod', pointer: '/signedOn', params: { date: signed, year, text: signed } });
+    const found = textSignature(context.model);
+    if (!found) return;
+    const { signature, pointer } = found;
     if (signature.agency && agency && !sameBody(signature.agency, agency))
       context.report({ messageId: 'agencyDiffers', pointer, params: { signed: signature.agency, agency } });
     const { date } = signature;
@@ -116,7 +49,7 @@ export const signatureDate = defineRule({
         messageId: 'dateInPeriod',
         pointer,
         params: {
-          date: `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`,
+          date: isoDate(date),
           year,
           text: signature.text,
         },
