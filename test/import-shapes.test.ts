@@ -231,3 +231,47 @@ describe('names and units', () => {
     expect(model.overview).toEqual(['（文字描述）']);
   });
 });
+
+describe('the sections’ order and numbering, as a reviewer checks them (issue 20, item 7)', () => {
+  const layoutNotes = (name: string, page: string) => {
+    const input = join(dir, name);
+    writeFileSync(input, page);
+    return readingOf(input)
+      .diagnostics.filter((d) => ['sectionNumbering', 'sectionOrder', 'subtopicAsSection'].includes(d.messageId))
+      .map(({ messageId, pointer, params }) => ({ messageId, pointer, params }));
+  };
+
+  test('our own page, laid out as the format is: nothing to say', () => {
+    expect(layoutNotes('layout-as-format.html', examplePage())).toEqual([]);
+  });
+
+  test('一’s topics numbered 二、三、 like the six parts', () => {
+    const page = examplePage()
+      .replace('<h3>（二）依申请公开</h3>', '<h3>二、依申请公开</h3>')
+      .replace('<h3>（三）政府信息管理</h3>', '<h3>三、政府信息管理</h3>');
+    expect(layoutNotes('layout-subtopics.html', page)).toEqual([
+      { messageId: 'subtopicAsSection', pointer: '/overview', params: { line: '二、依申请公开', numeral: '二' } },
+      { messageId: 'subtopicAsSection', pointer: '/overview', params: { line: '三、政府信息管理', numeral: '三' } },
+    ]);
+  });
+
+  test('a part numbered with a shift, and two parts in the wrong order', () => {
+    const shifted = examplePage().replace(
+      '<h2>五、存在的主要问题及改进情况</h2>',
+      '<h2>四、存在的主要问题及改进情况</h2>',
+    );
+    expect(layoutNotes('layout-shifted.html', shifted)).toEqual([
+      {
+        messageId: 'sectionNumbering',
+        pointer: '/problems',
+        params: { line: '四、存在的主要问题及改进情况', numeral: '五' },
+      },
+    ]);
+    const page = examplePage();
+    const five = page.slice(page.indexOf('<h2>五、'), page.indexOf('<h2>六、'));
+    const swapped = page.replace(five, '').replace('</main>', `${five}</main>`);
+    expect(layoutNotes('layout-order.html', swapped)).toEqual([
+      { messageId: 'sectionOrder', pointer: '', params: { order: '一、二、三、四、六、五' } },
+    ]);
+  });
+});

@@ -17,6 +17,7 @@ import type { FlowDocument, FlowItem, FlowParagraph } from './flow-document';
 import { classifyTables, type SectionKey, splitSections } from './flow-sections';
 import { ModelBuilder } from './model-builder';
 import { editionFromLabels } from './official-labels';
+import { sectionLayoutNotes } from './section-layout';
 
 export interface ExtractOptions extends ReadingMode {
   file: string;
@@ -64,6 +65,8 @@ export function extractReport(document: FlowDocument, options: ExtractOptions): 
   builder.model.edition = edition.id;
   if (!labelled) builder.note('editionGuessed', '/edition', { edition: edition.id }, undefined, 'warning');
   nameReport(builder, meta);
+  for (const note of sectionLayoutNotes(document.items, sections))
+    builder.note(note.messageId, note.pointer, note.params, note.source, 'warning');
 
   const textKeys = (['overview', 'problems', 'otherMatters'] as const).filter((key) => sections.items.has(key));
   for (const key of textKeys) builder.model[key] = paragraphsOf(key);

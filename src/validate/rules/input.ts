@@ -115,6 +115,18 @@ export const inputRule = defineRule({
       zh: '网页中嵌入的 JSON 与网页上显示的表格不一致，已按网页显示的内容读取',
       en: 'the JSON embedded in the page disagrees with the tables the page shows: read by what the page shows',
     },
+    sectionNumbering: {
+      zh: '章节“{line}”的序号应为“{numeral}、”：格式规定的六个部分依次编为一至六',
+      en: 'the section "{line}" should be numbered {numeral}、: the format numbers its six parts 一 to 六',
+    },
+    sectionOrder: {
+      zh: '六个部分的顺序为 {order}，应依次为一、二、三、四、五、六',
+      en: 'the parts come in the order {order}; the format orders them 一 to 六',
+    },
+    subtopicAsSection: {
+      zh: '“{line}”是“一、总体情况”中的一项，应编为（一）（二）…，而不是与六个部分同级的“{numeral}、”',
+      en: '"{line}" is a topic of 一 (overview), to be numbered （一）（二）…, not {numeral}、 like the six parts',
+    },
     editionGuessed: {
       zh: '表格中没有能区分格式版本的栏目，按报告年度取 {edition} 年版',
       en: 'no label tells the edition: the {edition} edition was taken from the report year',
