@@ -275,3 +275,25 @@ describe('the sections’ order and numbering, as a reviewer checks them (issue 
     ]);
   });
 });
+
+describe('the 落款, as a reviewer looks for it (issue 20, item 2)', () => {
+  const signatureNotes = (name: string, page: string) => {
+    const input = join(dir, name);
+    writeFileSync(input, page);
+    return readingOf(input)
+      .diagnostics.filter((d) => d.messageId.startsWith('signature'))
+      .map((d) => d.messageId);
+  };
+
+  test('our page signed and dated: nothing to say; undated: said; without any: said', () => {
+    const undated = examplePage();
+    expect(signatureNotes('signature-undated.html', undated)).toEqual(['signatureUndated']);
+    const dated = undated.replace(
+      '<p class="signature">某市商务局',
+      '<p class="signature">某市商务局<br>2026年1月20日',
+    );
+    expect(signatureNotes('signature-dated.html', dated)).toEqual([]);
+    const none = undated.replace(/<p class="signature">[\s\S]*?<\/p>/, '');
+    expect(signatureNotes('signature-none.html', none)).toEqual(['signatureMissing']);
+  });
+});

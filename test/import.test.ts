@@ -240,9 +240,23 @@ describe('PDF: the text layer, with table rows rebuilt from positions', () => {
     () => {
       const run = importTo(CORPUS);
       expect(run.stderr).toContain(
-        '（淮安市人民政府，2024 年度，2021 年版，按已发布报告的章节和栏目读取；0 个错误，0 个警告）',
+        '（淮安市人民政府，2024 年度，2021 年版，按已发布报告的章节和栏目读取；0 个错误，3 个警告）',
       );
       expect(run.code).toBe(0);
+      // What a reviewer's checklist finds there, each true of the PDF: it ends with 六's one sentence on fees, with no
+      // 落款; 六 names no work points, proposals or innovation; the text gives no 社会评议 or 责任追究 (第五十条).
+      const validation = JSON.parse(runCli(['validate', CORPUS, '--format', 'json']).stdout);
+      expect(
+        validation.files[0].diagnostics.map((d: { ruleId: string; messageId: string; params: object }) => [
+          d.ruleId,
+          d.messageId,
+          d.params,
+        ]),
+      ).toEqual([
+        ['input', 'signatureMissing', {}],
+        ['N009', 'topicsMissing', expect.objectContaining({ topics: expect.stringContaining('工作要点') })],
+        ['N009', 'governmentTopicsMissing', { agency: '淮安市人民政府', topics: '工作考核、社会评议、责任追究结果' }],
+      ]);
       const model = JSON.parse(run.json());
       // Read off the PDF by hand (pdftotext -layout), page 3–4.
       expect(model.proactive).toEqual({

@@ -115,6 +115,14 @@ export const inputRule = defineRule({
       zh: '网页中嵌入的 JSON 与网页上显示的表格不一致，已按网页显示的内容读取',
       en: 'the JSON embedded in the page disagrees with the tables the page shows: read by what the page shows',
     },
+    signatureMissing: {
+      zh: '报告末尾没有落款（机关名称和成文日期）',
+      en: 'the report ends without a sign-off (落款: the agency and the date)',
+    },
+    signatureUndated: {
+      zh: '报告末尾的落款没有日期',
+      en: 'the sign-off (落款) closing the report is not dated',
+    },
     sectionNumbering: {
       zh: '章节“{line}”的序号应为“{numeral}、”：格式规定的六个部分依次编为一至六',
       en: 'the section "{line}" should be numbered {numeral}、: the format numbers its six parts 一 to 六',
