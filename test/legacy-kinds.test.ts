@@ -2,7 +2,7 @@
 // LibreOffice from our own DOCX, read back through LibreOffice; web archives (.mht, .mhtml) built by hand as browsers
 // save them (MIME parts, quoted-printable or base64, a charset); a page a CMS saved under .doc. Each imports with the
 // guarantee: every figure in its place, verdict `ok`.
-import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { convertWithOffice, readJsonFixture, runCli, scratch, toolAvailable } from './helpers';
 
@@ -135,3 +135,44 @@ function quotedPrintable(bytes: Buffer): string {
   lines.push(line);
   return lines.join('\r\n');
 }
+
+describe('a LibreOffice whose worker outlives its launcher', () => {
+  // `soffice` is a launcher that runs soffice.bin as its child: the time limit kills the launcher, and the worker it
+  // left must be stopped and its folder removed (it once kept writing there, and the removal failed as an internal
+  // error). This fake launcher starts a worker that writes into --outdir without end, then waits past the limit.
+  test('the worker is stopped, the folder removed, and the input is said to have run out of time', () => {
+    const temporary = join(dir, 'tmp-stray');
+    mkdirSync(temporary);
+    const launcher = join(dir, 'fake-soffice');
+    writeFileSync(
+      launcher,
+      [
+        '#!/bin/sh',
+        'for a; do [ "$prev" = --outdir ] && out="$a"; prev="$a"; done',
+        'sh -c \'while :; do touch "$1/stray-$(date +%N)"; sleep 0.02; done\' worker "$out" &',
+        'sleep 60',
+        '',
+      ].join('\n'),
+      { mode: 0o755 },
+    );
+    const input = join(dir, 'stray.rtf');
+    writeFileSync(input, '{\\rtf1 report}');
+    const run = runCli(['import', input, '-o', `${input}.json`, '--timeout', '3', '--lang', 'en'], {
+      env: { REPORT_SOFFICE: launcher, TMPDIR: temporary },
+    });
+    expect(run.stderr).not.toMatch(/internal error/);
+    expect(run.stderr).toMatch(/took longer than 2 s to read/);
+    expect(run.code).toBe(2);
+    expect(readdirSync(temporary).filter((name) => name.startsWith('report-legacy-'))).toEqual([]);
+    const strays = readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .filter((entry) => {
+        try {
+          return readFileSync(join('/proc', entry, 'cmdline'), 'latin1').includes(temporary);
+        } catch {
+          return false;
+        }
+      });
+    expect(strays).toEqual([]);
+  });
+});

@@ -2,20 +2,10 @@
 // parallel runs (and a LibreOffice the user has open) do not collide. The profile gives the PDF what a 公文 needs:
 // the official faces' stand-ins where they are missing, tags, the document's language and bookmarks.
 import { spawnSync } from 'node:child_process';
-import {
-  accessSync,
-  constants,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { endOfficeRun, officeWorkFolder } from './office-work-folder';
 
 /** The LibreOffice program: $REPORT_SOFFICE, else `soffice` or `libreoffice` on PATH; undefined when none is. */
 export function findOffice(): string | undefined {
@@ -124,7 +114,7 @@ export function profileSettings(faces: { known: boolean; faces: readonly FaceSta
  * to convert; the result maps the same name to the PDF's bytes. Nothing is written next to the inputs.
  */
 export function convertDocxToPdf(office: string, docx: ReadonlyMap<string, string>): Map<string, Buffer> {
-  const work = mkdtempSync(join(tmpdir(), 'report-pdf-'));
+  const work = officeWorkFolder('report-pdf-');
   try {
     const inputs: string[] = [];
     let index = 0;
@@ -162,6 +152,6 @@ export function convertDocxToPdf(office: string, docx: ReadonlyMap<string, strin
     });
     return pdfs;
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    endOfficeRun(work);
   }
 }

@@ -4,12 +4,12 @@
 // well enough; LibreOffice is what the tests and `--to pdf` already drive. Node only: the browser bundle takes
 // office-source.browser.ts, which says LibreOffice is needed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ReadError } from '../../model/read-report';
 import { findOffice } from '../../office/office-pdf';
+import { endOfficeRun, officeWorkFolder } from '../../office/office-work-folder';
 import { officeSeconds } from '../time-limit';
 import { KIND_NAMES, type LegacyKind } from './legacy-kinds';
 
@@ -19,7 +19,7 @@ import { KIND_NAMES, type LegacyKind } from './legacy-kinds';
 export function legacyToDocx(buffer: Buffer, file: string, kind: LegacyKind): Buffer {
   const office = findOffice();
   if (!office) throw new ReadError('needsOffice', { file, kind: KIND_NAMES[kind] });
-  const work = mkdtempSync(join(tmpdir(), 'report-legacy-'));
+  const work = officeWorkFolder('report-legacy-');
   try {
     // A plain name: LibreOffice takes any, but the output must be found again by it.
     const input = join(work, `in.${kind}`);
@@ -47,6 +47,6 @@ export function legacyToDocx(buffer: Buffer, file: string, kind: LegacyKind): Bu
     }
     return readFileSync(output);
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    endOfficeRun(work);
   }
 }
