@@ -3,6 +3,7 @@
 // unchanged (a section is found by its title, numeral included), so a note never moves a figure.
 import type { SourceRef } from '../../diagnostics/diagnostic';
 import { normaliseLabel } from '../../model/label-text';
+import { topLevelKeys } from '../../schema/edition-schema';
 import type { FlowItem, FlowParagraph } from './flow-document';
 import type { SectionKey, Sections } from './flow-sections';
 import { sectionHeadings } from './official-labels';
@@ -17,14 +18,10 @@ export interface LayoutNote {
 const NUMBERED = /^([一二三四五六七八九十])[、.,，．]\s*(.{2,60})$/;
 /** The five areas 一 reports (the 2021 format), as reports head them. */
 const SUBTOPIC = /^(主动公开|依申请公开|政府信息管理|政府信息公开平台建设|平台建设|监督保障)/;
-const ORDER: readonly Exclude<SectionKey, 'preamble'>[] = [
-  'overview',
-  'proactive',
-  'requests',
-  'appeals',
-  'problems',
-  'otherMatters',
-];
+/** The six parts in the model's order (SPEC §3), which is the format's. */
+const ORDER = topLevelKeys.filter(
+  (key): key is Exclude<SectionKey, 'preamble'> => key !== 'edition' && key !== 'agency' && key !== 'year',
+);
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];
 
 /** Each section's title without its numeral, in every spelling, with the numeral the format gives it. */
