@@ -1,8 +1,18 @@
 // Derives an edition's JSON Schema (draft 2020-12) from its definition; the committed schemas/ files are its output.
-import { metaLabels } from '../editions/fields';
+import { explanationsLabel, metaLabels } from '../editions/fields';
 import { type GridColumn, type GridRow, tableGrids } from '../editions/table-grid';
 import type { Edition, TextSectionKey, ValueKind } from '../editions/types';
-import { MAX_AGENCY_LENGTH, MAX_AMOUNT, MAX_COUNT, MAX_PARAGRAPH_LENGTH, MAX_PARAGRAPHS, valueRange } from './limits';
+import {
+  MAX_AGENCY_LENGTH,
+  MAX_AMOUNT,
+  MAX_COUNT,
+  MAX_EXPLANATION_KEY_LENGTH,
+  MAX_EXPLANATION_LENGTH,
+  MAX_EXPLANATIONS,
+  MAX_PARAGRAPH_LENGTH,
+  MAX_PARAGRAPHS,
+  valueRange,
+} from './limits';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -17,7 +27,11 @@ export const topLevelKeys = [
   'appeals',
   'problems',
   'otherMatters',
+  'explanations',
 ] as const;
+
+/** The top-level keys a report may leave out: the filer's explanations (none is the usual case). */
+export const optionalTopLevelKeys: readonly string[] = ['explanations'];
 
 // The bounds (./limits.ts) keep every figure an exact integer of a double, far from 2^53.
 const valueSchemas: Record<ValueKind, JsonSchema> = {
@@ -92,6 +106,18 @@ export function editionSchema(edition: Edition): JsonSchema {
     appeals: { title: edition.sections.appeals.title.zh, ...objectOf(appeals) },
     problems: paragraphs('problems'),
     otherMatters: paragraphs('otherMatters'),
+    explanations: {
+      title: explanationsLabel.zh,
+      description:
+        'The filer explains a warning: `rule` its id or name, `at` its place as validate names it (sheet!cell, a cell, the JSON pointer, or a section 一…六), `text` why it stands. A warning so explained is shown explained and not counted; an error cannot be explained.',
+      type: 'array',
+      maxItems: MAX_EXPLANATIONS,
+      items: objectOf({
+        rule: { title: '规则', type: 'string', minLength: 1, maxLength: MAX_EXPLANATION_KEY_LENGTH },
+        at: { title: '位置', type: 'string', minLength: 1, maxLength: MAX_EXPLANATION_KEY_LENGTH },
+        text: { title: '说明', type: 'string', minLength: 1, maxLength: MAX_EXPLANATION_LENGTH },
+      }),
+    },
   };
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -100,7 +126,7 @@ export function editionSchema(edition: Edition): JsonSchema {
     description: `The report model of SPEC §3, ${edition.name.en}. Bounds beyond any real report: counts 0 to ${MAX_COUNT} (本年增/减 within ±${MAX_COUNT}), amounts 0 to ${MAX_AMOUNT} 万元, the agency up to ${MAX_AGENCY_LENGTH} characters, up to ${MAX_PARAGRAPHS} paragraphs a text section of up to ${MAX_PARAGRAPH_LENGTH} characters each.`,
     type: 'object',
     additionalProperties: false,
-    required: [...topLevelKeys],
+    required: topLevelKeys.filter((key) => !optionalTopLevelKeys.includes(key)),
     properties,
     $defs: {
       Cols: { title: '申请人情况', ...columnsObject(grids.requests.records[0]?.columns ?? []) },
