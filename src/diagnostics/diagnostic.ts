@@ -1,4 +1,5 @@
 // Diagnostics are plain data: what is wrong, where, and the numbers; reporters turn them into output.
+import type { Decision } from './decision';
 import { defineWords, type Lang } from './words';
 
 export type Severity = 'error' | 'warning';
@@ -98,14 +99,6 @@ export interface Diagnostic {
   explanation?: string;
   /** A reviewer's decision on this finding, from a baseline file: not counted as an error or a warning. */
   decision?: Decision;
-}
-
-/** A reviewer's decision on a finding, as a baseline file records it (src/validate/baseline.ts). */
-export interface Decision {
-  decision: string;
-  note: string;
-  by?: string;
-  date?: string;
 }
 
 /** Whether a finding is set aside: explained by the filer or decided by a reviewer (not counted). */

@@ -25,13 +25,14 @@ export const cases = defineCases(explanationRule, {
       others: [{ ruleId: 'N007', messageId: 'repeatedWord', pointer: '/problems/1' }],
     },
     {
-      name: 'a workbook’s 说明 sheet naming the warning’s sheet!cell',
+      name: 'a workbook’s 说明 sheet naming the warning’s sheet!cell, as validate printed it',
       patch: {
-        '/problems/1': typedTwice,
-        '/explanations': [{ rule: 'N007', at: '五、存在的主要问题及改进情况!A4', text: because }],
+        '/explanations': [
+          { rule: 'input', at: '三、收到和处理政府信息公开申请情况!$E$5', text: '系统导出的全角数字，已核对无误。' },
+        ],
       },
-      workbook: {},
-      others: [{ ruleId: 'N007', messageId: 'repeatedWord', pointer: '/problems/1' }],
+      workbook: { 'requests.newReceived.commercial': '５' },
+      others: [{ ruleId: 'input', messageId: 'fullWidthDigits', pointer: '/requests/newReceived/commercial' }],
     },
     {
       name: 'a cross-year rule explained, checked without last year’s report: neither used nor unused',
