@@ -371,7 +371,9 @@ class TemplateWriter {
         EXPLANATIONS_WIDTHS.reduce((a, b) => a + b, 0),
         9,
       ) + 4;
-    explanationsHeaders.forEach((text, index) => this.label(sheet, text, 3, index + 1, 3, index + 1, { header: true }));
+    explanationsHeaders.forEach((text, index) => {
+      this.label(sheet, text, 3, index + 1, 3, index + 1, { header: true });
+    });
     // Row 3 is the header printed over every page; row 1 is the sheet's title.
     sheet.pageSetup.printTitlesRow = '3:3';
     sheet.views = [{ state: 'frozen', ySplit: 3 }];
