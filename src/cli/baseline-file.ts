@@ -3,7 +3,7 @@
 // --write-baseline atomically, never over an input.
 import { fillTemplate, type Lang } from '../diagnostics/diagnostic';
 import { inert } from '../diagnostics/inert-text';
-import { languageWords } from '../diagnostics/words';
+import { defineWords, languageWords } from '../diagnostics/words';
 import { writeFileAtomic } from '../output/write-atomic.node';
 import { type Baseline, type BaselineEntry, BaselineIndex, parseBaseline } from '../validate/baseline';
 import { type CliMessageId, say, UsageError } from './cli-messages';
@@ -50,6 +50,11 @@ export function writeBaseline(file: string, text: string, inputs: readonly strin
   }
 }
 
+const tallyWords = defineWords({
+  zh: { listed: (list: string) => `：${list}` },
+  en: { listed: (list) => `: ${list}` },
+});
+
 /** Stale entries named in the tally line, at most. */
 const STALE_LISTED = 5;
 
@@ -58,15 +63,10 @@ export function baselineTally(file: string, index: BaselineIndex, lang: Lang): s
   const { applied, stale } = index.tally();
   const named = stale.slice(0, STALE_LISTED).map((entry: BaselineEntry) => `${entry.rule} ${entry.at}`);
   const more = stale.length > STALE_LISTED ? ` …` : '';
-  const staleList = named.length ? `：${named.join(languageWords[lang].enumeration)}${more}` : '';
-  return inert(
-    say(lang, 'baselineTally', {
-      file,
-      applied,
-      stale: stale.length,
-      staleList: lang === 'en' && staleList ? `: ${staleList.slice(1)}` : staleList,
-    }),
-  );
+  const staleList = named.length
+    ? tallyWords[lang].listed(`${named.join(languageWords[lang].enumeration)}${more}`)
+    : '';
+  return inert(say(lang, 'baselineTally', { file, applied, stale: stale.length, staleList }));
 }
 
 export type { Baseline };

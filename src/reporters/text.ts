@@ -4,6 +4,7 @@ import { decisionInWords } from '../diagnostics/decision';
 import { countBySeverity, type Diagnostic, type Lang } from '../diagnostics/diagnostic';
 import { inert } from '../diagnostics/inert-text';
 import { defineWords, languageWords } from '../diagnostics/words';
+import { appendAll } from '../model/many-values';
 import type { FileResult, Reporter, ReporterContext } from './file-result';
 import { summarize } from './file-result';
 import { painter, type Style } from './paint';
@@ -73,7 +74,7 @@ export const textReporter: Reporter = (results, context) => {
   for (const result of listed) {
     lines.push(heading(result, context, paint));
     if (result.error) lines.push(`  ${paint('red', `✖ ${inert(result.error.message)}`)}`);
-    for (const diagnostic of result.diagnostics) lines.push(...diagnosticLines(diagnostic, context.lang, paint));
+    for (const diagnostic of result.diagnostics) appendAll(lines, diagnosticLines(diagnostic, context.lang, paint));
     lines.push('');
   }
   const total = summarize(results);
