@@ -61,8 +61,11 @@ const PROACTIVE_FIGURE_WIDTH = 17;
 const APPEALS_WIDTH = 7;
 /** 填写说明: the names of its fields, and its lines. */
 const INSTRUCTIONS_WIDTHS = [12, 60];
-/** 说明: 规则 (N007, text-quality), 位置 (a sheet!cell or pointer as validate prints it), 说明 (a sentence or two). */
-const EXPLANATIONS_WIDTHS = [12, 30, 44];
+/**
+ * 说明: 规则 (N007), 位置 (a sheet!cell or pointer as validate prints it), 说明; together as wide as a text sheet's
+ * column, so the sheet prints at full size on portrait A4.
+ */
+const EXPLANATIONS_WIDTHS = [10, 24, 38];
 /** Rows for explanations in a blank template: a report has a handful; rows can be inserted. */
 const EXPLANATION_ROWS = 30;
 /*
