@@ -158,7 +158,7 @@ describe('explanations of warnings', () => {
     const diagnostics = output.files[0]?.diagnostics ?? [];
     expect(diagnostics.find((d) => d.messageId === 'negative')).toMatchObject({ severity: 'error' });
     expect(diagnostics.find((d) => d.messageId === 'negative')?.explanation).toBeUndefined();
-    expect(diagnostics.filter((d) => d.ruleId === 'explanation').map((d) => [d.messageId, d.pointer])).toEqual([
+    expect(diagnostics.filter((d) => d.ruleId === 'E001').map((d) => [d.messageId, d.pointer])).toEqual([
       ['explainsError', '/explanations/0'],
       ['unused', '/explanations/1'],
     ]);

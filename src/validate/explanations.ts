@@ -17,6 +17,7 @@ import type { Model } from '../model/pointer';
 import { MAX_EXPLANATIONS } from '../schema/limits';
 import type { Rule } from './rule';
 import { ruleCatalog } from './rules';
+import { explanationRule } from './rules/explanation';
 
 /** An explanation as the report holds it, with its index in `explanations`. */
 export interface Explanation {
@@ -118,7 +119,7 @@ export function applyExplanations(
     const params = { rule: explanation.rule, place: explanation.at };
     const rule = ruleByIdOrName(explanation.rule);
     if (!rule) {
-      findings.push({ ruleId: 'explanation', messageId: 'unknownRule', pointer, params: { rule: explanation.rule } });
+      findings.push({ ruleId: explanationRule.id, messageId: 'unknownRule', pointer, params: { rule: explanation.rule } });
       continue;
     }
     const at = normalisePlace(explanation.at);
@@ -126,15 +127,15 @@ export function applyExplanations(
       (d) =>
         d.ruleId === rule.id &&
         d.messageId !== MORE_DIAGNOSTICS &&
-        d.ruleId !== 'explanation' &&
+        d.ruleId !== explanationRule.id &&
         (at === '*' || places(d).has(at)),
     );
     const warnings = named.filter((d) => d.severity === 'warning');
     // The first explanation of a warning is its explanation: a second one on it is still used, not repeated.
     for (const warning of warnings) warning.explanation ??= explanation.text;
     if (warnings.length > 0) continue;
-    if (named.length > 0) findings.push({ ruleId: 'explanation', messageId: 'explainsError', pointer, params });
-    else if (checked(rule)) findings.push({ ruleId: 'explanation', messageId: 'unused', pointer, params });
+    if (named.length > 0) findings.push({ ruleId: explanationRule.id, messageId: 'explainsError', pointer, params });
+    else if (checked(rule)) findings.push({ ruleId: explanationRule.id, messageId: 'unused', pointer, params });
   }
   return { diagnostics: out, findings };
 }

@@ -1,10 +1,10 @@
-// `explanation`: the filer's explanations of warnings (the 说明 sheet, `explanations` in the JSON) that do not do
+// E001 `explanation`: the filer's explanations of warnings (the 说明 sheet, `explanations` in the JSON) that do not do
 // what they say. Matched by ../explanations.ts after every other check; a warning it matches is shown explained.
 import { MAX_EXPLANATION_LENGTH, MAX_EXPLANATIONS } from '../../schema/limits';
 import { defineRule } from '../rule';
 
 export const explanationRule = defineRule({
-  id: 'explanation',
+  id: 'E001',
   name: 'explanation',
   severity: 'warning',
   description: {
