@@ -1,14 +1,19 @@
 // Issue 20, item 11: warnings a filer answers in the report (the template's 说明 sheet, `explanations` in the JSON),
 // and a reviewer's decisions kept in a baseline file that validate and convert apply. Each survives a rerun; an
 // explanation never silences an error; a decision follows its report when the file is moved or renamed.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+/// <reference lib="dom" />
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
+import type { Browser } from 'playwright-core';
 import * as XLSX from 'xlsx';
 import { fillByNames } from '../scripts/fill-workbook';
 import { getEdition } from '../src/editions';
 import { writeTemplate } from '../src/template/write-template';
-import { readJsonFixture, runCli, scratch } from './helpers';
+import { readJsonFixture, runCli, scratch, toolAvailable } from './helpers';
+
+const CHROMIUM = '/usr/bin/chromium';
 
 const dir = scratch('report-explain-');
 const REQUESTS = '三、收到和处理政府信息公开申请情况';
@@ -167,6 +172,9 @@ describe('explanations of warnings', () => {
 });
 
 describe('a reviewer’s baseline', () => {
+  /** The convert run's folder, which the Chromium check opens. */
+  const out = join(dir, 'out');
+
   it('--write-baseline, edited: the decision holds on a rerun, after the file is renamed, and goes stale when fixed', () => {
     const report = write('commerce.json', reportWith());
     const baseline = join(dir, 'baseline.json');
@@ -219,6 +227,24 @@ describe('a reviewer’s baseline', () => {
     expect(fixed.stderr).toContain('N007 /problems/1');
   });
 
+  it('the config’s baseline, relative to the config’s folder, is applied as --baseline is', () => {
+    const report = write('configured.json', reportWith());
+    const folder = join(dir, 'settings');
+    mkdirSync(join(folder, 'review'), { recursive: true });
+    const baseline = join(folder, 'review', 'baseline.json');
+    expect(runCli(['validate', report, '--write-baseline', baseline], { cwd: dir }).code).toBe(0);
+    writeFileSync(join(folder, 'report.config.json'), JSON.stringify({ baseline: 'review/baseline.json' }));
+    const { code, output } = validateJson([
+      report,
+      '--config',
+      join(folder, 'report.config.json'),
+      '--max-warnings',
+      '0',
+    ]);
+    expect(code).toBe(0);
+    expect(output.summary).toMatchObject({ warnings: 0, decided: 1 });
+  });
+
   it('a baseline is never written over an input, and a wrong one is a usage error (exit 2)', () => {
     const report = write('input.json', reportWith());
     expect(runCli(['validate', report, '--write-baseline', report], { cwd: dir }).code).toBe(2);
@@ -244,7 +270,6 @@ describe('a reviewer’s baseline', () => {
     const written = JSON.parse(readFileSync(baseline, 'utf8'));
     for (const entry of written.decisions) entry.note = '已核对原件，照录。';
     writeFileSync(baseline, JSON.stringify(written));
-    const out = join(dir, 'out');
     const converted = runCli(['convert', ...inputs, '-o', out, '--to', 'json', '--baseline', baseline], { cwd: dir });
     expect(converted.code).toBe(0);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
@@ -286,5 +311,57 @@ describe('a reviewer’s baseline', () => {
     const plain = runCli(['convert', join(dir, 'county-renamed.json'), '-o', join(dir, 'plain'), '--to', 'json']);
     expect(plain.code).toBe(1);
     expect(readFileSync(join(dir, 'plain', 'index.html'), 'utf8')).toContain('data-look="1"');
+  });
+
+  const describeWithChromium = toolAvailable(CHROMIUM, 'the dashboard’s 处理情况 filter in Chromium')
+    ? describe
+    : describe.skip;
+  describeWithChromium('the dashboard in headless Chromium', () => {
+    let browser: Browser | undefined;
+    afterAll(async () => browser?.close());
+
+    it('filters the reports by 处理情况: open, explained, decided findings', async () => {
+      // A third report, not in the baseline: an open error and a warning its filer explained.
+      const district = reportWith([{ rule: 'N007', at: '五', text: '照录文件标题。' }], (model) => {
+        ((model.requests as Record<string, Record<string, number>>).newReceived as Record<string, number>).total = 48;
+      });
+      district.agency = '某区政府';
+      const inputs = [
+        join(dir, 'county-renamed.json'),
+        join(dir, 'commerce-batch.json'),
+        write('district.json', district),
+      ];
+      const baseline = join(dir, 'convert-baseline.json');
+      const run = runCli(['convert', ...inputs, '-o', out, '--to', 'json', '--baseline', baseline], { cwd: dir });
+      expect(run.code).toBe(1);
+      const { chromium } = await import('playwright-core');
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      });
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.goto(pathToFileURL(join(out, 'index.html')).href);
+      const shown = () =>
+        page.$$eval('#reports tbody:not([hidden])', (bodies) => bodies.map((b) => (b as HTMLElement).dataset.agency));
+      // It opens on what needs a look: the district's open error only; the decided reports need none.
+      expect(await shown()).toEqual(['某区政府']);
+      await page.selectOption('select[data-key="look"]', '');
+      expect((await shown()).sort()).toEqual(['某县政府', '某区政府', '某市商务局'].sort());
+      await page.selectOption('select[data-key="handling"]', 'decided');
+      expect((await shown()).sort()).toEqual(['某县政府', '某市商务局'].sort());
+      await page.selectOption('select[data-key="handling"]', 'explained');
+      expect(await shown()).toEqual(['某区政府']);
+      await page.selectOption('select[data-key="handling"]', 'open');
+      expect(await shown()).toEqual(['某区政府']);
+      // A decided report expanded: the decision and the reviewer's note beside its finding.
+      await page.selectOption('select[data-key="handling"]', 'decided');
+      await page.click('#reports tbody:not([hidden]) button.expand');
+      const aside = await page.textContent('#reports tbody:not([hidden]) li.decided .aside');
+      expect(aside).toContain('已决定：已接受');
+      expect(aside).toContain('已核对原件，照录。');
+      expect(problems).toEqual([]);
+    });
   });
 });
