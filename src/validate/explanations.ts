@@ -119,7 +119,12 @@ export function applyExplanations(
     const params = { rule: explanation.rule, place: explanation.at };
     const rule = ruleByIdOrName(explanation.rule);
     if (!rule) {
-      findings.push({ ruleId: explanationRule.id, messageId: 'unknownRule', pointer, params: { rule: explanation.rule } });
+      findings.push({
+        ruleId: explanationRule.id,
+        messageId: 'unknownRule',
+        pointer,
+        params: { rule: explanation.rule },
+      });
       continue;
     }
     const at = normalisePlace(explanation.at);
