@@ -5,7 +5,7 @@ import { fillTemplate, type Lang } from '../diagnostics/diagnostic';
 import { inert } from '../diagnostics/inert-text';
 import { defineWords, languageWords } from '../diagnostics/words';
 import { writeFileAtomic } from '../output/write-atomic.node';
-import { type Baseline, type BaselineEntry, BaselineIndex, parseBaseline } from '../validate/baseline';
+import { type BaselineEntry, BaselineIndex, parseBaseline } from '../validate/baseline';
 import { type CliMessageId, say, UsageError } from './cli-messages';
 import { ConfigError, type Problem, parseConfig, problems, readConfigFile } from './config';
 import { inputGuard } from './write-outputs';
@@ -68,5 +68,3 @@ export function baselineTally(file: string, index: BaselineIndex, lang: Lang): s
     : '';
   return inert(say(lang, 'baselineTally', { file, applied, stale: stale.length, staleList }));
 }
-
-export type { Baseline };
