@@ -94,7 +94,7 @@ describe('report validate exit codes and options', () => {
       status: 'unreadable',
       error: { messageId: 'notFound' },
     });
-    expect(output.summary).toEqual({ files: 3, errors: 1, warnings: 1, unreadable: 1 });
+    expect(output.summary).toEqual({ files: 3, errors: 1, warnings: 1, unreadable: 1, explained: 0, decided: 0 });
   });
 
   it('warnings alone exit 0; --max-warnings turns too many into 1; --quiet hides them', () => {

@@ -86,6 +86,8 @@ describe('report convert', () => {
       unsupported: 1,
       errors: 1,
       warnings: summary.totals.warnings,
+      explained: 0,
+      decided: 0,
       upToDate: 0,
       duplicates: 3,
       notDone: 0,

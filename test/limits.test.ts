@@ -169,7 +169,7 @@ describe('diagnostics capped per file', () => {
     expect(last).toMatchObject({ ruleId: 'schema', severity: 'error', messageId: MORE_DIAGNOSTICS, pointer: '' });
     expect(last.params).toEqual({ count: 504, errors: 504, warnings: 0, rules: 'schema 502 条、R102 2 条' });
     // The totals still count every diagnostic: the file has 1,004 errors, 500 of them shown.
-    expect(countBySeverity(diagnostics)).toEqual({ errors: 1004, warnings: 0 });
+    expect(countBySeverity(diagnostics)).toEqual({ errors: 1004, warnings: 0, explained: 0, decided: 0 });
     const english = check(flood(), 'en');
     expect(english[english.length - 1]?.message).toBe(
       '504 more diagnostics not shown (504 errors, 0 warnings; schema 502, R102 2)',

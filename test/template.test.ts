@@ -26,7 +26,7 @@ describe('report template', () => {
     expect(run.stdout).toContain(blank);
   });
 
-  it('lays out one sheet per table and text section, after 填写说明, with a very hidden marker', async () => {
+  it('lays out one sheet per table and text section, after 填写说明, then 说明, with a very hidden marker', async () => {
     const workbook = await load(blank);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       '填写说明',
@@ -36,6 +36,7 @@ describe('report template', () => {
       '四、政府信息公开行政复议、行政诉讼情况',
       '五、存在的主要问题及改进情况',
       '六、其他需要报告的事项',
+      '说明',
       '_report',
     ]);
     const marker = workbook.getWorksheet('_report');

@@ -51,6 +51,19 @@ const messages = {
   previousUnreadable: { zh: '上年报告无法读取：{detail}', en: 'last year’s report cannot be read: {detail}' },
   configUnreadable: { zh: '配置文件 {file} 无法读取：{detail}', en: 'the config file {file} cannot be read: {detail}' },
   configInvalid: { zh: '配置文件 {file} 有误：{detail}', en: 'the config file {file} is wrong: {detail}' },
+  baselineUnreadable: {
+    zh: '基准文件 {file} 无法读取：{detail}',
+    en: 'the baseline file {file} cannot be read: {detail}',
+  },
+  baselineInvalid: { zh: '基准文件 {file} 有误：{detail}', en: 'the baseline file {file} is wrong: {detail}' },
+  baselineWritten: {
+    zh: '已写出基准文件 {file}（{count} 条，其中 {kept} 条沿用原有决定）：请逐条核对 decision 并写明 note',
+    en: 'wrote the baseline {file} ({count} entries, {kept} keeping an earlier decision): review each decision and write its note',
+  },
+  baselineTally: {
+    zh: '基准 {file}：{applied} 条决定已适用，{stale} 条已过时（本次未出现对应的问题）{staleList}',
+    en: 'baseline {file}: {applied} decisions applied, {stale} stale (their findings did not occur in this run){staleList}',
+  },
   tooManyWarnings: {
     zh: '警告有 {count} 个，超过 --max-warnings {max}',
     en: '{count} warnings exceed --max-warnings {max}',

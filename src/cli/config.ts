@@ -28,6 +28,8 @@ export interface Config {
   versions?: string[];
   /** A people's government's reports or a department's (N008, N009), where the agency's name does not tell. */
   bodyKind?: BodyKind;
+  /** validate and convert: the reviewer's baseline file (baseline.ts), a path relative to the config file's folder. */
+  baseline?: string;
 }
 
 export const DEFAULT_CONFIG_FILE = 'report.config.json';
@@ -46,7 +48,7 @@ const MAX_VERSIONS = 10_000;
 export const MAX_CONFIG_DEPTH = 8;
 
 /** Why a config file cannot be used: the detail of `configUnreadable` or `configInvalid`, in both languages. */
-const problems = {
+export const problems = {
   notFound: { zh: '文件不存在', en: 'there is no such file' },
   isDirectory: { zh: '这是文件夹，不是文件', en: 'it is a folder, not a file' },
   notRegularFile: {
@@ -87,7 +89,7 @@ const problems = {
   },
 } satisfies Record<string, LocalizedText>;
 
-type Problem = keyof typeof problems;
+export type Problem = keyof typeof problems;
 
 /** A config that cannot be used; `lang` is the language known before the config (the flag, else REPORT_LANG). */
 export class ConfigError extends UsageError {
@@ -153,6 +155,10 @@ export function loadConfig(path?: string, lang: Lang = 'zh'): Config {
       )
         throw invalid('badShape', { setting: 'versions', example: '["2023/final.pdf", …]' });
       config.versions = value.map((item) => resolve(dirname(resolve(file)), item as string));
+    } else if (key === 'baseline') {
+      if (typeof value !== 'string' || value === '')
+        throw invalid('badShape', { setting: 'baseline', example: '"review/baseline.json"' });
+      config.baseline = resolve(dirname(resolve(file)), value);
     } else {
       throw invalid('unknownSetting', { setting: key, choices: SETTING_NAMES });
     }
@@ -160,12 +166,12 @@ export function loadConfig(path?: string, lang: Lang = 'zh'): Config {
   return config;
 }
 
-type ProblemOf = (messageId: CliMessageId, id: Problem, params?: Record<string, string | number>) => ConfigError;
+export type ProblemOf = (messageId: CliMessageId, id: Problem, params?: Record<string, string | number>) => ConfigError;
 type Invalid = (id: Problem, params: Record<string, string | number>) => ConfigError;
-const SETTING_NAMES = 'edition, lang, rules, docxStyle, date, thresholds, versions, bodyKind';
+const SETTING_NAMES = 'edition, lang, rules, docxStyle, date, thresholds, versions, bodyKind, baseline';
 
-/** The file's text: a regular file only, opened without blocking and bounded before it is read. */
-function readConfigFile(file: string, problem: ProblemOf): string {
+/** The file's text: a regular file only, opened without blocking and bounded before it is read (a baseline too). */
+export function readConfigFile(file: string, problem: ProblemOf, limit = MAX_CONFIG_BYTES): string {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -176,16 +182,16 @@ function readConfigFile(file: string, problem: ProblemOf): string {
     const stats = fstatSync(fd);
     if (stats.isDirectory()) throw problem('configUnreadable', 'isDirectory');
     if (!stats.isFile()) throw problem('configUnreadable', 'notRegularFile');
-    const tooLarge = () => problem('configUnreadable', 'tooLarge', { limitMb: MAX_CONFIG_BYTES / 1024 / 1024 });
-    if (stats.size > MAX_CONFIG_BYTES) throw tooLarge();
+    const tooLarge = () => problem('configUnreadable', 'tooLarge', { limitMb: limit / 1024 / 1024 });
+    if (stats.size > limit) throw tooLarge();
     // One byte past the limit is read, so a file that grows while it is read is still refused.
-    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    const buffer = Buffer.alloc(limit + 1);
     let total = 0;
     for (;;) {
       const read = readSync(fd, buffer, total, buffer.length - total, null);
       if (read === 0) break;
       total += read;
-      if (total > MAX_CONFIG_BYTES) throw tooLarge();
+      if (total > limit) throw tooLarge();
     }
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, total));
@@ -213,7 +219,7 @@ function openProblem(error: unknown, problem: ProblemOf): ConfigError {
 }
 
 /** The parsed object, with the JSON reader's line and column for a syntax error and its depth check. */
-function parseConfig(text: string, file: string, problem: ProblemOf): Record<string, unknown> {
+export function parseConfig(text: string, file: string, problem: ProblemOf): Record<string, unknown> {
   if (text.replace(/^\ufeff/, '').trim() === '') throw problem('configInvalid', 'empty');
   try {
     const parsed = readJson(text, file).model;

@@ -11,7 +11,7 @@ import { cutMiddle, displayWidth } from '../convert/display-text';
 import type { ConvertJob, ConvertResult } from '../convert/job';
 import { type BatchFormat, BatchRefused, runBatch } from '../convert/run-batch';
 import type { BatchRecord, ConvertSummary } from '../convert/run-convert';
-import { needsLook, statusWords } from '../convert/status-words';
+import { allDecided, needsLook, statusWords } from '../convert/status-words';
 import { SUMMARY_FILE } from '../convert/summary-file';
 import { summaryTable, terminalWidth } from '../convert/summary-table';
 import type { Lang } from '../diagnostics/diagnostic';
@@ -21,6 +21,7 @@ import { ReadError } from '../model/read-report';
 import type { TimeLimit } from '../read/time-limit';
 import type { DocxStyleName } from '../render/docx-styles';
 import { Dropped, Sandbox } from '../sandbox/sandbox-pool';
+import { baselineTally, loadBaseline } from './baseline-file';
 import { parseDate, requireOffice, writePdfFacesNote } from './build-command';
 import { say, UsageError } from './cli-messages';
 import { onOutputClosed, outputClosed } from './closed-output';
@@ -37,6 +38,8 @@ export interface ConvertFlags extends CommonOptions {
   docxStyle?: string;
   date?: string;
   quiet?: boolean;
+  /** A reviewer's decisions on findings (baseline.ts); else the config's `baseline`. */
+  baseline?: string;
 }
 
 const FORMATS: readonly BatchFormat[] = ['docx', 'html', 'json', 'xlsx', 'pdf'];
@@ -52,6 +55,9 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
     const docxStyle = (flags.docxStyle ?? common.config.docxStyle ?? 'gbt9704') as DocxStyleName;
     if (docxStyle !== 'gbt9704' && docxStyle !== 'plain') throw new UsageError('badDocxStyle', { value: docxStyle });
     const date = parseDate(flags.date ?? common.config.date);
+    const baselineFile = flags.baseline ?? common.config.baseline;
+    const baseline =
+      baselineFile === undefined ? undefined : { file: baselineFile, index: loadBaseline(baselineFile, lang) };
     const office = formats.includes('pdf') ? requireOffice() : undefined;
     const outDir = resolve(flags.output);
     const { files, outputInside, skipped } = collectInputs(inputs, outDir);
@@ -65,7 +71,7 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
     }
     if (files.length === 0) throw new UsageError('noInputs', { inputs: inputs.join(' ') });
     prepareDirectory(outDir);
-    const protect = inputGuard(files);
+    const protect = inputGuard(baselineFile === undefined ? files : [...files, baselineFile]);
     const summaries = [SUMMARY_FILE, 'index.html', 'rules.html'].map((name) => resolve(outDir, name));
     protect(summaries);
     // Found now, not after the batch: a summary that cannot be written would leave the batch without one.
@@ -98,6 +104,7 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
           inFlight: jobs * 2,
           stop,
           ...(common.config.versions ? { preferred: common.config.versions } : {}),
+          ...(baseline ? { baseline } : {}),
           ...(office ? { office } : {}),
           skipped,
           onProgress: (count, total, record) => progress(count, total, record, started),
@@ -120,6 +127,8 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
       process.stdout.write(
         `${say(lang, 'converted', { dir: displayPath(outDir), seconds: ((Date.now() - started) / 1000).toFixed(1) })}\n`,
       );
+      if (baseline)
+        process.stderr.write(`report: ${baselineTally(displayPath(baseline.file), baseline.index, lang)}\n`);
     }
     // Reports read and checked whose outputs could not be put in place (a folder named like one of them).
     for (const record of summary.records)
@@ -145,7 +154,8 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
     }
     const records = summary.records;
     if (records.every((record) => record.status === 'unreadable' || record.status === 'unsupported')) return 2;
-    return records.some((record) => record.status !== 'ok') ? 1 : 0;
+    // A report whose every error a reviewer decided on does not fail the batch (status-words.ts, allDecided).
+    return records.some((record) => record.status !== 'ok' && !allDecided(record)) ? 1 : 0;
   } catch (error) {
     return reportFailure(error, lang, flags.debug === true);
   }

@@ -25,6 +25,7 @@ export const helpWords = defineWords({
     anyInput: '任何可读取的输入（工作簿、JSON、网页、文本、Word、PDF），- 表示标准输入',
     format: (choices: readonly string[]) => `输出格式：${choices.join('、')}（默认 ${choices[0]}）`,
     strict: '把空白、—、/、无 读作错误（默认读作 0 并给出警告）',
+    baseline: '审核人的基准文件：其中已决定的问题附上决定，不再计数',
     edition: (choices: string) => `格式版本：${choices}（默认按 --year，否则用最新版）`,
     schemaEdition: (choices: string) => `格式版本：${choices}（默认用最新版）`,
     validate: {
@@ -33,6 +34,7 @@ export const helpWords = defineWords({
       quiet: '只报告错误',
       previous: '上年的报告，用于跨年度规则',
       published: '报告的发布日期 年-月-日，检查是否按期公布（N008）',
+      writeBaseline: '把本次的问题写成基准文件，供审核人逐条填写决定',
     },
     template: {
       description: '生成可填写的 Excel 模板',
@@ -93,6 +95,7 @@ export const helpWords = defineWords({
     anyInput: 'any readable input (workbook, JSON, web page, text, Word, PDF), or - for standard input',
     format: (choices) => `output format: ${choices.join(', ')} (default ${choices[0]})`,
     strict: 'read blanks, —, /, 无 as errors instead of 0 with a warning',
+    baseline: 'a reviewer’s baseline file: the findings it decides on are shown so and not counted',
     edition: (choices) => `edition: ${choices} (default: by --year, else the latest)`,
     schemaEdition: (choices) => `edition: ${choices} (default: the latest)`,
     validate: {
@@ -101,6 +104,7 @@ export const helpWords = defineWords({
       quiet: 'report errors only',
       previous: 'last year’s report, for the cross-year rules',
       published: 'the date the report was published, YYYY-MM-DD, to check it was on time (N008)',
+      writeBaseline: 'write this run’s findings as a baseline for a reviewer to decide on',
     },
     template: {
       description: 'write a fillable Excel workbook',

@@ -134,7 +134,9 @@ export async function main(processArgv: readonly string[]): Promise<number> {
       .option('--max-warnings <n>', words.validate.maxWarnings)
       .option('--quiet', words.validate.quiet)
       .option('--previous <file>', words.validate.previous)
-      .option('--published <YYYY-MM-DD>', words.validate.published),
+      .option('--published <YYYY-MM-DD>', words.validate.published)
+      .option('--baseline <file>', words.baseline)
+      .option('--write-baseline <file>', words.validate.writeBaseline),
   ).action(async (files: string[], options) => {
     const { runValidate } = await import('./validate-command');
     exitCode = await runValidate(files, options, version);
@@ -194,7 +196,8 @@ export async function main(processArgv: readonly string[]): Promise<number> {
       .option('--docx-style <style>', words.convert.docxStyle)
       .option('--date <YYYY-MM-DD>', words.convert.date)
       .option('--strict', words.strict)
-      .option('--quiet', words.convert.quiet),
+      .option('--quiet', words.convert.quiet)
+      .option('--baseline <file>', words.baseline),
   ).action(async (inputs: string[], options) => {
     const { runConvertCommand } = await import('./convert-command');
     exitCode = await runConvertCommand(inputs, options, version);

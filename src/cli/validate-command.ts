@@ -10,12 +10,15 @@ import { reporters } from '../reporters';
 import { checkedResult, type FileResult, unreadableResult } from '../reporters/file-result';
 import { textReporter } from '../reporters/text';
 import { Sandbox } from '../sandbox/sandbox-pool';
+import { type BaselineIndex, baselineEntries, baselineText, reportKey } from '../validate/baseline';
 import { ruleCatalog } from '../validate/rules';
 import { loadValidators } from '../validate/schema-check';
 import { type ValidateOptions, validateReport } from '../validate/validate-report';
+import { baselineTally, loadBaseline, writeBaseline } from './baseline-file';
 import { say, UsageError } from './cli-messages';
 import { reportFailure } from './report-failure';
 import { type CommonOptions, parseTimeout, resolveCommon } from './shared-options';
+import { displayPath } from './write-outputs';
 
 export interface ValidateFlags extends CommonOptions {
   format: string;
@@ -23,6 +26,10 @@ export interface ValidateFlags extends CommonOptions {
   quiet?: boolean;
   previous?: string;
   published?: string;
+  /** A reviewer's decisions on findings (baseline.ts); else the config's `baseline`. */
+  baseline?: string;
+  /** Writes this run's findings as a baseline for a reviewer to edit. */
+  writeBaseline?: string;
 }
 
 export async function runValidate(inputs: string[], flags: ValidateFlags, toolVersion: string): Promise<number> {
@@ -33,6 +40,8 @@ export async function runValidate(inputs: string[], flags: ValidateFlags, toolVe
     lang = common.lang;
     const maxWarnings = parseMaxWarnings(flags.maxWarnings);
     const published = parsePublished(flags.published);
+    const baselineFile = flags.baseline ?? common.config.baseline;
+    const baseline = baselineFile === undefined ? undefined : loadBaseline(baselineFile, lang);
     // One sandbox process reads every file: started now, so its start-up overlaps loading the rules.
     const timeLimit = parseTimeout(flags.timeout);
     const guarded = new Sandbox(1, timeLimit === undefined ? {} : { timeLimit }).warmUp();
@@ -46,31 +55,44 @@ export async function runValidate(inputs: string[], flags: ValidateFlags, toolVe
     // The reader reads ahead while this thread checks.
     const reads = files.map((file) => ({ file, read: settled(guarded.read(file)) }));
     loadValidators();
-    for (const { file, read } of reads)
-      results.push(
-        await checkFile(
-          file,
-          read,
-          {
-            lang,
-            rules: common.config.rules,
-            thresholds: common.config.thresholds,
-            previous,
-            ...(common.config.bodyKind ? { bodyKind: common.config.bodyKind } : {}),
-            ...(published ? { published } : {}),
-          },
-          common.debug,
-        ),
+    const keys = new Map<FileResult, string>();
+    for (const { file, read } of reads) {
+      const options = {
+        lang,
+        rules: common.config.rules,
+        thresholds: common.config.thresholds,
+        previous,
+        ...(common.config.bodyKind ? { bodyKind: common.config.bodyKind } : {}),
+        ...(published ? { published } : {}),
+      };
+      const { result, key } = await checkFile(file, read, options, common.debug);
+      results.push(result);
+      if (key !== undefined) keys.set(result, key);
+    }
+    // The reviewer's decisions: a finding decided on is shown with its decision and counted apart.
+    const decided = baseline ? results.map((result) => decide(result, keys.get(result), baseline)) : results;
+    if (flags.writeBaseline !== undefined) {
+      const entries = decided.flatMap((result, index) => {
+        const key = keys.get(results[index] as FileResult);
+        const { file, diagnostics } = result;
+        return key === undefined ? [] : baselineEntries({ key, file, diagnostics }, baseline);
+      });
+      const inputs = [...files, ...(baselineFile ? [baselineFile] : []), ...(flags.previous ? [flags.previous] : [])];
+      writeBaseline(flags.writeBaseline, baselineText(entries), inputs);
+      const kept = entries.filter((entry) => baseline?.entry(entry.fingerprint)).length;
+      process.stderr.write(
+        `report: ${say(lang, 'baselineWritten', { file: displayPath(flags.writeBaseline), count: entries.length, kept })}\n`,
       );
+    }
     const reporter = reporters[flags.format] ?? textReporter;
     // The text reporter leaves out what --quiet hides itself, keeping the true totals; the others get errors only.
     const shown =
       flags.quiet && reporter !== textReporter
-        ? results.map((result) => ({
+        ? decided.map((result) => ({
             ...result,
             diagnostics: result.diagnostics.filter((d) => d.severity === 'error'),
           }))
-        : results;
+        : decided;
     process.stdout.write(
       reporter(shown, {
         lang,
@@ -81,7 +103,9 @@ export async function runValidate(inputs: string[], flags: ValidateFlags, toolVe
         workingFolder: process.cwd(),
       }),
     );
-    return exitCodeOf(results, maxWarnings, lang);
+    if (baseline && baselineFile !== undefined)
+      process.stderr.write(`report: ${baselineTally(displayPath(baselineFile), baseline, lang)}\n`);
+    return exitCodeOf(decided, maxWarnings, lang);
   } catch (error) {
     return reportFailure(error, lang, flags.debug === true);
   } finally {
@@ -133,24 +157,40 @@ async function readPrevious(reader: Sandbox, path: string, lang: Lang): Promise<
   }
 }
 
-async function checkFile(file: string, read: Settled, options: ValidateOptions, debug: boolean): Promise<FileResult> {
+/** The file checked, and how a baseline names its report (its agency and year, else its name as shown). */
+async function checkFile(
+  file: string,
+  read: Settled,
+  options: ValidateOptions,
+  debug: boolean,
+): Promise<{ result: FileResult; key?: string }> {
   const shownName = file === '-' ? '<stdin>' : file;
   try {
     const outcome = await read;
     if ('error' in outcome) throw outcome.error;
     const { report } = outcome;
-    return checkedResult(shownName, report, validateReport(report, options));
+    return {
+      result: checkedResult(shownName, report, validateReport(report, options)),
+      key: reportKey(report.model, shownName),
+    };
   } catch (error) {
     if (error instanceof ReadError) {
       const message = error.describe(options.lang);
       if (debug && error.cause instanceof Error) process.stderr.write(`${inertLines(error.cause.stack ?? '')}\n`);
-      return unreadableResult(shownName, error.messageId, message);
+      return { result: unreadableResult(shownName, error.messageId, message) };
     }
     // A bug must not hide the other files' results: record it against this file.
     if (debug && error instanceof Error) process.stderr.write(`${inertLines(error.stack ?? '')}\n`);
     const detail = error instanceof Error ? error.message : String(error);
-    return unreadableResult(shownName, 'internalError', say(options.lang, 'internalError', { detail }));
+    return { result: unreadableResult(shownName, 'internalError', say(options.lang, 'internalError', { detail })) };
   }
+}
+
+/** A checked file with the baseline's decisions on its findings; invalid only while an error is left undecided. */
+function decide(result: FileResult, key: string | undefined, baseline: BaselineIndex): FileResult {
+  if (key === undefined || result.status === 'unreadable') return result;
+  const diagnostics = baseline.apply(key, result.diagnostics);
+  return { ...result, diagnostics, status: countBySeverity(diagnostics).errors > 0 ? 'invalid' : 'ok' };
 }
 
 function exitCodeOf(results: readonly FileResult[], maxWarnings: number | undefined, lang: Lang): number {

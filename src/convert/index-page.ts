@@ -1,6 +1,7 @@
 // The index.html of a convert run: a self-contained, offline dashboard — totals, a sortable and filterable table of the
 // reports, each expandable to its findings (linked to rules.html), duplicates, cross-year findings per agency, trends.
 
+import { decisionInWords } from '../diagnostics/decision';
 import { type Diagnostic, describeSource, type Lang } from '../diagnostics/diagnostic';
 import { defineWords, languageWords } from '../diagnostics/words';
 import { getEdition, isEditionId } from '../editions';
@@ -59,6 +60,13 @@ const words = defineWords({
     differences: { here: '本文件', used: '采用的版本' },
     upToDate: '输出已是最新，未重新生成',
     interrupted: '转换被中断：以下是已完成的 {done} 份，另有 {notDone} 份未转换；再次运行同一命令可继续。',
+    handling: '处理情况',
+    handlingKinds: { open: '有未处理的问题', explained: '有已说明的警告', decided: '有已决定的问题' },
+    explained: '已说明',
+    decided: '已决定',
+    explainedBy: (text: string) => `填报人说明：${text}`,
+    decidedAs: (decision: string) => `已决定：${decision}`,
+    reviewerNote: (note: string, by: string) => `审核意见：${note || '（未写理由）'}${by ? `（${by}）` : ''}`,
   },
   en: {
     title: 'Conversion results',
@@ -108,6 +116,17 @@ const words = defineWords({
     upToDate: 'outputs were current: not written again',
     interrupted:
       'The conversion was interrupted: these {done} are done, {notDone} were not converted; run the same command again to go on.',
+    handling: 'handling',
+    handlingKinds: {
+      open: 'with open findings',
+      explained: 'with explained warnings',
+      decided: 'with decided findings',
+    },
+    explained: 'explained',
+    decided: 'decided',
+    explainedBy: (text: string) => `the filer explains: ${text}`,
+    decidedAs: (decision: string) => `decided: ${decision}`,
+    reviewerNote: (note: string, by: string) => `reviewer: ${note || '(no reason given)'}${by ? ` (${by})` : ''}`,
   },
 });
 
@@ -169,6 +188,9 @@ ol.findings li { margin: 0.35em 0; }
 .sev { font-weight: bold; }
 li.error .sev { color: #b00020; }
 li.warning .sev { color: #8a5a00; }
+li.explained .sev, li.decided .sev { color: #1f5f8b; }
+li.explained, li.decided { color: #444; }
+.aside { display: block; font-size: 0.85rem; color: #1f5f8b; }
 .where { color: #555; font-size: 0.85rem; display: block; }
 .cross h3 { margin-top: 0.8em; }
 .cross ul { background: #fff; border: 1px solid #d8dbe0; border-radius: 6px; padding: 8px 8px 8px 2em; margin: 0; }
@@ -207,7 +229,7 @@ const SCRIPT = `
       const visible = filters.every((select) => {
         if (!select.value) return true;
         const value = body.dataset[select.dataset.key] || '';
-        return select.dataset.key === 'rules' || select.dataset.key === 'severity'
+        return select.dataset.key === 'rules' || select.dataset.key === 'severity' || select.dataset.key === 'handling'
           ? value.split(' ').includes(select.value)
           : value === select.value;
       });
@@ -321,6 +343,11 @@ ${select(
   w.rules,
   ruleIds.map((id) => [id, id]),
 )}
+${select('handling', w.handling, [
+  ['open', w.handlingKinds.open],
+  ['explained', w.handlingKinds.explained],
+  ['decided', w.handlingKinds.decided],
+])}
 <span id="shown" data-template="${escapeHtml(w.shown('{n}', '{m}'))}" aria-live="polite">${escapeHtml(w.shown(String(records.length), String(records.length)))}</span>
 </form>`;
   yield `<!DOCTYPE html>
@@ -375,6 +402,8 @@ function totals(records: readonly BatchRecord[], w: Words, lang: Lang): string {
     ),
     ['errors', w.errors, records.reduce((n, record) => n + record.errors, 0)],
     ['warnings', w.warnings, records.reduce((n, record) => n + record.warnings, 0)],
+    // Set aside: a card only when a report has any (most batches have neither).
+    ...setAsideCards(records, w),
     ['duplicates', w.duplicates, records.filter((record) => record.duplicateOf !== undefined).length],
   ];
   return `<div class="totals">${cards.map(([key, label, count]) => `<div class="total ${key}"><b>${count}</b>${label}</div>`).join('')}</div>`;
@@ -398,6 +427,29 @@ function differencesList(record: InputRecord, w: Words): string {
 /** An edition by its name (2019年版（国办公开办函〔2019〕60号，试行）), not its bare id. */
 function editionName(id: string, lang: Lang): string {
   return isEditionId(id) ? getEdition(id).name[lang] : id;
+}
+
+function setAsideCards(records: readonly BatchRecord[], w: Words): [string, string, number][] {
+  const explained = records.reduce((n, record) => n + (record.explained ?? 0), 0);
+  const decided = records.reduce((n, record) => n + (record.decided ?? 0), 0);
+  return [
+    ...(explained ? [['explained', w.explained, explained] as [string, string, number]] : []),
+    ...(decided ? [['decided', w.decided, decided] as [string, string, number]] : []),
+  ];
+}
+
+/** A finding's class beside its severity: ` decided`, ` explained`, or nothing while it is open. */
+const handlingClass = (d: Diagnostic) => (d.decision ? ' decided' : d.explanation !== undefined ? ' explained' : '');
+
+/** What set a finding aside, under it: the reviewer's decision and note, or the filer's explanation. */
+function asideOf(d: Diagnostic, w: Words, lang: Lang): string {
+  if (d.decision) {
+    const { decision, note, by } = d.decision;
+    return `<span class="aside"><b>${escapeHtml(w.decidedAs(decisionInWords(decision, lang)))}</b> ${escapeHtml(w.reviewerNote(note, by ?? ''))}</span>`;
+  }
+  if (d.explanation !== undefined)
+    return `<span class="aside"><b>${w.explained}</b> ${escapeHtml(w.explainedBy(d.explanation))}</span>`;
+  return '';
 }
 
 function where(diagnostic: Diagnostic, lang: Lang): string {
@@ -434,6 +486,14 @@ function reportBody(
     rules: Object.keys(record.rules).join(' '),
     severity: [record.errors > 0 ? 'error' : '', record.warnings > 0 ? 'warning' : ''].filter(Boolean).join(' '),
     look: needsLook(record) ? '1' : '0',
+    // Which findings the report has: open ones, warnings the filer explained, findings a reviewer decided on.
+    handling: [
+      record.errors + record.warnings > 0 ? 'open' : '',
+      record.explained ? 'explained' : '',
+      record.decided ? 'decided' : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
   };
   const dataAttributes = Object.entries(data)
     .map(([key, value]) => `data-${key}="${escapeHtml(value)}"`)
@@ -443,7 +503,7 @@ function reportBody(
     ? `<ol class="findings">${record.diagnostics
         .map(
           (d) =>
-            `<li class="${d.severity}"><span class="sev">${w.severity[d.severity]}</span> <a href="rules.html#${encodeURIComponent(d.ruleId)}" title="${escapeHtml(w.ruleLink(d.ruleId))}">${escapeHtml(d.ruleId)}</a> ${escapeHtml(d.message)}<span class="where">${escapeHtml(where(d, lang))}</span></li>`,
+            `<li class="${d.severity}${handlingClass(d)}"><span class="sev">${w.severity[d.severity]}</span> <a href="rules.html#${encodeURIComponent(d.ruleId)}" title="${escapeHtml(w.ruleLink(d.ruleId))}">${escapeHtml(d.ruleId)}</a> ${escapeHtml(d.message)}<span class="where">${escapeHtml(where(d, lang))}</span>${asideOf(d, w, lang)}</li>`,
         )
         .join('')}</ol>`
     : record.status === 'unreadable' || record.status === 'unsupported'

@@ -46,8 +46,13 @@ export interface InputRecord {
   chosenBecause?: ChosenBecause;
   /** Of another version: the figures in which it differs from the one used (how many; the first few). */
   differences?: { count: number; figures: FigureDifference[] };
+  /** Open errors and warnings: those set aside are counted apart. */
   errors: number;
   warnings: number;
+  /** Warnings the filer explained (the report's 说明), when there are any. */
+  explained?: number;
+  /** Findings a reviewer decided on (--baseline), when there are any. */
+  decided?: number;
   /** Diagnostics by rule id. */
   rules: Record<string, number>;
   outputs: string[];

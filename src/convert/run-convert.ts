@@ -15,6 +15,7 @@ import { outputBaseName } from '../output/output-names';
 import type { RenderFormat } from '../output/render-outputs';
 import { ATOMIC_TEMPORARY } from '../output/write-atomic.node';
 import type { DocxStyleName } from '../render/docx-styles';
+import { type BaselineIndex, reportKey } from '../validate/baseline';
 import { notReadVerdict } from '../validate/import-verdict';
 import type { Thresholds } from '../validate/rule';
 import { crossYearRuleIds } from '../validate/rules';
@@ -60,6 +61,11 @@ export interface ConvertOptions {
   stop?: AbortSignal;
   /** Inputs to use when an agency and year come more than once (the config's `versions`). */
   preferred?: readonly string[];
+  /**
+   * A reviewer's baseline (--baseline, the config's `baseline`): its decisions are set on the findings of every record,
+   * this run's and those kept from an earlier run alike, so editing the baseline needs no report converted again.
+   */
+  baseline?: { file: string; index: BaselineIndex };
   onProgress?: (done: number, total: number, record: BatchRecord) => void;
 }
 
@@ -89,6 +95,8 @@ export interface ConvertSummary {
   skipped?: SkippedFolder[];
   /** The disk filled: the batch stopped at the first output that could not be written. */
   diskFull?: { file: string; code: string };
+  /** The baseline applied, as given. */
+  baseline?: { file: string; index: BaselineIndex };
   /** Each record in full, in input order, read back one at a time with what this run added (duplicates, cross-year). */
   full: () => Iterable<InputRecord>;
   /** This run's journal entries as they now stand (outputs in place), in input order: the journal to keep. */
@@ -211,6 +219,19 @@ export async function runConvert(inputs: readonly string[], options: ConvertOpti
   const extra = new Map<number, Diagnostic[]>();
   const crossYear = checkAcrossYears(doneIds, records, places, journal, options, extra);
   const entryOf = (id: number): JournalEntry => journal.read(places[id] as JournalPlace);
+  const { baseline } = options;
+  /** Every finding of an input, this run's cross-year ones too, with the baseline's decisions. */
+  const findingsOf = (id: number, entry: JournalEntry): Diagnostic[] => {
+    const all = [...entry.record.diagnostics, ...(extra.get(id) ?? [])];
+    return baseline ? baseline.index.apply(reportKey(entry.model, entry.record.path), all) : all;
+  };
+  // The counts of each record as the baseline leaves them: a decided finding is counted apart, not as open.
+  if (baseline)
+    for (const id of doneIds) {
+      const counts = countBySeverity(findingsOf(id, entryOf(id)));
+      const record = records[id] as BatchRecord;
+      Object.assign(record, setAsideCounts(counts));
+    }
   return {
     records: kept,
     crossYear,
@@ -218,11 +239,12 @@ export async function runConvert(inputs: readonly string[], options: ConvertOpti
     interrupted: kept.length < inputs.length,
     notDone: inputs.length - kept.length,
     ...(diskFull ? { diskFull } : {}),
+    ...(baseline ? { baseline } : {}),
     full: function* () {
       for (const id of doneIds) {
-        const { record: stored } = entryOf(id);
+        const entry = entryOf(id);
         const current = records[id] as BatchRecord;
-        yield { ...stored, ...current, diagnostics: [...stored.diagnostics, ...(extra.get(id) ?? [])] };
+        yield { ...entry.record, ...current, diagnostics: findingsOf(id, entry) };
       }
     },
     entries: function* () {
@@ -345,7 +367,7 @@ function toEntry(path: string, result: ConvertResult, lang: Lang): JournalEntry 
       },
     };
   }
-  const { errors, warnings } = countBySeverity(result.diagnostics);
+  const counts = countBySeverity(result.diagnostics);
   const model = result.model;
   return {
     record: {
@@ -357,8 +379,7 @@ function toEntry(path: string, result: ConvertResult, lang: Lang): JournalEntry 
       format: result.format,
       readAs: result.readAs,
       ...hashed,
-      errors,
-      warnings,
+      ...setAsideCounts(counts),
       rules: countRules(result.diagnostics),
       outputs: [],
       diagnostics: result.diagnostics,
@@ -370,6 +391,17 @@ function toEntry(path: string, result: ConvertResult, lang: Lang): JournalEntry 
     sources: result.sources.filter(
       ([pointer]) => pointer.startsWith('/requests/carriedOver/') || pointer.endsWith('/inForce'),
     ),
+  };
+}
+
+/** A record's counts: the open errors and warnings, and those set aside when there are any. */
+function setAsideCounts(counts: ReturnType<typeof countBySeverity>) {
+  const { errors, warnings, explained, decided } = counts;
+  return {
+    errors,
+    warnings,
+    ...(explained ? { explained } : { explained: undefined }),
+    ...(decided ? { decided } : { decided: undefined }),
   };
 }
 
@@ -474,7 +506,9 @@ function checkAcrossYears(
       added.push(d);
       extra.set(id, added);
       current.rules[d.ruleId] = (current.rules[d.ruleId] ?? 0) + 1;
-      if (d.severity === 'error') {
+      // A warning the filer explained in the report is counted apart (a baseline recounts every record after this).
+      if (d.explanation !== undefined) current.explained = (current.explained ?? 0) + 1;
+      else if (d.severity === 'error') {
         current.errors++;
         if (current.status === 'ok') current.status = 'invalid';
       } else {

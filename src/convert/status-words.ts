@@ -59,9 +59,22 @@ export function duplicateNote(
   return w.otherFigures(head, differences.count, first.label, value(first.this), value(first.used));
 }
 
-/** An input a reviewer must look at: not `ok`, with errors, unreadable, or another version with other figures. */
+/**
+ * A report found invalid whose every error a reviewer has decided on (--baseline): its verdict stands, but there is
+ * nothing left to look at, and the batch does not fail on it.
+ */
+export const allDecided = (record: BatchRecord): boolean =>
+  record.status === 'invalid' && record.errors === 0 && (record.decided ?? 0) > 0 && record.error === undefined;
+
+/**
+ * An input a reviewer must look at: not `ok` (unless invalid with every error decided), with open errors, unreadable,
+ * or another version with other figures.
+ */
 export function needsLook(record: BatchRecord): boolean {
   return (
-    record.status !== 'ok' || record.errors > 0 || record.error !== undefined || (record.differences?.count ?? 0) > 0
+    (record.status !== 'ok' && !allDecided(record)) ||
+    record.errors > 0 ||
+    record.error !== undefined ||
+    (record.differences?.count ?? 0) > 0
   );
 }

@@ -10,9 +10,13 @@ function totalsOf(summary: ConvertSummary) {
   const inputs = summary.records;
   let errors = 0;
   let warnings = 0;
+  let explained = 0;
+  let decided = 0;
   for (const record of inputs) {
     errors += record.errors;
     warnings += record.warnings;
+    explained += record.explained ?? 0;
+    decided += record.decided ?? 0;
   }
   const count = (test: (record: (typeof inputs)[number]) => boolean) => inputs.filter(test).length;
   return {
@@ -24,6 +28,8 @@ function totalsOf(summary: ConvertSummary) {
     unsupported: count((r) => r.status === 'unsupported'),
     errors,
     warnings,
+    explained,
+    decided,
     upToDate: count((r) => r.upToDate === true),
     duplicates: count((r) => r.duplicateOf !== undefined),
     notDone: summary.notDone,
@@ -40,6 +46,7 @@ export function* summaryJson(summary: ConvertSummary, toolVersion: string): Gene
     options: summary.fingerprint,
     totals: totalsOf(summary),
     ...(summary.skipped?.length ? { skippedFolders: summary.skipped } : {}),
+    ...(summary.baseline ? { baseline: baselineOf(summary.baseline) } : {}),
   };
   // The document as JSON.stringify(…, null, 2) would write it, its inputs produced one by one.
   const opening = JSON.stringify(head, null, 2).replace(/\n}$/, '');
@@ -51,6 +58,22 @@ export function* summaryJson(summary: ConvertSummary, toolVersion: string): Gene
   }
   yield first ? '],\n' : '\n  ],\n';
   yield `  "crossYear": ${indent(JSON.stringify(summary.crossYear, null, 2), '  ').trimStart()}\n}\n`;
+}
+
+/** Stale baseline entries listed in summary.json, at most (the count says how many there are). */
+const STALE_LISTED = 100;
+
+/** What the baseline did: the file, the decisions applied, and the stale ones (matching no finding of this run). */
+function baselineOf(baseline: NonNullable<ConvertSummary['baseline']>) {
+  const { applied, stale } = baseline.index.tally();
+  return {
+    file: baseline.file,
+    applied,
+    stale: stale.length,
+    staleEntries: stale
+      .slice(0, STALE_LISTED)
+      .map(({ fingerprint, rule, at, report }) => ({ fingerprint, rule, at, ...(report ? { report } : {}) })),
+  };
 }
 
 /** The language is the journal's business: summary.json's messages are all in the run's. */

@@ -1,4 +1,5 @@
 // Diagnostics are plain data: what is wrong, where, and the numbers; reporters turn them into output.
+import type { Decision } from './decision';
 import { defineWords, type Lang } from './words';
 
 export type Severity = 'error' | 'warning';
@@ -94,7 +95,15 @@ export interface Diagnostic {
   expected?: number;
   actual?: number | string;
   related?: string[];
+  /** The filer's words on this warning, from the report's `explanations` (its 说明 sheet): not counted as a warning. */
+  explanation?: string;
+  /** A reviewer's decision on this finding, from a baseline file: not counted as an error or a warning. */
+  decision?: Decision;
 }
+
+/** Whether a finding is set aside: explained by the filer or decided by a reviewer (not counted). */
+export const setAside = (diagnostic: Pick<Diagnostic, 'explanation' | 'decision'>): boolean =>
+  diagnostic.explanation !== undefined || diagnostic.decision !== undefined;
 
 export function fillTemplate(template: string, params: Readonly<Record<string, string | number | undefined>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
@@ -106,15 +115,28 @@ export function fillTemplate(template: string, params: Readonly<Record<string, s
 /** The messageId of the diagnostic that closes a file's capped list: it stands for `params.errors` and `.warnings`. */
 export const MORE_DIAGNOSTICS = 'moreDiagnostics';
 
-export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
+/**
+ * The errors and warnings still open, and apart from them those set aside: `explained` (a warning the filer explained)
+ * and `decided` (a finding a reviewer decided on; one both explained and decided counts as decided).
+ */
+export function countBySeverity(diagnostics: readonly Diagnostic[]): {
+  errors: number;
+  warnings: number;
+  explained: number;
+  decided: number;
+} {
   let errors = 0;
   let warnings = 0;
+  let explained = 0;
+  let decided = 0;
   for (const diagnostic of diagnostics) {
     if (diagnostic.messageId === MORE_DIAGNOSTICS) {
       errors += Number(diagnostic.params.errors) || 0;
       warnings += Number(diagnostic.params.warnings) || 0;
-    } else if (diagnostic.severity === 'error') errors++;
+    } else if (diagnostic.decision !== undefined) decided++;
+    else if (diagnostic.explanation !== undefined) explained++;
+    else if (diagnostic.severity === 'error') errors++;
     else warnings++;
   }
-  return { errors, warnings };
+  return { errors, warnings, explained, decided };
 }

@@ -53,6 +53,9 @@ export const metaLabels: Readonly<Record<'edition' | 'agency' | 'year' | 'signed
   publishedOn: { zh: '发布日期', en: 'date published' },
 };
 
+/** The filer's explanations of warnings (the 说明 sheet; `explanations` in the JSON): a list, not a section of the report. */
+export const explanationsLabel: Label = { zh: '说明', en: 'explanations' };
+
 const SEPARATOR = ' › ';
 
 /**
@@ -71,10 +74,21 @@ export function labelWithUnit(column: Pick<Column, 'label' | 'kind'>): Label {
  * chain — the section's numeral (`三`), and in English its title's Roman numeral (`III`).
  */
 const labelWords: Readonly<
-  Record<'zh' | 'en', { paragraph: (ordinal: number) => string; head: (section: Section) => string }>
+  Record<
+    'zh' | 'en',
+    { paragraph: (ordinal: number) => string; head: (section: Section) => string; entry: (ordinal: number) => string }
+  >
 > = {
-  zh: { paragraph: (ordinal) => `第${ordinal}段`, head: (section) => section.numeral },
-  en: { paragraph: (ordinal) => `paragraph ${ordinal}`, head: (section) => section.title.en.split('.')[0] ?? '' },
+  zh: {
+    paragraph: (ordinal) => `第${ordinal}段`,
+    head: (section) => section.numeral,
+    entry: (ordinal) => `第${ordinal}条`,
+  },
+  en: {
+    paragraph: (ordinal) => `paragraph ${ordinal}`,
+    head: (section) => section.title.en.split('.')[0] ?? '',
+    entry: (ordinal) => `entry ${ordinal}`,
+  },
 };
 
 const cache = new Map<EditionId, EditionFields>();
@@ -152,6 +166,12 @@ function buildFields(edition: Edition): EditionFields {
     const [, top, index] = pointer.split('/');
     if (top === 'edition' || top === 'agency' || top === 'year' || top === 'signedOn' || top === 'publishedOn')
       return metaLabels[top][lang];
+    if (top === 'explanations') {
+      const head = explanationsLabel[lang];
+      return index === undefined || !/^\d+$/.test(index)
+        ? head
+        : `${head}${SEPARATOR}${labelWords[lang].entry(Number(index) + 1)}`;
+    }
     if (top && (textSections as string[]).includes(top)) {
       const title = edition.sections[top as TextSectionKey].title[lang];
       return index === undefined ? title : `${title}${SEPARATOR}${labelWords[lang].paragraph(Number(index) + 1)}`;

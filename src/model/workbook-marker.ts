@@ -23,3 +23,15 @@ export function isFillingHint(text: string): boolean {
   const line = text.trim();
   return line === paragraphHint || officialPlaceholders.some((p) => line === p || line === fillingHint(p));
 }
+
+/**
+ * The sheet where a filer explains warnings (`explanations`): its name, its columns' headers, and the defined name of
+ * its rows in the template. A workbook not made from the template is read by the sheet's name and the headers.
+ */
+export const explanationsSheet = '说明';
+export const explanationsHeaders = ['规则', '位置', '说明'] as const;
+export const explanationsName = 'explanations';
+
+/** Whether a sheet's name is the explanations sheet's (blanks and full-width forms aside). */
+export const isExplanationsSheet = (name: string): boolean =>
+  name.normalize('NFKC').replace(/\s+/g, '') === explanationsSheet;

@@ -7,7 +7,13 @@ import { fieldsOf, textSections } from '../editions/fields';
 import type { EditionId } from '../editions/types';
 import { ensureParents, setAt, valueAt } from '../model/pointer';
 import { type InputFormat, ReadError, type ReadReport, type SourceRef } from '../model/read-report';
-import { markerSheet, markerTag } from '../model/workbook-marker';
+import {
+  explanationsHeaders,
+  explanationsName,
+  isExplanationsSheet,
+  markerSheet,
+  markerTag,
+} from '../model/workbook-marker';
 import { canonicalModel } from '../schema/canonical-model';
 import { type ReadingMode, readNumberCell, readYearCell } from './cell-value';
 import { utf8 } from './codec.node';
@@ -300,6 +306,7 @@ export function labelledWorkbookNotes(workbook: XLSX.WorkBook, report: ReadRepor
       ? { ...finding, messageId: 'dateCell' }
       : finding,
   );
+  const explained = explanationsBySheet(workbook);
   for (const [pointer] of report.sources) {
     const cell = cellOf(pointer);
     const value = valueAt(report.model, pointer);
@@ -309,7 +316,80 @@ export function labelledWorkbookNotes(workbook: XLSX.WorkBook, report: ReadRepor
     const clipped = sheetLayout(sheet)?.clipped;
     if (clipped) findings.push(clippedNote(name, clipped));
   }
-  return { ...report, findings };
+  if (!explained) return { ...report, findings };
+  return withExplanations({ ...report, findings }, explained);
+}
+
+/** An explanation as read from a row of the 说明 sheet: its three cells' texts and their addresses. */
+interface ExplanationRow {
+  rule: string;
+  at: string;
+  text: string;
+  sheet: string;
+  cells: readonly [string, string, string];
+}
+
+/** The report with the explanations read from its workbook, each entry's cells as its sources. */
+function withExplanations(report: ReadReport, rows: readonly ExplanationRow[]): ReadReport {
+  if (rows.length === 0) return report;
+  const sources = new Map(report.sources);
+  const explanations = rows.map((row, index) => {
+    const pointer = `/explanations/${index}`;
+    const [ruleCell, atCell, textCell] = row.cells;
+    sources.set(pointer, { sheet: row.sheet, cell: ruleCell });
+    sources.set(`${pointer}/rule`, { sheet: row.sheet, cell: ruleCell });
+    sources.set(`${pointer}/at`, { sheet: row.sheet, cell: atCell });
+    sources.set(`${pointer}/text`, { sheet: row.sheet, cell: textCell });
+    return { rule: row.rule, at: row.at, text: row.text };
+  });
+  return { ...report, model: { ...report.model, explanations }, sources };
+}
+
+/** A cell's text, trimmed ('' for a blank). */
+function textAt(sheet: XLSX.WorkSheet | undefined, address: string): string {
+  const cell = sheet?.[address] as XLSX.CellObject | undefined;
+  return cell === undefined || cell.t === 'z' || cell.v === undefined ? '' : String(cell.v).trim();
+}
+
+/** The rows of a range of three columns (规则, 位置, 说明) that hold anything. */
+function explanationRows(workbook: XLSX.WorkBook, named: NamedRange): ExplanationRow[] {
+  const sheet = workbook.Sheets[named.sheet];
+  const { utils } = sheetJs();
+  const { s, e } = named.range;
+  const rows: ExplanationRow[] = [];
+  for (let r = s.r; r <= e.r; r++) {
+    const cells = [0, 1, 2].map((offset) => utils.encode_cell({ r, c: s.c + offset })) as [string, string, string];
+    const [rule, at, text] = cells.map((address) => textAt(sheet, address)) as [string, string, string];
+    if (rule || at || text) rows.push({ rule, at, text, sheet: named.sheet, cells });
+  }
+  return rows;
+}
+
+/**
+ * The explanations of a workbook not made from the template (or one whose defined name was lost): the visible sheet
+ * named 说明, from the row under the one whose cells say 规则, 位置 and 说明; undefined when there is no such sheet.
+ */
+function explanationsBySheet(workbook: XLSX.WorkBook): ExplanationRow[] | undefined {
+  const found = visibleSheets(workbook).find(({ name }) => isExplanationsSheet(name));
+  if (!found) return undefined;
+  const grid = sheetGrid(found.sheet);
+  const header = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
+  const headerRow = grid.findIndex((row) =>
+    explanationsHeaders.every((wanted) => row.some((cell) => header(cell.text) === wanted)),
+  );
+  if (headerRow < 0) return [];
+  const columns = explanationsHeaders.map((wanted) =>
+    (grid[headerRow] as GridCell[]).findIndex((cell) => header(cell.text) === wanted),
+  );
+  const rows: ExplanationRow[] = [];
+  for (const row of grid.slice(headerRow + 1)) {
+    const cells = columns.map((c) => row[c]) as (GridCell | undefined)[];
+    const [rule, at, text] = cells.map((cell) => (cell && !cell.spanned ? cell.text.trim() : ''));
+    if (!rule && !at && !text) continue;
+    const addresses = cells.map((cell) => cell?.address ?? '') as unknown as [string, string, string];
+    rows.push({ rule: rule ?? '', at: at ?? '', text: text ?? '', sheet: found.name, cells: addresses });
+  }
+  return rows;
 }
 
 const formulaNote = (pointer: string, formula: string, value: number): Finding => ({
@@ -489,7 +569,19 @@ export function readTemplateWorkbook(
     model[section] = paragraphs;
   }
 
-  return { file, format, readAs: 'template', model: canonicalModel(model, edition), sources, findings, unreadable };
+  const report: ReadReport = {
+    file,
+    format,
+    readAs: 'template',
+    model: canonicalModel(model, edition),
+    sources,
+    findings,
+    unreadable,
+  };
+  // The 说明 sheet by its defined name, else by its name and headers (a sheet a filer added to an older template).
+  const namedExplanations = names.get(explanationsName);
+  const explained = namedExplanations ? explanationRows(workbook, namedExplanations) : explanationsBySheet(workbook);
+  return explained ? withExplanations(report, explained) : report;
 }
 
 /** A template whose marker sheet was deleted still tells its edition by the names only one edition has. */

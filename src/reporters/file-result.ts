@@ -69,11 +69,16 @@ export function summarize(results: readonly FileResult[]) {
   let errors = 0;
   let warnings = 0;
   let unreadable = 0;
+  let explained = 0;
+  let decided = 0;
   for (const result of results) {
     const counts = countBySeverity(result.diagnostics);
     errors += counts.errors;
     warnings += counts.warnings;
+    explained += counts.explained;
+    decided += counts.decided;
     if (result.status === 'unreadable') unreadable++;
   }
-  return { files: results.length, errors, warnings, unreadable };
+  // Set aside (explained by the filer, decided by a reviewer): counted apart, never in errors or warnings.
+  return { files: results.length, errors, warnings, unreadable, explained, decided };
 }

@@ -1,5 +1,6 @@
 // GitHub Actions workflow commands: one annotation per diagnostic, with sheet!cell in the message. Every text from an
 // input is inert and escaped as the runner reads it, so an annotation is one line (no input can start a command).
+import { setAside } from '../diagnostics/diagnostic';
 import { inertWorkflowData, inertWorkflowProperty } from '../diagnostics/inert-text';
 import type { Reporter } from './file-result';
 
@@ -12,7 +13,8 @@ export const githubReporter: Reporter = (results) => {
         `::error file=${file},title=${inertWorkflowProperty(result.error.messageId)}::${inertWorkflowData(result.error.message)}`,
       );
     for (const d of result.diagnostics) {
-      const command = d.severity === 'error' ? 'error' : 'warning';
+      // Set aside (explained by the filer, decided by a reviewer): a notice, which fails nothing and stays in sight.
+      const command = setAside(d) ? 'notice' : d.severity === 'error' ? 'error' : 'warning';
       lines.push(`::${command} file=${file},title=${inertWorkflowProperty(d.ruleId)}::${inertWorkflowData(d.message)}`);
     }
   }

@@ -12,7 +12,7 @@
 //   leading `./`); location.lines.begin: the line for a text input when the reader knew it, else 1 — GitLab requires a
 //   line, and a workbook, a DOCX or a PDF has none, so the finding stands on the file and its message gives the place.
 // Every text from an input is inert (`inert`), and the JSON then `inertJson`: valid JSON whatever the input holds.
-import type { Severity } from '../diagnostics/diagnostic';
+import { type Severity, setAside } from '../diagnostics/diagnostic';
 import { findingFingerprint } from '../diagnostics/fingerprint';
 import { inert, inertJson } from '../diagnostics/inert-text';
 import type { Reporter } from './file-result';
@@ -56,7 +56,8 @@ export const gitlabReporter: Reporter = (results, context) => {
         description: inert(diagnostic.message),
         check_name: inert(diagnostic.ruleId),
         fingerprint: fingerprints[index],
-        severity: GITLAB_SEVERITY[diagnostic.severity],
+        // Set aside (explained, decided): `info`, GitLab's lowest grade, so the finding is listed but weighs nothing.
+        severity: setAside(diagnostic) ? 'info' : GITLAB_SEVERITY[diagnostic.severity],
         location: location(diagnostic.line),
       });
     });

@@ -8,6 +8,7 @@ const CODES = {
   red: [31, 39],
   green: [32, 39],
   yellow: [33, 39],
+  cyan: [36, 39],
   gray: [90, 39],
 } as const satisfies Record<string, readonly [number, number]>;
 

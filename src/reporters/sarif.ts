@@ -14,6 +14,8 @@
 //   for a JSON input it is the place in the file, for the others the field of the report.
 // A PDF's page (and a line counted inside a page or a converted document) stays in the location's properties.
 //
+// A finding the filer explained (the report's 说明) or a reviewer decided on (a baseline) carries a suppression.
+//
 // Each result carries partialFingerprints (`reportFinding/v1`: SHA-256 of rule, file, pointer and message id,
 // fingerprint.ts), the same on every rerun, so dashboards follow a finding rather than its line.
 //
@@ -100,6 +102,30 @@ function locationOf(result: FileResult, diagnostic: Diagnostic, artifactLocation
   };
 }
 
+/**
+ * A finding set aside, as SARIF says it (§3.35): explained by the filer in the report itself, a suppression of kind
+ * `inSource` with the filer's words as its justification; decided by a reviewer in a baseline, kind `external`,
+ * status `accepted`, the decision and note as justification. Viewers show such a result as suppressed, not open.
+ */
+function suppressionsOf(diagnostic: Diagnostic) {
+  if (diagnostic.decision) {
+    const { decision, note, by } = diagnostic.decision;
+    return {
+      suppressions: [
+        {
+          kind: 'external',
+          status: 'accepted',
+          justification: inert(note ? `${decision}: ${note}` : decision),
+          properties: { decision, ...(by ? { by: inert(by) } : {}) },
+        },
+      ],
+    };
+  }
+  if (diagnostic.explanation !== undefined)
+    return { suppressions: [{ kind: 'inSource', status: 'accepted', justification: inert(diagnostic.explanation) }] };
+  return {};
+}
+
 function ruleDescriptor(id: string, info: RuleInfo | undefined, context: ReporterContext) {
   if (!info) return { id, helpUri: ruleHelpUri(id) };
   return {
@@ -154,6 +180,7 @@ export const sarifReporter: Reporter = (results, context) => {
         message: { text: inert(diagnostic.message) },
         locations: [locationOf(result, diagnostic, artifactLocation)],
         partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[index] },
+        ...suppressionsOf(diagnostic),
         properties: { messageId: diagnostic.messageId },
       });
     });

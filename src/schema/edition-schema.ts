@@ -1,8 +1,18 @@
 // Derives an edition's JSON Schema (draft 2020-12) from its definition; the committed schemas/ files are its output.
-import { metaLabels } from '../editions/fields';
+import { explanationsLabel, metaLabels } from '../editions/fields';
 import { type GridColumn, type GridRow, tableGrids } from '../editions/table-grid';
 import type { Edition, TextSectionKey, ValueKind } from '../editions/types';
-import { MAX_AGENCY_LENGTH, MAX_AMOUNT, MAX_COUNT, MAX_PARAGRAPH_LENGTH, MAX_PARAGRAPHS, valueRange } from './limits';
+import {
+  MAX_AGENCY_LENGTH,
+  MAX_AMOUNT,
+  MAX_COUNT,
+  MAX_EXPLANATION_KEY_LENGTH,
+  MAX_EXPLANATION_LENGTH,
+  MAX_EXPLANATIONS,
+  MAX_PARAGRAPH_LENGTH,
+  MAX_PARAGRAPHS,
+  valueRange,
+} from './limits';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -21,9 +31,9 @@ export const topLevelKeys = [
 
 /**
  * Keys a report may carry beyond SPEC §3, after its own (docs/spec-additions.md): the 落款's date and the date the
- * report was published, which an import reads from the page (N004, N008).
+ * report was published, which an import reads from the page (N004, N008); the filer's explanations of warnings.
  */
-export const optionalTopLevelKeys = ['signedOn', 'publishedOn'] as const;
+export const optionalTopLevelKeys = ['signedOn', 'publishedOn', 'explanations'] as const;
 
 /** A calendar date as YYYY-MM-DD. */
 const dateSchema = (title: string): JsonSchema => ({
@@ -107,6 +117,18 @@ export function editionSchema(edition: Edition): JsonSchema {
     otherMatters: paragraphs('otherMatters'),
     signedOn: dateSchema(metaLabels.signedOn.zh),
     publishedOn: dateSchema(metaLabels.publishedOn.zh),
+    explanations: {
+      title: explanationsLabel.zh,
+      description:
+        'The filer explains a warning: `rule` its id or name, `at` its place as validate names it (sheet!cell, a cell, the JSON pointer, or a section 一…六), `text` why it stands. A warning so explained is shown explained and not counted; an error cannot be explained.',
+      type: 'array',
+      maxItems: MAX_EXPLANATIONS,
+      items: objectOf({
+        rule: { title: '规则', type: 'string', minLength: 1, maxLength: MAX_EXPLANATION_KEY_LENGTH },
+        at: { title: '位置', type: 'string', minLength: 1, maxLength: MAX_EXPLANATION_KEY_LENGTH },
+        text: { title: '说明', type: 'string', minLength: 1, maxLength: MAX_EXPLANATION_LENGTH },
+      }),
+    },
   };
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',

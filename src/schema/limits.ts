@@ -21,6 +21,12 @@ export const MAX_PARAGRAPH_LENGTH = 20_000;
 /** Paragraphs (sub-headings included) of one text section: real sections have a few dozen. */
 export const MAX_PARAGRAPHS = 500;
 
+/** Explanations of warnings (the 说明 sheet): a report has a handful; each says in a few sentences why a warning stands. */
+export const MAX_EXPLANATIONS = 200;
+export const MAX_EXPLANATION_LENGTH = 1000;
+/** A rule's id or name, or a place (sheet!cell, a pointer, a section): short. */
+export const MAX_EXPLANATION_KEY_LENGTH = 200;
+
 /** The range a value of each kind may take (本年增/减 of the 2019 edition may be negative). */
 export const valueRange: Readonly<Record<ValueKind, { minimum: number; maximum: number }>> = {
   count: { minimum: 0, maximum: MAX_COUNT },

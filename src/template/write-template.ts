@@ -4,7 +4,16 @@ import { metaLabels, textSections } from '../editions/fields';
 import { type FigureCell, type GridRow, type HeaderCell, modelPath, tableGrids } from '../editions/table-grid';
 import type { Edition, TextSectionKey, ValueKind } from '../editions/types';
 import { numberAt, valueAt } from '../model/pointer';
-import { fillingHint, markerSheet, markerTag, officialPlaceholders, templateVersion } from '../model/workbook-marker';
+import {
+  explanationsHeaders,
+  explanationsName,
+  explanationsSheet,
+  fillingHint,
+  markerSheet,
+  markerTag,
+  officialPlaceholders,
+  templateVersion,
+} from '../model/workbook-marker';
 import { pinZipTimestamps } from '../render/pin-zip-timestamps';
 import { textEm } from '../render/text-width';
 import { ruleApplies } from '../validate/rule';
@@ -52,6 +61,13 @@ const PROACTIVE_FIGURE_WIDTH = 17;
 const APPEALS_WIDTH = 7;
 /** 填写说明: the names of its fields, and its lines. */
 const INSTRUCTIONS_WIDTHS = [12, 60];
+/**
+ * 说明: 规则 (N007), 位置 (a sheet!cell or pointer as validate prints it), 说明; together as wide as a text sheet's
+ * column, so the sheet prints at full size on portrait A4.
+ */
+const EXPLANATIONS_WIDTHS = [10, 24, 38];
+/** Rows for explanations in a blank template: a report has a handful; rows can be inserted. */
+const EXPLANATION_ROWS = 30;
 /*
  * Widths are in characters of the workbook's default font (Calibri 11: 7 px a character, 5 px of padding). A program
  * that sets it in a wider face (LibreOffice without Calibri: about 9.7 px) draws every column wider: the widths above
@@ -111,11 +127,14 @@ class TemplateWriter {
     sheets.push(this.appealsSheet());
     sheets.push(this.textSheet('problems'));
     sheets.push(this.textSheet('otherMatters'));
+    sheets.push(this.explanationsSheet());
     this.markerSheet();
     for (const sheet of sheets) {
-      const isText = (textSections as readonly string[]).some(
-        (key) => this.edition.sections[key as TextSectionKey].sheet === sheet.name,
-      );
+      const isText =
+        sheet.name === explanationsSheet ||
+        (textSections as readonly string[]).some(
+          (key) => this.edition.sections[key as TextSectionKey].sheet === sheet.name,
+        );
       // No password: protection only keeps labels from being overwritten by accident.
       await sheet.protect('', {
         selectLockedCells: true,
@@ -335,6 +354,52 @@ class TemplateWriter {
     return sheet;
   }
 
+  /**
+   * 说明: where the filer answers a warning that stands (a figure that truly jumped, a quotation typed as it is),
+   * one row each: the rule, the place as validate names it, why. Read back as `explanations`; only warnings are
+   * answered so, and only those this year's check gives (`--from` does not carry last year's).
+   */
+  private explanationsSheet(): ExcelJS.Worksheet {
+    const sheet = this.sheet(explanationsSheet, EXPLANATIONS_WIDTHS);
+    this.title(sheet, '说明（对检查警告的解释）', 3);
+    sheet.mergeCells(2, 1, 2, 3);
+    const note = sheet.getCell(2, 1);
+    note.value =
+      'report validate 给出的警告如确属实际情况（如数字确有大幅变化、引文照录），可在此逐条说明，检查时显示为“已说明”，不计入警告数。规则填编号或名称（如 N007、Q101）；位置照检查结果所列填写（如“三、收到和处理政府信息公开申请情况!E5”或“E5”，文字部分写“一”至“六”或所列的 /problems/1 等）；说明写明原因。错误须改正，不能以说明代替。';
+    note.alignment = { wrapText: true, vertical: 'top' };
+    note.font = { name: FONT, size: 9, italic: true, color: { argb: 'FF7F7F7F' } };
+    sheet.getRow(2).height =
+      wrappedHeight(
+        String(note.value),
+        EXPLANATIONS_WIDTHS.reduce((a, b) => a + b, 0),
+        9,
+      ) + 4;
+    explanationsHeaders.forEach((text, index) => {
+      this.label(sheet, text, 3, index + 1, 3, index + 1, { header: true });
+    });
+    // Row 3 is the header printed over every page; row 1 is the sheet's title.
+    sheet.pageSetup.printTitlesRow = '3:3';
+    sheet.views = [{ state: 'frozen', ySplit: 3 }];
+    const given = explanationsOf(this.options.model);
+    const rows = Math.max(EXPLANATION_ROWS, given.length + 10);
+    for (let index = 0; index < rows; index++) {
+      const row = 4 + index;
+      const entry = given[index];
+      EXPLANATIONS_WIDTHS.forEach((_, column) => {
+        const cell = sheet.getCell(row, column + 1);
+        cell.fill = INPUT_FILL;
+        cell.protection = { locked: false };
+        cell.border = THIN;
+        cell.font = { name: FONT, size: 10 };
+        cell.alignment = { wrapText: true, vertical: 'top' };
+        if (entry) cell.value = [entry.rule, entry.at, entry.text][column] ?? '';
+      });
+      if (entry) sheet.getRow(row).height = wrappedHeight(entry.text, EXPLANATIONS_WIDTHS[2] as number) + 2;
+    }
+    this.name(sheet, `$A$4:$C$${3 + rows}`, explanationsName);
+    return sheet;
+  }
+
   /** A header or label cell of a table's drawing, placed with the drawing's top left at `top`, `left`. */
   private drawn(
     sheet: ExcelJS.Worksheet,
@@ -537,6 +602,16 @@ function validationFor(kind: ValueKind): ExcelJS.DataValidation {
         error: '请填写以万元为单位的非负数。',
       };
   }
+}
+
+/** The explanations a model gives (the well-formed ones), to write into the 说明 sheet. */
+function explanationsOf(model: unknown): { rule: string; at: string; text: string }[] {
+  const list = valueAt(model, '/explanations');
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((entry) => {
+    const { rule, at, text } = (entry ?? {}) as Record<string, unknown>;
+    return typeof rule === 'string' && typeof at === 'string' && typeof text === 'string' ? [{ rule, at, text }] : [];
+  });
 }
 
 function stringAt(model: unknown, pointer: string): string | undefined {

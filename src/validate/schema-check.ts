@@ -8,7 +8,7 @@ import { fieldsOf, textSections } from '../editions/fields';
 import type { Edition } from '../editions/types';
 import { type Model, valueAt } from '../model/pointer';
 import { optionalTopLevelKeys, topLevelKeys } from '../schema/edition-schema';
-import { MAX_PARAGRAPH_LENGTH, MAX_PARAGRAPHS, textLength, valueRange } from '../schema/limits';
+import { MAX_EXPLANATIONS, MAX_PARAGRAPH_LENGTH, MAX_PARAGRAPHS, textLength, valueRange } from '../schema/limits';
 import { generatedValidators } from './generated-validators.node';
 
 /** The options the validators are generated with (scripts/generate.ts). */
@@ -109,6 +109,7 @@ export const MAX_UNKNOWN_ITEMS = 20;
  */
 const SIZE_LIMIT_IDS: ReadonlySet<string> = new Set([
   'tooManyParagraphs',
+  'tooManyExplanations',
   'paragraphsTooLong',
   'textTooLong',
   'moreUnknownProperties',
@@ -127,6 +128,12 @@ function boundModel(model: Model, edition: Edition): { checked: Model; findings:
   const findings: Finding[] = [];
   const containers = containersOf(edition);
   const bound = (value: unknown, pointer: string): unknown => {
+    if (pointer === '/explanations' && Array.isArray(value)) {
+      if (value.length <= MAX_EXPLANATIONS) return value;
+      const params = { count: value.length, limit: MAX_EXPLANATIONS };
+      findings.push(finding('tooManyExplanations', pointer, { params }));
+      return value.slice(0, MAX_EXPLANATIONS);
+    }
     if (pointer.split('/').length === 2 && Array.isArray(value)) {
       const section = pointer.slice(1);
       if (!(textSections as readonly string[]).includes(section) || value.length <= MAX_PARAGRAPHS) return value;

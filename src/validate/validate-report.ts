@@ -12,6 +12,7 @@ import { appendAll } from '../model/many-values';
 import { numberAt } from '../model/pointer';
 import type { ReadReport } from '../model/read-report';
 import { checkEquations } from './equations';
+import { applyExplanations } from './explanations';
 import { defaultThresholds, type Model, type Rule, type RuleContext, ruleApplies, type Thresholds } from './rule';
 import { checkingRules, crossYearRuleIds, ruleCatalog } from './rules';
 import { checkSchema } from './schema-check';
@@ -46,9 +47,20 @@ export interface Validation {
 export function validateReport(report: ReadReport, options: ValidateOptions): Validation {
   const { edition, schemaFindings, blocked } = checkModel(report);
   const findings: Finding[] = [...report.findings, ...schemaFindings];
-  if (edition) appendAll(findings, runRules(edition, report.model, blocked, options));
-  return { ...(edition ? { edition } : {}), diagnostics: placeAll(findings, report, edition, options) };
+  if (!edition) return { diagnostics: placeAll(findings, report, edition, options) };
+  appendAll(findings, runRules(edition, report.model, blocked, options));
+  // The filer's explanations, set against every diagnostic once they are placed (they name sheet!cell).
+  const explained = applyExplanations(placeAll(findings, report, edition, options), report.model, edition, (rule) =>
+    ranOrOff(rule, options),
+  );
+  const diagnostics = explained.diagnostics;
+  appendAll(diagnostics, placeAll(explained.findings, report, edition, options));
+  return { edition, diagnostics };
 }
+
+/** Whether an explanation of the rule can be told unused: it ran (a cross-year rule needs last year's), and is on. */
+const ranOrOff = (rule: Rule, options: ValidateOptions) =>
+  (!rule.needsPrevious || options.previous !== undefined) && options.rules?.[rule.id] !== 'off';
 
 /** Only the rules that compare a report with last year's (X301, X201): what a batch adds after each report was checked. */
 export function checkAgainstPreviousYear(
@@ -65,7 +77,8 @@ export function checkAgainstPreviousYear(
     { ...options, previous },
     (rule) => rule.needsPrevious === true,
   );
-  return placeAll(findings, report, edition, options);
+  // Explanations of the cross-year rules apply here; whether one is unused, validateReport does not say for them.
+  return applyExplanations(placeAll(findings, report, edition, options), report.model, edition).diagnostics;
 }
 
 /** The schema's findings and the cells the arithmetic must leave alone. */

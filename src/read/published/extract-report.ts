@@ -79,9 +79,16 @@ export function extractReport(document: FlowDocument, options: ExtractOptions): 
     builder.model[last] = paragraphs.slice(0, kept);
     const date = firstDate(paragraphs.slice(kept).join(' '));
     if (date) signed = isoDate(date);
-    // A reviewer looks for the 落款 (issue 20, item 2): the report read to its end and none there, or one undated.
-    else if (kept === paragraphs.length) builder.note('signatureMissing', `/${last}`, {}, undefined, 'warning');
-    else builder.note('signatureUndated', `/${last}`, {}, undefined, 'warning');
+    // A reviewer looks for the 落款 of a published report (issue 20, item 2): the report read to its end and none
+    // there, or one undated. A workbook laid out by hand is a filer's, signed when build writes the document.
+    else if (options.readAs === 'published')
+      builder.note(
+        kept === paragraphs.length ? 'signatureMissing' : 'signatureUndated',
+        `/${last}`,
+        {},
+        undefined,
+        'warning',
+      );
   }
   const dates = pageDates(sections.items.get('preamble') ?? [], document.meta?.pubDate);
   signed ??= dates.signed;

@@ -4,7 +4,7 @@
 import type { WorkBook } from 'xlsx';
 import { CHINESE_NUMERAL, normaliseLabel } from '../../model/label-text';
 import { appendAll } from '../../model/many-values';
-import { isFillingHint } from '../../model/workbook-marker';
+import { isExplanationsSheet, isFillingHint } from '../../model/workbook-marker';
 import { visibleSheetGrids } from '../workbook-reader';
 import type { FlowCell, FlowDocument, FlowItem } from './flow-document';
 import { isRowLabel, isTableHeader } from './official-labels';
@@ -12,6 +12,8 @@ import { isRowLabel, isTableHeader } from './official-labels';
 export function workbookToFlow(workbook: WorkBook): FlowDocument {
   const items: FlowItem[] = [];
   for (const { name, rows } of visibleSheetGrids(workbook)) {
+    // The filer's explanations are no part of the report's text: workbook-reader.ts reads them apart.
+    if (isExplanationsSheet(name)) continue;
     // A merged cell's copies know their original (the same address), so it counts once.
     const originals = new Map<string, { cell: FlowCell; row: number }>();
     const grid: FlowCell[][] = rows.map((row, r) =>

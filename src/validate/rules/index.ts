@@ -3,6 +3,7 @@ import type { Rule } from '../rule';
 import { appealsTotal } from './appeals-total';
 import { carriedOverMatchesPrevious } from './carried-over-matches-previous';
 import { editionYear } from './edition-year';
+import { explanationRule } from './explanation';
 import { inForceContinuity } from './in-force-continuity';
 import { inputRule } from './input';
 import { itemRollForward } from './item-roll-forward';
@@ -48,8 +49,8 @@ export const checkingRules: readonly Rule[] = [
   sectionCoverage,
 ];
 
-/** Every rule with its messages: the two reading checks first, then the checking rules. */
-export const ruleCatalog: readonly Rule[] = [inputRule, schemaRule, ...checkingRules];
+/** Every rule with its messages: the two reading checks first, then the checking rules, then the explanations'. */
+export const ruleCatalog: readonly Rule[] = [inputRule, schemaRule, ...checkingRules, explanationRule];
 
 export function findRule(idOrName: string): Rule | undefined {
   return ruleCatalog.find((rule) => rule.id === idOrName || rule.name === idOrName);

@@ -1,5 +1,13 @@
 // `schema`: the model matches its edition's JSON Schema; checked by ../schema-check.ts, worded here.
-import { MAX_AGENCY_LENGTH, MAX_AMOUNT, MAX_COUNT, MAX_PARAGRAPH_LENGTH, MAX_PARAGRAPHS } from '../../schema/limits';
+import {
+  MAX_AGENCY_LENGTH,
+  MAX_AMOUNT,
+  MAX_COUNT,
+  MAX_EXPLANATION_LENGTH,
+  MAX_EXPLANATIONS,
+  MAX_PARAGRAPH_LENGTH,
+  MAX_PARAGRAPHS,
+} from '../../schema/limits';
 import { defineRule } from '../rule';
 
 export const schemaRule = defineRule({
@@ -11,8 +19,8 @@ export const schemaRule = defineRule({
     en: "The report matches its edition's JSON Schema (types, required items, ranges)",
   },
   details: {
-    zh: `每个数量都是非负整数；“本年增/减”（2019年版）可以为负；金额（万元）为非负数，最多四位小数；表格中的每一格都必须填写，没有的填 0；不能有格式之外的项目。某一格不符合时，用到它的算术规则不再报告，以免一处错误引出一串提示。\n\n取值和篇幅的上限，远超任何实际报告（超过时各报告一次）：数量不超过 ${MAX_COUNT}（“本年增/减”在 ±${MAX_COUNT} 之内），金额不超过 ${MAX_AMOUNT} 万元；机关名称不超过 ${MAX_AGENCY_LENGTH} 字；一、五、六各节每段不超过 ${MAX_PARAGRAPH_LENGTH} 字，每节不超过 ${MAX_PARAGRAPHS} 段。超过 2^53 的数字已无法精确表示，求和会出错，因此一律拒绝。`,
-    en: `Every count is a non-negative integer; 本年增/减 (2019 edition) may be negative; amounts (万元) are non-negative with at most four decimals; every cell of the tables is filled (0 when there were none); nothing outside the format. When a cell fails here, the arithmetic rules that use it stay silent: one mistake, one message.\n\nBounds far beyond any real report (each said once when passed): counts up to ${MAX_COUNT} (本年增/减 within ±${MAX_COUNT}), amounts up to ${MAX_AMOUNT} 万元; the agency up to ${MAX_AGENCY_LENGTH} characters; each paragraph of 一, 五 and 六 up to ${MAX_PARAGRAPH_LENGTH} characters, and up to ${MAX_PARAGRAPHS} paragraphs a section. Numbers past 2^53 are not even the number written, and every sum over them is wrong: they are refused.`,
+    zh: `每个数量都是非负整数；“本年增/减”（2019年版）可以为负；金额（万元）为非负数，最多四位小数；表格中的每一格都必须填写，没有的填 0；不能有格式之外的项目。某一格不符合时，用到它的算术规则不再报告，以免一处错误引出一串提示。\n\n取值和篇幅的上限，远超任何实际报告（超过时各报告一次）：数量不超过 ${MAX_COUNT}（“本年增/减”在 ±${MAX_COUNT} 之内），金额不超过 ${MAX_AMOUNT} 万元；机关名称不超过 ${MAX_AGENCY_LENGTH} 字；一、五、六各节每段不超过 ${MAX_PARAGRAPH_LENGTH} 字，每节不超过 ${MAX_PARAGRAPHS} 段；说明（explanations）不超过 ${MAX_EXPLANATIONS} 条，每条不超过 ${MAX_EXPLANATION_LENGTH} 字。超过 2^53 的数字已无法精确表示，求和会出错，因此一律拒绝。`,
+    en: `Every count is a non-negative integer; 本年增/减 (2019 edition) may be negative; amounts (万元) are non-negative with at most four decimals; every cell of the tables is filled (0 when there were none); nothing outside the format. When a cell fails here, the arithmetic rules that use it stay silent: one mistake, one message.\n\nBounds far beyond any real report (each said once when passed): counts up to ${MAX_COUNT} (本年增/减 within ±${MAX_COUNT}), amounts up to ${MAX_AMOUNT} 万元; the agency up to ${MAX_AGENCY_LENGTH} characters; each paragraph of 一, 五 and 六 up to ${MAX_PARAGRAPH_LENGTH} characters, and up to ${MAX_PARAGRAPHS} paragraphs a section; up to ${MAX_EXPLANATIONS} explanations of up to ${MAX_EXPLANATION_LENGTH} characters each. Numbers past 2^53 are not even the number written, and every sum over them is wrong: they are refused.`,
   },
   messages: {
     blank: {
@@ -51,6 +59,10 @@ export const schemaRule = defineRule({
     tooManyParagraphs: {
       zh: '{label}（{at}）有 {count} 段，超过 {limit} 段的上限：第 {limit} 段之后的未检查',
       en: '{label} ({at}) has {count} paragraphs, over the limit of {limit}: those after paragraph {limit} were not checked',
+    },
+    tooManyExplanations: {
+      zh: '{label}（{at}）有 {count} 条，超过 {limit} 条的上限：第 {limit} 条之后的未读取',
+      en: '{label} ({at}) holds {count} entries, over the limit of {limit}: those after entry {limit} were not read',
     },
     missing: { zh: '缺少{label}（{at}）', en: '{label} ({at}) is missing' },
     notText: { zh: '{label}（{at}）应为文字', en: '{label} ({at}) should be text' },
