@@ -133,7 +133,8 @@ export async function main(processArgv: readonly string[]): Promise<number> {
       .addOption(formatOption(['text', 'json', 'junit', 'github', 'sarif', 'gitlab']))
       .option('--max-warnings <n>', words.validate.maxWarnings)
       .option('--quiet', words.validate.quiet)
-      .option('--previous <file>', words.validate.previous),
+      .option('--previous <file>', words.validate.previous)
+      .option('--pack <file|name>', words.validate.pack),
   ).action(async (files: string[], options) => {
     const { runValidate } = await import('./validate-command');
     exitCode = await runValidate(files, options, version);
@@ -193,7 +194,8 @@ export async function main(processArgv: readonly string[]): Promise<number> {
       .option('--docx-style <style>', words.convert.docxStyle)
       .option('--date <YYYY-MM-DD>', words.convert.date)
       .option('--strict', words.strict)
-      .option('--quiet', words.convert.quiet),
+      .option('--quiet', words.convert.quiet)
+      .option('--pack <file|name>', words.convert.pack),
   ).action(async (inputs: string[], options) => {
     const { runConvertCommand } = await import('./convert-command');
     exitCode = await runConvertCommand(inputs, options, version);

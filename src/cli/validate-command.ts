@@ -13,6 +13,7 @@ import { ruleCatalog } from '../validate/rules';
 import { loadValidators } from '../validate/schema-check';
 import { type ValidateOptions, validateReport } from '../validate/validate-report';
 import { say, UsageError } from './cli-messages';
+import { effectiveSettings, loadPack } from './pack';
 import { reportFailure } from './report-failure';
 import { type CommonOptions, parseTimeout, resolveCommon } from './shared-options';
 
@@ -21,6 +22,8 @@ export interface ValidateFlags extends CommonOptions {
   maxWarnings?: string;
   quiet?: boolean;
   previous?: string;
+  /** `--pack FILE|NAME`: a rule pack's rules, severities and thresholds, under the config's (pack.ts). */
+  pack?: string;
 }
 
 export async function runValidate(inputs: string[], flags: ValidateFlags, toolVersion: string): Promise<number> {
@@ -30,6 +33,7 @@ export async function runValidate(inputs: string[], flags: ValidateFlags, toolVe
     const common = resolveCommon(flags);
     lang = common.lang;
     const maxWarnings = parseMaxWarnings(flags.maxWarnings);
+    const settings = effectiveSettings(common.config, flags.pack ? loadPack(flags.pack, lang) : undefined);
     // One sandbox process reads every file: started now, so its start-up overlaps loading the rules.
     const timeLimit = parseTimeout(flags.timeout);
     const guarded = new Sandbox(1, timeLimit === undefined ? {} : { timeLimit }).warmUp();
@@ -48,7 +52,7 @@ export async function runValidate(inputs: string[], flags: ValidateFlags, toolVe
         await checkFile(
           file,
           read,
-          { lang, rules: common.config.rules, thresholds: common.config.thresholds, previous },
+          { lang, rules: settings.rules, thresholds: settings.thresholds, previous },
           common.debug,
         ),
       );

@@ -40,6 +40,7 @@ export function* summaryJson(summary: ConvertSummary, toolVersion: string): Gene
     options: summary.fingerprint,
     totals: totalsOf(summary),
     ...(summary.skipped?.length ? { skippedFolders: summary.skipped } : {}),
+    ...(summary.pack ? { pack: summary.pack } : {}),
   };
   // The document as JSON.stringify(…, null, 2) would write it, its inputs produced one by one.
   const opening = JSON.stringify(head, null, 2).replace(/\n}$/, '');
@@ -50,7 +51,8 @@ export function* summaryJson(summary: ConvertSummary, toolVersion: string): Gene
     first = false;
   }
   yield first ? '],\n' : '\n  ],\n';
-  yield `  "crossYear": ${indent(JSON.stringify(summary.crossYear, null, 2), '  ').trimStart()}\n}\n`;
+  const ranking = summary.ranking ? `,\n  "ranking": ${indent(JSON.stringify(summary.ranking, null, 2), '  ').trimStart()}` : '';
+  yield `  "crossYear": ${indent(JSON.stringify(summary.crossYear, null, 2), '  ').trimStart()}${ranking}\n}\n`;
 }
 
 /** The language is the journal's business: summary.json's messages are all in the run's. */
