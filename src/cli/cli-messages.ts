@@ -61,10 +61,10 @@ const messages = {
     zh: '评分（规则包 {pack}）：{scored} 份报告，{low}–{high} 分；排名：{ranked}；未排名：{unranked}',
     en: 'scores (rule pack {pack}): {scored} reports, {low}–{high}; ranked: {ranked}; not ranked: {unranked}',
   },
-  packRankedYear: { zh: '{year} 年度 {bodies} 个机关', en: '{year}, {bodies} bodies' },
+  packRankedYear: { zh: '{year} 年度 {bodies} 个机关', en: '{year} ({bodies} scored)' },
   packUnrankedYear: {
     zh: '{year} 年度（{bodies} 个机关，少于 {minimum} 个）',
-    en: '{year} ({bodies} bodies, fewer than {minimum})',
+    en: '{year} ({bodies} scored, fewer than {minimum})',
   },
   packNoYear: { zh: '无', en: 'none' },
   packNothingScored: {

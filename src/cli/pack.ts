@@ -29,12 +29,12 @@ export interface Pack {
 }
 
 /** A pack's name: what `--pack NAME` takes and a shipped pack's file is called. */
-const PACK_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const PACK_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const PACK_SETTINGS = '$schema, name, title, source, rules, thresholds, scoring';
 /** Far above any real deduction or base (an assessment has 100 points, or 1000): a typo, not a pack. */
-const MAX_POINTS = 1_000_000;
+export const MAX_POINTS = 1_000_000;
 /** When a pack that scores does not say: one body is no ranking. */
-const DEFAULT_MINIMUM_BODIES = 2;
+export const DEFAULT_MINIMUM_BODIES = 2;
 
 const shippedFolder = () => join(packageRoot(), 'packs');
 
@@ -79,9 +79,7 @@ export function loadPack(named: string, lang: Lang): Pack {
         throw invalid('badShape', { setting: 'title', example: '{ "zh": "…", "en": "…" }' });
       pack.info.title = { zh: value.zh as string, en: value.en as string };
     } else if (key === 'source') {
-      if (!isWords(value, ['citation'], ['citation', 'url', 'note']))
-        throw invalid('badShape', { setting: 'source', example: '{ "citation": "…", "url": "…", "note": "…" }' });
-      pack.info.source = value as NonNullable<PackInfo['source']>;
+      pack.info.source = parseSource(value, invalid);
     } else if (key === 'rules') {
       pack.rules = parseRuleSettings(value, invalid, badValue);
     } else if (key === 'thresholds') {
@@ -98,7 +96,11 @@ export function loadPack(named: string, lang: Lang): Pack {
 }
 
 /** An object of strings with every `required` key and no key beyond `allowed`. */
-function isWords(value: unknown, required: readonly string[], allowed: readonly string[]): value is Record<string, string> {
+function isWords(
+  value: unknown,
+  required: readonly string[],
+  allowed: readonly string[],
+): value is Record<string, string> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const entries = Object.entries(value);
   return (
@@ -107,28 +109,52 @@ function isWords(value: unknown, required: readonly string[], allowed: readonly 
   );
 }
 
+/** `source`: the citation, perhaps a URL, perhaps a note in both languages of which figures come from it. */
+function parseSource(value: unknown, invalid: Invalid): NonNullable<PackInfo['source']> {
+  const shape = () =>
+    invalid('badShape', {
+      setting: 'source',
+      example: '{ "citation": "…", "url": "https://…", "note": { "zh": "…", "en": "…" } }',
+    });
+  if (!isObject(value)) throw shape();
+  const { note, ...rest } = value;
+  // The URL becomes a link in the dashboard: a web address only, never javascript: or a file.
+  if (
+    !isWords(rest, ['citation'], ['citation', 'url']) ||
+    (rest.url !== undefined && !/^https?:\/\/\S+$/.test(rest.url))
+  )
+    throw shape();
+  if (note !== undefined && !isWords(note, ['zh', 'en'], ['zh', 'en'])) throw shape();
+  return {
+    citation: rest.citation as string,
+    ...(rest.url ? { url: rest.url } : {}),
+    ...(note ? { note: { zh: note.zh as string, en: note.en as string } } : {}),
+  };
+}
+
 function parseScoring(value: unknown, invalid: Invalid, badValue: BadValue): Scoring {
   const example = '{ "base": 100, "perFinding": { "X100": { "points": 0.5, "max": 0.5 } }, "minimumBodies": 3 }';
   if (!isObject(value)) throw invalid('badShape', { setting: 'scoring', example });
   const scoring: Scoring = { base: 100, perFinding: {}, perCount: {}, minimumBodies: DEFAULT_MINIMUM_BODIES };
-  const points = (at: string, number: unknown, allowZero: boolean): number => {
-    if (typeof number !== 'number' || !Number.isFinite(number) || number < 0 || number > MAX_POINTS || (!allowZero && number === 0))
-      throw badValue(at, number, allowZero ? `0 – ${MAX_POINTS}` : `> 0, ≤ ${MAX_POINTS}`);
+  const points = (at: string, number: unknown): number => {
+    if (typeof number !== 'number' || !Number.isFinite(number) || number <= 0 || number > MAX_POINTS)
+      throw badValue(at, number, `> 0, ≤ ${MAX_POINTS}`);
     return number;
   };
   const deduction = (at: string, given: unknown): Deduction => {
-    if (typeof given === 'number') return { points: points(at, given, false) };
+    if (typeof given === 'number') return { points: points(at, given) };
     if (!isObject(given) || !('points' in given))
       throw invalid('badShape', { setting: at, example: '0.5 | { "points": 0.5, "max": 1 }' });
     for (const key of Object.keys(given))
-      if (key !== 'points' && key !== 'max') throw invalid('unknownSetting', { setting: `${at}.${key}`, choices: 'points, max' });
+      if (key !== 'points' && key !== 'max')
+        throw invalid('unknownSetting', { setting: `${at}.${key}`, choices: 'points, max' });
     return {
-      points: points(`${at}.points`, given.points, false),
-      ...('max' in given ? { max: points(`${at}.max`, given.max, false) } : {}),
+      points: points(`${at}.points`, given.points),
+      ...('max' in given ? { max: points(`${at}.max`, given.max) } : {}),
     };
   };
   for (const [key, setting] of Object.entries(value)) {
-    if (key === 'base') scoring.base = points('scoring.base', setting, false);
+    if (key === 'base') scoring.base = points('scoring.base', setting);
     else if (key === 'minimumBodies') {
       if (typeof setting !== 'number' || !Number.isInteger(setting) || setting < 1 || setting > 100_000)
         throw badValue('scoring.minimumBodies', setting, '1, 2, 3 …');
@@ -150,7 +176,11 @@ function parseScoring(value: unknown, invalid: Invalid, badValue: BadValue): Sco
           throw invalid('unknownSetting', { setting: at, choices: SCORED_COUNTS.join(', ') });
         scoring.perCount[count as ScoredCount] = deduction(at, given);
       }
-    } else throw invalid('unknownSetting', { setting: `scoring.${key}`, choices: 'base, perFinding, perCount, minimumBodies' });
+    } else
+      throw invalid('unknownSetting', {
+        setting: `scoring.${key}`,
+        choices: 'base, perFinding, perCount, minimumBodies',
+      });
   }
   return scoring;
 }

@@ -33,7 +33,8 @@ export interface Scoring {
 export interface PackInfo {
   name: string;
   title?: { zh: string; en: string };
-  source?: { citation: string; url?: string; note?: string };
+  /** What the pack's figures come from; the note says which of them do, and which are the pack's own. */
+  source?: { citation: string; url?: string; note?: { zh: string; en: string } };
   /** The file it was read from, when it is not one the tool ships. */
   file?: string;
   scoring?: Scoring;
@@ -118,7 +119,9 @@ export function rankYears(
     .map(([year, bodies]): YearRanking => {
       const count = bodies.size;
       if (count < minimumBodies) return { year, bodies: count, minimumBodies, ranked: false, reason: 'tooFewBodies' };
-      const sorted = [...bodies.values()].sort((a, b) => b.score - a.score || a.agency.localeCompare(b.agency, 'zh-CN'));
+      const sorted = [...bodies.values()].sort(
+        (a, b) => b.score - a.score || a.agency.localeCompare(b.agency, 'zh-CN'),
+      );
       const places: RankedPlace[] = [];
       sorted.forEach((body, index) => {
         const previous = places[index - 1];

@@ -51,7 +51,9 @@ export function* summaryJson(summary: ConvertSummary, toolVersion: string): Gene
     first = false;
   }
   yield first ? '],\n' : '\n  ],\n';
-  const ranking = summary.ranking ? `,\n  "ranking": ${indent(JSON.stringify(summary.ranking, null, 2), '  ').trimStart()}` : '';
+  const ranking = summary.ranking
+    ? `,\n  "ranking": ${indent(JSON.stringify(summary.ranking, null, 2), '  ').trimStart()}`
+    : '';
   yield `  "crossYear": ${indent(JSON.stringify(summary.crossYear, null, 2), '  ').trimStart()}${ranking}\n}\n`;
 }
 
