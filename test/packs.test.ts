@@ -1,12 +1,15 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // Rule packs through the command line (issue 20, item 9; docs/packs.md): `--pack` turns rules off, re-grades them and
 // sets thresholds, under the config; a broken pack is one line and exit 2; `convert --pack suqian-departments` scores
 // a batch of several bodies and ranks each year in summary.json, the dashboard and the terminal, but no year with
 // fewer bodies than the pack's minimum.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ConfigError, MAX_CONFIG_BYTES } from '../src/cli/config';
 import { loadPack } from '../src/cli/pack';
-import { fixture, lastYearOfExample, readJsonFixture, runCli, scratch } from './helpers';
+import { fixture, lastYearOfExample, readJsonFixture, runCli, scratch, toolAvailable } from './helpers';
 
 const dir = scratch('report-packs-');
 const write = (name: string, content: unknown) => {
@@ -49,6 +52,9 @@ interface Summary {
   inputs: { path: string; agency: string; year: number; rules: Record<string, number>; score?: unknown }[];
   ranking?: unknown[];
 }
+
+const CHROMIUM = '/usr/bin/chromium';
+const withChromium = toolAvailable(CHROMIUM, 'the scored dashboard in headless Chromium') ? test : test.skip;
 
 const readSummary = (out: string) => JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as Summary;
 
@@ -140,7 +146,6 @@ describe('convert --pack suqian-departments', () => {
   let summary: Summary;
 
   beforeAll(() => {
-    const { mkdirSync } = require('node:fs') as typeof import('node:fs');
     mkdirSync(batch);
     const put = (name: string, report: Record<string, unknown>) =>
       writeFileSync(join(batch, name), JSON.stringify(report));
@@ -234,6 +239,40 @@ describe('convert --pack suqian-departments', () => {
       '评分（规则包 suqian-departments）：5 份报告，94–100 分；排名：2025 年度 4 个机关；未排名：2024 年度（1 个机关，少于 3 个）\n',
     );
   });
+
+  withChromium(
+    'in Chromium: sorts by score, and fits 390 px with its ranking',
+    async () => {
+      const { chromium } = await import('playwright-core');
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      });
+      try {
+        const wide = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        await wide.goto(pathToFileURL(join(out, 'index.html')).href);
+        await wide.selectOption('select[data-key="look"]', '');
+        await wide.click('th[data-key="score"] button');
+        const scores = await wide.$$eval('#reports tbody:not([hidden])', (bodies) =>
+          bodies.map((b) => (b as HTMLElement).dataset.score),
+        );
+        // Ascending: the draft, not scored, first; then the scores from the lowest.
+        expect(scores).toEqual(['', '94', '97.5', '100', '100', '100']);
+        const narrow = await browser.newPage({ viewport: { width: 390, height: 900 } });
+        await narrow.goto(pathToFileURL(join(out, 'index.html')).href);
+        const widths = await narrow.evaluate(() => ({
+          page: document.documentElement.scrollWidth,
+          widest: Math.max(...[...document.querySelectorAll('body *')].map((e) => e.getBoundingClientRect().right)),
+        }));
+        expect(widths.page).toBeLessThanOrEqual(390);
+        expect(widths.widest).toBeLessThanOrEqual(390);
+        expect(await narrow.$$eval('table.ranking tbody tr', (rows) => rows.length)).toBe(4);
+      } finally {
+        await browser.close();
+      }
+    },
+    60_000,
+  );
 });
 
 describe('fewer bodies than the minimum, and a pack that does not score', () => {

@@ -236,6 +236,8 @@ svg text { font-family: inherit; }
   #reports td.n { white-space: normal; }
   #reports tr.details[hidden], #reports tbody[hidden] { display: none; }
   .sorter { display: flex; }
+  /* The ranking keeps rank, agency, score and deductions; each report's file is on its card below. */
+  .scoring table.ranking th:nth-child(5), .scoring table.ranking td:nth-child(5) { display: none; }
 }
 .sorter { display: none; gap: 8px; flex-wrap: wrap; font-size: 0.85rem; }
 `;
