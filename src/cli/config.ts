@@ -55,8 +55,8 @@ const problems = {
   },
   noPermission: { zh: '没有读取权限', en: 'permission denied' },
   tooLarge: {
-    zh: '超过 {limitMb} MB 的上限（配置文件只有几行），未读取',
-    en: 'it is over the {limitMb} MB limit (a config is a few lines): not read',
+    zh: '超过 {limitMb} MB 的上限（配置文件和规则包只有几行），未读取',
+    en: 'it is over the {limitMb} MB limit (a config or a rule pack is a few lines): not read',
   },
   otherError: { zh: '{code}', en: '{code}' },
   notUtf8: { zh: '不是 UTF-8 编码的文本', en: 'it is not UTF-8 text' },
@@ -67,8 +67,8 @@ const problems = {
   },
   notObject: { zh: '顶层应为对象 { … }', en: 'the top level should be an object { … }' },
   tooDeep: {
-    zh: '嵌套超过 {limit} 层，不是配置文件',
-    en: 'nested more than {limit} levels deep: not a config file',
+    zh: '嵌套超过 {limit} 层，不是配置文件或规则包',
+    en: 'nested more than {limit} levels deep: not a config file or a rule pack',
   },
   unknownRule: {
     zh: '{setting}：没有这条规则（现有规则：{ids}；编号或名称均可，report rules 逐条说明）',
@@ -178,12 +178,8 @@ export function openSettingsFile(file: string, lang: Lang, kind: SettingsFileKin
 }
 
 /** `rules`: each rule by id or name → off | warning | error; `schema` and `input` cannot be turned off. */
-export function parseRuleSettings(
-  value: unknown,
-  invalid: Invalid,
-  badValue: BadValue,
-  at = 'rules',
-): Record<string, RuleSetting> {
+export function parseRuleSettings(value: unknown, invalid: Invalid, badValue: BadValue): Record<string, RuleSetting> {
+  const at = 'rules';
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     throw invalid('badShape', { setting: at, example: '{ "R101": "off" }' });
   const rules: Record<string, RuleSetting> = {};
