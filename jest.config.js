@@ -15,6 +15,7 @@ const UNIT = [
   'import-certified',
   'no-unbounded-spread',
   'official-labels',
+  'pack-score',
   'page-style',
   'rule-cases',
   'rules',

@@ -1,9 +1,10 @@
-// Writes everything derived from the editions and the rules: schemas/, docs/rules/, fixtures/rules/ and the example workbook.
+// Writes everything derived from the editions and the rules: schemas/ (the rule pack's too), docs/rules/, fixtures/rules/ and the example workbook.
 // `node dist/scripts/generate.js --check` lists what is stale instead of writing (CI and a test run it).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import standaloneCode from 'ajv/dist/standalone';
+import { packSchema } from '../src/cli/pack-schema';
 import { countBySeverity, type Lang } from '../src/diagnostics/diagnostic';
 import { editions, getEdition } from '../src/editions';
 import type { ReadReport } from '../src/model/read-report';
@@ -35,6 +36,7 @@ export async function generate(): Promise<GeneratedFile[]> {
   for (const edition of editions) {
     files.push({ path: `schemas/report-${edition.id}.schema.json`, content: json(editionSchema(edition)) });
   }
+  files.push({ path: 'schemas/pack.schema.json', content: json(packSchema()) });
   const validators = compileValidators();
   files.push({ path: 'schemas/validators.cjs', content: validators.module });
   provideValidators(validators.functions);

@@ -33,11 +33,19 @@ test('the lock agrees with package.json, so npm install in a fresh clone leaves 
     expect([field, root[field]]).toEqual([field, pkg[field]]);
 });
 
-test('the tarball holds the command, its compiled code and schemas, and none of the tests or scripts', () => {
+test('the tarball holds the command, its compiled code, schemas and rule packs, and none of the tests or scripts', () => {
   const packed = npm(['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT);
   expect(packed.status).toBe(0);
   const files = (JSON.parse(packed.stdout) as { files: { path: string }[] }[])[0]?.files.map((file) => file.path) ?? [];
-  expect(files).toEqual(expect.arrayContaining(['bin/report.js', 'dist/src/cli/main.js', 'schemas/validators.cjs']));
+  expect(files).toEqual(
+    expect.arrayContaining([
+      'bin/report.js',
+      'dist/src/cli/main.js',
+      'schemas/validators.cjs',
+      'packs/national.json',
+      'packs/suqian-departments.json',
+    ]),
+  );
   expect(files.filter((path) => /^(test|fixtures|scripts|dist\/scripts|dist\/test|src)\//.test(path))).toEqual([]);
 });
 
@@ -59,10 +67,15 @@ test('installed from the packed tarball with npm install -g, it runs outside the
   expect(existsSync(command)).toBe(true);
   const version = spawnSync(command, ['--version'], { cwd: work, encoding: 'utf8' });
   expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
-  const validate = spawnSync(command, ['validate', fixture('example-2021.xlsx'), '--format', 'json'], {
-    cwd: work,
-    encoding: 'utf8',
-  });
+  // A shipped rule pack is found by its name in the installed package.
+  const validate = spawnSync(
+    command,
+    ['validate', fixture('example-2021.xlsx'), '--format', 'json', '--pack', 'national'],
+    {
+      cwd: work,
+      encoding: 'utf8',
+    },
+  );
   expect(validate.status).toBe(0);
   expect(JSON.parse(validate.stdout).files[0].status).toBe('ok');
 });

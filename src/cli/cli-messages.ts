@@ -64,6 +64,26 @@ const messages = {
     zh: '基准 {file}：{applied} 条决定已适用，{stale} 条已过时（本次未出现对应的问题）{staleList}',
     en: 'baseline {file}: {applied} decisions applied, {stale} stale (their findings did not occur in this run){staleList}',
   },
+  packUnreadable: { zh: '规则包 {file} 无法读取：{detail}', en: 'the rule pack {file} cannot be read: {detail}' },
+  packInvalid: { zh: '规则包 {file} 有误：{detail}', en: 'the rule pack {file} is wrong: {detail}' },
+  packUnknown: {
+    zh: '没有名为 {name} 的规则包（随工具提供的：{names}）；文件请写路径，如 ./{name}.json',
+    en: 'no rule pack is named {name} (the tool ships {names}); give a file by its path, e.g. ./{name}.json',
+  },
+  packScored: {
+    zh: '评分（规则包 {pack}）：{scored} 份报告，{low}–{high} 分；排名：{ranked}；未排名：{unranked}',
+    en: 'scores (rule pack {pack}): {scored} reports, {low}–{high}; ranked: {ranked}; not ranked: {unranked}',
+  },
+  packRankedYear: { zh: '{year} 年度 {bodies} 个机关', en: '{year} ({bodies} scored)' },
+  packUnrankedYear: {
+    zh: '{year} 年度（{bodies} 个机关，少于 {minimum} 个）',
+    en: '{year} ({bodies} scored, fewer than {minimum})',
+  },
+  packNoYear: { zh: '无', en: 'none' },
+  packNothingScored: {
+    zh: '评分（规则包 {pack}）：没有可评分的报告（需读出机关和年度）',
+    en: 'scores (rule pack {pack}): no report could be scored (each needs its agency and year read)',
+  },
   tooManyWarnings: {
     zh: '警告有 {count} 个，超过 --max-warnings {max}',
     en: '{count} warnings exceed --max-warnings {max}',

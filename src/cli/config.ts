@@ -1,4 +1,5 @@
-// Loads report.config.json: default edition, language, rules turned off or re-graded, DOCX style.
+// Loads report.config.json: default edition, language, rules turned off or re-graded, DOCX style; and reads any
+// settings file (a rule pack too, pack.ts) with the same care.
 import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fillTemplate, type Lang, type LocalizedText } from '../diagnostics/diagnostic';
@@ -21,6 +22,8 @@ export interface Config {
   date?: string;
   /** Thresholds of the rules that have them: `"thresholds": { "Q101": { "factor": 5, "minimum": 10 } }`. */
   thresholds: Thresholds;
+  /** Only those the file sets: laid over a rule pack's (pack.ts), as `thresholds` is over the defaults. */
+  thresholdOverrides: ThresholdOverrides;
   /**
    * convert: the inputs to use when an agency and year come more than once (report-versions.ts), as paths relative to
    * the config file's folder: `"versions": ["2023/final.pdf"]`.
@@ -57,8 +60,8 @@ export const problems = {
   },
   noPermission: { zh: '没有读取权限', en: 'permission denied' },
   tooLarge: {
-    zh: '超过 {limitMb} MB 的上限（配置文件只有几行），未读取',
-    en: 'it is over the {limitMb} MB limit (a config is a few lines): not read',
+    zh: '超过 {limitMb} MB 的上限（配置文件和规则包只有几行），未读取',
+    en: 'it is over the {limitMb} MB limit (a config or a rule pack is a few lines): not read',
   },
   otherError: { zh: '{code}', en: '{code}' },
   notUtf8: { zh: '不是 UTF-8 编码的文本', en: 'it is not UTF-8 text' },
@@ -69,12 +72,12 @@ export const problems = {
   },
   notObject: { zh: '顶层应为对象 { … }', en: 'the top level should be an object { … }' },
   tooDeep: {
-    zh: '嵌套超过 {limit} 层，不是配置文件',
-    en: 'nested more than {limit} levels deep: not a config file',
+    zh: '嵌套超过 {limit} 层，不是配置文件或规则包',
+    en: 'nested more than {limit} levels deep: not a config file or a rule pack',
   },
   unknownRule: {
-    zh: 'rules.{name}：没有这条规则（现有规则：{ids}；编号或名称均可，report rules 逐条说明）',
-    en: 'rules.{name}: unknown rule (the rules are {ids}, by id or name; report rules explains each)',
+    zh: '{setting}：没有这条规则（现有规则：{ids}；编号或名称均可，report rules 逐条说明）',
+    en: '{setting}: unknown rule (the rules are {ids}, by id or name; report rules explains each)',
   },
   unknownSetting: {
     zh: '{setting}：没有这项设置（可用的设置：{choices}）',
@@ -87,6 +90,7 @@ export const problems = {
     zh: 'thresholds.{id}：只有 Q101 和 X100 可设阈值',
     en: 'thresholds.{id}: only Q101 and X100 have thresholds',
   },
+  required: { zh: '缺少 {setting}（写法如 {example}）', en: '{setting} is missing (write it like {example})' },
 } satisfies Record<string, LocalizedText>;
 
 export type Problem = keyof typeof problems;
@@ -107,15 +111,10 @@ export class ConfigError extends UsageError {
 /** The config at `path`, or report.config.json in the working folder when present, or none. */
 export function loadConfig(path?: string, lang: Lang = 'zh'): Config {
   const file = path ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
-  if (!file) return { rules: {}, thresholds: defaultThresholds };
-  const problem = (messageId: CliMessageId, id: Problem, params: Record<string, string | number> = {}) =>
-    new ConfigError(messageId, { file, detail: fillTemplate(problems[id][lang], params) }, lang, { id, params });
-  const raw = parseConfig(readConfigFile(file, problem), file, problem);
-  const invalid: Invalid = (id, params) => problem('configInvalid', id, params);
-  const badValue = (setting: string, value: unknown, choices: string) =>
-    invalid('badValue', { setting, value: JSON.stringify(value) ?? String(value), choices });
-  const config: Config = { rules: {}, thresholds: defaultThresholds };
-  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+  if (!file) return { rules: {}, thresholds: defaultThresholds, thresholdOverrides: {} };
+  const { raw, invalid, badValue } = openSettingsFile(file, lang, CONFIG_FILE);
+  const config: Config = { rules: {}, thresholds: defaultThresholds, thresholdOverrides: {} };
+  for (const [key, value] of Object.entries(raw)) {
     if (key === '$schema') continue;
     if (key === 'edition') {
       if (!isEditionId(value)) throw badValue('edition', value, editions.map((edition) => edition.id).join(' | '));
@@ -130,19 +129,10 @@ export function loadConfig(path?: string, lang: Lang = 'zh'): Config {
       if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw badValue('date', value, 'YYYY-MM-DD');
       config.date = value;
     } else if (key === 'rules') {
-      if (value === null || typeof value !== 'object' || Array.isArray(value))
-        throw invalid('badShape', { setting: 'rules', example: '{ "R101": "off" }' });
-      for (const [idOrName, setting] of Object.entries(value as Record<string, unknown>)) {
-        const rule = findRule(idOrName);
-        if (!rule) throw problem('configInvalid', 'unknownRule', { name: idOrName, ids: ruleNames() });
-        if (typeof setting !== 'string' || !SETTINGS.includes(setting))
-          throw badValue(`rules.${idOrName}`, setting, 'off | warning | error');
-        if ((rule.id === 'schema' || rule.id === 'input') && setting !== 'error')
-          throw invalid('alwaysOn', { name: idOrName, id: rule.id });
-        config.rules[rule.id] = setting as RuleSetting;
-      }
+      config.rules = parseRuleSettings(value, invalid, badValue);
     } else if (key === 'thresholds') {
-      config.thresholds = parseThresholds(value, invalid, badValue);
+      config.thresholdOverrides = parseThresholds(value, invalid, badValue);
+      config.thresholds = withThresholds(defaultThresholds, config.thresholdOverrides);
     } else if (key === 'bodyKind') {
       if (value !== 'government' && value !== 'department')
         throw badValue('bodyKind', value, 'government | department');
@@ -166,8 +156,59 @@ export function loadConfig(path?: string, lang: Lang = 'zh'): Config {
   return config;
 }
 
+/** Which file a settings file is, for its messages: the config, or a rule pack (pack.ts). */
+export interface SettingsFileKind {
+  unreadable: CliMessageId;
+  invalid: CliMessageId;
+}
+
+const CONFIG_FILE: SettingsFileKind = { unreadable: 'configUnreadable', invalid: 'configInvalid' };
+
+export type Invalid = (id: Problem, params: Record<string, string | number>) => ConfigError;
+export type BadValue = (setting: string, value: unknown, choices: string) => ConfigError;
+
+/** A settings file read with the config's care, its top level an object, and how to say what is wrong in it. */
+export interface SettingsFile {
+  raw: Record<string, unknown>;
+  invalid: Invalid;
+  badValue: BadValue;
+}
+
+/**
+ * Reads a settings file (the config, a rule pack) as carefully as an input: a regular file, bounded, UTF-8, JSON,
+ * an object no deeper than MAX_CONFIG_DEPTH. What is wrong is a ConfigError of `kind`'s messages, in `lang`.
+ */
+export function openSettingsFile(file: string, lang: Lang, kind: SettingsFileKind): SettingsFile {
+  const problem = (messageId: CliMessageId, id: Problem, params: Record<string, string | number> = {}) =>
+    new ConfigError(messageId, { file, detail: fillTemplate(problems[id][lang], params) }, lang, { id, params });
+  const which = (messageId: CliMessageId) => (messageId === 'configUnreadable' ? kind.unreadable : kind.invalid);
+  const told: ProblemOf = (messageId, id, params) => problem(which(messageId), id, params);
+  const raw = parseConfig(readConfigFile(file, told), file, told);
+  const invalid: Invalid = (id, params) => problem(kind.invalid, id, params);
+  const badValue: BadValue = (setting, value, choices) =>
+    invalid('badValue', { setting, value: JSON.stringify(value) ?? String(value), choices });
+  return { raw, invalid, badValue };
+}
+
+/** `rules`: each rule by id or name → off | warning | error; `schema` and `input` cannot be turned off. */
+export function parseRuleSettings(value: unknown, invalid: Invalid, badValue: BadValue): Record<string, RuleSetting> {
+  const at = 'rules';
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw invalid('badShape', { setting: at, example: '{ "R101": "off" }' });
+  const rules: Record<string, RuleSetting> = {};
+  for (const [idOrName, setting] of Object.entries(value as Record<string, unknown>)) {
+    const rule = findRule(idOrName);
+    if (!rule) throw invalid('unknownRule', { name: idOrName, setting: `${at}.${idOrName}`, ids: ruleNames() });
+    if (typeof setting !== 'string' || !SETTINGS.includes(setting))
+      throw badValue(`${at}.${idOrName}`, setting, 'off | warning | error');
+    if ((rule.id === 'schema' || rule.id === 'input') && setting !== 'error')
+      throw invalid('alwaysOn', { name: idOrName, id: rule.id });
+    rules[rule.id] = setting as RuleSetting;
+  }
+  return rules;
+}
+
 export type ProblemOf = (messageId: CliMessageId, id: Problem, params?: Record<string, string | number>) => ConfigError;
-type Invalid = (id: Problem, params: Record<string, string | number>) => ConfigError;
 const SETTING_NAMES = 'edition, lang, rules, docxStyle, date, thresholds, versions, bodyKind, baseline';
 
 /** The file's text: a regular file only, opened without blocking and bounded before it is read (a baseline too). */
@@ -234,18 +275,25 @@ export function parseConfig(text: string, file: string, problem: ProblemOf): Rec
 }
 
 /** Every rule's id (a config may name a rule by its name too). */
-const ruleNames = () => ruleCatalog.map((rule) => rule.id).join(' ');
+export const ruleNames = () => ruleCatalog.map((rule) => rule.id).join(' ');
 
-function parseThresholds(
-  value: unknown,
-  invalid: Invalid,
-  badValue: (setting: string, value: unknown, choices: string) => ConfigError,
-): Thresholds {
+/** The thresholds a file sets, each one alone: what it leaves out keeps the value beneath it (a pack's, the default). */
+export interface ThresholdOverrides {
+  jump?: Partial<Thresholds['jump']>;
+  copied?: Partial<Thresholds['copied']>;
+}
+
+/** `base` with `overrides` laid over it. */
+export function withThresholds(base: Thresholds, overrides: ThresholdOverrides): Thresholds {
+  return { jump: { ...base.jump, ...overrides.jump }, copied: { ...base.copied, ...overrides.copied } };
+}
+
+export function parseThresholds(value: unknown, invalid: Invalid, badValue: BadValue): ThresholdOverrides {
   const shape = () =>
     invalid('badShape', { setting: 'thresholds', example: '{ "Q101": { "factor": 5, "minimum": 10 } }' });
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw shape();
-  const jump = { ...defaultThresholds.jump };
-  const copied = { ...defaultThresholds.copied };
+  const jump: Partial<Thresholds['jump']> = {};
+  const copied: Partial<Thresholds['copied']> = {};
   for (const [idOrName, setting] of Object.entries(value as Record<string, unknown>)) {
     const id = findRule(idOrName)?.id;
     if (id !== 'Q101' && id !== 'X100') throw invalid('noThresholds', { id: idOrName });
@@ -266,5 +314,8 @@ function parseThresholds(
       jump[name] = number;
     }
   }
-  return { jump, copied };
+  return {
+    ...(Object.keys(jump).length ? { jump } : {}),
+    ...(Object.keys(copied).length ? { copied } : {}),
+  };
 }

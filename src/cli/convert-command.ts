@@ -17,6 +17,7 @@ import { summaryTable, terminalWidth } from '../convert/summary-table';
 import type { Lang } from '../diagnostics/diagnostic';
 import { inert } from '../diagnostics/inert-text';
 import { languageWords } from '../diagnostics/words';
+import { maxOf, minOf } from '../model/many-values';
 import { ReadError } from '../model/read-report';
 import type { TimeLimit } from '../read/time-limit';
 import type { DocxStyleName } from '../render/docx-styles';
@@ -26,6 +27,7 @@ import { parseDate, requireOffice, writePdfFacesNote } from './build-command';
 import { say, UsageError } from './cli-messages';
 import { onOutputClosed, outputClosed } from './closed-output';
 import { interruptedExitCode } from './end-process';
+import { effectiveSettings, loadPack } from './pack';
 import { reportFailure } from './report-failure';
 import { type CommonOptions, parseTimeout, resolveCommon } from './shared-options';
 import { displayPath, inputGuard, prepareDirectory } from './write-outputs';
@@ -40,6 +42,8 @@ export interface ConvertFlags extends CommonOptions {
   quiet?: boolean;
   /** A reviewer's decisions on findings (baseline.ts); else the config's `baseline`. */
   baseline?: string;
+  /** `--pack FILE|NAME`: a rule pack's rules and thresholds, and its scores and ranking in the summary (pack.ts). */
+  pack?: string;
 }
 
 const FORMATS: readonly BatchFormat[] = ['docx', 'html', 'json', 'xlsx', 'pdf'];
@@ -50,6 +54,8 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
     const common = resolveCommon(flags);
     lang = common.lang;
     const formats = parseFormats(flags.to);
+    const pack = flags.pack ? loadPack(flags.pack, lang) : undefined;
+    const settings = effectiveSettings(common.config, pack);
     const jobs = flags.jobs === undefined ? availableParallelism() : Number(flags.jobs);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError('badJobs', { value: flags.jobs ?? '' });
     const docxStyle = (flags.docxStyle ?? common.config.docxStyle ?? 'gbt9704') as DocxStyleName;
@@ -89,9 +95,10 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
           formats,
           toolVersion,
           lenient: !flags.strict,
-          rules: common.config.rules,
+          rules: settings.rules,
+          thresholds: settings.thresholds,
           ...(common.config.bodyKind ? { bodyKind: common.config.bodyKind } : {}),
-          ...(common.config.thresholds ? { thresholds: common.config.thresholds } : {}),
+          ...(pack ? { pack: pack.info } : {}),
           docxStyle,
           ...(date ? { date } : {}),
           lang,
@@ -250,10 +257,38 @@ function refusal(error: BatchRefused): UsageError {
   return new UsageError(error.messageId, params);
 }
 
-/** Below the table: how many inputs were already converted (the table marks the reports given twice). */
+/**
+ * Below the table: how many inputs were already converted (the table marks the reports given twice), and with a pack
+ * that scores, one line of the scores and which years were ranked.
+ */
 function notes(summary: ConvertSummary, lang: Lang): string {
   const upToDate = summary.records.filter((record) => record.upToDate).length;
-  return upToDate ? `${say(lang, 'upToDateCount', { count: upToDate })}\n` : '';
+  return `${upToDate ? `${say(lang, 'upToDateCount', { count: upToDate })}\n` : ''}${scoresLine(summary, lang)}`;
+}
+
+function scoresLine(summary: ConvertSummary, lang: Lang): string {
+  const { pack, ranking } = summary;
+  if (!pack || !ranking) return '';
+  const scores = summary.records.flatMap((record) => (record.score ? [record.score.score] : []));
+  if (scores.length === 0) return `${say(lang, 'packNothingScored', { pack: pack.name })}\n`;
+  const years = (ranked: boolean) =>
+    ranking
+      .filter((year) => year.ranked === ranked)
+      .map((year) =>
+        ranked
+          ? say(lang, 'packRankedYear', { year: year.year, bodies: year.bodies })
+          : say(lang, 'packUnrankedYear', { year: year.year, bodies: year.bodies, minimum: year.minimumBodies }),
+      )
+      .join(languageWords[lang].listSeparator) || say(lang, 'packNoYear');
+  const line = say(lang, 'packScored', {
+    pack: pack.name,
+    scored: scores.length,
+    low: minOf(scores),
+    high: maxOf(scores),
+    ranked: years(true),
+    unranked: years(false),
+  });
+  return `${line}\n`;
 }
 
 type Progress = ((done: number, total: number, record: BatchRecord, started: number) => void) & {

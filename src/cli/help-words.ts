@@ -35,6 +35,7 @@ export const helpWords = defineWords({
       previous: '上年的报告，用于跨年度规则',
       published: '报告的发布日期 年-月-日，检查是否按期公布（N008）',
       writeBaseline: '把本次的问题写成基准文件，供审核人逐条填写决定',
+      pack: '规则包：JSON 文件，或随工具提供的名称（national、suqian-departments）；配置文件的设置优先',
     },
     template: {
       description: '生成可填写的 Excel 模板',
@@ -65,6 +66,7 @@ export const helpWords = defineWords({
       docxStyle: 'gbt9704 或 plain',
       date: '每份 Word 的落款日期（默认：配置中的 date，否则留空）',
       quiet: '只列出需要查看的输入和合计',
+      pack: '规则包（文件或名称）：其规则和阈值，以及每份报告的得分和各年度排名',
     },
     diff: {
       description: '同一机关两个年度的报告对比',
@@ -105,6 +107,7 @@ export const helpWords = defineWords({
       previous: 'last year’s report, for the cross-year rules',
       published: 'the date the report was published, YYYY-MM-DD, to check it was on time (N008)',
       writeBaseline: 'write this run’s findings as a baseline for a reviewer to decide on',
+      pack: 'a rule pack: a JSON file, or a name the tool ships (national, suqian-departments); the config wins over it',
     },
     template: {
       description: 'write a fillable Excel workbook',
@@ -135,6 +138,7 @@ export const helpWords = defineWords({
       docxStyle: 'gbt9704 or plain',
       date: "date of the 落款 in every DOCX (default: the config's date, else blank)",
       quiet: 'list only the inputs that need a look, and the totals',
+      pack: 'a rule pack (file or name): its rules and thresholds, each report’s score and each year’s ranking',
     },
     diff: {
       description: 'compare two years of one body',

@@ -136,7 +136,8 @@ export async function main(processArgv: readonly string[]): Promise<number> {
       .option('--previous <file>', words.validate.previous)
       .option('--published <YYYY-MM-DD>', words.validate.published)
       .option('--baseline <file>', words.baseline)
-      .option('--write-baseline <file>', words.validate.writeBaseline),
+      .option('--write-baseline <file>', words.validate.writeBaseline)
+      .option('--pack <file|name>', words.validate.pack),
   ).action(async (files: string[], options) => {
     const { runValidate } = await import('./validate-command');
     exitCode = await runValidate(files, options, version);
@@ -197,7 +198,8 @@ export async function main(processArgv: readonly string[]): Promise<number> {
       .option('--date <YYYY-MM-DD>', words.convert.date)
       .option('--strict', words.strict)
       .option('--quiet', words.convert.quiet)
-      .option('--baseline <file>', words.baseline),
+      .option('--baseline <file>', words.baseline)
+      .option('--pack <file|name>', words.convert.pack),
   ).action(async (inputs: string[], options) => {
     const { runConvertCommand } = await import('./convert-command');
     exitCode = await runConvertCommand(inputs, options, version);

@@ -16,6 +16,7 @@ import { loadValidators } from '../validate/schema-check';
 import { type ValidateOptions, validateReport } from '../validate/validate-report';
 import { baselineTally, loadBaseline, writeBaseline } from './baseline-file';
 import { say, UsageError } from './cli-messages';
+import { effectiveSettings, loadPack } from './pack';
 import { reportFailure } from './report-failure';
 import { type CommonOptions, parseTimeout, resolveCommon } from './shared-options';
 import { displayPath } from './write-outputs';
@@ -30,6 +31,8 @@ export interface ValidateFlags extends CommonOptions {
   baseline?: string;
   /** Writes this run's findings as a baseline for a reviewer to edit. */
   writeBaseline?: string;
+  /** `--pack FILE|NAME`: a rule pack's rules, severities and thresholds, under the config's (pack.ts). */
+  pack?: string;
 }
 
 export async function runValidate(inputs: string[], flags: ValidateFlags, toolVersion: string): Promise<number> {
@@ -42,6 +45,7 @@ export async function runValidate(inputs: string[], flags: ValidateFlags, toolVe
     const published = parsePublished(flags.published);
     const baselineFile = flags.baseline ?? common.config.baseline;
     const baseline = baselineFile === undefined ? undefined : loadBaseline(baselineFile, lang);
+    const settings = effectiveSettings(common.config, flags.pack ? loadPack(flags.pack, lang) : undefined);
     // One sandbox process reads every file: started now, so its start-up overlaps loading the rules.
     const timeLimit = parseTimeout(flags.timeout);
     const guarded = new Sandbox(1, timeLimit === undefined ? {} : { timeLimit }).warmUp();
@@ -59,8 +63,8 @@ export async function runValidate(inputs: string[], flags: ValidateFlags, toolVe
     for (const { file, read } of reads) {
       const options = {
         lang,
-        rules: common.config.rules,
-        thresholds: common.config.thresholds,
+        rules: settings.rules,
+        thresholds: settings.thresholds,
         previous,
         ...(common.config.bodyKind ? { bodyKind: common.config.bodyKind } : {}),
         ...(published ? { published } : {}),

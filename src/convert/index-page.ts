@@ -9,6 +9,7 @@ import { agencyKey } from '../model/agency-key';
 import { maxOf } from '../model/many-values';
 import { escapeHtml } from '../render/html';
 import { commonFolder, shortenPaths } from './display-text';
+import type { DeductionLine, ReportScore, YearRanking } from './pack-score';
 import type { BatchRecord, ConvertSummary, CrossYearFinding, InputRecord, TrendFigures } from './run-convert';
 import { duplicateNote, needsLook, statusOrder, statusWords } from './status-words';
 
@@ -67,6 +68,27 @@ const words = defineWords({
     explainedBy: (text: string) => `填报人说明：${text}`,
     decidedAs: (decision: string) => `已决定：${decision}`,
     reviewerNote: (note: string, by: string) => `审核意见：${note || '（未写理由）'}${by ? `（${by}）` : ''}`,
+    score: '得分',
+    scoring: '评分与排名',
+    packIs: '规则包：',
+    sourceIs: '依据：',
+    scoreIs: '得分：',
+    scoringRule: (base: number, minimum: number) =>
+      `每份采用的报告从 ${base} 分起按下列扣分（不低于 0 分）；某年度有评分的机关不少于 ${minimum} 个时才排名。`,
+    perFinding: (rule: string, points: number, max: string) => `${rule} 每条扣 ${points} 分${max}`,
+    perCount: (count: string, points: number, max: string) => `${count} 每件扣 ${points} 分${max}`,
+    atMost: (max: number) => `，每份最多扣 ${max} 分`,
+    rank: '名次',
+    deductions: '扣分',
+    noDeductions: '无扣分',
+    deductionSeparator: '；',
+    deduction: (what: string, times: number, points: number) => `${what} × ${times}：−${points}`,
+    capped: '（已封顶）',
+    unknownCounts: (counts: string) => `报告未给出 ${counts}，未扣分`,
+    yearHeading: (year: number, bodies: number) => `${year} 年度（${bodies} 个机关）`,
+    tooFewBodies: (year: number, bodies: number, minimum: number) =>
+      `${year} 年度：只有 ${bodies} 个机关有评分，少于规则包要求的 ${minimum} 个，不排名。`,
+    noScores: '没有可评分的报告（需读出机关和年度）。',
   },
   en: {
     title: 'Conversion results',
@@ -127,6 +149,27 @@ const words = defineWords({
     explainedBy: (text: string) => `the filer explains: ${text}`,
     decidedAs: (decision: string) => `decided: ${decision}`,
     reviewerNote: (note: string, by: string) => `reviewer: ${note || '(no reason given)'}${by ? ` (${by})` : ''}`,
+    score: 'score',
+    scoring: 'Scores and ranking',
+    packIs: 'rule pack: ',
+    sourceIs: 'source: ',
+    scoreIs: 'score: ',
+    scoringRule: (base, minimum) =>
+      `Each report used starts at ${base} and loses the points below (never below 0); a year is ranked only when at least ${minimum} bodies have a score.`,
+    perFinding: (rule, points, max) => `${rule}: ${points} per finding${max}`,
+    perCount: (count, points, max) => `${count}: ${points} per case${max}`,
+    atMost: (max) => `, at most ${max} a report`,
+    rank: 'rank',
+    deductions: 'deductions',
+    noDeductions: 'none',
+    deductionSeparator: '; ',
+    deduction: (what, times, points) => `${what} × ${times}: −${points}`,
+    capped: ' (capped)',
+    unknownCounts: (counts) => `the report does not give ${counts}: nothing taken`,
+    yearHeading: (year, bodies) => `${year} (bodies scored: ${bodies})`,
+    tooFewBodies: (year, bodies, minimum) =>
+      `${year}: bodies scored ${bodies}, fewer than the pack's minimum of ${minimum}: not ranked.`,
+    noScores: 'No report could be scored (each needs its agency and year read).',
   },
 });
 
@@ -201,6 +244,9 @@ figcaption { font-weight: bold; font-size: 0.9rem; }
 figure svg { width: 100%; height: auto; display: block; }
 svg text { font-family: inherit; }
 .trend table { width: auto; max-width: 100%; margin-top: 8px; }
+.scoring { background: #fff; border: 1px solid #d8dbe0; border-radius: 6px; padding: 4px 12px 12px; }
+.scoring table.ranking { margin-bottom: 8px; }
+.scoring .unranked { color: #8a4b00; font-weight: bold; }
 .swatch { display: inline-block; width: 0.8em; height: 0.8em; margin-right: 4px; vertical-align: baseline; }
 /* Narrow screens: each report becomes a card, nothing scrolls sideways. */
 @media (max-width: 720px) {
@@ -212,6 +258,8 @@ svg text { font-family: inherit; }
   #reports td.n { white-space: normal; }
   #reports tr.details[hidden], #reports tbody[hidden] { display: none; }
   .sorter { display: flex; }
+  /* The ranking keeps rank, agency, score and deductions; each report's file is on its card below. */
+  .scoring table.ranking th:nth-child(5), .scoring table.ranking td:nth-child(5) { display: none; }
 }
 .sorter { display: none; gap: 8px; flex-wrap: wrap; font-size: 0.85rem; }
 `;
@@ -299,6 +347,9 @@ export function* indexPage(summary: ConvertSummary, lang: Lang, generator: strin
     ['figures', w.figures, true],
     ['rules', w.rules, false],
   ];
+  // With a pack that scores, each report's score, sortable like the other numbers.
+  const scored = summary.ranking !== undefined;
+  if (scored) columns.splice(7, 0, ['score', w.score, true]);
   const head = columns
     .map(
       ([key, label, numeric]) =>
@@ -364,7 +415,7 @@ ${select('handling', w.handling, [
 <h1>${w.title}</h1>
 <p class="meta">${escapeHtml(generator)}${folder ? ` · ${w.folder} ${escapeHtml(folder)}` : ''}</p>
 ${summary.interrupted ? `<p class="interrupted">${escapeHtml(w.interrupted.replace('{done}', String(records.length)).replace('{notDone}', String(summary.notDone)))}</p>\n` : ''}${totals(records, w, lang)}
-<h2>${w.reports}</h2>
+${scoring(summary, shortOf, w, lang)}<h2>${w.reports}</h2>
 ${filters}
 ${sorter}
 <table id="reports">
@@ -372,7 +423,7 @@ ${sorter}
 `;
   let index = 0;
   for (const record of summary.full()) {
-    yield `${index ? '\n' : ''}${reportBody(record, index, shortOf, w, lang)}`;
+    yield `${index ? '\n' : ''}${reportBody(record, index, shortOf, w, lang, scored)}`;
     index++;
   }
   yield `
@@ -463,6 +514,7 @@ function reportBody(
   shortOf: ReadonlyMap<string, string>,
   w: Words,
   lang: Lang,
+  scored: boolean,
 ): string {
   const file = shortOf.get(record.path) ?? record.path;
   const rules = Object.entries(record.rules)
@@ -494,6 +546,7 @@ function reportBody(
     ]
       .filter(Boolean)
       .join(' '),
+    ...(scored ? { score: record.score ? String(record.score.score) : '' } : {}),
   };
   const dataAttributes = Object.entries(data)
     .map(([key, value]) => `data-${key}="${escapeHtml(value)}"`)
@@ -513,6 +566,9 @@ function reportBody(
     record.error ? `<p><b>${w.reason}</b>${escapeHtml(record.error)}</p>` : '',
     record.duplicateOf ? `<p>${escapeHtml(duplicateText)}</p>${differencesList(record, w)}` : '',
     record.upToDate ? `<p>${w.upToDate}</p>` : '',
+    record.score
+      ? `<p>${w.score}: <b>${record.score.score}</b>${escapeHtml(languageWords[lang].aside(deductionsText(record.score, w, lang)))}</p>`
+      : '',
     record.figures ? `<p>${w.figuresFound(record.figures.found, record.figures.expected)}</p>` : '',
     record.edition ? `<p>${w.edition}: ${escapeHtml(editionName(record.edition, lang))}</p>` : '',
     record.outputs.length
@@ -520,9 +576,71 @@ function reportBody(
       : '',
   ].join('');
   return `<tbody class="report s-${record.status}" ${dataAttributes}>
-<tr class="row"><td data-label="${w.file}"><button type="button" class="expand" aria-expanded="false" aria-controls="${id}" aria-label="${w.expand}">▸</button> ${escapeHtml(file)}${duplicate}</td><td data-label="${w.status}" class="status">${statusWords[lang][record.status]}</td><td data-label="${w.agency}">${escapeHtml(record.agency ?? '')}</td><td data-label="${w.year}" class="n">${record.year ?? ''}</td><td data-label="${w.errors}" class="n">${record.errors}</td><td data-label="${w.warnings}" class="n">${record.warnings}</td><td data-label="${w.figures}" class="n">${figures}</td><td data-label="${w.rules}">${rules}</td></tr>
-<tr class="details" id="${id}" hidden><td colspan="8"><b>${w.findings}</b>${findings}${about}</td></tr>
+<tr class="row"><td data-label="${w.file}"><button type="button" class="expand" aria-expanded="false" aria-controls="${id}" aria-label="${w.expand}">▸</button> ${escapeHtml(file)}${duplicate}</td><td data-label="${w.status}" class="status">${statusWords[lang][record.status]}</td><td data-label="${w.agency}">${escapeHtml(record.agency ?? '')}</td><td data-label="${w.year}" class="n">${record.year ?? ''}</td><td data-label="${w.errors}" class="n">${record.errors}</td><td data-label="${w.warnings}" class="n">${record.warnings}</td><td data-label="${w.figures}" class="n">${figures}</td>${scored ? `<td data-label="${w.score}" class="n">${record.score?.score ?? ''}</td>` : ''}<td data-label="${w.rules}">${rules}</td></tr>
+<tr class="details" id="${id}" hidden><td colspan="${scored ? 9 : 8}"><b>${w.findings}</b>${findings}${about}</td></tr>
 </tbody>`;
+}
+
+/** A report's deductions in words: each rule's findings or count's cases, how many, the points. */
+function deductionsText(score: ReportScore, w: Words, lang: Lang): string {
+  const line = (d: DeductionLine) =>
+    `${w.deduction('rule' in d ? d.rule : w.series[d.count], d.times, d.points)}${d.capped ? w.capped : ''}`;
+  const parts = score.deductions.map(line);
+  if (score.unknownCounts?.length)
+    parts.push(w.unknownCounts(score.unknownCounts.map((c) => w.series[c]).join(languageWords[lang].enumeration)));
+  return parts.length ? parts.join(w.deductionSeparator) : w.noDeductions;
+}
+
+/** The pack, how it scores, and each year's ranking or why there is none: before the reports, as a reviewer reads. */
+function scoring(summary: ConvertSummary, shortOf: ReadonlyMap<string, string>, w: Words, lang: Lang): string {
+  const { pack, ranking } = summary;
+  if (!pack?.scoring || !ranking) return '';
+  const rules = pack.scoring;
+  const max = (m: number | undefined) => (m === undefined ? '' : w.atMost(m));
+  const items = [
+    ...Object.entries(rules.perFinding).map(
+      ([rule, d]) =>
+        `<li>${w.perFinding(`<a href="rules.html#${encodeURIComponent(rule)}">${escapeHtml(rule)}</a>`, d.points, max(d.max))}</li>`,
+    ),
+    ...Object.entries(rules.perCount).map(([count, d]) =>
+      d ? `<li>${escapeHtml(w.perCount(w.series[count as keyof TrendFigures], d.points, max(d.max)))}</li>` : '',
+    ),
+  ].join('');
+  const title = pack.title ? `${escapeHtml(pack.title[lang])} · ` : '';
+  const source = pack.source
+    ? `<p class="meta">${w.sourceIs}${escapeHtml(pack.source.citation)}${pack.source.url ? ` <a href="${escapeHtml(pack.source.url)}">${escapeHtml(pack.source.url)}</a>` : ''}</p>${pack.source.note ? `<p class="meta">${escapeHtml(pack.source.note[lang])}</p>` : ''}`
+    : '';
+  const scores = new Map(summary.records.map((record) => [record.path, record.score]));
+  const years = ranking.length
+    ? ranking.map((year) => yearRanking(year, scores, shortOf, w, lang)).join('\n')
+    : `<p>${w.noScores}</p>`;
+  return `<h2>${w.scoring}</h2>
+<section class="scoring">
+<p><b>${w.packIs}</b>${title}<code>${escapeHtml(pack.name)}</code></p>
+${source}<p>${escapeHtml(w.scoringRule(rules.base, rules.minimumBodies))}</p>
+<ul>${items}</ul>
+${years}
+</section>
+`;
+}
+
+function yearRanking(
+  year: YearRanking,
+  scores: ReadonlyMap<string, ReportScore | undefined>,
+  shortOf: ReadonlyMap<string, string>,
+  w: Words,
+  lang: Lang,
+): string {
+  if (!year.ranked)
+    return `<p class="unranked">${escapeHtml(w.tooFewBodies(year.year, year.bodies, year.minimumBodies))}</p>`;
+  const rows = year.places
+    .map((place) => {
+      const score = scores.get(place.path);
+      return `<tr><td class="n">${place.rank}</td><td>${escapeHtml(place.agency)}</td><td class="n"><b>${place.score}</b></td><td>${score ? escapeHtml(deductionsText(score, w, lang)) : ''}</td><td>${escapeHtml(shortOf.get(place.path) ?? place.path)}</td></tr>`;
+    })
+    .join('');
+  return `<h3>${escapeHtml(w.yearHeading(year.year, year.bodies))}</h3>
+<table class="ranking"><thead><tr><th scope="col">${w.rank}</th><th scope="col">${w.agency}</th><th scope="col">${w.score}</th><th scope="col">${w.deductions}</th><th scope="col">${w.file}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function crossYear(findings: readonly CrossYearFinding[], shortOf: ReadonlyMap<string, string>, w: Words): string {

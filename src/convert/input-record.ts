@@ -64,6 +64,8 @@ export interface InputRecord {
   lang?: Lang;
   /** The figures the index page charts across years (absent when the report lacks them). */
   trend: TrendFigures;
+  /** With a rule pack that scores (`convert --pack`): this report's score and its deductions (pack-score.ts). */
+  score?: ReportScore;
 }
 
 /** What the batch keeps in memory of an input: its record without the findings, which stay in the journal. */
@@ -79,4 +81,25 @@ export interface TrendFigures {
   reviewCorrected?: number;
   /** 诉讼败诉: lawsuits whose result was corrected (四, both kinds of 行政诉讼 · 结果纠正). */
   litigationLost?: number;
+}
+
+/** The counts of a report a pack may deduct for, per case: what assessments score in 四. */
+export const SCORED_COUNTS = ['reviewCorrected', 'litigationLost'] as const satisfies readonly (keyof TrendFigures)[];
+export type ScoredCount = (typeof SCORED_COUNTS)[number];
+
+/** One line of a report's deductions: a rule's findings or a count's cases, how many, and the points taken. */
+export type DeductionLine = ({ rule: string } | { count: ScoredCount }) & {
+  times: number;
+  each: number;
+  points: number;
+  /** The pack's `max` held the points below times × each. */
+  capped?: true;
+};
+
+export interface ReportScore {
+  score: number;
+  base: number;
+  deductions: DeductionLine[];
+  /** Counts the pack deducts for that the report does not give: nothing was taken for them. */
+  unknownCounts?: ScoredCount[];
 }

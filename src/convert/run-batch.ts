@@ -12,6 +12,7 @@ import { BatchJournal } from './batch-journal';
 import { FolderLocked, lockFolder } from './batch-lock';
 import { runFingerprint } from './fingerprint';
 import { indexPage } from './index-page';
+import { type PackInfo, scoreBatch } from './pack-score';
 import { renderRulesPage } from './rules-html';
 import { type ConvertOptions, type ConvertSummary, runConvert } from './run-convert';
 import { SUMMARY_FILE, summaryJson } from './summary-file';
@@ -39,6 +40,8 @@ export interface BatchOptions
   afterInputs?: () => Promise<void>;
   /** Folders of the inputs that could not be walked, kept in summary.json. */
   skipped?: ConvertSummary['skipped'];
+  /** The rule pack of `--pack`: named in the summary; when it scores, each report used is scored and ranked. */
+  pack?: PackInfo;
 }
 
 export async function runBatch(
@@ -46,7 +49,7 @@ export async function runBatch(
   outDir: string,
   options: BatchOptions,
 ): Promise<ConvertSummary> {
-  const { formats, toolVersion, office, afterInputs, skipped, ...convert } = options;
+  const { formats, toolVersion, office, afterInputs, skipped, pack, ...convert } = options;
   const generator = `report ${toolVersion}`;
   const rendered = [...new Set(formats.map((format): RenderFormat => (format === 'pdf' ? 'docx' : format)))];
   const settings = {
@@ -68,6 +71,11 @@ export async function runBatch(
     await afterInputs?.();
     if (office) addPdfs(office, summary, outDir, formats.includes('docx'));
     if (skipped?.length) summary.skipped = skipped;
+    if (pack) {
+      summary.pack = pack;
+      // After the versions are chosen and the cross-year findings counted: the report used, with all it was found.
+      if (pack.scoring) summary.ranking = scoreBatch(summary.records, pack.scoring);
+    }
     writeSummaries(summary, outDir, convert.lang, toolVersion);
     journal.compact(summary.entries(), fingerprint);
     return summary;

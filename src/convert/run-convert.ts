@@ -27,6 +27,7 @@ import type { RunFingerprint } from './fingerprint';
 import type { BatchRecord, InputRecord, TrendFigures } from './input-record';
 import { type ConvertJob, type ConvertResult, outputFailedMessage } from './job';
 import { OutputPlacement, PlacementFailed } from './output-placement';
+import type { PackInfo, YearRanking } from './pack-score';
 import { chooseVersions } from './report-versions';
 
 export type { BatchRecord, DuplicateReason, InputRecord, InputStatus, TrendFigures } from './input-record';
@@ -97,6 +98,10 @@ export interface ConvertSummary {
   diskFull?: { file: string; code: string };
   /** The baseline applied, as given. */
   baseline?: { file: string; index: BaselineIndex };
+  /** The rule pack the batch was checked with (`--pack`); its scores are on the records (`score`). */
+  pack?: PackInfo;
+  /** With a pack that scores: each year's ranking, or why there is none (pack-score.ts). */
+  ranking?: YearRanking[];
   /** Each record in full, in input order, read back one at a time with what this run added (duplicates, cross-year). */
   full: () => Iterable<InputRecord>;
   /** This run's journal entries as they now stand (outputs in place), in input order: the journal to keep. */

@@ -47,6 +47,7 @@ export function* summaryJson(summary: ConvertSummary, toolVersion: string): Gene
     totals: totalsOf(summary),
     ...(summary.skipped?.length ? { skippedFolders: summary.skipped } : {}),
     ...(summary.baseline ? { baseline: baselineOf(summary.baseline) } : {}),
+    ...(summary.pack ? { pack: summary.pack } : {}),
   };
   // The document as JSON.stringify(…, null, 2) would write it, its inputs produced one by one.
   const opening = JSON.stringify(head, null, 2).replace(/\n}$/, '');
@@ -57,7 +58,10 @@ export function* summaryJson(summary: ConvertSummary, toolVersion: string): Gene
     first = false;
   }
   yield first ? '],\n' : '\n  ],\n';
-  yield `  "crossYear": ${indent(JSON.stringify(summary.crossYear, null, 2), '  ').trimStart()}\n}\n`;
+  const ranking = summary.ranking
+    ? `,\n  "ranking": ${indent(JSON.stringify(summary.ranking, null, 2), '  ').trimStart()}`
+    : '';
+  yield `  "crossYear": ${indent(JSON.stringify(summary.crossYear, null, 2), '  ').trimStart()}${ranking}\n}\n`;
 }
 
 /** Stale baseline entries listed in summary.json, at most (the count says how many there are). */
