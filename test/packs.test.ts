@@ -153,7 +153,8 @@ describe('convert --pack suqian-departments', () => {
     put('commerce-2024.json', body('某市商务局', 2024, 0, 0));
     put('commerce-2025.json', body('某市商务局', 2025, 1, 0));
     put('education-2025.json', body('某市教育局', 2025, 0, 0));
-    put('civil-affairs-2025.json', body('某市民政局', 2025, 0, 0));
+    // 民政局 published on 10 February, after a department's 31 January (N008: 0.5).
+    put('civil-affairs-2025.json', { ...body('某市民政局', 2025, 0, 0), publishedOn: '2026-02-10' });
     // 财政局: two 复议纠错 and one 诉讼败诉, 6 points.
     put('finance-2025.json', body('某市财政局', 2025, 2, 1));
     // A draft of 教育局's 2025 report, with an error: the final one is used and scored, the draft is not.
@@ -180,7 +181,11 @@ describe('convert --pack suqian-departments', () => {
       summary.inputs.map((input) => [input.path.slice(batch.length + 1), input.score ?? null]),
     );
     expect(scores).toEqual({
-      'civil-affairs-2025.json': { score: 100, base: 100, deductions: [] },
+      'civil-affairs-2025.json': {
+        score: 99.5,
+        base: 100,
+        deductions: [{ rule: 'N008', times: 1, each: 0.5, points: 0.5 }],
+      },
       'commerce-2024.json': { score: 100, base: 100, deductions: [] },
       'commerce-2025.json': {
         score: 97.5,
@@ -218,7 +223,7 @@ describe('convert --pack suqian-departments', () => {
         ranked: true,
         places: [
           place('某市教育局', 'education-2025.json', 100, 1),
-          place('某市民政局', 'civil-affairs-2025.json', 100, 1),
+          place('某市民政局', 'civil-affairs-2025.json', 99.5, 2),
           place('某市商务局', 'commerce-2025.json', 97.5, 3),
           place('某市财政局', 'finance-2025.json', 94, 4),
         ],
@@ -257,7 +262,7 @@ describe('convert --pack suqian-departments', () => {
           bodies.map((b) => (b as HTMLElement).dataset.score),
         );
         // Ascending: the draft, not scored, first; then the scores from the lowest.
-        expect(scores).toEqual(['', '94', '97.5', '100', '100', '100']);
+        expect(scores).toEqual(['', '94', '97.5', '99.5', '100', '100']);
         const narrow = await browser.newPage({ viewport: { width: 390, height: 900 } });
         await narrow.goto(pathToFileURL(join(out, 'index.html')).href);
         const widths = await narrow.evaluate(() => ({
