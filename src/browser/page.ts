@@ -85,6 +85,9 @@ function startWorker(): Promise<void> {
       };
       if (data.ready) {
         limits = data.limits ?? limits;
+        // `?timeout=SECONDS`, as the command line's --timeout: another limit for every read.
+        const asked = Number(new URLSearchParams(location.search).get('timeout') ?? '');
+        if (asked > 0) limits = { ...limits, readSeconds: asked };
         toolVersion = data.toolVersion ?? '';
         byId('version').textContent = toolVersion;
         resolve();
