@@ -169,11 +169,24 @@ function problemLine(problem: unknown, fileName: string): string {
   return w.internal(problem instanceof Error ? problem.message : String(problem));
 }
 
+/** What the one line says, for its look and for a test to tell (the words are the user's). */
+type LineKind =
+  | 'ok'
+  | 'invalid'
+  | 'working'
+  | 'unreadable'
+  | 'notInPage'
+  | 'previousUnreadable'
+  | 'timedOut'
+  | 'crashed'
+  | 'internal';
+
 /** The one line said about the file: a problem, or the verdict; `role="status"` reads it out. */
-function say(text: string, kind: 'ok' | 'invalid' | 'problem' | 'working'): void {
+function say(text: string, kind: LineKind): void {
   const line = byId('verdict');
   line.textContent = text;
-  line.className = `verdict ${kind}`;
+  line.dataset.kind = kind;
+  line.className = `verdict ${kind === 'ok' || kind === 'invalid' || kind === 'working' ? kind : 'problem'}`;
 }
 
 function clearResult(): void {
@@ -204,7 +217,7 @@ async function check(): Promise<void> {
     });
   } catch (problem) {
     if (thisRun !== run) return;
-    say(problemLine(problem, file.name), 'problem');
+    say(problemLine(problem, file.name), problem instanceof Problem ? problem.kind : 'internal');
     finish(thisRun, 'problem');
     return;
   }
@@ -223,19 +236,15 @@ function showChecked(checked: Checked, file: File): void {
   const w = words();
   const result = checked.json?.files[0];
   if (checked.notInPage || checked.previousUnreadable !== undefined || !result) {
-    say(
-      checked.notInPage
-        ? w.notInPage
-        : checked.previousUnreadable !== undefined
-          ? w.previousUnreadable(checked.previousUnreadable)
-          : w.internal('no result'),
-      'problem',
-    );
+    if (checked.notInPage) say(w.notInPage, 'notInPage');
+    else if (checked.previousUnreadable !== undefined)
+      say(w.previousUnreadable(checked.previousUnreadable), 'previousUnreadable');
+    else say(w.internal('no result'), 'internal');
     return;
   }
   byId('result-json').textContent = JSON.stringify(checked.json);
   if (result.status === 'unreadable') {
-    say(result.diagnostics[0]?.message ?? w.unreadable, 'problem');
+    say(result.diagnostics[0]?.message ?? w.unreadable, 'unreadable');
     return;
   }
   say(
@@ -455,7 +464,7 @@ function wire(): void {
 }
 
 if (typeof Worker === 'undefined') {
-  say(words().noWorker, 'problem');
+  say(words().noWorker, 'internal');
 } else {
   lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh';
   setWords();
