@@ -1,5 +1,6 @@
 // The words of the filer's page (issue 21), in both languages. The findings' own messages come from the rules, in the
 // language the page asks the core for; these are the page's headings, buttons and one-line notices.
+import type { Lang } from '../diagnostics/diagnostic';
 import { defineWords } from '../diagnostics/words';
 
 export const pageWords = defineWords({
@@ -9,6 +10,8 @@ export const pageWords = defineWords({
     intro:
       '选择或拖入按模板填写的工作簿（.xlsx、.xls、.et、.ods）或 JSON，即可检查并生成报告。文件只在本机浏览器中读取，不会上传，本页也不连接任何网络。',
     otherLanguage: 'English',
+    /** The language the switch turns to. */
+    otherLang: 'en' as Lang,
     fileLabel: '本年度报告',
     previousLabel: '上年度报告（可选，用于跨年度核对）',
     dropHint: '也可以把文件拖到本页任意位置',
@@ -61,6 +64,7 @@ export const pageWords = defineWords({
     intro:
       'Pick or drop a workbook filled from the template (.xlsx, .xls, .et, .ods) or a JSON model to check it and build the report. The file is read in this browser only: nothing is uploaded, and this page connects to no network.',
     otherLanguage: '中文',
+    otherLang: 'zh',
     fileLabel: "This year's report",
     previousLabel: "Last year's report (optional, for the checks across years)",
     dropHint: 'or drop the file anywhere on this page',

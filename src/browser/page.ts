@@ -450,7 +450,7 @@ function wire(): void {
     pick(event.dataTransfer?.files[0]);
   });
   byId('language').addEventListener('click', () => {
-    lang = lang === 'zh' ? 'en' : 'zh';
+    lang = words().otherLang;
     setWords();
     if (picked) void check();
   });
