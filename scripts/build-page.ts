@@ -47,7 +47,7 @@ input[type=file]{font:inherit;max-width:100%}
 .finding p{margin:2px 0;overflow-wrap:anywhere}
 .severity{font-weight:700;color:var(--warn)}
 .error .severity{color:var(--error)}
-.place{font-family:ui-monospace,Consolas,monospace;font-size:.9em;background:var(--tint);padding:0 4px;border-radius:4px}
+.place{font-size:.9em;background:var(--tint);padding:0 4px;border-radius:4px;overflow-wrap:anywhere}
 .label{color:var(--muted)}
 .show-cell{margin-top:6px;font-size:.9em;padding:2px 10px}
 #sheet:empty{display:none}
@@ -74,7 +74,7 @@ footer{color:var(--muted);font-size:.85em;padding-bottom:24px}
 }
 @media print{
  body{background:#fff;font-size:11pt}
- header button,.pick,.templates,#downloads,.show-cell,footer{display:none!important}
+ header button,.intro,.pick,.templates,#downloads,.show-cell,footer{display:none!important}
  section,.finding,.verdict{border-color:#999;break-inside:avoid}
  .sheet-scroll{max-height:none;overflow:visible}
  #record{display:block}
