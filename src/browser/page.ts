@@ -204,6 +204,7 @@ async function check(): Promise<void> {
   if (!picked) return;
   const file = picked;
   const thisRun = ++run;
+  const began = performance.now();
   clearResult();
   document.body.dataset.state = 'working';
   say(words().working(file.name), 'working');
@@ -218,16 +219,18 @@ async function check(): Promise<void> {
   } catch (problem) {
     if (thisRun !== run) return;
     say(problemLine(problem, file.name), problem instanceof Problem ? problem.kind : 'internal');
-    finish(thisRun, 'problem');
+    finish(thisRun, 'problem', began);
     return;
   }
   if (thisRun !== run) return;
   lastChecked = checked;
   showChecked(checked, file);
-  finish(thisRun, 'done');
+  finish(thisRun, 'done', began);
 }
 
-function finish(thisRun: number, state: string): void {
+/** The run is over: its number, its state, and its time from the pick to the result shown (for the bench). */
+function finish(thisRun: number, state: string, began: number): void {
+  document.body.dataset.ms = String(Math.round(performance.now() - began));
   document.body.dataset.run = String(thisRun);
   document.body.dataset.state = state;
 }
