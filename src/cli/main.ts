@@ -201,17 +201,6 @@ export async function main(processArgv: readonly string[]): Promise<number> {
 
   common(
     program
-      .command('page')
-      .description(words.page.description)
-      .requiredOption('-o, --output <file>', words.page.output)
-      .option('--force', words.page.force),
-  ).action(async (options) => {
-    const { runPage } = await import('./page-command');
-    exitCode = await runPage(options);
-  });
-
-  common(
-    program
       .command('diff')
       .description(words.diff.description)
       .argument('<last>', words.diff.last)
@@ -222,6 +211,17 @@ export async function main(processArgv: readonly string[]): Promise<number> {
   ).action(async (last: string, current: string, options) => {
     const { runDiff } = await import('./diff-command');
     exitCode = await runDiff(last, current, options, version);
+  });
+
+  common(
+    program
+      .command('page')
+      .description(words.page.description)
+      .requiredOption('-o, --output <file>', words.page.output)
+      .option('--force', words.page.force),
+  ).action(async (options) => {
+    const { runPage } = await import('./page-command');
+    exitCode = await runPage(options);
   });
 
   common(
