@@ -324,7 +324,8 @@ function showSheet(view: SheetView, cell: string): void {
   const table = document.createElement('table');
   const head = table.createTHead().insertRow();
   head.append(document.createElement('th'));
-  const width = Math.max(0, ...view.rows.map((row) => row.length));
+  let width = 0;
+  for (const row of view.rows) width = Math.max(width, row.length);
   for (let c = 0; c < width; c++) {
     const th = document.createElement('th');
     th.scope = 'col';
