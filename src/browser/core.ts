@@ -205,6 +205,8 @@ export interface SheetView {
   sheet: string;
   /** Row by row from row 1, each from column A; '' for an empty cell. */
   rows: string[][];
+  /** Merged ranges within the view: the first cell (0-based row and column) and how many rows and columns it spans. */
+  merges: { row: number; column: number; rows: number; columns: number }[];
   /** Whether rows or columns past the cut were left out. */
   cut: boolean;
 }
@@ -241,7 +243,17 @@ export function sheetViews(input: InputBytes, sheets: readonly string[]): SheetV
       }
       rows.push(row);
     }
-    views.push({ sheet, rows, cut: range.e.r > lastRow || range.e.c > lastColumn });
+    const merges: SheetView['merges'] = [];
+    for (const merge of cells['!merges'] ?? []) {
+      if (merge.s.r > lastRow || merge.s.c > lastColumn || merges.length >= VIEW_ROWS * VIEW_COLUMNS) continue;
+      merges.push({
+        row: merge.s.r,
+        column: merge.s.c,
+        rows: Math.min(merge.e.r, lastRow) - merge.s.r + 1,
+        columns: Math.min(merge.e.c, lastColumn) - merge.s.c + 1,
+      });
+    }
+    views.push({ sheet, rows, merges, cut: range.e.r > lastRow || range.e.c > lastColumn });
   }
   return views;
 }

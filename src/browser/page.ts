@@ -333,6 +333,15 @@ function showSheet(view: SheetView, cell: string): void {
     head.append(th);
   }
   const body = table.createTBody();
+  // Merged cells as the workbook shows them: the first cell spans the range, the others are not drawn.
+  const spans = new Map<string, { rows: number; columns: number }>();
+  const covered = new Set<string>();
+  for (const merge of view.merges) {
+    spans.set(`${merge.row},${merge.column}`, merge);
+    for (let r = merge.row; r < merge.row + merge.rows; r++)
+      for (let c = merge.column; c < merge.column + merge.columns; c++)
+        if (r !== merge.row || c !== merge.column) covered.add(`${r},${c}`);
+  }
   let marked: HTMLElement | undefined;
   view.rows.forEach((row, r) => {
     const line = body.insertRow();
@@ -341,7 +350,13 @@ function showSheet(view: SheetView, cell: string): void {
     number.textContent = String(r + 1);
     line.append(number);
     row.forEach((text, c) => {
+      if (covered.has(`${r},${c}`)) return;
       const td = line.insertCell();
+      const span = spans.get(`${r},${c}`);
+      if (span) {
+        td.rowSpan = span.rows;
+        td.colSpan = span.columns;
+      }
       td.textContent = text;
       if (`${columnName(c)}${r + 1}` === cell) {
         td.className = 'mark';
