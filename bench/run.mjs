@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchPage } from './page.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'report.js');
@@ -82,7 +83,16 @@ else process.stderr.write(`*** SKIPPED: the PDF import target — ${pdf} is miss
 // report convert of many generated workbooks (all outputs) on one and on two worker threads: whole runs, once each.
 const CONVERT_COUNT = Number(process.env.BENCH_CONVERT_COUNT ?? 1000);
 const convertRuns = CONVERT_COUNT > 0 ? await benchConvert(CONVERT_COUNT) : undefined;
+// The filer's page (issue 21): its size, and a picked template workbook's time to its result, in headless Chromium.
+const page = await benchPage();
 const targets = [
+  ...(page
+    ? [
+        { name: "filer's page size", value: page.sizeBytes / 1024 / 1024, limit: 3, unit: ' MB' },
+        { name: "filer's page: picked → result (first)", value: page.firstMs, limit: 1000, unit: ' ms' },
+        { name: "filer's page: picked → result (median)", value: page.medianMs, limit: 1000, unit: ' ms' },
+      ]
+    : []),
   ...(convertRuns
     ? [
         { name: 'convert --jobs 2 / --jobs 1 speed', value: convertRuns.speedup, limit: 1.6, unit: '×', atLeast: true },
@@ -152,11 +162,12 @@ for (const target of targets) {
 }
 
 print(`      ${pad('build / validate (no target)', 34)} ${buildRatio.toFixed(2)}×`);
+if (page) print(`      ${pad("filer's page: opened → ready (no target)", 34)} ${page.readyMs.toFixed(0)} ms`);
 
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
 writeFileSync(
   join(root, 'bench', 'results', 'latest.json'),
-  `${JSON.stringify({ node: process.version, runs: RUNS, rows, targets, buildRatio, convert: convertRuns }, null, 2)}\n`,
+  `${JSON.stringify({ node: process.version, runs: RUNS, rows, targets, buildRatio, convert: convertRuns, page }, null, 2)}\n`,
 );
 process.exitCode = missed ? 1 : 0;
 

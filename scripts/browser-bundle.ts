@@ -29,17 +29,35 @@ const browserSiblings: Plugin = {
 };
 
 /** The core as one script (an IIFE defining the global `reportCore`), and esbuild's warnings. */
-export async function bundleBrowserCore(): Promise<{ code: string; warnings: string[] }> {
+export function bundleBrowserCore(): Promise<{ code: string; warnings: string[] }> {
+  return bundleForBrowser(join(ROOT, 'src', 'browser', 'core.ts'), 'reportCore');
+}
+
+/** The filer's page's worker (src/browser/worker.ts: the core behind a message port), as one script. */
+export function bundlePageWorker(): Promise<{ code: string; warnings: string[] }> {
+  return bundleForBrowser(join(ROOT, 'src', 'browser', 'worker.ts'));
+}
+
+/** The filer's page's own script (src/browser/page.ts: the interface, no core), as one script. */
+export function bundlePageScript(): Promise<{ code: string; warnings: string[] }> {
+  return bundleForBrowser(join(ROOT, 'src', 'browser', 'page.ts'));
+}
+
+async function bundleForBrowser(entry: string, globalName?: string): Promise<{ code: string; warnings: string[] }> {
   const { build } = await import('esbuild');
   const result = await build({
-    entryPoints: [join(ROOT, 'src', 'browser', 'core.ts')],
+    entryPoints: [entry],
     bundle: true,
     write: false,
     platform: 'browser',
     format: 'iife',
-    globalName: 'reportCore',
+    ...(globalName ? { globalName } : {}),
     target: 'es2022',
     minify: true,
+    // Scripts end up inside the page's <script> elements: no `</script` in a string may close one early.
+    supported: { 'inline-script': false },
+    // exceljs's build without its polyfills (a browser of today has them), for the template: 0.86 MB, not 1.9.
+    alias: { exceljs: 'exceljs/dist/exceljs.bare.min.js' },
     logLevel: 'silent',
     plugins: [browserSiblings],
   });

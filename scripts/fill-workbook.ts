@@ -35,7 +35,7 @@ export async function fillByNames(
   }
   workbook.created = new Date(Date.UTC(2021, 8, 26));
   workbook.modified = new Date(Date.UTC(2021, 8, 26));
-  return pinZipTimestamps(new Uint8Array(await workbook.xlsx.writeBuffer()));
+  return Buffer.from(pinZipTimestamps(new Uint8Array(await workbook.xlsx.writeBuffer())));
 }
 
 /** Every value of a model as defined-name → value: numbers, agency, year and the paragraphs of the text sections. */

@@ -42,7 +42,7 @@ export async function generate(): Promise<GeneratedFile[]> {
   provideValidators(validators.functions);
 
   const example2021 = readFixture('example-2021');
-  const exampleWorkbook = await writeTemplate(getEdition('2021'), { model: example2021 });
+  const exampleWorkbook = Buffer.from(await writeTemplate(getEdition('2021'), { model: example2021 }));
   files.push({ path: 'fixtures/example-2021.xlsx', content: exampleWorkbook });
 
   // Each rule's example: its first valid and first invalid case, as fixtures and in its page.

@@ -59,7 +59,7 @@ describe('help', () => {
     expect(runCli([], { env: { REPORT_LANG: 'en' } }).stdout).toMatch(/^Usage: report \[options\] \[command\]/);
   });
 
-  test.each(['validate', 'template', 'build', 'import', 'convert', 'diff', 'schema', 'rules'])(
+  test.each(['validate', 'template', 'build', 'import', 'convert', 'diff', 'page', 'schema', 'rules'])(
     "%s --help is in the user's language: no commander English in Chinese, the same options in both",
     (command) => {
       const zh = runCli([command, '--help']);

@@ -277,8 +277,8 @@ describe('report validate exit codes and options', () => {
     ],
     [
       ['frobnicate'],
-      '不认识的命令 frobnicate；可用的命令：validate, template, build, import, convert, diff, schema, rules。用法见 report --help',
-      'unknown command frobnicate; the commands are: validate, template, build, import, convert, diff, schema, rules. See report --help',
+      '不认识的命令 frobnicate；可用的命令：validate, template, build, import, convert, diff, page, schema, rules。用法见 report --help',
+      'unknown command frobnicate; the commands are: validate, template, build, import, convert, diff, page, schema, rules. See report --help',
     ],
   ])('report %j: one line in Chinese, or English with --lang en, REPORT_LANG or the config', (args, zh, en) => {
     const chinese = runCli(args);

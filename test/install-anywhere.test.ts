@@ -37,6 +37,7 @@ test('the tarball holds the command, its compiled code, schemas and rule packs, 
   const packed = npm(['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT);
   expect(packed.status).toBe(0);
   const files = (JSON.parse(packed.stdout) as { files: { path: string }[] }[])[0]?.files.map((file) => file.path) ?? [];
+  // The filer's page (issue 21) too: built at npm run build, written by `report page` where esbuild is not installed.
   expect(files).toEqual(
     expect.arrayContaining([
       'bin/report.js',
@@ -44,6 +45,7 @@ test('the tarball holds the command, its compiled code, schemas and rule packs, 
       'schemas/validators.cjs',
       'packs/national.json',
       'packs/suqian-departments.json',
+      'dist/page/report-page.html',
     ]),
   );
   expect(files.filter((path) => /^(test|fixtures|scripts|dist\/scripts|dist\/test|src)\//.test(path))).toEqual([]);
@@ -78,4 +80,9 @@ test('installed from the packed tarball with npm install -g, it runs outside the
   );
   expect(validate.status).toBe(0);
   expect(JSON.parse(validate.stdout).files[0].status).toBe('ok');
+  const page = spawnSync(command, ['page', '-o', 'page.html'], { cwd: work, encoding: 'utf8' });
+  expect(page.status).toBe(0);
+  expect(
+    readFileSync(join(work, 'page.html')).equals(readFileSync(join(ROOT, 'dist', 'page', 'report-page.html'))),
+  ).toBe(true);
 });

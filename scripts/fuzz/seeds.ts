@@ -24,7 +24,7 @@ export async function makeSeeds(root: string): Promise<Seed[]> {
   const example2021 = JSON.parse(fixture('example-2021.json').toString('utf8')) as Record<string, unknown>;
   const example2019 = JSON.parse(fixture('example-2019.json').toString('utf8')) as Record<string, unknown>;
   const xlsx2021 = fixture('example-2021.xlsx');
-  const xlsx2019 = await writeTemplate(getEdition('2019'), { model: example2019 });
+  const xlsx2019 = Buffer.from(await writeTemplate(getEdition('2019'), { model: example2019 }));
   const workbook = XLSX.read(xlsx2021, { type: 'buffer' });
   const [html, docx] = await renderOutputs(example2021, getEdition('2021'), ['html', 'docx'], {
     docxStyle: 'gbt9704',

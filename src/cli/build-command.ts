@@ -73,14 +73,14 @@ export async function runBuild(file: string, flags: BuildFlags, toolVersion: str
     // Render everything before writing anything: a failure leaves no file behind.
     // A PDF is LibreOffice's print of the DOCX, so the DOCX is rendered for it even when not asked for.
     const renderFormats = [...new Set(formats.map((format): RenderFormat => (format === 'pdf' ? 'docx' : format)))];
-    const rendered: { format: OutputFormat; bytes: string | Buffer }[] = await renderOutputs(
+    const rendered: { format: OutputFormat; bytes: string | Uint8Array }[] = await renderOutputs(
       report.model,
       edition,
       renderFormats,
       { docxStyle, notValidated, generator: `report ${toolVersion}`, ...(date ? { date } : {}) },
     ).then((outputs) => outputs.map(({ format, bytes }) => ({ format: format as OutputFormat, bytes })));
     if (office) {
-      const docx = rendered.find((output) => output.format === 'docx')?.bytes as Buffer;
+      const docx = rendered.find((output) => output.format === 'docx')?.bytes as Uint8Array;
       rendered.push({ format: 'pdf', bytes: printPdf(office, docx) });
       if (!formats.includes('docx'))
         rendered.splice(
@@ -172,7 +172,7 @@ export function writePdfFacesNote(lang: Lang, docxStyle: DocxStyleName): void {
 }
 
 /** LibreOffice's PDF of a DOCX, converted in a private temporary folder. */
-function printPdf(office: string, docx: Buffer): Buffer {
+function printPdf(office: string, docx: Uint8Array): Buffer {
   const work = mkdtempSync(join(tmpdir(), 'report-build-'));
   try {
     const input = join(work, 'report.docx');

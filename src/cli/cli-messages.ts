@@ -40,6 +40,14 @@ const messages = {
     zh: '已生成{edition}填报模板：{file}{about}',
     en: 'wrote the {edition} template: {file}{about}',
   },
+  pageWritten: {
+    zh: '已生成检查网页：{file}（{size} KB）。在浏览器中打开即可使用，不需联网，文件不会上传',
+    en: 'wrote the page: {file} ({size} KB). Open it in a browser: it needs no network and uploads nothing',
+  },
+  pageNotBuilt: {
+    zh: '检查网页尚未生成：请先运行 npm run build',
+    en: 'the page has not been built: run npm run build first',
+  },
   editionFromYear: {
     zh: '（{year} 年度使用 {edition} 年版格式）',
     en: '(the {edition} edition applies to {year})',

@@ -74,6 +74,11 @@ export const helpWords = defineWords({
       current: '本年度的报告',
       output: '写到这个文件，而不是标准输出',
     },
+    page: {
+      description: '写出检查和生成报告的网页（一个 HTML 文件，离线可用，不上传文件）',
+      output: '要写的 .html 文件，- 表示标准输出',
+      force: '覆盖已有的文件',
+    },
     schema: { description: '输出某一格式版本的 JSON Schema' },
     rules: {
       description: '列出全部规则，或说明一条规则',
@@ -145,6 +150,11 @@ export const helpWords = defineWords({
       last: 'last year’s report',
       current: 'this year’s report',
       output: 'write to this file instead of standard output',
+    },
+    page: {
+      description: 'write the page that checks and builds a report (one HTML file, offline, nothing uploaded)',
+      output: 'the .html file to write, or - for standard output',
+      force: 'overwrite an existing file',
     },
     schema: { description: 'print the JSON Schema of an edition' },
     rules: {

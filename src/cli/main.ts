@@ -81,7 +81,7 @@ const asksHelp = (argv: readonly string[]) =>
   argv.length === 0 || argv.some((arg) => arg === '-h' || arg === '--help' || arg === 'help');
 
 /** The commands, for global options written before one. */
-const COMMANDS = ['validate', 'template', 'build', 'import', 'convert', 'diff', 'schema', 'rules', 'help'];
+const COMMANDS = ['validate', 'template', 'build', 'import', 'convert', 'diff', 'page', 'schema', 'rules', 'help'];
 
 /** `process.argv`: Node, the script, then what the user typed. */
 export async function main(processArgv: readonly string[]): Promise<number> {
@@ -217,6 +217,17 @@ export async function main(processArgv: readonly string[]): Promise<number> {
   ).action(async (last: string, current: string, options) => {
     const { runDiff } = await import('./diff-command');
     exitCode = await runDiff(last, current, options, version);
+  });
+
+  common(
+    program
+      .command('page')
+      .description(words.page.description)
+      .requiredOption('-o, --output <file>', words.page.output)
+      .option('--force', words.page.force),
+  ).action(async (options) => {
+    const { runPage } = await import('./page-command');
+    exitCode = await runPage(options);
   });
 
   common(

@@ -22,12 +22,12 @@ export async function renderOutputs(
   edition: Edition,
   formats: readonly RenderFormat[],
   options: RenderOptions,
-): Promise<{ format: RenderFormat; bytes: string | Buffer }[]> {
+): Promise<{ format: RenderFormat; bytes: string | Uint8Array }[]> {
   const document = layoutReport(model, edition, {
     notValidated: options.notValidated,
     ...(options.date ? { date: options.date } : {}),
   });
-  const rendered: { format: RenderFormat; bytes: string | Buffer }[] = [];
+  const rendered: { format: RenderFormat; bytes: string | Uint8Array }[] = [];
   for (const format of formats) {
     if (format === 'json') rendered.push({ format, bytes: renderJson(model, edition) });
     if (format === 'html') rendered.push({ format, bytes: renderHtml(document, model, options.generator) });

@@ -88,7 +88,7 @@ export async function renderDocx(
   document: ReportDocument,
   styleName: DocxStyleName,
   generator: string,
-): Promise<Buffer> {
+): Promise<Uint8Array> {
   let built = packages.get(styleName);
   if (!built) {
     built = buildPackage(styleName);
@@ -208,8 +208,10 @@ async function buildPackage(styleName: DocxStyleName): Promise<Package> {
       },
     ],
   });
-  const parts = readZip(await Packer.toBuffer(doc));
-  const documentXml = parts.find((part) => part.name === 'word/document.xml')?.content.toString('utf8') ?? '';
+  // As a Uint8Array, not a Buffer: the same call in Node and in the browser.
+  const parts = readZip(await Packer.pack(doc, 'uint8array'));
+  const documentPart = parts.find((part) => part.name === 'word/document.xml')?.content;
+  const documentXml = documentPart ? new TextDecoder().decode(documentPart) : '';
   const at = documentXml.indexOf(BODY_PLACEHOLDER);
   const start = Math.max(documentXml.lastIndexOf('<w:p>', at), documentXml.lastIndexOf('<w:p ', at));
   const end = documentXml.indexOf('</w:p>', at) + '</w:p>'.length;

@@ -99,7 +99,7 @@ const highest = (indexes: readonly number[]) => indexes.reduce((max, index) => M
 const span = (indexes: readonly number[], address: (index: number) => string) =>
   `${address(lowest(indexes))}:${address(highest(indexes))}`;
 
-export async function writeTemplate(edition: Edition, options: TemplateOptions = {}): Promise<Buffer> {
+export async function writeTemplate(edition: Edition, options: TemplateOptions = {}): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'report';
   workbook.lastModifiedBy = 'report';
