@@ -151,14 +151,14 @@ describeWithTools('the DOCX in LibreOffice', () => {
 });
 
 describeWithTools('the PDF that LibreOffice prints from our DOCX', () => {
-  it.each<[string, string]>([
-    ['example-2021', '某市商务局2025年政府信息公开工作年度报告'],
-    ['example-2019', '某县人民政府办公室2020年政府信息公开工作年度报告'],
-  ])('imports back to %s: every figure exact, the text the same but for spacing', (name, title) => {
+  it.each<[string, string, string]>([
+    ['example-2021', '某市商务局2025年政府信息公开工作年度报告', '2026-01-20'],
+    ['example-2019', '某县人民政府办公室2020年政府信息公开工作年度报告', '2021-01-20'],
+  ])('imports back to %s: every figure exact, the text the same but for spacing', (name, title, signed) => {
     const dir = scratch('report-pdf-');
-    expect(runCli(['build', join(__dirname, '..', 'fixtures', `${name}.json`), '--to', 'docx', '-o', dir]).code).toBe(
-      0,
-    );
+    // Signed and dated, as a report is published: the 落款's date comes back as signedOn.
+    const build = ['build', join(__dirname, '..', 'fixtures', `${name}.json`), '--to', 'docx', '-o', dir];
+    expect(runCli([...build, '--date', signed]).code).toBe(0);
     convertWithOffice(dir, 'pdf', [join(dir, `${title}.docx`)]);
     const run = runCli(['import', join(dir, `${title}.pdf`), '-o', '-']);
     // Not a single diagnostic: nothing missing, nothing unplaced; only the verdict.
@@ -171,6 +171,7 @@ describeWithTools('the PDF that LibreOffice prints from our DOCX', () => {
       overview: [],
       problems: [],
       otherMatters: [],
+      signedOn: signed,
     });
     // PDF text layers drop spacing and line-end punctuation (、 hung at the margin): compare the words.
     const words = (paragraphs: unknown) => (paragraphs as string[]).map((p) => p.replace(/[\s、，。；：]/g, ''));

@@ -24,8 +24,16 @@ interface ValidateJson {
   version: string;
   formatVersion: number;
   lang: string;
-  summary: { files: number; errors: number; warnings: number; unreadable: number };
-  files: { file: string; status: string; errors: number; warnings: number; diagnostics: unknown[] }[];
+  summary: { files: number; errors: number; warnings: number; unreadable: number; explained: number; decided: number };
+  files: {
+    file: string;
+    status: string;
+    errors: number;
+    warnings: number;
+    explained?: number;
+    decided?: number;
+    diagnostics: unknown[];
+  }[];
 }
 
 /** What the page shows after a file: its one line, the kind of that line, and the result's JSON when there is one. */
@@ -139,6 +147,8 @@ describeWithChromium("the filer's page in headless Chromium", () => {
         errors: entry?.errors ?? 0,
         warnings: entry?.warnings ?? 0,
         unreadable: entry?.status === 'unreadable' ? 1 : 0,
+        explained: entry?.explained ?? 0,
+        decided: entry?.decided ?? 0,
       },
       files: [entry],
     });
