@@ -1,7 +1,9 @@
 // The string functions that replaced Node built-ins in the core (issue 19): they must give what Node gave.
+import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { styleText } from 'node:util';
 import * as zlib from 'node:zlib';
+import { sha256OfBytes } from '../src/diagnostics/fingerprint';
 import { fileStem, outputBaseName } from '../src/output/output-names';
 import * as deflate from '../src/render/deflate';
 import { painter, type Style, type StyleName } from '../src/reporters/paint';
@@ -85,5 +87,14 @@ describe('the deflate of render/zip (fflate on every platform, so the page write
     expect(deflate.inflateRaw(zlib.deflateRawSync(text))).toEqual(text);
     for (const bytes of [new Uint8Array(0), text, new Uint8Array([0, 255, 128])])
       expect(deflate.crc32(bytes)).toBe(zlib.crc32(bytes));
+  });
+});
+
+describe('SHA-256 in plain JavaScript (fingerprints, and the file hash on the filer’s page)', () => {
+  it("gives node:crypto's digest for bytes of every length around a block's edge", () => {
+    for (const length of [0, 1, 55, 56, 63, 64, 65, 119, 120, 1000]) {
+      const bytes = Uint8Array.from({ length }, (_, index) => (index * 131 + length) & 0xff);
+      expect(sha256OfBytes(bytes)).toBe(createHash('sha256').update(bytes).digest('hex'));
+    }
   });
 });

@@ -2,6 +2,7 @@
 // terminating it. Each message is one job of the command line's — validate (with --previous), build to one format,
 // template (with --from) — on File objects the page hands over; the answer carries the job's id.
 import type { Lang } from '../diagnostics/diagnostic';
+import { sha256OfBytes } from '../diagnostics/fingerprint';
 import {
   buildFile,
   type InputBytes,
@@ -15,7 +16,6 @@ import {
   toolVersion,
   validateWorkbookBytes,
 } from './core';
-import { sha256Hex } from './sha256';
 
 /** The File of the page, as much of it as the worker uses. */
 interface PickedFile {
@@ -62,7 +62,7 @@ async function run(job: Job): Promise<{ answer: unknown; transfer?: unknown[] }>
     const json = validateWorkbookBytes(input.bytes, input.name, job.lang, previous) as Diagnosed;
     const sheets = json.files.flatMap((file) => file.diagnostics.flatMap((d) => (d.sheet ? [d.sheet] : [])));
     return {
-      answer: { json, sheets: sheetViews(input, sheets), sha256: sha256Hex(input.bytes), size: input.bytes.length },
+      answer: { json, sheets: sheetViews(input, sheets), sha256: sha256OfBytes(input.bytes), size: input.bytes.length },
     };
   }
   if (job.job === 'build') {

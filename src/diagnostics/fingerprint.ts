@@ -21,7 +21,15 @@ const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
 /** SHA-256 of the text's UTF-8 bytes, as 64 lowercase hex digits. */
 export function sha256Hex(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+  return sha256OfBytes(new TextEncoder().encode(text));
+}
+
+/**
+ * SHA-256 of bytes, as 64 lowercase hex digits: also the file's hash on the filer's page's printed result, where
+ * crypto.subtle is missing (a browser gives it only in a secure context, and a page opened over plain HTTP from an
+ * intranet server is not one).
+ */
+export function sha256OfBytes(bytes: Uint8Array): string {
   // The message, a 1 bit, zeros, and its length in bits as 64 bits big-endian: a whole number of 64-byte blocks.
   const length = Math.ceil((bytes.length + 9) / 64) * 64;
   const padded = new Uint8Array(length);

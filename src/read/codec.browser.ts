@@ -1,7 +1,10 @@
 // The zip codec in the browser, which has no zlib: fflate's raw inflate in pure JavaScript, CRC-32 by table, text by
 // TextDecoder. The same functions as codec.node.ts, which the browser bundle swaps for this file.
 import { Inflate } from 'fflate';
+import { crc32 } from '../model/crc32';
 import type * as NodeCodec from './codec.node';
+
+export { crc32 };
 
 /** Compressed bytes fed per step: one step yields at most ~1032 times as much, so the cap is checked every ~4 MB. */
 const STEP = 4096;
@@ -35,22 +38,6 @@ export function inflateRaw(data: Uint8Array, maxOutputLength: number): Uint8Arra
     at += chunk.length;
   }
   return output;
-}
-
-const CRC_TABLE = (() => {
-  const table = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c;
-  }
-  return table;
-})();
-
-export function crc32(data: Uint8Array): number {
-  let crc = -1;
-  for (let i = 0; i < data.length; i++) crc = (CRC_TABLE[(crc ^ (data[i] as number)) & 0xff] as number) ^ (crc >>> 8);
-  return (crc ^ -1) >>> 0;
 }
 
 /** Keeps a BOM, as Node's Buffer does; bad sequences become U+FFFD in both. */
