@@ -365,7 +365,7 @@ class TemplateWriter {
     sheet.mergeCells(2, 1, 2, 3);
     const note = sheet.getCell(2, 1);
     note.value =
-      'report validate 给出的警告如确属实际情况（如数字确有大幅变化、引文照录），可在此逐条说明，检查时显示为“已说明”，不计入警告数。规则填编号或名称（如 N007、Q101）；位置照检查结果所列填写（如“三、收到和处理政府信息公开申请情况!E5”或“E5”，文字部分写“一”至“六”或所列的 /problems/1 等）；说明写明原因。错误须改正，不能以说明代替。';
+      '检查给出的警告如确属实际情况（如数字确有大幅变化、引文照录），可在此逐条说明，检查时显示为“已说明”，不计入警告数。规则填编号或名称（如 N007、Q101）；位置照检查结果所列填写（如“三、收到和处理政府信息公开申请情况!E5”或“E5”，文字部分写“一”至“六”或所列的 /problems/1 等）；说明写明原因。错误须改正，不能以说明代替。';
     note.alignment = { wrapText: true, vertical: 'top' };
     note.font = { name: FONT, size: 9, italic: true, color: { argb: 'FF7F7F7F' } };
     sheet.getRow(2).height =
