@@ -81,6 +81,10 @@ describe('the closing table of convert', () => {
     expect(cutTo('某县人民政府办公室', 11)).toBe('某县人民政…');
     expect(displayWidth(cutTo('某县人民政府办公室', 10))).toBeLessThanOrEqual(10);
     expect(wrapTo('a damaged file that cannot be read', 12)).toEqual(['a damaged', 'file that', 'cannot be', 'read']);
+    // A Latin word among Chinese is kept whole (it was 「…网页、Wo」/「rd 或 PDF 版本」 at 80 columns); one longer than the
+    // line is still cut.
+    expect(wrapTo('请找到报告的网页、Word 或 PDF 版本', 20)).toEqual(['请找到报告的网页、', 'Word 或 PDF 版本']);
+    expect(wrapTo('ABCDEFGHIJKL', 5)).toEqual(['ABCDE', 'FGHIJ', 'KL']);
     expect(commonFolder(['/a/b/c.pdf', '/a/b/d/e.pdf'])).toBe('/a/b/');
     expect(shortenPaths(['/a/b/c.pdf', '/a/b/d/e.pdf'])).toEqual(['c.pdf', 'd/e.pdf']);
   });

@@ -79,8 +79,8 @@ const messages = {
     en: 'no rule pack is named {name} (the tool ships {names}); give a file by its path, e.g. ./{name}.json',
   },
   packScored: {
-    zh: '评分（规则包 {pack}）：{scored} 份报告，{low}–{high} 分；排名：{ranked}；未排名：{unranked}',
-    en: 'scores (rule pack {pack}): {scored} reports, {low}–{high}; ranked: {ranked}; not ranked: {unranked}',
+    zh: '评分（规则包 {pack}）：{scored} 份报告，{range} 分；排名：{ranked}；未排名：{unranked}',
+    en: 'scores (rule pack {pack}): {scored} reports, {range}; ranked: {ranked}; not ranked: {unranked}',
   },
   packRankedYear: { zh: '{year} 年度 {bodies} 个机关', en: '{year} ({bodies} scored)' },
   packUnrankedYear: {

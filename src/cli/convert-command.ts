@@ -283,8 +283,8 @@ function scoresLine(summary: ConvertSummary, lang: Lang): string {
   const line = say(lang, 'packScored', {
     pack: pack.name,
     scored: scores.length,
-    low: minOf(scores),
-    high: maxOf(scores),
+    // One score, or all alike, is one figure, not 98–98.
+    range: minOf(scores) === maxOf(scores) ? `${minOf(scores)}` : `${minOf(scores)}–${maxOf(scores)}`,
     ranked: years(true),
     unranked: years(false),
   });

@@ -90,9 +90,12 @@ export function padTo(text: string, width: number): string {
 /** Leading white space, as String.prototype.trimStart removes it (`\s` is the same set), from `lastIndex`. */
 const LEADING_SPACE = /\s*/y;
 
+/** A letter or digit of a Latin word, which a line is not broken inside. */
+const LATIN = /^[A-Za-z0-9]$/;
+
 /** The text broken into lines of at most `width` columns: at a space when the line has one (English), anywhere
- * otherwise (Chinese has no spaces to break at). Linear in the text: each line is measured once, from where the last
- * one ended, so a reason of 300,000 characters wraps as fast as it is read. */
+ * otherwise (Chinese has no spaces to break at) but inside a Latin word. Linear in the text: each line is measured
+ * once, from where the last one ended, so a reason of 300,000 characters wraps as fast as it is read. */
 export function wrapTo(text: string, width: number): string[] {
   const lines: string[] = [];
   let start = 0;
@@ -119,7 +122,13 @@ export function wrapTo(text: string, width: number): string[] {
     const space = head.lastIndexOf(' ');
     // A head with no room for even one character still takes one, whole (a surrogate pair is not split).
     const first = (text.codePointAt(start) ?? 0) > 0xffff ? 2 : 1;
-    const take = space > head.length / 2 ? space : Math.max(first, head.length);
+    let take = space > head.length / 2 ? space : Math.max(first, head.length);
+    // A Latin word is not cut (Wo|rd at 80 columns): the line ends before it, unless it is all the line holds.
+    if (take === head.length && LATIN.test(text[start + take - 1] ?? '') && LATIN.test(text[start + take] ?? '')) {
+      let wordStart = take;
+      while (wordStart > 0 && LATIN.test(head[wordStart - 1] ?? '')) wordStart--;
+      if (wordStart > 0) take = wordStart;
+    }
     lines.push(text.slice(start, start + take).trimEnd());
     LEADING_SPACE.lastIndex = start + take;
     LEADING_SPACE.exec(text);
