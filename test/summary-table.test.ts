@@ -136,6 +136,12 @@ describe('findings first', () => {
     expect(rows.slice(40).some((row) => row.includes('invalid'))).toBe(false);
   });
 
+  test('a report found invalid whose every error a reviewer decided says so beside its 0 errors', () => {
+    const decided = { ...record('/srv/a/r9999.json', 'invalid'), decided: 2 };
+    expect(rowsOf(summaryTable([decided], 'en', 120))[0]).toMatch(/^r9999\.json +invalid \(2 decided\) +某市商务局/);
+    expect(rowsOf(summaryTable([decided], 'zh', 120))[0]).toContain('有错误（2 个已决定）');
+  });
+
   test('within a screenful, the order given', () => {
     const few = records.slice(0, 20);
     expect(rowsOf(summaryTable(few, 'en', 120)).map((row) => row.split(' ')[0])).toEqual(

@@ -17,7 +17,7 @@ import {
   wrapTo,
 } from './display-text';
 import type { BatchRecord } from './run-convert';
-import { duplicateNote, needsLook, statusOrder, statusWords } from './status-words';
+import { allDecided, duplicateNote, needsLook, statusOrder, statusWords } from './status-words';
 
 const words = defineWords({
   zh: {
@@ -26,6 +26,7 @@ const words = defineWords({
     total: (inputs: number, parts: string, errors: number, warnings: number) =>
       `共 ${inputs} 个文件：${parts}；错误 ${errors} 个，警告 ${warnings} 个`,
     part: (word: string, count: number) => `${word} ${count}`,
+    allDecided: (word: string, decided: number) => `${word}（${decided} 个已决定）`,
     hidden: (count: number) => `另有 ${count} 个文件无需查看（通过、无错误），未列出`,
   },
   en: {
@@ -34,6 +35,7 @@ const words = defineWords({
     total: (inputs: number, parts: string, errors: number, warnings: number) =>
       `${inputs} files: ${parts}; ${errors} errors, ${warnings} warnings`,
     part: (word: string, count: number) => `${count} ${word}`,
+    allDecided: (word: string, decided: number) => `${word} (${decided} decided)`,
     hidden: (count: number) =>
       `${count} more ${count === 1 ? 'file needs' : 'files need'} no look (ok, no errors): not listed`,
   },
@@ -73,7 +75,10 @@ export function summaryTable(
     // An incomplete report says how much of it was found (SPEC §8).
     record.status === 'incomplete'
       ? `${statusWords[lang][record.status]} ${record.figures.found}/${record.figures.expected}`
-      : statusWords[lang][record.status],
+      : // Found invalid, every error decided by a reviewer: its 0 errors are not a contradiction.
+        allDecided(record)
+        ? w.allDecided(statusWords[lang][record.status], record.decided ?? 0)
+        : statusWords[lang][record.status],
     inert(record.agency ?? ''),
     record.year === undefined ? '' : String(record.year),
     String(record.errors),
