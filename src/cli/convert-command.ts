@@ -23,13 +23,13 @@ import type { TimeLimit } from '../read/time-limit';
 import type { DocxStyleName } from '../render/docx-styles';
 import { Dropped, Sandbox } from '../sandbox/sandbox-pool';
 import { baselineTally, loadBaseline } from './baseline-file';
-import { parseDate, requireOffice, writePdfFacesNote } from './build-command';
+import { requireOffice, writePdfFacesNote } from './build-command';
 import { say, UsageError } from './cli-messages';
 import { onOutputClosed, outputClosed } from './closed-output';
 import { interruptedExitCode } from './end-process';
 import { effectiveSettings, loadPack } from './pack';
 import { reportFailure } from './report-failure';
-import { type CommonOptions, parseTimeout, resolveCommon } from './shared-options';
+import { type CommonOptions, parseDateOption, parseTimeout, resolveCommon } from './shared-options';
 import { displayPath, inputGuard, prepareDirectory } from './write-outputs';
 
 export interface ConvertFlags extends CommonOptions {
@@ -60,7 +60,7 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError('badJobs', { value: flags.jobs ?? '' });
     const docxStyle = (flags.docxStyle ?? common.config.docxStyle ?? 'gbt9704') as DocxStyleName;
     if (docxStyle !== 'gbt9704' && docxStyle !== 'plain') throw new UsageError('badDocxStyle', { value: docxStyle });
-    const date = parseDate(flags.date ?? common.config.date);
+    const date = parseDateOption(flags.date ?? common.config.date, 'badDate');
     const baselineFile = flags.baseline ?? common.config.baseline;
     const baseline =
       baselineFile === undefined ? undefined : { file: baselineFile, index: loadBaseline(baselineFile, lang) };

@@ -1,7 +1,8 @@
 // Resolves what several commands share: language, config, colour.
 import type { Lang } from '../diagnostics/diagnostic';
+import { firstDate, isoDate } from '../model/calendar-date';
 import type { TimeLimit } from '../read/time-limit';
-import { UsageError } from './cli-messages';
+import { type CliMessageId, UsageError } from './cli-messages';
 import { type Config, loadConfig } from './config';
 
 /** The options every command takes. */
@@ -48,4 +49,15 @@ export function parseTimeout(value: string | undefined): TimeLimit {
   if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(seconds > 0) || seconds > 86400)
     throw new UsageError('badTimeout', { value });
   return seconds;
+}
+
+/** A date option (`--date`, `--published`, the config's `date`): a day of the calendar written YYYY-MM-DD. */
+export function parseDateOption(
+  value: string | undefined,
+  messageId: Extract<CliMessageId, 'badDate' | 'badPublished'>,
+): string | undefined {
+  if (value === undefined) return undefined;
+  const date = firstDate(value);
+  if (!date || isoDate(date) !== value) throw new UsageError(messageId, { value });
+  return value;
 }

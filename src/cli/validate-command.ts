@@ -3,7 +3,6 @@
 import { collectInputs, type SkippedFolder } from '../convert/collect-inputs';
 import { countBySeverity, type Lang } from '../diagnostics/diagnostic';
 import { inertLines } from '../diagnostics/inert-text';
-import { firstDate, isoDate } from '../model/calendar-date';
 import { appendAll } from '../model/many-values';
 import { ReadError, type ReadReport } from '../model/read-report';
 import { reporters } from '../reporters';
@@ -18,7 +17,7 @@ import { baselineTally, loadBaseline, writeBaseline } from './baseline-file';
 import { say, UsageError } from './cli-messages';
 import { effectiveSettings, loadPack } from './pack';
 import { reportFailure } from './report-failure';
-import { type CommonOptions, parseTimeout, resolveCommon } from './shared-options';
+import { type CommonOptions, parseDateOption, parseTimeout, resolveCommon } from './shared-options';
 import { displayPath } from './write-outputs';
 
 export interface ValidateFlags extends CommonOptions {
@@ -42,7 +41,7 @@ export async function runValidate(inputs: string[], flags: ValidateFlags, toolVe
     const common = resolveCommon(flags);
     lang = common.lang;
     const maxWarnings = parseMaxWarnings(flags.maxWarnings);
-    const published = parsePublished(flags.published);
+    const published = parseDateOption(flags.published, 'badPublished');
     const baselineFile = flags.baseline ?? common.config.baseline;
     const baseline = baselineFile === undefined ? undefined : loadBaseline(baselineFile, lang);
     const settings = effectiveSettings(common.config, flags.pack ? loadPack(flags.pack, lang) : undefined);
@@ -208,12 +207,4 @@ function exitCodeOf(results: readonly FileResult[], maxWarnings: number | undefi
     }
   }
   return 0;
-}
-
-/** `--published`: a day of the calendar as YYYY-MM-DD. */
-function parsePublished(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const date = firstDate(value);
-  if (!date || isoDate(date) !== value) throw new UsageError('badPublished', { value });
-  return value;
 }

@@ -39,32 +39,48 @@ export const edition2021: Edition = {
   // The 2021 notice: 一 reports the five areas, 六 the processing fees charged and the other matters it names.
   coverage: {
     overview: [
-      { name: { zh: '主动公开', en: 'proactive disclosure' }, words: ['主动公开'] },
-      { name: { zh: '依申请公开', en: 'disclosure on request' }, words: ['依申请', '申请公开', '公开申请'] },
+      { key: 'proactive', name: { zh: '主动公开', en: 'proactive disclosure' }, words: ['主动公开'] },
       {
+        key: 'onRequest',
+        name: { zh: '依申请公开', en: 'disclosure on request' },
+        words: ['依申请', '申请公开', '公开申请'],
+      },
+      {
+        key: 'management',
         name: { zh: '政府信息管理', en: 'information management' },
         words: ['信息管理', '信息资源管理', '保密审查', '公开审查', '动态调整', '公开属性'],
       },
       {
+        key: 'platforms',
         name: { zh: '政府信息公开平台建设', en: 'disclosure platforms' },
         words: ['平台', '网站', '公开专栏', '新媒体', '公开栏', '公开专区'],
       },
-      { name: { zh: '监督保障', en: 'oversight and support' }, words: ['监督', '保障', '考核', '培训'] },
+      {
+        key: 'oversight',
+        name: { zh: '监督保障', en: 'oversight and support' },
+        words: ['监督', '保障', '考核', '培训'],
+      },
     ],
     otherMatters: [
-      { name: { zh: '信息处理费的收取情况', en: 'the processing fees charged' }, words: ['处理费', '收费'] },
       {
+        key: 'processingFees',
+        name: { zh: '信息处理费的收取情况', en: 'the processing fees charged' },
+        words: ['处理费', '收费'],
+      },
+      {
+        key: 'workPoints',
         name: { zh: '落实上级年度政务公开工作要点情况', en: 'carrying out the year’s work points' },
         words: ['工作要点'],
       },
       {
+        key: 'proposals',
         name: {
           zh: '人大代表建议和政协提案办理结果公开情况',
           en: 'the results of deputies’ suggestions and proposals',
         },
         words: ['建议和政协提案', '建议和提案', '代表建议', '政协提案', '建议提案'],
       },
-      { name: { zh: '政务公开工作创新情况', en: 'innovation in open government' }, words: ['创新'] },
+      { key: 'innovation', name: { zh: '政务公开工作创新情况', en: 'innovation in open government' }, words: ['创新'] },
     ],
   },
   proactiveHeader,

@@ -63,6 +63,8 @@ export interface Section {
 
 /** A topic a text section must speak of, known by any of the words a report names it with. */
 export interface SectionTopic {
+  /** Its id, for the rules that speak of one topic (N003 of the fees). */
+  key: string;
   name: Label;
   words: readonly string[];
 }

@@ -22,7 +22,7 @@ const DIGITS: Readonly<Record<string, number>> = {
 };
 
 /** 十 = 10, 二十 = 20, 二十一 = 21, 十五 = 15; digits one by one for a year. */
-export function chineseNumber(text: string): number {
+function chineseNumber(text: string): number {
   if (!text.includes('十')) return Number([...text].map((char) => DIGITS[char] ?? 0).join(''));
   const [tens, ones] = text.split('十');
   return (tens ? (DIGITS[tens] ?? 0) : 1) * 10 + (ones ? (DIGITS[ones] ?? 0) : 0);
@@ -30,6 +30,16 @@ export function chineseNumber(text: string): number {
 
 const ARABIC = /((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})/;
 const CHINESE = /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日/;
+
+/** A date as a 落款 writes it, closing its line: 2025年1月20日 or 二〇二五年一月二十日. */
+export const WRITTEN_DATE_AT_END =
+  /((?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$/;
+/** A date left for the hand (年　月　日, blanks removed), or with only the year written. */
+export const BLANK_DATE = /^(\d{2,4}|[_＿]*)年[_＿]*月[_＿]*日$/;
+
+/** A line that is only a date, written or left blank: a 落款's date line. */
+export const isDateLine = (line: string): boolean =>
+  BLANK_DATE.test(line) || WRITTEN_DATE_AT_END.exec(line)?.index === 0;
 
 /** The first date the text writes, if it is a day of the calendar (2026-02-30 is none). */
 export function firstDate(text: string): CalendarDate | undefined {

@@ -1,13 +1,8 @@
 // The 落款 (the agency and the date that sign a report off) where a report's text still carries it: N004 checks it,
 // N008 dates the report by it when nothing else does.
-import { chineseNumber } from '../model/calendar-date';
+import { BLANK_DATE, type CalendarDate, firstDate, WRITTEN_DATE_AT_END } from '../model/calendar-date';
 import type { Model } from '../model/pointer';
 
-/** 2025年1月20日 or 二〇二五年一月二十日, as year, month and day. */
-const DATE =
-  /((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$|([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/;
-/** A date left for the hand: 年　月　日 (blanks removed), or with only the year written. */
-const BLANK_DATE = /^((?:19|20)\d{2}|[_＿]*)年[_＿]*月[_＿]*日$/;
 /** An agency's name: Chinese characters and brackets, no sentence's punctuation. */
 const AGENCY = /^[\u4e00-\u9fa5（）()]{2,30}$/;
 
@@ -15,7 +10,7 @@ export interface Signature {
   index: number;
   text: string;
   agency?: string;
-  date?: { year: number; month: number; day: number };
+  date?: CalendarDate;
 }
 
 /** The 落款 among the last paragraphs: agency and date on one line, or a date line with the agency line before it. */
@@ -26,18 +21,13 @@ export function signatureOf(paragraphs: readonly string[]): Signature | undefine
     const previous = (paragraphs[index - 1] ?? '').replace(/\s+/g, '');
     const agencyBefore = AGENCY.test(previous) ? previous : undefined;
     if (BLANK_DATE.test(text)) return { index, text, ...(agencyBefore ? { agency: agencyBefore } : {}) };
-    const match = DATE.exec(text);
-    if (!match) continue;
+    const match = WRITTEN_DATE_AT_END.exec(text);
+    // A date no calendar has (2月30日) is no 落款's.
+    const date = match ? firstDate(match[0]) : undefined;
+    if (!match || !date) continue;
     const before = text.slice(0, match.index);
     if (before !== '' && !AGENCY.test(before)) continue; // a sentence that ends with a date is no 落款
     const agency = before || agencyBefore;
-    const date = match[1]
-      ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) }
-      : {
-          year: chineseNumber(match[4] as string),
-          month: chineseNumber(match[5] as string),
-          day: chineseNumber(match[6] as string),
-        };
     return { index, text, date, ...(agency ? { agency } : {}) };
   }
   return undefined;

@@ -1,5 +1,6 @@
 // Finds agency and year in a published report: the title line, the page's <title>, the 落款 (the agency and date that
 // sign the report off), and only then a full name the text keeps repeating — never a piece of a sentence.
+import { isDateLine } from '../../model/calendar-date';
 import { normaliseLabel, normaliseSpelling } from '../../model/label-text';
 
 export interface DetectedMeta {
@@ -124,11 +125,6 @@ export function agencyName(text: string): string | undefined {
   return name;
 }
 
-const DATE_LINE =
-  /^((19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$/;
-/** The date of a 落款 left for the hand: 年　月　日 (blanks are gone once normalised). */
-const BLANK_DATE_LINE = /^(\d{2,4}|[_＿]*)年[_＿]*月[_＿]*日$/;
-const isDateLine = (line: string) => DATE_LINE.test(line) || BLANK_DATE_LINE.test(line);
 const AGENCY_LINE = new RegExp(`^[\\u4e00-\\u9fa5（）()]{2,30}${BODY.slice(BODY.indexOf('(?:'))}$`);
 
 /** The 落款: a line that is only an agency's name, next to the date line that closes the report. */

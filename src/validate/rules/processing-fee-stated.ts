@@ -1,7 +1,8 @@
 // N003: 2021 edition: where requests ended for unpaid fees (三（六）2 > 0), 六 says whether 信息处理费 was charged.
 import { defineRule } from '../rule';
 
-const POINTER = '/requests/results/other/overdueFee/total';
+/** 三（六）2: requests dropped because a fee notice went unpaid. */
+export const FEE_NOT_PAID = '/requests/results/other/overdueFee/total';
 
 export const processingFeeStated = defineRule({
   id: 'N003',
@@ -23,11 +24,11 @@ export const processingFeeStated = defineRule({
     },
   },
   check(context) {
-    const unpaid = context.number(POINTER);
+    const unpaid = context.number(FEE_NOT_PAID);
     if (unpaid === undefined || unpaid === 0) return;
     const text = context.model.otherMatters;
     const paragraphs = Array.isArray(text) ? text.filter((p): p is string => typeof p === 'string') : [];
     if (paragraphs.some((paragraph) => /(?:信息)?处理费/.test(paragraph))) return;
-    context.report({ messageId: 'notStated', pointer: POINTER, actual: unpaid, related: ['/otherMatters'] });
+    context.report({ messageId: 'notStated', pointer: FEE_NOT_PAID, actual: unpaid, related: ['/otherMatters'] });
   },
 });

@@ -3,7 +3,7 @@
 // else the 落款's (signedOn, or a 落款 left in the text) — a report signed after the deadline was published after it.
 import type { BodyKind } from '../../model/body-kind';
 import { isoDate } from '../../model/calendar-date';
-import { defineRule } from '../rule';
+import { defineRule, type Model } from '../rule';
 import { dateIn, textSignature } from '../signature-line';
 
 const DEADLINE: Readonly<Record<BodyKind, { month: string; zh: string; en: string }>> = {
@@ -50,22 +50,7 @@ export const publishedOnTime = defineRule({
   check(context) {
     const year = context.number('/year');
     if (year === undefined) return;
-    const given = dateIn(context.published);
-    const page = dateIn(context.model.publishedOn);
-    const signature = textSignature(context.model);
-    const textDate = signature?.signature.date ? isoDate(signature.signature.date) : undefined;
-    const signed = dateIn(context.model.signedOn) ?? textDate;
-    const used = given
-      ? { date: given, source: 'given' as const, pointer: '' }
-      : page
-        ? { date: page, source: 'page' as const, pointer: '/publishedOn' }
-        : signed
-          ? {
-              date: signed,
-              source: 'signed' as const,
-              pointer: dateIn(context.model.signedOn) ? '/signedOn' : (signature?.pointer ?? ''),
-            }
-          : undefined;
+    const used = publicationDate(context.published, context.model);
     if (!used) return;
     const source = SOURCES[used.source];
     const deadline = DEADLINE[context.bodyKind];
@@ -88,3 +73,19 @@ export const publishedOnTime = defineRule({
     }
   },
 });
+
+/** The first date there is, in the order the rule trusts them, with where it stands in the report. */
+function publicationDate(
+  published: string | undefined,
+  model: Model,
+): { date: string; source: keyof typeof SOURCES; pointer: string } | undefined {
+  const given = dateIn(published);
+  if (given) return { date: given, source: 'given', pointer: '' };
+  const page = dateIn(model.publishedOn);
+  if (page) return { date: page, source: 'page', pointer: '/publishedOn' };
+  const signed = dateIn(model.signedOn);
+  if (signed) return { date: signed, source: 'signed', pointer: '/signedOn' };
+  const left = textSignature(model);
+  const date = left?.signature.date;
+  return left && date ? { date: isoDate(date), source: 'signed', pointer: left.pointer } : undefined;
+}

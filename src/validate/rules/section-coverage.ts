@@ -2,15 +2,14 @@
 // fees and the other matters the 2021 notice names (edition data), and a government's report of its 考核、评议、追究.
 import type { SectionTopic, TextSectionKey } from '../../editions/types';
 import { defineRule } from '../rule';
+import { FEE_NOT_PAID } from './processing-fee-stated';
 
 /** 条例第五十条: 各级人民政府的年度报告还应当包括工作考核、社会评议和责任追究结果情况. */
 const GOVERNMENT_TOPICS: readonly SectionTopic[] = [
-  { name: { zh: '工作考核', en: 'assessment' }, words: ['考核'] },
-  { name: { zh: '社会评议', en: 'public appraisal' }, words: ['评议', '社会评价', '满意度', '测评'] },
-  { name: { zh: '责任追究结果', en: 'accountability' }, words: ['责任追究', '追责', '问责'] },
+  { key: 'assessment', name: { zh: '工作考核', en: 'assessment' }, words: ['考核'] },
+  { key: 'appraisal', name: { zh: '社会评议', en: 'public appraisal' }, words: ['评议', '社会评价', '满意度', '测评'] },
+  { key: 'accountability', name: { zh: '责任追究结果', en: 'accountability' }, words: ['责任追究', '追责', '问责'] },
 ];
-
-const FEE_NOT_PAID = '/requests/results/other/overdueFee/total';
 
 /** The paragraphs of a section as one text, blanks removed (a word broken across a line still counts). */
 function sectionText(value: unknown): string {
@@ -54,8 +53,7 @@ export const sectionCoverage = defineRule({
       if (text === '') continue;
       let topics = missing(text, coverage[section] ?? []);
       // N003 says it already, with the figure: fees asked for and 六 silent on them.
-      if (section === 'otherMatters' && (context.number(FEE_NOT_PAID) ?? 0) > 0)
-        topics = topics.filter((topic) => !topic.words.includes('处理费'));
+      if ((context.number(FEE_NOT_PAID) ?? 0) > 0) topics = topics.filter((topic) => topic.key !== 'processingFees');
       if (topics.length === 0) continue;
       const named = namesOf(topics);
       const source = section === 'otherMatters' ? SOURCES.otherMatters : SOURCES.overview;
