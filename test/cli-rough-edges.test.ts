@@ -250,3 +250,57 @@ test('复议纠错 and 诉讼败诉, which assessments score, are counted in sum
   expect(index).toMatch(/复议纠错<\/th><td class="n">1<\/td><td class="n">1<\/td>/);
   expect(index).toMatch(/诉讼败诉<\/th><td class="n">2<\/td><td class="n">0<\/td>/);
 });
+
+describe('outputs never replace what is not a file of ours (review of issues 20 and 21)', () => {
+  const dir = scratch('report-not-a-file-');
+
+  test('--force does not put a file in place of a pipe; the page is written only as .html', () => {
+    const fifo = join(dir, 'pipe.html');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const page = runCli(['page', '-o', fifo, '--force', '--lang', 'en']);
+    expect(page.code).toBe(2);
+    expect(page.stderr).toBe(
+      `report: ${fifo} is not a regular file (a folder, device or pipe): nothing written, not even with --force\n`,
+    );
+    expect(spawnSync('test', ['-p', fifo]).status).toBe(0);
+    const report = join(dir, 'report.json');
+    copyFileSync(fixture('example-2021.json'), report);
+    const wrongKind = runCli(['page', '-o', report, '--force', '--lang', 'en']);
+    expect(wrongKind.code).toBe(2);
+    expect(wrongKind.stderr).toBe(`report: the page can only be written as .html, not ${report}\n`);
+    expect(readFileSync(report, 'utf8')).toBe(readFileSync(fixture('example-2021.json'), 'utf8'));
+  });
+
+  test('--write-baseline never replaces the pack or the config, and is refused before anything is read', () => {
+    const pack = join(dir, 'mine.json');
+    writeFileSync(pack, '{"name": "mine"}');
+    const config = join(dir, 'report.config.json');
+    writeFileSync(config, '{}');
+    for (const [flag, file] of [
+      ['--pack', pack],
+      ['--config', config],
+    ] as const) {
+      const run = runCli([
+        'validate',
+        fixture('example-2021.json'),
+        flag,
+        file,
+        '--write-baseline',
+        file,
+        '--lang',
+        'en',
+      ]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`report: the output ${file} is the input file: not overwritten\n`);
+      expect(run.stdout).toBe('');
+    }
+    expect(readFileSync(pack, 'utf8')).toBe('{"name": "mine"}');
+    expect(readFileSync(config, 'utf8')).toBe('{}');
+  });
+
+  test('an empty --pack is a pack not found, not no pack', () => {
+    const run = runCli(['validate', fixture('example-2021.json'), '--pack', '', '--lang', 'en']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^report: the rule pack .* cannot be read: there is no such file\n$/);
+  });
+});

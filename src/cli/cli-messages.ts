@@ -27,6 +27,10 @@ const messages = {
     zh: '{file} 已存在，未覆盖：换一个文件名，或加 --force 覆盖',
     en: '{file} exists and was not overwritten: choose another name, or add --force',
   },
+  outputNotHtml: {
+    zh: '检查网页只能保存为 .html 文件，实际为 {file}',
+    en: 'the page can only be written as .html, not {file}',
+  },
   outputNotXlsx: {
     zh: '模板只能保存为 .xlsx 文件，实际为 {file}',
     en: 'the template can only be written as .xlsx, not {file}',
@@ -151,6 +155,10 @@ const messages = {
     en: 'the output {file} is the input file: not overwritten',
   },
   outputNotDirectory: { zh: '{file} 不是文件夹', en: '{file} is not a folder' },
+  outputNotFile: {
+    zh: '{file} 不是普通文件（文件夹、设备或管道），未写入，--force 也不会替换它',
+    en: '{file} is not a regular file (a folder, device or pipe): nothing written, not even with --force',
+  },
   importOutput: {
     zh: 'import 只能写 .json 或 .xlsx（我们的模板，已填写），实际为 {file}',
     en: 'import writes .json or .xlsx (our template, filled), not {file}',

@@ -54,7 +54,7 @@ export async function runConvertCommand(inputs: string[], flags: ConvertFlags, t
     const common = resolveCommon(flags);
     lang = common.lang;
     const formats = parseFormats(flags.to);
-    const pack = flags.pack ? loadPack(flags.pack, lang) : undefined;
+    const pack = flags.pack !== undefined ? loadPack(flags.pack, lang) : undefined;
     const settings = effectiveSettings(common.config, pack);
     const jobs = flags.jobs === undefined ? availableParallelism() : Number(flags.jobs);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError('badJobs', { value: flags.jobs ?? '' });

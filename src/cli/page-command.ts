@@ -28,6 +28,7 @@ export async function runPage(flags: PageFlags): Promise<number> {
       process.stdout.write(page);
       return 0;
     }
+    if (!/\.html?$/i.test(flags.output)) throw new UsageError('outputNotHtml', { file: flags.output });
     if (existsSync(flags.output) && !flags.force) throw new UsageError('outputExists', { file: flags.output });
     prepareDirectory(dirname(resolve(flags.output)));
     // The page itself is the one input: written over, it would be lost.

@@ -15,10 +15,11 @@ import { loadValidators } from '../validate/schema-check';
 import { type ValidateOptions, validateReport } from '../validate/validate-report';
 import { baselineTally, loadBaseline, writeBaseline } from './baseline-file';
 import { say, UsageError } from './cli-messages';
-import { effectiveSettings, loadPack } from './pack';
+import { DEFAULT_CONFIG_FILE } from './config';
+import { effectiveSettings, loadPack, packPath } from './pack';
 import { reportFailure } from './report-failure';
 import { type CommonOptions, parseDateOption, parseTimeout, resolveCommon } from './shared-options';
-import { displayPath } from './write-outputs';
+import { displayPath, inputGuard } from './write-outputs';
 
 export interface ValidateFlags extends CommonOptions {
   format: string;
@@ -44,7 +45,19 @@ export async function runValidate(inputs: string[], flags: ValidateFlags, toolVe
     const published = parseDateOption(flags.published, 'badPublished');
     const baselineFile = flags.baseline ?? common.config.baseline;
     const baseline = baselineFile === undefined ? undefined : loadBaseline(baselineFile, lang);
-    const settings = effectiveSettings(common.config, flags.pack ? loadPack(flags.pack, lang) : undefined);
+    const settings = effectiveSettings(
+      common.config,
+      flags.pack !== undefined ? loadPack(flags.pack, lang) : undefined,
+    );
+    // What --write-baseline must never replace besides the inputs — the baseline read, last year's report, the pack, the
+    // config — is refused before any file is read, not after the whole batch was checked.
+    const settingsFiles = [
+      ...(baselineFile ? [baselineFile] : []),
+      ...(flags.previous ? [flags.previous] : []),
+      ...(flags.pack !== undefined ? [packPath(flags.pack)] : []),
+      flags.config ?? DEFAULT_CONFIG_FILE,
+    ];
+    if (flags.writeBaseline !== undefined) inputGuard(settingsFiles)([flags.writeBaseline]);
     // One sandbox process reads every file: started now, so its start-up overlaps loading the rules.
     const timeLimit = parseTimeout(flags.timeout);
     const guarded = new Sandbox(1, timeLimit === undefined ? {} : { timeLimit }).warmUp();
@@ -80,8 +93,7 @@ export async function runValidate(inputs: string[], flags: ValidateFlags, toolVe
         const { file, diagnostics } = result;
         return key === undefined ? [] : baselineEntries({ key, file, diagnostics }, baseline);
       });
-      const inputs = [...files, ...(baselineFile ? [baselineFile] : []), ...(flags.previous ? [flags.previous] : [])];
-      writeBaseline(flags.writeBaseline, baselineText(entries), inputs);
+      writeBaseline(flags.writeBaseline, baselineText(entries), [...files, ...settingsFiles]);
       const kept = entries.filter((entry) => baseline?.entry(entry.fingerprint)).length;
       process.stderr.write(
         `report: ${say(lang, 'baselineWritten', { file: displayPath(flags.writeBaseline), count: entries.length, kept })}\n`,

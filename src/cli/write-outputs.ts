@@ -49,6 +49,10 @@ export function inputGuard(inputs: readonly string[]): (outputs: readonly string
 
 export function writeOutputs(outputs: readonly OutputFile[], inputs: readonly string[]): void {
   inputGuard(inputs)(outputs.map((output) => output.path));
+  // A file is written beside its target and renamed over it: over a folder, a device or a pipe that would replace
+  // what is no output of ours (seen: --force put a file in place of a FIFO, and of /dev/full as root).
+  for (const { path } of outputs)
+    if (existsSync(path) && !statSync(path).isFile()) throw new UsageError('outputNotFile', { file: path });
   for (const { path, bytes } of outputs) {
     try {
       writeFileAtomic(path, bytes);

@@ -48,19 +48,21 @@ export function validateReport(report: ReadReport, options: ValidateOptions): Va
   const { edition, schemaFindings, blocked } = checkModel(report);
   const findings: Finding[] = [...report.findings, ...schemaFindings];
   if (!edition) return { diagnostics: placeAll(findings, report, edition, options) };
-  appendAll(findings, runRules(edition, report.model, blocked, options));
-  // The filer's explanations, set against every diagnostic once they are placed (they name sheet!cell).
-  const explained = applyExplanations(placeAll(findings, report, edition, options), report.model, edition, (rule) =>
-    ranOrOff(rule, options),
+  const checked = runRules(edition, report.model, blocked, options);
+  appendAll(findings, checked.findings);
+  // The filer's explanations, set against every diagnostic once they are placed (they name sheet!cell). One can be
+  // told unused only for a rule the engine ran and that is on (a cross-year rule skipped for a mismatched --previous
+  // did not run: its explanation is not unused).
+  const explained = applyExplanations(
+    placeAll(findings, report, edition, options),
+    report.model,
+    edition,
+    (rule) => !checked.skipped.has(rule.id) && options.rules?.[rule.id] !== 'off',
   );
   const diagnostics = explained.diagnostics;
   appendAll(diagnostics, placeAll(explained.findings, report, edition, options));
   return { edition, diagnostics };
 }
-
-/** Whether an explanation of the rule can be told unused: it ran (a cross-year rule needs last year's), and is on. */
-const ranOrOff = (rule: Rule, options: ValidateOptions) =>
-  (!rule.needsPrevious || options.previous !== undefined) && options.rules?.[rule.id] !== 'off';
 
 /** Only the rules that compare a report with last year's (X301, X201): what a batch adds after each report was checked. */
 export function checkAgainstPreviousYear(
@@ -70,7 +72,7 @@ export function checkAgainstPreviousYear(
 ): Diagnostic[] {
   const { edition, blocked } = checkModel(report);
   if (!edition) return [];
-  const findings = runRules(
+  const { findings } = runRules(
     edition,
     report.model,
     blocked,
@@ -165,7 +167,7 @@ function runRules(
   blocked: ReadonlySet<string>,
   options: Pick<ValidateOptions, 'previous' | 'thresholds' | 'rules' | 'bodyKind' | 'published'>,
   select: (rule: Rule) => boolean = () => true,
-): Finding[] {
+): { findings: Finding[]; skipped: Set<string> } {
   const findings: Finding[] = [];
   const previousContext = options.previous ? pairWithPrevious(model, options.previous, findings) : undefined;
   const fields = fieldsOf(edition);
@@ -173,6 +175,7 @@ function runRules(
   const bodyKind = options.bodyKind ?? bodyKindOf(typeof model.agency === 'string' ? model.agency : '');
   // A rule runs when selected and of these editions (its metadata); a cross-year rule only with last year's report.
   const runs = (rule: Rule) => select(rule) && ruleApplies(rule, edition.id, previousContext?.edition.id);
+  const skipped = new Set(checkingRules.filter((rule) => !runs(rule)).map((rule) => rule.id));
   // The arithmetic in one pass over the equations of every rule that states some (equations.ts), so that one cell
   // explains the failures it causes in several rules; a rule turned off takes its equations out.
   const equations = checkingRules
@@ -193,7 +196,7 @@ function runRules(
       report: (finding) => findings.push({ ...finding, ruleId: rule.id }),
     });
   }
-  return findings;
+  return { findings, skipped };
 }
 
 /**

@@ -38,6 +38,12 @@ export const cases = defineCases(explanationRule, {
       name: 'a cross-year rule explained, checked without last year’s report: neither used nor unused',
       patch: { '/explanations': [{ rule: 'X301', at: '/requests/carriedOver/total', text: '上年报告有误，已更正。' }] },
     },
+    {
+      name: 'the same with last year’s of another body: the cross-year rules were skipped, the explanation not unused',
+      patch: { '/explanations': [{ rule: 'X301', at: '/requests/carriedOver/total', text: '上年报告有误，已更正。' }] },
+      previous: { patch: { '/agency': '某县教育局', '/year': 2024 } },
+      others: [{ ruleId: 'input', messageId: 'previousMismatch', pointer: '' }],
+    },
   ],
   invalid: [
     {
