@@ -63,7 +63,12 @@ describeWithChromium('the core in headless Chromium gives what the CLI gives', (
         const core = (globalThis as any).reportCore;
         return name === 'validate'
           ? core.validateWorkbookBytes(bytes, fileName, lang)
-          : core.buildHtml(bytes, fileName, { lang });
+          : core
+              .buildFile({ bytes, name: fileName }, 'html', { lang })
+              .then((built: { refused?: string; file?: { bytes: Uint8Array } }) => ({
+                refused: built.refused,
+                html: built.file ? new TextDecoder().decode(built.file.bytes) : undefined,
+              }));
       },
       { name, base64: readFileSync(resolve(ROOT, path)).toString('base64'), fileName, lang },
     ) as Promise<T>;

@@ -3,7 +3,7 @@
 // JSON reporter, layout and the renderers, the template writer. No file, process or clock access: the bundle
 // (scripts/browser-bundle.ts) swaps each `*.node` adapter for its `*.browser` sibling, and a Node built-in anywhere
 // fails it.
-import type { Diagnostic, Lang } from '../diagnostics/diagnostic';
+import type { Lang } from '../diagnostics/diagnostic';
 import { countBySeverity } from '../diagnostics/diagnostic';
 import { defaultEditionId, editionForYear, getEdition } from '../editions';
 import { numberAt } from '../model/pointer';
@@ -12,8 +12,6 @@ import { outputBaseName } from '../output/output-names';
 import { type RenderFormat, renderOutputs } from '../output/render-outputs';
 import { MAX_INPUT_BYTES, READABLE_EXTENSIONS, readBytes, tooLarge } from '../read/read-bytes';
 import { DEFAULT_TIME_LIMIT } from '../read/time-limit';
-import { renderHtml } from '../render/html';
-import { layoutReport } from '../render/layout';
 import { checkedResult, unreadableResult } from '../reporters/file-result';
 import { jsonReporter } from '../reporters/json';
 import { carryForward } from '../template/carry-forward';
@@ -92,45 +90,11 @@ export function validateWorkbookBytes(
   return JSON.parse(jsonReporter([result], { lang, color: false, toolVersion }));
 }
 
-export interface BuiltHtml {
-  /** The page `report build FILE --to html` writes; absent when the build is refused. */
-  html?: string;
-  /** Why it was refused: the input unreadable, no edition, errors (without `force`), or past the size limits. */
-  refused?: 'unreadable' | 'noEdition' | 'errors' | 'beyondLimits';
-  diagnostics: Diagnostic[];
-}
-
-/** `report build FILE --to html` for these bytes: checked first, refused as the command line refuses. */
-export function buildHtml(
-  bytes: Uint8Array,
-  fileName: string,
-  options: { lang?: Lang; force?: boolean; date?: string } = {},
-): BuiltHtml {
-  const lang = options.lang ?? 'zh';
-  let report: ReadReport;
-  try {
-    report = readBytes(bytes, fileName, extensionOf(fileName));
-  } catch (error) {
-    if (!(error instanceof ReadError)) throw error;
-    return { refused: 'unreadable', diagnostics: [] };
-  }
-  const { edition, diagnostics } = validateReport(report, { lang });
-  if (!edition) return { refused: 'noEdition', diagnostics };
-  const { errors } = countBySeverity(diagnostics);
-  if (errors && !options.force) return { refused: 'errors', diagnostics };
-  if (beyondSizeLimits(diagnostics)) return { refused: 'beyondLimits', diagnostics };
-  // As output/render-outputs.ts renders HTML, synchronously (buildOutputs below goes through that file itself).
-  const document = layoutReport(report.model, edition, {
-    notValidated: errors > 0,
-    ...(options.date ? { date: options.date } : {}),
-  });
-  return { html: renderHtml(document, report.model, `report ${toolVersion}`), diagnostics };
-}
-
 export interface BuiltFile {
   /** The file `report build FILE --to FORMAT` writes, and the name it gives it. */
   file?: { name: string; bytes: Uint8Array };
-  refused?: BuiltHtml['refused'];
+  /** Why it was refused: the input unreadable, no edition, errors, or past the size limits. */
+  refused?: 'unreadable' | 'noEdition' | 'errors' | 'beyondLimits';
 }
 
 /** `report build FILE --to FORMAT [--date DATE]` (docx, html or json): checked first, refused as the command line refuses. */
