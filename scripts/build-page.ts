@@ -4,14 +4,14 @@
 // nothing else: no request of any kind. Written to dist/page/, which the package ships; `report page -o FILE` copies it.
 // esbuild is a development dependency: the page is built here, never at a user's `report page`.
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { writeFileAtomic } from '../src/output/write-atomic.node';
+import { BUILT_PAGE } from '../src/package-root';
 import { bundlePageScript, bundlePageWorker } from './browser-bundle';
 
 const ROOT = resolve(__dirname, '..', __dirname.includes(`${join('dist', 'scripts')}`) ? '..' : '');
-/** Where the build leaves the page, relative to the package's root (src/cli/page-command.ts reads it there). */
-export const PAGE_PATH = join('dist', 'page', 'report-page.html');
 
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
@@ -123,8 +123,8 @@ const body = `
 <footer>report <span id="version"></span></footer>
 `.trim();
 
-/** The page, whole, and what it is made of (for the bench and the tests' record). */
-export async function buildFilerPage(): Promise<{ html: string; workerBytes: number; scriptBytes: number }> {
+/** The page, whole: its HTML with both scripts and the style inline. */
+async function buildFilerPage(): Promise<string> {
   const [worker, script] = await Promise.all([bundlePageWorker(), bundlePageScript()]);
   const warnings = [...worker.warnings, ...script.warnings];
   if (warnings.length) throw new Error(`the filer's page bundles with warnings:\n${warnings.join('\n')}`);
@@ -155,16 +155,13 @@ ${body}
 </body>
 </html>
 `;
-  return { html, workerBytes: worker.code.length, scriptBytes: script.code.length };
+  return html;
 }
 
 async function main(): Promise<void> {
-  const { html } = await buildFilerPage();
-  const path = join(ROOT, PAGE_PATH);
+  const path = join(ROOT, BUILT_PAGE);
   mkdirSync(join(path, '..'), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, html);
-  renameSync(temporary, path);
+  writeFileAtomic(path, await buildFilerPage());
 }
 
 if (require.main === module) {

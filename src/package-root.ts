@@ -2,6 +2,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
+/** Where `npm run build` leaves the filer's page (scripts/build-page.ts), relative to the package's root. */
+export const BUILT_PAGE = join('dist', 'page', 'report-page.html');
+
 let root: string | undefined;
 
 export function packageRoot(): string {

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Lang } from '../diagnostics/diagnostic';
-import { packageRoot } from '../package-root';
+import { BUILT_PAGE, packageRoot } from '../package-root';
 import { say, UsageError } from './cli-messages';
 import { reportFailure } from './report-failure';
 import { type CommonOptions, resolveCommon } from './shared-options';
@@ -13,9 +13,6 @@ export interface PageFlags extends CommonOptions {
   output: string;
   force?: boolean;
 }
-
-/** Where the build leaves the page (scripts/build-page.ts's PAGE_PATH), in the package. */
-const BUILT_PAGE = join('dist', 'page', 'report-page.html');
 
 export async function runPage(flags: PageFlags): Promise<number> {
   let lang: Lang = 'zh';
