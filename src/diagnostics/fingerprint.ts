@@ -6,6 +6,8 @@
 // a small non-cryptographic hash (FNV-1a) because a fingerprint is an identity kept for years across thousands of
 // findings: a collision would merge two findings on a dashboard, and 256 bits make that a non-event.
 
+import type { Diagnostic } from './diagnostic';
+
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
   0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
@@ -98,4 +100,20 @@ export interface FindingIdentity {
 export function findingFingerprint(identity: FindingIdentity, occurrence = 1): string {
   const parts = [identity.ruleId, identity.file, identity.pointer, identity.messageId];
   return sha256Hex(JSON.stringify(occurrence === 1 ? parts : [...parts, occurrence]));
+}
+
+/**
+ * A fingerprint per diagnostic of one file (SARIF, GitLab), or of one report (a baseline keys it by agency and year):
+ * findingFingerprint of rule, file or report, pointer and message id. Two findings of one identity there (the same
+ * message at the same pointer, as reading may give) are told apart by their order.
+ */
+export function fingerprintsOf(path: string, diagnostics: readonly Diagnostic[]): string[] {
+  const seen = new Map<string, number>();
+  return diagnostics.map((diagnostic) => {
+    const { ruleId, pointer, messageId } = diagnostic;
+    const key = JSON.stringify([ruleId, pointer, messageId]);
+    const occurrence = (seen.get(key) ?? 0) + 1;
+    seen.set(key, occurrence);
+    return findingFingerprint({ ruleId, file: path, pointer, messageId }, occurrence);
+  });
 }

@@ -13,10 +13,10 @@
 //   line, and a workbook, a DOCX or a PDF has none, so the finding stands on the file and its message gives the place.
 // Every text from an input is inert (`inert`), and the JSON then `inertJson`: valid JSON whatever the input holds.
 import { type Severity, setAside } from '../diagnostics/diagnostic';
-import { findingFingerprint } from '../diagnostics/fingerprint';
+import { findingFingerprint, fingerprintsOf } from '../diagnostics/fingerprint';
 import { inert, inertJson } from '../diagnostics/inert-text';
 import type { Reporter } from './file-result';
-import { artifactPath, fingerprintsOf } from './locate';
+import { artifactPath } from './locate';
 
 type GitLabSeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 

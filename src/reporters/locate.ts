@@ -1,7 +1,5 @@
-// Where a result's file is, for the formats a viewer reads beside the repository (SARIF, GitLab Code Quality), and
-// the fingerprint of each of its findings. Plain string work, no Node module: the core runs in a browser too.
-import type { Diagnostic } from '../diagnostics/diagnostic';
-import { findingFingerprint } from '../diagnostics/fingerprint';
+// Where a result's file is, for the formats a viewer reads beside the repository (SARIF, GitLab Code Quality).
+// Plain string work, no Node module: the core runs in a browser too.
 
 const DRIVE = /^[A-Za-z]:\//;
 
@@ -42,19 +40,4 @@ export function pathUri(path: string, relative: boolean): string {
   if (relative) return encode(path);
   // `C:/x` is `file:///C:/x`: the drive's colon stays as it is.
   return DRIVE.test(path) ? `file:///${path.slice(0, 2)}${encode(path.slice(2))}` : `file://${encode(path)}`;
-}
-
-/**
- * A fingerprint per diagnostic of one file (findingFingerprint: rule, file, pointer, message id). Two findings of one
- * identity in one file (the same message at the same pointer, as reading may give) are told apart by their order.
- */
-export function fingerprintsOf(path: string, diagnostics: readonly Diagnostic[]): string[] {
-  const seen = new Map<string, number>();
-  return diagnostics.map((diagnostic) => {
-    const { ruleId, pointer, messageId } = diagnostic;
-    const key = JSON.stringify([ruleId, pointer, messageId]);
-    const occurrence = (seen.get(key) ?? 0) + 1;
-    seen.set(key, occurrence);
-    return findingFingerprint({ ruleId, file: path, pointer, messageId }, occurrence);
-  });
 }

@@ -24,9 +24,10 @@
 // URI, which leaves nothing in it that can act; and the JSON is written by JSON.stringify and then `inertJson`, so it
 // is valid JSON with no active character in its bytes, whatever the input holds.
 import { type Diagnostic, MORE_DIAGNOSTICS, type Severity } from '../diagnostics/diagnostic';
+import { fingerprintsOf } from '../diagnostics/fingerprint';
 import { inert, inertJson } from '../diagnostics/inert-text';
 import type { FileResult, Reporter, ReporterContext, RuleInfo } from './file-result';
-import { artifactPath, fingerprintsOf, pathUri } from './locate';
+import { artifactPath, pathUri } from './locate';
 
 export const SARIF_SCHEMA_URI =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';

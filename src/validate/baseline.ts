@@ -11,7 +11,7 @@ import type { Decision } from '../diagnostics/decision';
 import { decisionKinds, isDecisionKind } from '../diagnostics/decision';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { MORE_DIAGNOSTICS } from '../diagnostics/diagnostic';
-import { findingFingerprint } from '../diagnostics/fingerprint';
+import { fingerprintsOf } from '../diagnostics/fingerprint';
 import { agencyKey } from '../model/agency-key';
 import type { Model } from '../model/pointer';
 
@@ -102,15 +102,11 @@ export function reportKey(model: Model | undefined, file: string): string {
 }
 
 /** The baseline fingerprint of each of a report's diagnostics (undefined for the line that closes a capped list). */
-export function baselineFingerprints(key: string, diagnostics: readonly Diagnostic[]): (string | undefined)[] {
-  const seen = new Map<string, number>();
-  return diagnostics.map(({ ruleId, pointer, messageId }) => {
-    if (messageId === MORE_DIAGNOSTICS) return undefined;
-    const identity = JSON.stringify([ruleId, pointer, messageId]);
-    const occurrence = (seen.get(identity) ?? 0) + 1;
-    seen.set(identity, occurrence);
-    return findingFingerprint({ ruleId, file: key, pointer, messageId }, occurrence);
-  });
+function baselineFingerprints(key: string, diagnostics: readonly Diagnostic[]): (string | undefined)[] {
+  const fingerprints = fingerprintsOf(key, diagnostics);
+  return diagnostics.map((diagnostic, index) =>
+    diagnostic.messageId === MORE_DIAGNOSTICS ? undefined : fingerprints[index],
+  );
 }
 
 /** A baseline ready to apply: its decisions by fingerprint, and which of them this run has matched. */
