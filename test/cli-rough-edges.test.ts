@@ -294,6 +294,10 @@ describe('outputs never replace what is not a file of ours (review of issues 20 
       expect(run.stderr).toBe(`report: the output ${file} is the input file: not overwritten\n`);
       expect(run.stdout).toBe('');
     }
+    const nested = join(dir, 'review', '2025', 'baseline.json');
+    const made = runCli(['validate', fixture('example-2021.json'), '--write-baseline', nested, '--lang', 'en']);
+    expect(made.code).toBe(0);
+    expect(JSON.parse(readFileSync(nested, 'utf8'))).toMatchObject({ version: 1, decisions: [] });
     expect(readFileSync(pack, 'utf8')).toBe('{"name": "mine"}');
     expect(readFileSync(config, 'utf8')).toBe('{}');
   });

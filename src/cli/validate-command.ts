@@ -1,5 +1,6 @@
 // `report validate FILE...`: read → check → report, and the exit code (the worst over all files).
 
+import { dirname, resolve } from 'node:path';
 import { collectInputs, type SkippedFolder } from '../convert/collect-inputs';
 import { countBySeverity, type Lang } from '../diagnostics/diagnostic';
 import { inertLines } from '../diagnostics/inert-text';
@@ -19,7 +20,7 @@ import { DEFAULT_CONFIG_FILE } from './config';
 import { effectiveSettings, loadPack, packPath } from './pack';
 import { reportFailure } from './report-failure';
 import { type CommonOptions, parseDateOption, parseTimeout, resolveCommon } from './shared-options';
-import { displayPath, inputGuard } from './write-outputs';
+import { displayPath, inputGuard, prepareDirectory } from './write-outputs';
 
 export interface ValidateFlags extends CommonOptions {
   format: string;
@@ -57,7 +58,11 @@ export async function runValidate(inputs: string[], flags: ValidateFlags, toolVe
       ...(flags.pack !== undefined ? [packPath(flags.pack)] : []),
       flags.config ?? DEFAULT_CONFIG_FILE,
     ];
-    if (flags.writeBaseline !== undefined) inputGuard(settingsFiles)([flags.writeBaseline]);
+    if (flags.writeBaseline !== undefined) {
+      inputGuard(settingsFiles)([flags.writeBaseline]);
+      // Its folder made now, as build and page make theirs: a write that fails after the batch would lose its results.
+      prepareDirectory(dirname(resolve(flags.writeBaseline)));
+    }
     // One sandbox process reads every file: started now, so its start-up overlaps loading the rules.
     const timeLimit = parseTimeout(flags.timeout);
     const guarded = new Sandbox(1, timeLimit === undefined ? {} : { timeLimit }).warmUp();
